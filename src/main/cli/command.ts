@@ -1,0 +1,25 @@
+/** Exit codes shared by every command: 0 ok, 1 unexpected error, 2 bad arguments or bad data. */
+export const EXIT_OK = 0;
+export const EXIT_UNEXPECTED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Output streams, injectable so tests can capture what a command prints. */
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+/** One `sinapsis <name>` subcommand. `help` is the full text printed for `sinapsis <name> --help`. */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  help: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { infoCommand } from './info';
+import { serveCommand } from './serve';
+
+/** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand];

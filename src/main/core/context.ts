@@ -1,0 +1,15 @@
+import type { EventName, EventPayloadOf, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Door } from '../../shared/contract/app';
+import type { TaskRegistry } from './tasks/taskRegistry';
+
+export type Emit = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
+
+/** What every handler gets besides its request: where to send events, and the shared task registry. */
+export interface CallContext {
+  emit: Emit;
+  tasks: TaskRegistry;
+  door: Door;
+}
+
+export type Handler<M extends MethodName> = (request: ParsedRequestOf<M>, context: CallContext) => Promise<ResponseOf<M>>;
+export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { workerEntries, type WorkerName } from './registry';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+/**
+ * Where a worker's code lives: beside the source under tsx/Vitest, or in `workers/` next to the bundle
+ * (this module is inlined into out/main/index.js or out/main/cli.js).
+ */
+export function workerFile(name: WorkerName): { file: string; fromSource: boolean } {
+  const entry: string = workerEntries[name];
+  if (runningFromSource) return { file: resolve(here, '..', `${entry}.ts`), fromSource: true };
+  const bundled = join(here, 'workers', `${name}.js`);
+  if (existsSync(bundled)) return { file: bundled, fromSource: false };
+  throw new Error(`Worker "${name}" is missing from the build (expected ${bundled}). Rebuild with "npm run build".`);
+}
+
+/** Starts a core worker thread; from source it runs through tsx so the same TypeScript is used. */
+export function spawnCoreWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
+  const { file, fromSource } = workerFile(name);
+  const execArgv = fromSource ? [...(options.execArgv ?? []), '--import', 'tsx'] : options.execArgv;
+  return new Worker(file, { ...options, execArgv });
+}

@@ -1,0 +1,99 @@
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/contract/wire';
+import { createCore, type Core, type Emit } from './core';
+import { CONTENT_SECURITY_POLICY } from './door/csp';
+import { dispatch } from './door/dispatch';
+
+// Door 1: the desktop app. The renderer is sandboxed and isolated; everything it asks for goes
+// through one IPC channel and the contract's schemas.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererIndex = join(here, '../renderer/index.html');
+const rendererUrlPrefix = pathToFileURL(join(here, '../renderer')).href + '/';
+
+function isOwnPage(url: string): boolean {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  return url.startsWith(rendererUrlPrefix) || (devServer !== undefined && !app.isPackaged && url.startsWith(devServer));
+}
+
+function emitterFor(contents: WebContents): Emit {
+  return (name, payload) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
+  };
+}
+
+function bindContract(core: Core): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, payload: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isOwnPage(frameUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are only accepted from the Sinapsis window.' } };
+    }
+    return dispatch(core, method, payload, emitterFor(event.sender));
+  });
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // No remote content, ever: only our files (and the dev server while developing) may load.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || isOwnPage(details.url) || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    callback({ cancel: !allowed });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (navigation) => {
+      if (!isOwnPage(navigation.url)) navigation.preventDefault();
+    });
+    contents.on('will-attach-webview', (attach) => attach.preventDefault());
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Sinapsis',
+    show: false,
+    backgroundColor: '#f6f7fb',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer && !app.isPackaged) void window.loadURL(devServer);
+  else void window.loadFile(rendererIndex);
+  return window;
+}
+
+app.enableSandbox();
+void app.whenReady().then(async () => {
+  lockDownSessions();
+  const core = await createCore('electron');
+  bindContract(core);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('before-quit', () => core.dispose());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

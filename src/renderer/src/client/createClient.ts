@@ -1,0 +1,17 @@
+import type { SinapsisBridge, SinapsisClient } from '../../../shared/client';
+import { createElectronClient } from './electronClient';
+import { createWebSocketClient } from './webSocketClient';
+
+declare global {
+  interface Window {
+    sinapsis?: SinapsisBridge;
+  }
+}
+
+export type ClientKind = 'electron' | 'browser';
+
+/** Picks the door automatically: the preload bridge inside Electron, the WebSocket otherwise. */
+export function createClient(): { client: SinapsisClient; kind: ClientKind } {
+  if (window.sinapsis) return { client: createElectronClient(window.sinapsis), kind: 'electron' };
+  return { client: createWebSocketClient(window.location), kind: 'browser' };
+}

@@ -1,0 +1,68 @@
+import type { SinapsisClient } from '../../../shared/client';
+import { serverMessageSchema, type CallResult } from '../../../shared/contract/wire';
+import { ClientCallError } from './errors';
+import { ListenerSet } from './listeners';
+import { unwrapResult } from './wrapResult';
+
+interface Pending {
+  resolve: (result: CallResult) => void;
+}
+
+/** The client for browser mode: the contract over one WebSocket to the page's own origin, reconnecting when dropped. */
+export function createWebSocketClient(location: Location): SinapsisClient {
+  const listeners = new ListenerSet();
+  const pending = new Map<number, Pending>();
+  const token = new URLSearchParams(location.search).get('token');
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  let nextId = 1;
+  let socket: WebSocket;
+  let opened: Promise<void>;
+  let retryMs = 250;
+
+  const connect = () => {
+    socket = new WebSocket(url);
+    opened = new Promise((resolve) => socket.addEventListener('open', () => {
+      retryMs = 250;
+      resolve();
+    }, { once: true }));
+    socket.addEventListener('message', (event) => {
+      const parsed = serverMessageSchema.safeParse(JSON.parse(String(event.data)));
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.type === 'event') listeners.deliver(message.name, message.payload);
+      else {
+        pending.get(message.id)?.resolve(message.result);
+        pending.delete(message.id);
+      }
+    });
+    socket.addEventListener('close', () => {
+      for (const [id, call] of pending) {
+        call.resolve({ ok: false, error: { code: 'connection-lost', message: 'The connection to Sinapsis was lost; the request was not completed.' } });
+        pending.delete(id);
+      }
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    });
+  };
+  connect();
+
+  return {
+    call: async (method, payload) => {
+      await opened;
+      const id = nextId++;
+      const result = await new Promise<CallResult>((resolve) => {
+        pending.set(id, { resolve });
+        try {
+          socket.send(JSON.stringify({ type: 'call', id, method, payload }));
+        } catch {
+          pending.delete(id);
+          resolve({ ok: false, error: { code: 'connection-lost', message: 'The connection to Sinapsis is not open.' } });
+        }
+      });
+      if (!result.ok) throw new ClientCallError(result.error);
+      // The reply was validated per method by the core; restore the contract's static type.
+      return unwrapResult(result) as never;
+    },
+    on: (event, listener) => listeners.add(event, listener as (payload: unknown) => void),
+  };
+}

@@ -1,0 +1,31 @@
+import { errors } from './locales/errors';
+import { shell } from './locales/shell';
+
+export const LOCALES = ['es', 'pt', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Tree = { [key: string]: string | Tree };
+type AreaMessages = Record<Locale, Tree>;
+
+/** Every area's strings; a new area adds its `locales/<area>.ts` here. */
+export const areas: Record<string, AreaMessages> = { shell, errors };
+
+function isTree(value: string | Tree | undefined): value is Tree {
+  return typeof value === 'object' && value !== null;
+}
+
+export function mergeTrees(target: Tree, source: Tree, path = ''): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isTree(value) && isTree(existing)) mergeTrees(existing, value, `${path}${key}.`);
+    else if (existing !== undefined) throw new Error(`i18n key "${path}${key}" is defined by two areas`);
+    else target[key] = isTree(value) ? mergeTrees({}, value, `${path}${key}.`) : value;
+  }
+  return target;
+}
+
+export function buildMessages(sources: Record<string, AreaMessages> = areas): Record<Locale, Tree> {
+  const result = { es: {}, pt: {}, en: {} } as Record<Locale, Tree>;
+  for (const area of Object.values(sources)) for (const locale of LOCALES) mergeTrees(result[locale], area[locale]);
+  return result;
+}

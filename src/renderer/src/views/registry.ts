@@ -1,0 +1,27 @@
+import type { Component } from 'vue';
+import HomeView from './HomeView.vue';
+
+/** The workflow steps in navigation order. `component: null` marks a step this version does not ship yet. */
+export interface ViewEntry {
+  id: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  icon: string;
+  component: Component | null;
+}
+
+export const views: ViewEntry[] = [
+  { id: 'inicio', label: 'nav.home', icon: '⌂', component: HomeView },
+  { id: 'datos', label: 'nav.data', icon: '▦', component: null },
+  { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
+  { id: 'modelo', label: 'nav.model', icon: '◉', component: null },
+  { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
+  { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
+  { id: 'informe', label: 'nav.report', icon: '▢', component: null },
+  { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: null },
+];
+
+export function findView(id: string): ViewEntry {
+  const entry = views.find((view) => view.id === id && view.component);
+  return entry ?? views[0];
+}

@@ -1,0 +1,13 @@
+import type { EventName, EventPayloadOf, MethodName, RequestOf, ResponseOf } from './contract';
+
+/** The typed client every UI uses, whichever door (Electron preload or browser WebSocket) carries it. */
+export interface SinapsisClient {
+  call<M extends MethodName>(method: M, payload: RequestOf<M>): Promise<ResponseOf<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+}
+
+/** The untyped bridge the Electron preload exposes; the renderer wraps it into a `SinapsisClient`. */
+export interface SinapsisBridge {
+  call(method: string, payload: unknown): Promise<unknown>;
+  on(listener: (name: string, payload: unknown) => void): () => void;
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { appEvents, appMethods } from './app';
+import { taskEvents, taskMethods } from './tasks';
+
+/**
+ * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
+ * `<area>Methods` and `<area>Events`, and one spread line in each map below.
+ */
+export const methods = {
+  ...appMethods,
+  ...taskMethods,
+};
+
+export const events = {
+  ...appEvents,
+  ...taskEvents,
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+/** What a caller sends (before schema defaults apply). */
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
+/** What a handler receives (after validation). */
+export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Methods[M]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export * from './errors';
