@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const E2E_PORT = Number(process.env.SINAPSIS_E2E_PORT ?? 5187);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -9,6 +10,14 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results',
+  // Browser mode from the built bundle: the same files a release ships.
+  webServer: {
+    command: `node out/main/cli.js serve --port ${E2E_PORT}`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+  },
   use: {
     browserName: 'chromium',
     headless: true,
@@ -17,6 +26,7 @@ export default defineConfig({
       // The machine's network is closed: keep Chromium from trying to reach Google at start.
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
+    baseURL: `http://127.0.0.1:${E2E_PORT}/`,
     viewport: { width: 1280, height: 800 },
   },
 });

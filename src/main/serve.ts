@@ -49,7 +49,7 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
-function isLoopbackAddress(address: string | undefined): boolean {
+export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
@@ -61,12 +61,19 @@ export function findRendererDir(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-function tokenMatches(expected: string | null, given: string | null): boolean {
-  if (expected === null) return true;
+function tokenMatches(expected: string, given: string | null): boolean {
   if (given === null) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Who may use the server: with a token (any non-loopback bind has one) only holders of it;
+ * without one only this machine's own clients.
+ */
+export function admits(token: string | null, given: string | null, remoteAddress: string | undefined): boolean {
+  return token === null ? isLoopbackAddress(remoteAddress) : tokenMatches(token, given);
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
@@ -143,7 +150,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!isLoopbackAddress(req.socket.remoteAddress) && !tokenMatches(token, url.searchParams.get('token'))) {
+    if (!admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
       send(res, 401, 'Sinapsis: an access token is required. Open the URL printed by "sinapsis serve", including ?token=...');
       return;
     }
@@ -157,9 +164,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const origin = req.headers.origin;
     // Browsers always send Origin on WebSocket handshakes; only our own page's origin may connect.
     const sameOrigin = origin === `http://${hostHeader}`;
-    const remoteOk = isLoopbackAddress(req.socket.remoteAddress) || token !== null;
-    const tokenOk = tokenMatches(token, url.searchParams.get('token'));
-    if (url.pathname !== '/api' || !sameOrigin || !remoteOk || !tokenOk) {
+    if (url.pathname !== '/api' || !sameOrigin || !admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

@@ -2,15 +2,15 @@
 export const errors = {
   es: {
     errors: {
-      'unknown-method': 'La aplicación pidió una operación desconocida ({method}). Actualizá Sinapsis.',
+      'unknown-method': 'La aplicación pidió una operación desconocida ({method}). Actualiza Sinapsis.',
       'invalid-request': 'Datos no válidos para {method}: {details}',
       'invalid-message': 'Mensaje mal formado.',
       'invalid-reply': 'El núcleo envió una respuesta que esta versión no entiende.',
       internal: 'Error inesperado en {method}: {details}',
-      'connection-lost': 'Se perdió la conexión con Sinapsis; la operación no terminó. Reintentá.',
+      'connection-lost': 'Se perdió la conexión con Sinapsis; la operación no terminó. Vuelve a intentarlo.',
       forbidden: 'Operación no permitida.',
       'task-already-running': 'Ya hay una tarea en curso con el identificador {taskId}.',
-      'backend-unavailable': 'El backend «{backend}» no está disponible aquí: {reason}. Elegí «automático».',
+      'backend-unavailable': 'El backend «{backend}» no está disponible aquí: {reason}. Elige «automático».',
     },
   },
   pt: {

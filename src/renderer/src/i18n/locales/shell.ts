@@ -23,7 +23,7 @@ export const shell = {
     },
     home: {
       welcome: 'Bienvenido a Sinapsis',
-      intro: 'Cargá un conjunto de imágenes o un CSV, extraé características HOG, construí un perceptrón, un MLP o una CNN, entrenalo viendo las curvas en vivo y exportá el informe de tu práctica.',
+      intro: 'Carga una carpeta de imágenes o un CSV, extrae características HOG, construye un perceptrón, un MLP o una CNN, entrénalo viendo las curvas en vivo y exporta el informe de tu práctica.',
       steps: 'El flujo de trabajo',
       system: 'Este equipo',
       platform: 'Plataforma',

@@ -1,0 +1,38 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The Electron binary path, or why there is none (it cannot be downloaded offline). */
+function electronBinary(): { path: string } | { reason: string } {
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed (its download is not possible offline); browser-mode e2e covers the UI' };
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? { path: binary } : { reason: `Electron binary missing at ${binary}` };
+  } catch {
+    return { reason: 'the electron package is not installed' };
+  }
+}
+
+const binary = electronBinary();
+
+test.describe('Electron door', () => {
+  test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
+
+  test('opens a sandboxed window that shows the shell and the backend', async () => {
+    if (!('path' in binary)) return;
+    const app = await electron.launch({ executablePath: binary.path, args: ['out/main/index.js', '--no-sandbox'] });
+    const window = await app.firstWindow();
+    await expect(window.getByRole('button', { name: 'Datos' })).toBeVisible();
+    await expect(window.getByTestId('status-backend')).toHaveText(/Backend: /);
+    const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
+    expect(isolated).toBe(true);
+    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
+    expect(prefs).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+    await app.close();
+  });
+});

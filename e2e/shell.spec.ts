@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test('the shell renders in Spanish with the backend shown, and switches to Portuguese and English', async ({ page }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('button', { name: 'Datos' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Características' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Entrenamiento' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Laboratorios' })).toBeVisible();
+  await expect(page.getByTestId('status-backend')).toHaveText(/Backend: wasm/);
+  await expect(page.getByRole('heading', { name: 'Bienvenido a Sinapsis' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.screenshot({ path: 'docs/screenshot.png' });
+
+  await page.getByTestId('language').selectOption('pt');
+  await expect(nav.getByRole('button', { name: 'Dados' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bem-vindo ao Sinapsis' })).toBeVisible();
+
+  await page.getByTestId('language').selectOption('en');
+  await expect(nav.getByRole('button', { name: 'Training' })).toBeVisible();
+  await expect(page.getByTestId('status-backend')).toHaveText(/Backend: wasm/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await expect(nav.getByRole('button', { name: 'Training' })).toBeVisible();
+});
+
+test('a contract call streams progress events from the core to the page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('demo-start').click();
+  await expect(page.getByTestId('demo-outcome')).toHaveText(/20 eventos recibidos/);
+  await expect(page.getByTestId('demo-progress')).toHaveText('Progreso: 20 de 20');
+});
+
+test('the home view lists the backends with the reason one is unavailable', async ({ page }) => {
+  await page.goto('/');
+  const backends = page.getByTestId('backends');
+  await expect(backends).toContainText('wasm — activo');
+  await expect(backends).toContainText('tensorflow — no disponible');
+  await expect(backends).toContainText('cpu — disponible');
+});

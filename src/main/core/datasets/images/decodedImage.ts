@@ -1,0 +1,22 @@
+/**
+ * One decoded image as the rest of Sinapsis sees it: 8-bit samples, grey (1 channel) or RGB (3 channels),
+ * row-major and interleaved. Alpha is composited onto white because course images (scanned digits, drawings)
+ * are dark strokes on a light background, and a transparent background should look like paper, not ink.
+ */
+export interface DecodedImage {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+  /** What the file held before conversion, for the summary: 8 or 16 (1-bit images count as 8). */
+  sourceBitDepth: number;
+  sourceHadAlpha: boolean;
+}
+
+/** Thrown by our own decoders for malformed or truncated data; the loader reports its message as the reason. */
+export class DecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { areas, buildMessages, LOCALES } from './messages';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+}
+
+describe('i18n messages', () => {
+  it.each(Object.keys(areas))('area "%s" has the same keys in es, pt and en, none empty', (area) => {
+    const messages = areas[area];
+    const reference = keys(messages.es).sort();
+    for (const locale of LOCALES) {
+      expect(keys(messages[locale]).sort()).toEqual(reference);
+      const empty = keys(messages[locale]).filter((key) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) === '');
+      expect(empty).toEqual([]);
+    }
+  });
+
+  it('merges areas without silently overwriting a key', () => {
+    expect(() => buildMessages({ a: { es: { x: '1' }, pt: { x: '1' }, en: { x: '1' } }, b: { es: { x: '2' }, pt: { x: '2' }, en: { x: '2' } } })).toThrow(/defined by two areas/);
+    expect(buildMessages().es.nav).toBeDefined();
+  });
+});
