@@ -1,39 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_001_OR_EXERCISE, gatePatterns, runPerceptron, startPerceptron, stepPerceptron } from './perceptronRule';
+import {
+  SEED_001_OR_EXERCISE,
+  classifiesAll,
+  gatePatterns,
+  runPerceptron,
+  startPerceptron,
+  stepOutput,
+  stepPerceptron,
+  weightedSum,
+} from './perceptronRule';
 
 describe('perceptron rule', () => {
-  it('reproduces the OR table of seed 001 row by row', () => {
-    const { gate, weights, bias, options } = SEED_001_OR_EXERCISE;
-    const run = runPerceptron(gatePatterns(gate), weights, bias, options);
-    // It | (x1, x2) | Σ | S_neu | S_real | new w | new b   (copied from the lecture; "-" = unchanged)
-    const table: [number[], number, number, number, number[] | null, number | null][] = [
-      [[0, 0], 1, 1, 0, null, -1],
-      [[0, 0], -1, 0, 0, null, null],
-      [[0, 1], -0.5, 0, 1, [0.5, 1], null],
-      [[0, 1], 0, 1, 1, null, null],
-      [[1, 0], -0.5, 0, 1, [1, 1], null],
-      [[1, 0], 0, 1, 1, null, null],
-      [[1, 1], 1, 1, 1, null, null],
-    ];
-    expect(run.status).toBe('converged');
-    expect(run.iterations).toHaveLength(table.length);
-    table.forEach(([input, sum, output, target, newWeights, newBias], i) => {
-      const row = run.iterations[i];
-      expect(row.iteration).toBe(i + 1);
-      expect(row.input).toEqual(input);
-      expect(row.weightedSum).toBeCloseTo(sum, 12);
-      expect(row.output).toBe(output);
-      expect(row.target).toBe(target);
-      expect(row.weightsChanged).toBe(newWeights !== null);
-      if (newWeights) expect(row.newWeights).toEqual(newWeights);
-      expect(row.biasChanged).toBe(newBias !== null);
-      if (newBias !== null) expect(row.newBias).toBe(newBias);
-    });
-    expect(run.weights).toEqual([1, 1]);
-    expect(run.bias).toBe(-1);
+  // It | (x1, x2) | Σ | S_neu | S_real | new w | new b  (seed 001; null = "-", unchanged)
+  const seedTable: [number[], number, number, number, number[] | null, number | null][] = [
+    [[0, 0], 1, 1, 0, null, -1],
+    [[0, 0], -1, 0, 0, null, null],
+    [[0, 1], -0.5, 0, 1, [0.5, 1], null],
+    [[0, 1], 0, 1, 1, null, null],
+    [[1, 0], -0.5, 0, 1, [1, 1], null],
+    [[1, 0], 0, 1, 1, null, null],
+    [[1, 1], 1, 1, 1, null, null],
+  ];
+
+  it('computes the Σ and output columns of the OR table of seed 001 from the weights the table carries', () => {
+    let weights = SEED_001_OR_EXERCISE.weights;
+    let bias = SEED_001_OR_EXERCISE.bias;
+    for (const [input, sum, output, target, newWeights, newBias] of seedTable) {
+      expect(weightedSum(weights, bias, input)).toBeCloseTo(sum, 12);
+      expect(stepOutput(weightedSum(weights, bias, input))).toBe(output);
+      // The lecture only changes a parameter when the output was wrong.
+      expect(newWeights !== null || newBias !== null).toBe(output !== target);
+      weights = newWeights ?? weights;
+      bias = newBias ?? bias;
+    }
+    expect(classifiesAll(gatePatterns('or'), weights, bias)).toBe(true);
   });
 
-  it('applies w <- w + (t - a) p, b <- b + (t - a) with eta = 1 (worked by hand)', () => {
+  it('applies w <- w + (t - a) p, b <- b + (t - a) from the seed 001 start in its presentation order (worked by hand)', () => {
+    const { gate, weights, bias, options } = SEED_001_OR_EXERCISE;
+    const run = runPerceptron(gatePatterns(gate), weights, bias, options);
+    // Hand-worked: [input, Σ, a, w after, b after].
+    const expected: [number[], number, number, number[], number][] = [
+      [[0, 0], 1, 1, [0.5, 0.5], 0],
+      [[0, 0], 0, 1, [0.5, 0.5], -1],
+      [[0, 0], -1, 0, [0.5, 0.5], -1],
+      [[0, 1], -0.5, 0, [0.5, 1.5], 0],
+      [[0, 1], 1.5, 1, [0.5, 1.5], 0],
+      [[1, 0], 0.5, 1, [0.5, 1.5], 0],
+      [[1, 1], 2, 1, [0.5, 1.5], 0],
+      [[0, 0], 0, 1, [0.5, 1.5], -1],
+      [[0, 0], -1, 0, [0.5, 1.5], -1],
+      [[0, 1], 0.5, 1, [0.5, 1.5], -1],
+      [[1, 0], -0.5, 0, [1.5, 1.5], 0],
+      [[1, 0], 1.5, 1, [1.5, 1.5], 0],
+      [[1, 1], 3, 1, [1.5, 1.5], 0],
+      [[0, 0], 0, 1, [1.5, 1.5], -1],
+      [[0, 0], -1, 0, [1.5, 1.5], -1],
+      [[0, 1], 0.5, 1, [1.5, 1.5], -1],
+      [[1, 0], 0.5, 1, [1.5, 1.5], -1],
+      [[1, 1], 2, 1, [1.5, 1.5], -1],
+    ];
+    expect(run.iterations.map((r) => [r.input, r.weightedSum, r.output, r.newWeights, r.newBias])).toEqual(expected);
+    expect(run.iterations.map((r) => r.iteration)).toEqual(expected.map((_, i) => i + 1));
+    expect(run.iterations[0].biasChanged).toBe(true);
+    expect(run.iterations[0].weightsChanged).toBe(false);
+    expect(run.status).toBe('converged');
+  });
+
+  it('applies the rule with eta = 1 from w = 0, b = 0, cycling through the patterns (worked by hand)', () => {
     const run = runPerceptron(gatePatterns('or'), [0, 0], 0, { learningRate: 1, order: 'cycle', maxIterations: 100 });
     // Hand-worked: [Σ, a, w after, b after] for each presentation of (0,0), (0,1), (1,0), (1,1) in order.
     const expected: [number, number, number[], number][] = [

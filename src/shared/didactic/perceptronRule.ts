@@ -175,13 +175,14 @@ export function runPerceptron(patterns: PerceptronPattern[], initialWeights: num
 }
 
 /**
- * The settings that reproduce the OR table of seed 001: w = (0.5, 0.5), b = 1, each pattern repeated until
- * correct. The table's weight changes are ±0.5 and its bias change is -2, so it corresponds to η = 0.5 and
- * η_b = 2 (the textbook η = 1 gives a different, also valid, table).
+ * The starting point of the OR exercise in seed 001: w = (0.5, 0.5), b = 1, step activation, each pattern
+ * repeated until it is answered correctly. The lecture's table then corrects by hand (b: 1 → -1, w_2: 0.5 → 1,
+ * w_1: 0.5 → 1) rather than with one fixed η, so with the rule above (η = 1) the table has 18 rows instead
+ * of 7 and ends at w = (1.5, 1.5), b = -1, another line that separates OR.
  */
 export const SEED_001_OR_EXERCISE = {
   gate: 'or' as LogicGate,
   weights: [0.5, 0.5],
   bias: 1,
-  options: { learningRate: 0.5, biasLearningRate: 2, order: 'repeatUntilCorrect', maxIterations: 100 } satisfies PerceptronOptions,
+  options: { learningRate: 1, order: 'repeatUntilCorrect', maxIterations: 100 } satisfies PerceptronOptions,
 };
