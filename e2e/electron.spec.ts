@@ -31,8 +31,8 @@ test.describe('Electron door', () => {
     await expect(window.getByTestId('status-backend')).toHaveText(/Backend: /);
     const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
     expect(isolated).toBe(true);
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+    const bridge = await window.evaluate(() => Object.keys((globalThis as { sinapsis?: object }).sinapsis ?? {}).sort());
+    expect(bridge).toEqual(['call', 'on']);
     await app.close();
   });
 });
