@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeJsonAtomic } from './atomicWrite';
+
+/**
+ * A run's life: `running` while training; `completed`, `stopped` (by the user, keeping what it had) or `failed` at
+ * the end; `incomplete` when the process died mid-run and a later start found it.
+ */
+export const runStatusSchema = z.object({
+  status: z.enum(['running', 'completed', 'stopped', 'failed', 'incomplete']),
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  pid: z.number().int(),
+  host: z.string(),
+  message: z.string().optional(),
+});
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const RUN_FILES = {
+  status: 'status.json',
+  config: 'config.json',
+  history: 'history.csv',
+  metrics: 'metrics.json',
+  model: 'model',
+  reportHtml: 'report.html',
+  reportPdf: 'report.pdf',
+} as const;
+
+/** A sortable, unique, filesystem-safe run id: UTC time plus a short random suffix. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function createRunFolder(root: string, runId = newRunId()): Promise<{ runId: string; dir: string }> {
+  const dir = join(root, runId);
+  await mkdir(dir, { recursive: true });
+  await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname() });
+  return { runId, dir };
+}
+
+export async function writeRunStatus(dir: string, status: RunStatus): Promise<void> {
+  await writeJsonAtomic(join(dir, RUN_FILES.status), status);
+}
+
+export async function finishRun(dir: string, status: 'completed' | 'stopped' | 'failed', message?: string): Promise<RunStatus> {
+  const current = await readRunStatus(dir);
+  const next: RunStatus = {
+    ...(current ?? { startedAt: new Date().toISOString(), pid: process.pid, host: hostname() }),
+    status,
+    endedAt: new Date().toISOString(),
+    ...(message ? { message } : {}),
+  };
+  await writeRunStatus(dir, next);
+  return next;
+}
+
+export async function readRunStatus(dir: string): Promise<RunStatus | null> {
+  try {
+    const parsed = runStatusSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.status), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Marks runs left `running` by a process that no longer exists as `incomplete`, so a crash or a kill
+ * shows up as such on the next start instead of as a run that never ends. Returns the ids it marked.
+ */
+export async function markInterruptedRuns(root: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(root);
+  } catch {
+    return [];
+  }
+  const marked: string[] = [];
+  for (const runId of entries.sort()) {
+    const dir = join(root, runId);
+    const status = await readRunStatus(dir);
+    if (!status || status.status !== 'running') continue;
+    const sameHost = status.host === hostname();
+    if (sameHost && status.pid !== process.pid && processAlive(status.pid)) continue;
+    if (sameHost && status.pid === process.pid) continue;
+    await writeRunStatus(dir, { ...status, status: 'incomplete', message: 'The process stopped before the run finished (crash, kill or power loss).' });
+    marked.push(runId);
+  }
+  return marked;
+}
