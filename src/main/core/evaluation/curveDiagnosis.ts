@@ -1,3 +1,5 @@
+import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
+
 /** One epoch of the learning curves. Validation values are absent when there is no validation split. */
 export interface EpochPoint {
   epoch: number;
@@ -15,8 +17,14 @@ export interface Diagnosis {
   code: DiagnosisCode;
   severity: 'error' | 'warning' | 'info';
   params: Record<string, number>;
-  /** English sentence for the CLI and logs. */
+  /** English sentence for the CLI and logs (the UI and reports use `diagnosisText` in their language). */
   message: string;
+}
+
+type Finding = Omit<Diagnosis, 'message'>;
+
+function withMessage(finding: Finding): Diagnosis {
+  return { ...finding, message: formatMessage(diagnosisText.en[finding.code], finding.params) };
 }
 
 /** Thresholds, named so that the hints can be explained and tuned in one place. */
@@ -37,7 +45,7 @@ export const DIAGNOSIS_THRESHOLDS = {
 
 const round = (value: number, digits = 4) => Number(value.toPrecision(digits));
 
-function explodingCheck(points: EpochPoint[]): Diagnosis | null {
+function explodingCheck(points: EpochPoint[]): Finding | null {
   const first = points[0].trainLoss;
   for (const point of points) {
     const values = [point.trainLoss, point.valLoss].filter((v): v is number => v !== undefined);
@@ -47,14 +55,13 @@ function explodingCheck(points: EpochPoint[]): Diagnosis | null {
         code: 'exploding',
         severity: 'error',
         params: { epoch: point.epoch, firstLoss: round(first) },
-        message: `The loss became ${Number.isFinite(bad) ? 'huge' : 'NaN/infinite'} at epoch ${point.epoch} (first epoch: ${round(first)}): exploding gradients. Lower the learning rate, scale the inputs (z-score) or use a smaller initialization.`,
       };
     }
   }
   return null;
 }
 
-function overfittingCheck(points: EpochPoint[]): Diagnosis | null {
+function overfittingCheck(points: EpochPoint[]): Finding | null {
   const withVal = points.filter((p) => p.valLoss !== undefined);
   if (withVal.length < DIAGNOSIS_THRESHOLDS.overfitEpochs + 2) return null;
   let best = 0;
@@ -78,7 +85,6 @@ function overfittingCheck(points: EpochPoint[]): Diagnosis | null {
       bestTrainLoss: round(minimum.trainLoss),
       lastTrainLoss: round(last.trainLoss),
     },
-    message: `Overfitting from epoch ${minimum.epoch + 1}: validation loss rose from ${round(minimum.valLoss!)} to ${round(last.valLoss!)} while training loss kept falling (${round(minimum.trainLoss)} -> ${round(last.trainLoss)}). Use early stopping, dropout, L2, or more data.`,
   };
 }
 
@@ -86,7 +92,7 @@ function relativeChange(from: number, to: number): number {
   return from === 0 ? 0 : (to - from) / Math.abs(from);
 }
 
-function flatCheck(points: EpochPoint[]): Diagnosis | null {
+function flatCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 5) return null;
   const first = points[0].trainLoss;
   const last = points[points.length - 1].trainLoss;
@@ -96,11 +102,10 @@ function flatCheck(points: EpochPoint[]): Diagnosis | null {
     code: 'no-learning',
     severity: 'warning',
     params: { epochs: points.length, firstLoss: round(first), lastLoss: round(last) },
-    message: `The training loss stayed flat for ${points.length} epochs (${round(first)} -> ${round(last)}): the network is not learning (vanishing gradients or too small a learning rate). Try ReLU/tanh instead of sigmoid in deep layers, a larger learning rate, or check the labels.`,
   };
 }
 
-function risingCheck(points: EpochPoint[]): Diagnosis | null {
+function risingCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 4) return null;
   let rises = 0;
   for (let i = 1; i < points.length; i++) if (points[i].trainLoss > points[i - 1].trainLoss) rises++;
@@ -111,11 +116,10 @@ function risingCheck(points: EpochPoint[]): Diagnosis | null {
     code: 'rising-loss',
     severity: 'error',
     params: { rises, epochs: points.length, firstLoss: round(first), lastLoss: round(last) },
-    message: `The training loss rose in ${rises} of ${points.length - 1} epochs (${round(first)} -> ${round(last)}): the updates go the wrong way. Check the sign of the weight update and lower the learning rate.`,
   };
 }
 
-function slowStartCheck(points: EpochPoint[]): Diagnosis | null {
+function slowStartCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 6) return null;
   const first = points[0].trainLoss;
   const last = points[points.length - 1].trainLoss;
@@ -127,11 +131,10 @@ function slowStartCheck(points: EpochPoint[]): Diagnosis | null {
     code: 'slow-start',
     severity: 'info',
     params: { plateauEpochs: plateauEnd + 1, untilEpoch: points[plateauEnd].epoch, firstLoss: round(first), lastLoss: round(last) },
-    message: `The loss barely moved until epoch ${points[plateauEnd].epoch} and only then fell (${round(first)} -> ${round(last)}): a slow start, typical of very small initial weights (e.g. x0.1) or saturated units.`,
   };
 }
 
-function notConvergedCheck(points: EpochPoint[]): Diagnosis | null {
+function notConvergedCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 3) return null;
   const window = points.slice(-3);
   const perEpoch = -relativeChange(window[0].trainLoss, window[window.length - 1].trainLoss) / (window.length - 1);
@@ -140,7 +143,6 @@ function notConvergedCheck(points: EpochPoint[]): Diagnosis | null {
     code: 'not-converged',
     severity: 'info',
     params: { lastEpochs: window.length, dropPercentPerEpoch: round(perEpoch * 100, 3), lastLoss: round(window[window.length - 1].trainLoss) },
-    message: `The training loss was still falling ${round(perEpoch * 100, 3)}% per epoch over the last ${window.length} epochs: training has not converged. Train for more epochs or raise the learning rate.`,
   };
 }
 
@@ -148,13 +150,13 @@ function notConvergedCheck(points: EpochPoint[]): Diagnosis | null {
 export function diagnoseCurves(points: EpochPoint[]): Diagnosis[] {
   if (points.length === 0) return [];
   const exploding = explodingCheck(points);
-  if (exploding) return [exploding];
+  if (exploding) return [withMessage(exploding)];
   const hints = [risingCheck(points), flatCheck(points), overfittingCheck(points), slowStartCheck(points)];
-  const found = hints.filter((h): h is Diagnosis => h !== null);
+  const found = hints.filter((h): h is Finding => h !== null);
   if (!found.some((h) => h.code === 'overfitting' || h.code === 'rising-loss')) {
     const notConverged = notConvergedCheck(points);
     if (notConverged) found.push(notConverged);
   }
   const order = { error: 0, warning: 1, info: 2 };
-  return found.sort((a, b) => order[a.severity] - order[b.severity]);
+  return found.sort((a, b) => order[a.severity] - order[b.severity]).map(withMessage);
 }

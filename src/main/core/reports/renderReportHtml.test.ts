@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../shared/i18n/diagnosisText';
+import { findChromium } from './findChromium';
+import { printHtmlToPdf } from './printPdf';
+import { renderReportHtml } from './renderReportHtml';
+import { reportText } from './reportText';
+import { sampleRun } from './sampleRun.testdata';
+
+const run = sampleRun();
+const thumbnails = new Map([[3, 'data:image/png;base64,iVBORw0KGgo=']]);
+const notes = { title: 'Práctica 2: dígitos', author: 'Ana Pérez', comments: 'Probé <script>alert(1)</script> & más' };
+
+describe('HTML report', () => {
+  const html = renderReportHtml({ ...run, notes, thumbnails }, 'es');
+
+  it('is self-contained: no script, no external URL', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<link /i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; más');
+  });
+
+  it('contains every section with the real numbers', () => {
+    for (const text of ['Práctica 2: dígitos', 'Ana Pérez', '/datos/dígitos con espacios', 'sha256:0123456789abcdef', 'uno/roto.png', 'L2-Hys', '320', '5835', 'sgd', 'wasm', 'didactic', 'Semilla']) {
+      expect(html).toContain(text);
+    }
+    const accuracy = `${((10 / 12) * 100).toFixed(2)} %`;
+    expect(html).toContain(accuracy);
+    expect(html).toContain('Matriz de confusión (Prueba)');
+    expect((html.match(/<svg/g) ?? []).length).toBe(2);
+    expect(html).toContain('data:image/png;base64,iVBORw0KGgo=');
+    expect(html).toContain('Sobreajuste desde la época');
+  });
+
+  it('follows the language and has the same labels in es, pt and en', () => {
+    const keys = Object.keys(reportText.es).sort();
+    for (const language of LANGUAGES) expect(Object.keys(reportText[language]).sort()).toEqual(keys);
+    const english = renderReportHtml({ ...run, notes: {}, thumbnails }, 'en');
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Training report');
+    expect(english).toContain('Overfitting from epoch');
+    expect(renderReportHtml({ ...run, notes: {}, thumbnails }, 'pt')).toContain('Relatório de treinamento');
+  });
+});
+
+const chromium = findChromium();
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
+
+describe.skipIf(!chromium || !hasPoppler)('PDF report (system Chromium, checked with poppler)', () => {
+  it('prints to a multi-page PDF whose text has the key numbers', async () => {
+    const html = renderReportHtml({ ...run, notes, thumbnails }, 'es');
+    const pdf = await printHtmlToPdf(html);
+    const dir = mkdtempSync(join(tmpdir(), 'sinapsis-pdf-'));
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    execFileSync('pdftoppm', ['-r', '40', '-png', file, join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((name) => name.startsWith('page') && name.endsWith('.png'));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Práctica 2: dígitos');
+    expect(text).toContain("83.33 %");
+    expect(text).toContain('5835');
+    expect(text).toContain('sha256:0123456789abcdef');
+  });
+});

@@ -1,0 +1,88 @@
+/** A named series of (x, y) points; y may be null where a value is missing (e.g. no validation that epoch). */
+export interface Series {
+  name: string;
+  color: string;
+  points: ReadonlyArray<readonly [number, number | null]>;
+  dashed?: boolean;
+}
+
+export interface LineChartOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  width?: number;
+  height?: number;
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Round, human tick values (1, 2, 5 × 10^k) covering [min, max]. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min === max) return [min];
+  const raw = (max - min) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => raw <= s) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+function formatTick(value: number): string {
+  return Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(1) : String(Number(value.toPrecision(4)));
+}
+
+/** A self-contained SVG line chart (no scripts, no external fonts), used in reports and as the SVG chart export. */
+export function lineChartSvg(series: Series[], options: LineChartOptions): string {
+  const width = options.width ?? 560;
+  const height = options.height ?? 300;
+  const margin = { top: 30, right: 16, bottom: 56, left: 58 };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const all = series.flatMap((s) => s.points.filter((p): p is readonly [number, number] => p[1] !== null && Number.isFinite(p[1])));
+  const xs = all.map((p) => p[0]);
+  const ys = all.map((p) => p[1]);
+  const xMin = xs.length ? Math.min(...xs) : 0;
+  const xMax = xs.length ? Math.max(...xs) : 1;
+  const yTicks = niceTicks(ys.length ? Math.min(0, ...ys) : 0, ys.length ? Math.max(...ys) : 1);
+  const yMin = Math.min(yTicks[0], ...ys);
+  const yMax = Math.max(yTicks[yTicks.length - 1], ...ys, yMin + 1e-9);
+  const sx = (x: number) => margin.left + (xMax === xMin ? plotW / 2 : ((x - xMin) / (xMax - xMin)) * plotW);
+  const sy = (y: number) => margin.top + plotH - ((y - yMin) / (yMax - yMin)) * plotH;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">`);
+  parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  parts.push(`<text x="${width / 2}" y="18" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(options.title)}</text>`);
+  for (const tick of yTicks) {
+    const y = sy(tick).toFixed(1);
+    parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y}" y2="${y}" stroke="#e5e7eb"/>`);
+    parts.push(`<text x="${margin.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle" fill="#374151">${formatTick(tick)}</text>`);
+  }
+  for (const tick of niceTicks(xMin, xMax, Math.min(8, Math.max(1, xMax - xMin)))) {
+    if (!Number.isInteger(tick)) continue;
+    parts.push(`<text x="${sx(tick).toFixed(1)}" y="${margin.top + plotH + 16}" text-anchor="middle" fill="#374151">${tick}</text>`);
+  }
+  parts.push(`<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#9ca3af"/>`);
+  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 24}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
+  parts.push(`<text transform="translate(14 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`);
+  series.forEach((s, index) => {
+    let path = '';
+    let pen = false;
+    for (const [x, y] of s.points) {
+      if (y === null || !Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      path += `${pen ? 'L' : 'M'}${sx(x).toFixed(1)} ${sy(y).toFixed(1)}`;
+      pen = true;
+    }
+    if (path) parts.push(`<path d="${path}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    const lx = margin.left + index * 150;
+    parts.push(`<line x1="${lx}" x2="${lx + 20}" y1="${height - 8}" y2="${height - 8}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    parts.push(`<text x="${lx + 26}" y="${height - 8}" dominant-baseline="middle">${escapeXml(s.name)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+export { escapeXml };
