@@ -84,7 +84,6 @@ export function decodeGifLzw(data: Uint8Array, minCodeSize: number, pixelCount: 
       nextCode++;
       if (nextCode === 1 << codeSize && codeSize < 12) codeSize++;
     }
-    if (previous === -1) firstByte[code] = first;
     previous = code;
   }
   return output;

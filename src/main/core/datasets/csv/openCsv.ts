@@ -1,0 +1,35 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { SinapsisError } from '../../../../shared/contract';
+import type { CsvDraft } from '../datasetTypes';
+import { describeCsv, parseCsvTable } from './inspectCsv';
+import type { Delimiter } from './parseDelimited';
+
+/** CSVs beyond this are refused before reading: the course's tables are kilobytes to a few megabytes. */
+export const MAX_CSV_BYTES = 256 * 1024 ** 2;
+
+/** Reads and parses a CSV/TSV file into a draft awaiting the choice of target column. */
+export async function openCsv(path: string, delimiter: 'auto' | Delimiter, header: 'auto' | 'yes' | 'no', datasetId: string): Promise<CsvDraft> {
+  const file = resolve(path);
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new SinapsisError('csv-missing', `The file "${file}" does not exist. Check the path.`, { path: file });
+  }
+  if (info.isDirectory()) throw new SinapsisError('csv-is-folder', `"${file}" is a folder. Open it as an image folder, or choose a .csv file.`, { path: file });
+  if (info.size > MAX_CSV_BYTES) {
+    throw new SinapsisError('csv-too-large', `"${file}" is ${Math.round(info.size / 1024 ** 2)} MB; the limit is ${MAX_CSV_BYTES / 1024 ** 2} MB. Use a sample of the rows.`, { path: file });
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new SinapsisError('csv-unreadable', `Cannot read "${file}" (${code}). Check its permissions.`, { path: file });
+  }
+  if (text.includes('\u0000')) throw new SinapsisError('csv-binary', `"${file}" is not a text file. Choose a CSV or TSV file.`, { path: file });
+  const parsed = parseCsvTable(text, file, delimiter, header);
+  const inspection = describeCsv(parsed, datasetId, file);
+  return { kind: 'csv', id: datasetId, path: file, name: basename(file), header: parsed.header, cells: parsed.cells, lineNumbers: parsed.lineNumbers, inspection };
+}

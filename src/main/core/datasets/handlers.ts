@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { SinapsisError } from '../../../shared/contract';
+import type { DatasetSummary } from '../../../shared/contract/datasets';
+import type { CallContext, HandlerMap } from '../context';
+import { builtinPaths, builtins, generateBuiltin } from './builtins';
+import { buildTable, tableFromGenerated } from './csv/buildTable';
+import { openCsv } from './csv/openCsv';
+import { DatasetStore, datasetStore } from './datasetStore';
+import { inspectImageFile } from './images/inspectImageFile';
+import { loadImageFolder } from './images/loadImageFolder';
+import { pngDataUrl, shrinkToFit } from './images/thumbnail';
+import { openedPaths } from './pathGuard';
+import { splitDataset } from './splitDataset';
+
+type DatasetMethod =
+  | 'dataset.openFolder'
+  | 'dataset.openCsv'
+  | 'dataset.chooseTarget'
+  | 'dataset.builtinList'
+  | 'dataset.builtin'
+  | 'dataset.thumbnails'
+  | 'dataset.image'
+  | 'dataset.rows'
+  | 'dataset.split'
+  | 'dataset.close';
+
+/** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
+async function loadFolderTask(path: string, taskId: string, context: CallContext) {
+  return context.tasks.run(taskId, async (signal) => {
+    const dataset = await loadImageFolder(path, {
+      signal,
+      datasetId: DatasetStore.newId(),
+      onProgress: (progress) => context.emit('dataset.progress', { taskId, ...progress }),
+    });
+    openedPaths.grant(dataset.root);
+    datasetStore.put(dataset);
+    return dataset;
+  });
+}
+
+async function loadCsvAsTable(path: string, target: string): Promise<DatasetSummary> {
+  const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId());
+  const column = draft.header.indexOf(target);
+  const table = buildTable(draft, column >= 0 ? column : draft.header.length - 1, 'auto', DatasetStore.newId());
+  openedPaths.grant(draft.path);
+  datasetStore.put(table);
+  return table.summary;
+}
+
+export const datasetHandlers: HandlerMap<DatasetMethod> = {
+  'dataset.openFolder': async (request, context) => (await loadFolderTask(request.path, request.taskId, context)).summary,
+
+  'dataset.openCsv': async (request) => {
+    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId());
+    openedPaths.grant(draft.path);
+    datasetStore.put(draft);
+    return draft.inspection;
+  },
+
+  'dataset.chooseTarget': async (request) => {
+    const draft = datasetStore.get(request.datasetId, 'csv');
+    const table = buildTable(draft, request.target, request.task, DatasetStore.newId());
+    datasetStore.put(table);
+    return table.summary;
+  },
+
+  'dataset.builtinList': async () => builtins,
+
+  'dataset.builtin': async (request, context) => {
+    const { id, options } = request;
+    if (id === 'digits') return (await loadFolderTask(builtinPaths.digits(), request.taskId, context)).summary;
+    if (id === 'wine') return loadCsvAsTable(builtinPaths.wine(), 'class');
+    const table = tableFromGenerated(generateBuiltin(id, options), DatasetStore.newId(), `builtin:${id}:${JSON.stringify(options)}`);
+    datasetStore.put(table);
+    return table.summary;
+  },
+
+  'dataset.thumbnails': async (request) => {
+    const dataset = datasetStore.get(request.datasetId, 'images');
+    let indices = dataset.images.map((_, i) => i);
+    if (request.className !== undefined) {
+      const label = dataset.classNames.indexOf(request.className);
+      if (label < 0) throw new SinapsisError('dataset-unknown-class', `The dataset has no class "${request.className}".`, { className: request.className });
+      indices = indices.filter((i) => dataset.images[i].label === label);
+    }
+    const items = indices.slice(request.offset, request.offset + request.limit).map((index) => {
+      const image = dataset.images[index];
+      const small = shrinkToFit(image, request.size);
+      return {
+        index,
+        file: image.file,
+        label: dataset.classNames[image.label],
+        width: image.width,
+        height: image.height,
+        src: pngDataUrl(small.width, small.height, image.channels, small.pixels),
+      };
+    });
+    return { total: indices.length, items };
+  },
+
+  'dataset.image': async (request) => {
+    const dataset = datasetStore.get(request.datasetId, 'images');
+    const path = openedPaths.resolveInside(dataset.root, request.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new SinapsisError('dataset-file-missing', `"${request.file}" can no longer be read from "${dataset.root}". Reopen the folder.`, { file: request.file });
+    }
+    const inspection = inspectImageFile(request.file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!inspection.ok) throw new SinapsisError('dataset-image-unreadable', `"${request.file}": ${inspection.reason}.`, { file: request.file, reason: inspection.reason });
+    const view = shrinkToFit({ ...inspection.image, pixels: inspection.image.data }, 1024);
+    return { file: request.file, width: inspection.image.width, height: inspection.image.height, src: pngDataUrl(view.width, view.height, inspection.image.channels, view.pixels) };
+  },
+
+  'dataset.rows': async (request) => {
+    const table = datasetStore.get(request.datasetId, 'table');
+    const columns = table.featureNames.length;
+    const end = Math.min(table.rows, request.offset + request.limit);
+    const features: number[][] = [];
+    const targets: number[] = [];
+    for (let r = request.offset; r < end; r++) {
+      features.push(Array.from(table.features.subarray(r * columns, (r + 1) * columns)));
+      targets.push(table.targets[r]);
+    }
+    return { total: table.rows, features, targets };
+  },
+
+  'dataset.split': async (request) => splitDataset(datasetStore.get(request.datasetId, 'images', 'table'), request),
+
+  'dataset.close': async (request) => ({ closed: datasetStore.delete(request.datasetId) }),
+};

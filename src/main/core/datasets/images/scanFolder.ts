@@ -1,0 +1,117 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SinapsisError } from '../../../../shared/contract';
+import { naturalCompare } from '../naturalCompare';
+import type { ProblemList } from '../problems';
+
+export interface ScannedFile {
+  absolutePath: string;
+  /** Relative to the opened folder, `/`-separated, as shown to the student. */
+  relativePath: string;
+  className: string;
+  size: number;
+}
+
+export interface FolderScan {
+  /** First-level folders in natural order, including empty ones (the loader reports and drops those). */
+  classNames: string[];
+  files: ScannedFile[];
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+/** Checks that the opened path is a readable folder, turning OS errors into messages a student can act on. */
+async function checkRoot(root: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(root);
+  } catch (error) {
+    if (errorCode(error) === 'EACCES') throw new SinapsisError('dataset-folder-unreadable', `Cannot read "${root}": permission denied. Choose a folder your user can read.`, { path: root });
+    throw new SinapsisError('dataset-folder-missing', `The folder "${root}" does not exist. Check the path.`, { path: root });
+  }
+  if (!info.isDirectory()) {
+    throw new SinapsisError(
+      'dataset-not-a-folder',
+      `"${root}" is a file, not a folder. Choose the folder that holds one subfolder per class${root.toLowerCase().match(/\.(csv|tsv|txt)$/) ? ', or open it as a CSV' : ''}.`,
+      { path: root },
+    );
+  }
+}
+
+/**
+ * Lists the candidate files of a folder-per-class dataset without reading them. The class is the first-level
+ * folder; deeper subfolders belong to it. Symbolic links are followed, each real folder is visited once (so a
+ * link back up the tree is reported instead of recursing forever), hidden entries and files outside class
+ * folders are reported and skipped.
+ */
+export async function scanFolder(root: string, problems: ProblemList, signal: AbortSignal, onFound: (count: number) => void): Promise<FolderScan> {
+  await checkRoot(root);
+  const visited = new Set<string>([await realpath(root)]);
+  const files: ScannedFile[] = [];
+  const classNames: string[] = [];
+
+  async function walk(directory: string, relative: string, className: string | null): Promise<void> {
+    if (signal.aborted) return;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      if (directory === root) throw new SinapsisError('dataset-folder-unreadable', `Cannot list "${root}": ${errorCode(error) || String(error)}. Check its permissions.`, { path: root });
+      problems.add(relative, 'unreadable', `cannot list this folder (${errorCode(error) || 'error'}); check its permissions`);
+      return;
+    }
+    entries.sort((a, b) => naturalCompare(a.name, b.name));
+    for (const entry of entries) {
+      if (signal.aborted) return;
+      const absolutePath = join(directory, entry.name);
+      const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.')) {
+        problems.add(relativePath, 'hidden', entry.isDirectory() ? 'hidden folder (name starts with ".") skipped' : 'hidden file (name starts with ".") skipped');
+        continue;
+      }
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink() || isFile) {
+        try {
+          const info = await stat(absolutePath);
+          isDirectory = info.isDirectory();
+          isFile = info.isFile();
+          size = info.size;
+        } catch (error) {
+          const code = errorCode(error);
+          if (code === 'ELOOP') problems.add(relativePath, 'symlink-loop', 'symbolic link points to itself in a loop');
+          else if (code === 'ENOENT') problems.add(relativePath, 'broken-link', 'symbolic link points to something that does not exist');
+          else problems.add(relativePath, 'unreadable', `cannot read (${code || 'error'}); check its permissions`);
+          continue;
+        }
+      }
+      if (isDirectory) {
+        const real = await realpath(absolutePath).catch(() => absolutePath);
+        if (visited.has(real)) {
+          problems.add(relativePath, 'symlink-loop', 'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice');
+          continue;
+        }
+        visited.add(real);
+        if (className === null) classNames.push(entry.name);
+        await walk(absolutePath, relativePath, className ?? entry.name);
+      } else if (isFile) {
+        if (className === null) {
+          problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class');
+          continue;
+        }
+        files.push({ absolutePath, relativePath, className, size });
+        if (files.length % 256 === 0) onFound(files.length);
+      } else {
+        problems.add(relativePath, 'special-file', 'not a regular file (device, socket or pipe)');
+      }
+    }
+  }
+
+  await walk(root, '', null);
+  onFound(files.length);
+  return { classNames, files };
+}
