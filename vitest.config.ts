@@ -1,4 +1,6 @@
 import vue from '@vitejs/plugin-vue';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,5 +13,6 @@ export default defineConfig({
     // Two cores here: forks keep tfjs backends and worker pools isolated per file.
     pool: 'forks',
     maxWorkers: 2,
+    env: { SINAPSIS_RUNS_DIR: join(tmpdir(), 'sinapsis-vitest-runs') },
   },
 });

@@ -56,6 +56,18 @@ function lockDownSessions(): void {
   });
 }
 
+/** Electron's own print engine for reports: a hidden, script-less window holding the self-contained HTML. */
+async function printPdfWithElectron(html: string): Promise<Uint8Array> {
+  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  try {
+    await printer.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
+    const pdf = await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    return new Uint8Array(pdf);
+  } finally {
+    printer.destroy();
+  }
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -85,7 +97,8 @@ function createWindow(): BrowserWindow {
 app.enableSandbox();
 void app.whenReady().then(async () => {
   lockDownSessions();
-  const core = await createCore('electron');
+  const runsRoot = process.env.SINAPSIS_RUNS_DIR || join(app.getPath('documents'), 'Sinapsis', 'runs');
+  const core = await createCore('electron', { runsRoot, printPdf: printPdfWithElectron });
   bindContract(core);
   createWindow();
   app.on('activate', () => {

@@ -1,5 +1,6 @@
 import type { EventName, EventPayloadOf, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Door } from '../../shared/contract/app';
+import type { CoreServices } from './services';
 import type { TaskRegistry } from './tasks/taskRegistry';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
@@ -9,6 +10,7 @@ export interface CallContext {
   emit: Emit;
   tasks: TaskRegistry;
   door: Door;
+  services: CoreServices;
 }
 
 export type Handler<M extends MethodName> = (request: ParsedRequestOf<M>, context: CallContext) => Promise<ResponseOf<M>>;

@@ -1,19 +1,26 @@
 import type { Door } from '../../shared/contract/app';
 import { initBackend, preferenceFromEnv } from './engine/backends';
+import { markInterruptedRuns } from './runs/runFolder';
+import { defaultServices, type CoreServices } from './services';
 import { TaskRegistry } from './tasks/taskRegistry';
 
 export { handlers } from './handlers';
 export type { CallContext, Emit } from './context';
+export type { CoreServices } from './services';
 
 /** One running core: shared by every connection of a door. */
 export interface Core {
   door: Door;
   tasks: TaskRegistry;
+  services: CoreServices;
   dispose(): void;
 }
 
-export async function createCore(door: Door): Promise<Core> {
+/** Starts a core: picks the backend and marks runs a previous crash left unfinished as incomplete. */
+export async function createCore(door: Door, services: Partial<CoreServices> = {}): Promise<Core> {
   await initBackend(preferenceFromEnv());
   const tasks = new TaskRegistry();
-  return { door, tasks, dispose: () => tasks.cancelAll() };
+  const resolved = defaultServices(services);
+  await markInterruptedRuns(resolved.runsRoot);
+  return { door, tasks, services: resolved, dispose: () => tasks.cancelAll() };
 }

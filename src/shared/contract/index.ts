@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { datasetEvents, datasetMethods } from './datasets';
+import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 
 /**
@@ -8,12 +10,16 @@ import { taskEvents, taskMethods } from './tasks';
  */
 export const methods = {
   ...appMethods,
+  ...datasetMethods,
   ...taskMethods,
+  ...runsMethods,
 };
 
 export const events = {
   ...appEvents,
+  ...datasetEvents,
   ...taskEvents,
+  ...runsEvents,
 };
 
 export type Methods = typeof methods;

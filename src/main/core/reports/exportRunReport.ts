@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Language } from '../../../shared/i18n/diagnosisText';
+import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
+import { readRun } from '../runs/readRun';
+import { RUN_FILES } from '../runs/runFolder';
+import { renderReportHtml, type ReportNotes } from './renderReportHtml';
+
+export const NOTES_FILE = 'notes.json';
+
+/** Makes a data: URI thumbnail for a sample's source file, or null when there is none to show. */
+export type ThumbnailProvider = (file: string) => Promise<string | null>;
+
+export async function readNotes(dir: string): Promise<ReportNotes> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(dir, NOTES_FILE), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const { title, author, comments } = parsed as Record<string, unknown>;
+    return {
+      ...(typeof title === 'string' ? { title } : {}),
+      ...(typeof author === 'string' ? { author } : {}),
+      ...(typeof comments === 'string' ? { comments } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+export interface ExportOptions {
+  language: Language;
+  /** When given, replaces the stored notes (and is stored for the next export). */
+  notes?: ReportNotes;
+  pdf: boolean;
+  printPdf: (html: string) => Promise<Uint8Array>;
+  thumbnail?: ThumbnailProvider;
+}
+
+/** (Re)writes report.html, and report.pdf when asked, in a run folder. */
+export async function exportRunReport(dir: string, options: ExportOptions): Promise<{ html: string; pdf: string | null; htmlBytes: number; pdfBytes: number | null }> {
+  const run = await readRun(dir);
+  const notes = options.notes ?? (await readNotes(dir));
+  if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
+  const thumbnails = new Map<number, string>();
+  if (options.thumbnail) {
+    for (const item of run.metrics.misclassified) {
+      if (!item.file) continue;
+      const uri = await options.thumbnail(item.file);
+      if (uri) thumbnails.set(item.index, uri);
+    }
+  }
+  const html = renderReportHtml({ config: run.config, metrics: run.metrics, history: run.history, notes, thumbnails }, options.language);
+  const htmlPath = join(dir, RUN_FILES.reportHtml);
+  await writeFileAtomic(htmlPath, html);
+  let pdfPath: string | null = null;
+  let pdfBytes: number | null = null;
+  if (options.pdf) {
+    const pdf = await options.printPdf(html);
+    pdfPath = join(dir, RUN_FILES.reportPdf);
+    await writeFileAtomic(pdfPath, pdf);
+    pdfBytes = pdf.byteLength;
+  }
+  return { html: htmlPath, pdf: pdfPath, htmlBytes: Buffer.byteLength(html), pdfBytes };
+}

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunSummary } from '../../../shared/contract/runs';
+import { readRunStatus, RUN_FILES } from './runFolder';
+import { runConfigSchema, runMetricsSchema } from './runSchemas';
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** One line per run folder, newest first; unreadable parts show as null rather than hiding the run. */
+export async function listRuns(root: string, search?: string): Promise<RunSummary[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  const runs: RunSummary[] = [];
+  for (const runId of entries.sort().reverse()) {
+    const dir = join(root, runId);
+    const status = await readRunStatus(dir);
+    if (!status) continue;
+    const config = runConfigSchema.safeParse(await readJson(join(dir, RUN_FILES.config)));
+    const metrics = runMetricsSchema.safeParse(await readJson(join(dir, RUN_FILES.metrics)));
+    const c = config.success ? config.data : null;
+    const m = metrics.success ? metrics.data : null;
+    runs.push({
+      runId,
+      status: status.status,
+      createdAt: status.startedAt,
+      dataset: c?.dataset.name ?? null,
+      model: c ? c.model.layers.map((l) => l.outputShape[l.outputShape.length - 1] ?? '?').join('-') : null,
+      engine: c?.engine ?? null,
+      backend: c?.backend ?? null,
+      testAccuracy: m?.accuracy.test ?? m?.kfold?.accuracy.mean ?? null,
+      epochsRun: m?.epochsRun ?? null,
+      hasReport: existsSync(join(dir, RUN_FILES.reportHtml)),
+      hasPdf: existsSync(join(dir, RUN_FILES.reportPdf)),
+    });
+  }
+  const needle = search?.trim().toLowerCase();
+  if (!needle) return runs;
+  return runs.filter((run) => [run.runId, run.dataset, run.model, run.engine, run.backend, run.status].some((field) => field?.toLowerCase().includes(needle)));
+}

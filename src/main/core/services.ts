@@ -1,0 +1,20 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { printHtmlToPdf } from './reports/printPdf';
+
+/** What a door provides to the core beyond requests: where runs live and how to print a PDF. */
+export interface CoreServices {
+  /** Folder holding one subfolder per training run. */
+  runsRoot: string;
+  /** HTML -> PDF with Chromium's print engine (Electron's own in the app, the system Chromium elsewhere). */
+  printPdf: (html: string) => Promise<Uint8Array>;
+}
+
+/** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */
+export function defaultRunsRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SINAPSIS_RUNS_DIR || join(homedir(), 'Sinapsis', 'runs');
+}
+
+export function defaultServices(overrides: Partial<CoreServices> = {}): CoreServices {
+  return { runsRoot: defaultRunsRoot(), printPdf: printHtmlToPdf, ...overrides };
+}

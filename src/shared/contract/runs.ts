@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const runIdSchema = z.string().min(1).max(80).regex(/^\w[\w.-]*$/, 'a run id (letters, digits, ".", "_", "-"; no path)');
+export const languageSchema = z.enum(['es', 'pt', 'en']);
+
+export const runSummarySchema = z.object({
+  runId: runIdSchema,
+  status: z.enum(['running', 'completed', 'stopped', 'failed', 'incomplete']),
+  createdAt: z.string(),
+  dataset: z.string().nullable(),
+  model: z.string().nullable(),
+  engine: z.string().nullable(),
+  backend: z.string().nullable(),
+  testAccuracy: z.number().nullable(),
+  epochsRun: z.number().nullable(),
+  hasReport: z.boolean(),
+  hasPdf: z.boolean(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const reportNotesSchema = z.object({
+  title: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  comments: z.string().max(20_000).optional(),
+});
+
+export const historyRowSchema = z.object({
+  fold: z.number().nullable(),
+  epoch: z.number(),
+  trainLoss: z.number(),
+  trainAccuracy: z.number().nullable(),
+  valLoss: z.number().nullable(),
+  valAccuracy: z.number().nullable(),
+  learningRate: z.number(),
+  seconds: z.number(),
+});
+
+export const runsMethods = {
+  'runs.list': method(z.object({ search: z.string().max(200).optional() }), z.object({ root: z.string(), runs: z.array(runSummarySchema) })),
+  /** Config and metrics are returned as stored (validated when read); see the run-folder format in the README. */
+  'runs.get': method(
+    z.object({ runId: runIdSchema }),
+    z.object({ runId: runIdSchema, config: z.unknown(), metrics: z.unknown(), history: z.array(historyRowSchema), notes: reportNotesSchema }),
+  ),
+  'report.export': method(
+    z.object({ runId: runIdSchema, language: languageSchema, notes: reportNotesSchema, pdf: z.boolean() }),
+    z.object({ html: z.string(), pdf: z.string().nullable(), htmlBytes: z.number(), pdfBytes: z.number().nullable() }),
+  ),
+};
+
+export const runsEvents = {};
