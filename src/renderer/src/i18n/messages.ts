@@ -1,4 +1,5 @@
 import { errors } from './locales/errors';
+import { report } from './locales/report';
 import { shell } from './locales/shell';
 
 export const LOCALES = ['es', 'pt', 'en'] as const;
@@ -8,7 +9,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors };
+export const areas: Record<string, AreaMessages> = { shell, errors, report };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import HomeView from './HomeView.vue';
+import ReportView from './ReportView.vue';
 
 /** The workflow steps in navigation order. `component: null` marks a step this version does not ship yet. */
 export interface ViewEntry {
@@ -17,7 +18,7 @@ export const views: ViewEntry[] = [
   { id: 'modelo', label: 'nav.model', icon: '◉', component: null },
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
   { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
-  { id: 'informe', label: 'nav.report', icon: '▢', component: null },
+  { id: 'informe', label: 'nav.report', icon: '▢', component: ReportView },
   { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: null },
 ];
 

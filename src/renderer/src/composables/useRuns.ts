@@ -1,0 +1,31 @@
+import { ref } from 'vue';
+import type { RunSummary } from '../../../shared/contract/runs';
+import { useClient } from './useClient';
+import { useErrorMessage } from './useErrorMessage';
+
+/** The run history (runs.list), searchable, shared by the views that pick a run. */
+export function useRuns() {
+  const client = useClient();
+  const describe = useErrorMessage();
+  const runs = ref<RunSummary[]>([]);
+  const root = ref('');
+  const search = ref('');
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+
+  async function refresh(): Promise<void> {
+    loading.value = true;
+    try {
+      const result = await client.call('runs.list', { search: search.value });
+      runs.value = result.runs;
+      root.value = result.root;
+      error.value = null;
+    } catch (failure) {
+      error.value = describe(failure);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { runs, root, search, loading, error, refresh };
+}
