@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { infoCommand } from './info';
+import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand];
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand];

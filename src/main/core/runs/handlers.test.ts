@@ -4,21 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../door/dispatch';
 import { createCore } from '../index';
-import { sampleRun } from '../reports/sampleRun.testdata';
-import { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
-import { toCsv } from './historyCsv';
-import { finishRun, createRunFolder } from './runFolder';
-import { HISTORY_COLUMNS } from './runSchemas';
-
-async function writeSampleRun(root: string): Promise<string> {
-  const { config, metrics, history } = sampleRun();
-  const { dir } = await createRunFolder(root, config.runId);
-  await writeJsonAtomic(join(dir, 'config.json'), config);
-  await writeJsonAtomic(join(dir, 'metrics.json'), metrics);
-  await writeFileAtomic(join(dir, 'history.csv'), toCsv(HISTORY_COLUMNS, history));
-  await finishRun(dir, 'completed');
-  return dir;
-}
+import { writeSampleRun } from './writeSampleRun.testdata';
 
 describe('runs contract', () => {
   it('lists, searches, reads and exports a run through the doors', async () => {
