@@ -4,7 +4,7 @@ import { countClasses, DEFAULT_HOLDOUT, DEFAULT_TRAIN_VAL_TEST, holdoutSplit, kF
 import { labelsOf, type ImageDataset, type TableDataset } from './datasetTypes';
 
 /** Leave-one-out makes one model per sample; beyond this it would take hours, so k-fold is suggested instead. */
-export const MAX_LEAVE_ONE_OUT_SAMPLES = 5000;
+export const MAX_LEAVE_ONE_OUT_SAMPLES = 2000;
 
 function ratiosFor(request: SplitRequest): SplitRatios {
   if (request.method === 'holdout') {
