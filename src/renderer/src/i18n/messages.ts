@@ -1,4 +1,5 @@
 import { errors } from './locales/errors';
+import { labs } from './locales/labs';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 
@@ -9,7 +10,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import HomeView from './HomeView.vue';
+import LabsView from './LabsView.vue';
 import ReportView from './ReportView.vue';
 
 /** The workflow steps in navigation order. `component: null` marks a step this version does not ship yet. */
@@ -19,7 +20,7 @@ export const views: ViewEntry[] = [
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
   { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
   { id: 'informe', label: 'nav.report', icon: '▢', component: ReportView },
-  { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: null },
+  { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: LabsView },
 ];
 
 export function findView(id: string): ViewEntry {
