@@ -1,0 +1,95 @@
+import { expect, test } from './fixtures';
+
+test.describe('Laboratorios', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('navigation').getByRole('button', { name: 'Laboratorios' }).click();
+    await expect(page.getByRole('heading', { name: 'Laboratorios', level: 1 })).toBeVisible();
+  });
+
+  test('steps the OR perceptron of seed 001 and fills the iteration table by the perceptron rule', async ({ page }) => {
+    const lab = page.getByTestId('lab-perceptron');
+    await expect(lab.getByTestId('perceptron-gate')).toHaveValue('or');
+    const table = lab.getByTestId('perceptron-table');
+    const step = lab.getByTestId('perceptron-step');
+
+    await step.click();
+    await step.click();
+    await step.click();
+    await step.click();
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(4);
+    // It | (x1, x2) | Σ | output | target | new w | new b, worked by hand from w = (0.5, 0.5), b = 1, η = 1.
+    await expect(rows.nth(0).locator('td')).toHaveText(['1', '(0, 0)', '1', '1', '0', '–', '0']);
+    await expect(rows.nth(1).locator('td')).toHaveText(['2', '(0, 0)', '0', '1', '0', '–', '−1']);
+    await expect(rows.nth(2).locator('td')).toHaveText(['3', '(0, 0)', '−1', '0', '0', '–', '–']);
+    await expect(rows.nth(3).locator('td')).toHaveText(['4', '(0, 1)', '−0.5', '0', '1', '(0.5, 1.5)', '0']);
+    await expect(lab.getByTestId('perceptron-line')).toContainText('0.5·x₁ + 1.5·x₂ + 0 = 0');
+
+    await lab.getByTestId('perceptron-run').click();
+    await expect(rows).toHaveCount(18);
+    await expect(rows.nth(17).locator('td')).toHaveText(['18', '(1, 1)', '2', '1', '1', '–', '–']);
+    await expect(lab.getByTestId('perceptron-status')).toHaveText('Convergió: todos los patrones se clasifican bien (18 iteraciones).');
+    await expect(lab.getByTestId('perceptron-line')).toContainText('1.5·x₁ + 1.5·x₂ + −1 = 0');
+
+    // One neuron cannot learn XOR: the run stops at the iteration limit with errors in the last epoch.
+    await lab.getByTestId('perceptron-try-xor').click();
+    await expect(lab.getByTestId('perceptron-status')).toContainText('No convergió tras 200 iteraciones');
+    await expect(rows).toHaveCount(200);
+  });
+
+  test('trains XOR with backprop: the loss falls and the default weights converge faster than x0.1', async ({ page }) => {
+    await page.getByTestId('lab-tab-xor').click();
+    const lab = page.getByTestId('lab-xor');
+    const loss = lab.getByTestId('xor-loss');
+    const initial = Number(await loss.getAttribute('data-loss'));
+    expect(initial).toBeGreaterThan(0.3);
+
+    await lab.getByTestId('xor-step').click();
+    await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 1');
+    const afterOne = Number(await loss.getAttribute('data-loss'));
+    expect(afterOne).toBeLessThan(initial);
+
+    await lab.getByTestId('xor-run-count').fill('200');
+    await lab.getByTestId('xor-run-n').click();
+    await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 201');
+    const after201 = Number(await loss.getAttribute('data-loss'));
+    expect(after201).toBeLessThan(afterOne);
+
+    await lab.getByTestId('xor-run').click();
+    await expect(lab.getByTestId('xor-converged')).toHaveText('Convergió en la iteración 475 (J < 0.01).');
+    expect(Number(await loss.getAttribute('data-loss'))).toBeLessThan(0.01);
+    await expect(lab.getByTestId('xor-chart-loss').locator('canvas')).toBeVisible();
+
+    await lab.getByTestId('xor-small-init').check();
+    await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 0');
+    await lab.getByTestId('xor-run').click();
+    await expect(lab.getByTestId('xor-converged')).toHaveText('Convergió en la iteración 2702 (J < 0.01).', { timeout: 30_000 });
+  });
+
+  test('computes the seed 004 convolution cell by cell and explains an impossible output size', async ({ page }) => {
+    await page.getByTestId('lab-tab-convolution').click();
+    const lab = page.getByTestId('lab-convolution');
+    await expect(lab.getByTestId('conv-size')).toContainText('La salida mide 5 × 5.');
+    await lab.getByTestId('conv-step').click();
+    await expect(lab.getByTestId('conv-cell-sum')).toContainText('= 3');
+    await lab.getByTestId('conv-complete').click();
+    await expect(lab.getByTestId('conv-output').locator('tr').first().locator('td')).toHaveText(['3', '−13', '−13', '10', '−6']);
+    await expect(lab.getByTestId('conv-pool').locator('tr').first().locator('td')).toHaveText(['3', '10', '10']);
+
+    await lab.getByTestId('conv-padding').fill('0');
+    await lab.getByTestId('conv-stride').fill('3');
+    await lab.getByRole('combobox').first().selectOption('7');
+    await expect(lab.getByTestId('conv-size-error')).toContainText('no es entero');
+  });
+
+  test('the playground trains and its test loss falls', async ({ page }) => {
+    await page.getByTestId('lab-tab-playground').click();
+    const lab = page.getByTestId('lab-playground');
+    const before = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0]);
+    for (let i = 0; i < 20; i++) await lab.getByTestId('playground-step').click();
+    await expect(lab.getByTestId('playground-epoch')).toHaveText('20');
+    const after = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0]);
+    expect(after).toBeLessThan(before);
+  });
+});
