@@ -2,12 +2,18 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, SinapsisError, type EventName, type MethodName, type RequestOf, type ResponseOf } from '../../../shared/contract';
 import type { CallContext } from '../context';
+import { defaultServices } from '../services';
 import { TaskRegistry } from '../tasks/taskRegistry';
 import { datasetHandlers } from './handlers';
 import { buildMessyDataset, CATS } from './testing/messyDataset';
 
 const events: { name: EventName; payload: unknown }[] = [];
-const context: CallContext = { emit: (name, payload) => events.push({ name, payload }), tasks: new TaskRegistry(), door: 'cli' };
+const context: CallContext = {
+  emit: (name, payload) => void events.push({ name, payload }),
+  tasks: new TaskRegistry(),
+  door: 'cli',
+  services: defaultServices(),
+};
 
 /** Calls a handler the way the doors do: the request goes through the contract schema first. */
 async function call<M extends keyof typeof datasetHandlers & MethodName>(name: M, payload: RequestOf<M>): Promise<ResponseOf<M>> {
@@ -53,7 +59,7 @@ describe('dataset handlers', () => {
 
   it('splits a loaded dataset reproducibly and returns the indices', async () => {
     const summary = await call('dataset.builtin', { taskId: 'digits', id: 'digits' });
-    expect(summary.kind).toBe('images');
+    if (summary.kind !== 'images') throw new Error('digits should be an image dataset');
     expect(summary.total).toBe(5000);
     const split = await call('dataset.split', { datasetId: summary.datasetId, method: 'train-val-test', seed: 3 });
     expect([split.train.length, split.validation.length, split.test.length]).toEqual([3500, 750, 750]);

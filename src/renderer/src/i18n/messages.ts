@@ -1,3 +1,4 @@
+import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { labs } from './locales/labs';
 import { report } from './locales/report';
@@ -10,7 +11,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import DataView from './DataView.vue';
 import HomeView from './HomeView.vue';
 import LabsView from './LabsView.vue';
 import ReportView from './ReportView.vue';
@@ -14,7 +15,7 @@ export interface ViewEntry {
 
 export const views: ViewEntry[] = [
   { id: 'inicio', label: 'nav.home', icon: '⌂', component: HomeView },
-  { id: 'datos', label: 'nav.data', icon: '▦', component: null },
+  { id: 'datos', label: 'nav.data', icon: '▦', component: DataView },
   { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
   { id: 'modelo', label: 'nav.model', icon: '◉', component: null },
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
