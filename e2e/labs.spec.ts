@@ -1,4 +1,37 @@
+import { deflateSync } from 'node:zlib';
 import { expect, test } from './fixtures';
+
+/** A tiny RGB PNG (a bright diagonal on black) built in memory, so the test needs no fixture file. */
+function diagonalPng(size: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const raw = Buffer.alloc(size * (1 + 3 * size));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) if (x === y) raw.fill(255, y * (1 + 3 * size) + 1 + 3 * x, y * (1 + 3 * size) + 4 + 3 * x);
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 test.describe('Laboratorios', () => {
   test.beforeEach(async ({ page }) => {
@@ -81,6 +114,33 @@ test.describe('Laboratorios', () => {
     await lab.getByTestId('conv-stride').fill('3');
     await lab.getByRole('combobox').first().selectOption('7');
     await expect(lab.getByTestId('conv-size-error')).toContainText('no es entero');
+  });
+
+  test('applies the selected filter to a picture the user opens', async ({ page }) => {
+    await page.getByTestId('lab-tab-convolution').click();
+    const lab = page.getByTestId('lab-convolution');
+    await lab.getByTestId('conv-filter').selectOption('sobelX');
+    await lab.getByTestId('conv-picture').setInputFiles({ name: 'diagonal.png', mimeType: 'image/png', buffer: diagonalPng(32) });
+    await expect(lab.getByText('Escala de grises, 32 × 32')).toBeVisible();
+    // Padding 1 and stride 1 keep the size.
+    await expect(lab.getByText(/Filtrada, 32 × 32/)).toBeVisible();
+    const output = lab.getByTestId('conv-picture-output');
+    const levels = await output.evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      return { distinct: new Set(Array.from(data.filter((_, i) => i % 4 === 0))).size, width: canvas.width };
+    });
+    expect(levels.width).toBe(32);
+    // Sobel responds with both signs on each side of the diagonal: several gray levels, not a flat image.
+    expect(levels.distinct).toBeGreaterThan(2);
+  });
+
+  test('the labs speak Portuguese and English too', async ({ page }) => {
+    await page.getByTestId('language').selectOption('pt');
+    await expect(page.getByTestId('lab-tab-activations')).toHaveText('Funções de ativação');
+    await expect(page.getByTestId('perceptron-step')).toHaveText('Passo');
+    await page.getByTestId('language').selectOption('en');
+    await expect(page.getByTestId('lab-tab-convolution')).toHaveText('Convolution explorer');
+    await expect(page.getByTestId('perceptron-table').locator('th').nth(5)).toHaveText('New w');
   });
 
   test('the playground trains and its test loss falls', async ({ page }) => {
