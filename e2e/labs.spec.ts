@@ -91,6 +91,7 @@ test.describe('Laboratorios', () => {
 
     await lab.getByTestId('xor-run').click();
     await expect(lab.getByTestId('xor-converged')).toHaveText('Convergió en la iteración 475 (J < 0.01).');
+    await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 475');
     expect(Number(await loss.getAttribute('data-loss'))).toBeLessThan(0.01);
     await expect(lab.getByTestId('xor-chart-loss').locator('canvas')).toBeVisible();
 
