@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Layers tfjs lacks, registered for (de)serialisation so that saved models load again:
+ * - `SinapsisActivation`: arctan (f' = 1 / (1 + x²), tfjs differentiates tf.atan), the perceptron's step
+ *   (tfjs gives tf.step a zero gradient, as the lecture's table says) and ELU with any α (tfjs's ELU layer
+ *   only accepts α = 1).
+ * - `SinapsisDropout`: dropout whose masks come from a seed that advances each batch. tfjs's own dropout layer
+ *   either draws from Math.random (not reproducible) or, given a seed, repeats the same mask every batch.
+ */
+
+export type ElementwiseFunction = 'arctan' | 'step' | 'elu';
+
+/** tfjs's LayerArgs (name, inputShape, ...), which tfjs does not export by name. */
+type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+
+interface ActivationLayerArgs extends LayerArgs {
+  fn: ElementwiseFunction;
+  /** ELU's α; ignored by the others. */
+  alpha?: number;
+}
+
+export class SinapsisActivation extends tf.layers.Layer {
+  static readonly className = 'SinapsisActivation';
+  readonly fn: ElementwiseFunction;
+  readonly alpha: number;
+
+  constructor(args: ActivationLayerArgs) {
+    const { fn, alpha, ...layerArgs } = args;
+    super(layerArgs);
+    this.fn = fn;
+    this.alpha = alpha ?? 1;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    return tf.tidy(() => {
+      if (this.fn === 'arctan') return tf.atan(x);
+      if (this.fn === 'step') return tf.step(x);
+      // α (eˣ - 1) for x < 0: tf.elu times α on the negative side only.
+      return this.alpha === 1 ? tf.elu(x) : tf.where(tf.greaterEqual(x, 0), x, tf.mul(this.alpha, tf.elu(x)));
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), fn: this.fn, alpha: this.alpha };
+  }
+}
+
+interface DropoutLayerArgs extends LayerArgs {
+  rate: number;
+  seed: number;
+}
+
+export class SinapsisDropout extends tf.layers.Layer {
+  static readonly className = 'SinapsisDropout';
+  readonly rate: number;
+  readonly seed: number;
+  private calls = 0;
+
+  constructor(args: DropoutLayerArgs) {
+    const { rate, seed, ...layerArgs } = args;
+    super(layerArgs);
+    this.rate = rate;
+    this.seed = seed;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    if (!kwargs.training || this.rate === 0) return x;
+    // A new seed per batch: reproducible across runs, different masks across batches.
+    const seed = this.seed + 7919 * ++this.calls;
+    return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed));
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+  }
+}
+
+let registered = false;
+
+export function registerCustomLayers(): void {
+  if (registered) return;
+  tf.serialization.registerClass(SinapsisActivation);
+  tf.serialization.registerClass(SinapsisDropout);
+  registered = true;
+}
