@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { backendPreferenceSchema } from './app';
+import { datasetIdSchema, splitMethodSchema } from './datasets';
+import { method } from './define';
+import { hogPipelineSchema } from './features';
+import { runIdSchema } from './runs';
+import { taskIdSchema } from './tasks';
+import { modelSpecSchema } from '../models/modelSpec';
+import { trainingSettingsSchema } from '../models/trainingSettings';
+
+/**
+ * How samples become vectors: HOG of each image (skimage-compatible), the raw pixels of each image
+ * (grey, optionally resized, scaled to 0..1), or the numeric columns of a table.
+ */
+export const featureChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hog'), pipeline: hogPipelineSchema.default(hogPipelineSchema.parse({})) }),
+  z.object({
+    kind: z.literal('pixels'),
+    resize: z.object({ width: z.number().int().min(1).max(512), height: z.number().int().min(1).max(512) }).nullable().default(null),
+    /** Keep the image shape [h, w, 1] for CNNs instead of a flat vector. */
+    keepShape: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('columns') }),
+]);
+export type FeatureChoice = z.infer<typeof featureChoiceSchema>;
+
+export const experimentSplitSchema = z.object({
+  method: splitMethodSchema.default('train-val-test'),
+  train: z.number().gt(0).lt(1).optional(),
+  validation: z.number().min(0).lt(1).optional(),
+  test: z.number().gt(0).lt(1).optional(),
+  folds: z.number().int().min(2).max(100).default(5),
+  stratified: z.boolean().default(true),
+});
+
+export const experimentRequestSchema = z.object({
+  taskId: taskIdSchema,
+  datasetId: datasetIdSchema,
+  features: featureChoiceSchema,
+  /** Fitted on the training part only (never on validation or test data). */
+  scaling: z.enum(['none', 'zscore', 'minmax']).default('zscore'),
+  split: experimentSplitSchema.default(experimentSplitSchema.parse({})),
+  model: modelSpecSchema,
+  training: trainingSettingsSchema.default(trainingSettingsSchema.parse({})),
+  backend: backendPreferenceSchema.default('auto'),
+  /** Misclassified test samples kept in metrics.json for the gallery and the report. */
+  misclassifiedSample: z.number().int().min(0).max(500).default(24),
+});
+export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
+
+export const experimentPhaseSchema = z.enum(['preparing', 'features', 'training', 'evaluating', 'writing']);
+
+export const experimentProgressEventSchema = z.object({
+  taskId: taskIdSchema,
+  runId: runIdSchema,
+  phase: experimentPhaseSchema,
+  /** 1-based fold in k-fold runs, null otherwise. */
+  fold: z.number().int().nullable(),
+  folds: z.number().int().nullable(),
+  message: z.string().optional(),
+});
+
+export const experimentResultSchema = z.object({
+  runId: runIdSchema,
+  dir: z.string(),
+  status: z.enum(['completed', 'stopped', 'failed']),
+  accuracy: z.object({ train: z.number().nullable(), val: z.number().nullable(), test: z.number().nullable() }),
+  engine: z.string(),
+  backend: z.string(),
+  epochsRun: z.number().int(),
+  seconds: z.number(),
+});
+export type ExperimentResult = z.infer<typeof experimentResultSchema>;
+
+/** One test sample's prediction, for the confusion-matrix gallery and top-k views. */
+export const predictionSchema = z.object({
+  index: z.number().int(),
+  file: z.string().nullable(),
+  trueClass: z.number().int(),
+  predictedClass: z.number().int(),
+  probabilities: z.array(z.number()),
+});
+
+export const experimentMethods = {
+  /**
+   * Features -> split -> scaling -> training -> evaluation -> run folder, as one cancellable task. Streams
+   * `experiment.progress` and the trainer's `train.batch` / `train.epoch` events (same taskId); pause, resume
+   * and stop go through `train.pause` / `train.resume` / `train.stop` with that taskId.
+   */
+  'experiment.run': method(experimentRequestSchema, experimentResultSchema),
+  /** Per-sample test predictions of a run (written as predictions.json in its folder). */
+  'runs.predictions': method(z.object({ runId: runIdSchema }), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
+};
+
+export const experimentEvents = {
+  'experiment.progress': experimentProgressEventSchema,
+};
