@@ -110,6 +110,7 @@ test.describe('Laboratorios', () => {
     await lab.getByTestId('conv-complete').click();
     await expect(lab.getByTestId('conv-output').locator('tr').first().locator('td')).toHaveText(['3', '−13', '−13', '10', '−6']);
     await expect(lab.getByTestId('conv-pool').locator('tr').first().locator('td')).toHaveText(['3', '10', '10']);
+    await expect(lab.getByTestId('conv-second-layer').locator('tr').nth(1).locator('td')).toHaveText(['13', '−64', '−54']);
 
     await lab.getByTestId('conv-padding').fill('0');
     await lab.getByTestId('conv-stride').fill('3');

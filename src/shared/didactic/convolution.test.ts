@@ -12,6 +12,7 @@ import {
   matrixToRows,
   maxPool,
   reluMatrix,
+  seed004TwoLayers,
 } from './convolution';
 import { createSeededRandom } from './seededRandom';
 
@@ -84,6 +85,19 @@ describe('convolution explorer', () => {
     expect(matrixToRows(convolve2dChannels([c1, slideC2], [slice1, slice2], { stride: 1, padding: 1 }))).toEqual([
       [-43, -70, -39],
       [7, -70, -60],
+      [-41, -50, -30],
+    ]);
+  });
+
+  it('runs both layers of seed 004 on its image (the second layer differs from the slide only through channel 2)', () => {
+    const { channels, output } = seed004TwoLayers(SEED_004_IMAGE);
+    expect(matrixToRows(channels[0])[0]).toEqual([3, 10, 10]);
+    expect(matrixToRows(channels[1])[0]).toEqual([7, 4, 0]);
+    // Slide: -43 -70 -39 / 7 -70 -60 / -41 -50 -30. Channel 2's top-middle cell is 4, not 10: it sits under the
+    // +1 of slice 2 for output (0, 0) (6 less) and under a -1 for the other cells of the top two rows (6 more).
+    expect(matrixToRows(output)).toEqual([
+      [-49, -64, -33],
+      [13, -64, -54],
       [-41, -50, -30],
     ]);
   });

@@ -221,6 +221,30 @@ export type PresetFilterName = keyof typeof PRESET_FILTERS;
 export const PRESET_FILTER_NAMES = Object.keys(PRESET_FILTERS) as PresetFilterName[];
 
 /**
+ * Seed 004's second convolution layer: a 3D filter with one 3x3 slice for each of the two channels produced by
+ * filters 1 and 2 (after ReLU and 2x2 max pooling). A positive output means both diagonals meet as in a cat's ear.
+ */
+export const SEED_004_SECOND_LAYER_FILTER: readonly Matrix[] = [
+  matrixFromRows([
+    [-1, -1, -1],
+    [-1, 1, -1],
+    [-1, -1, -1],
+  ]),
+  matrixFromRows([
+    [-1, -1, -1],
+    [-1, -1, 1],
+    [-1, -1, -1],
+  ]),
+];
+
+/** The two-layer pipeline of seed 004 on `image`: both first-layer channels, then the second layer's output. */
+export function seed004TwoLayers(image: Matrix): { channels: Matrix[]; output: Matrix } {
+  const params = { stride: 1, padding: 1 };
+  const channels = [PRESET_FILTERS.diagonalRising, PRESET_FILTERS.diagonalFalling].map((f) => maxPool(reluMatrix(convolve2d(image, f, params))));
+  return { channels, output: convolve2dChannels(channels, SEED_004_SECOND_LAYER_FILTER, params) };
+}
+
+/**
  * Grayscale from RGBA pixels (canvas ImageData layout), with the ITU-R BT.601 luma weights that OpenCV
  * and scikit-image use: Y = 0.299 R + 0.587 G + 0.114 B, in 0..255.
  */
