@@ -1,0 +1,394 @@
+import { getActivation, type Activation } from '../../../shared/didactic/activations';
+import type { DenseNetwork } from '../../../shared/didactic/denseNetwork';
+import { createSeededRandom, type SeededRandom } from '../../../shared/didactic/seededRandom';
+import { initialWeights } from '../../../shared/models/initialWeights';
+import { activationAlpha, activationKind, type ModelSpec } from '../../../shared/models/modelSpec';
+import { summarizeModel } from '../../../shared/models/shapes';
+import type { LossName } from '../../../shared/models/trainingSettings';
+import { PROBABILITY_EPSILON } from './losses';
+
+/**
+ * The didactic engine's equations (src/shared/didactic/denseNetwork.ts), batched: the same forward pass, output
+ * sensitivity, hidden sensitivity and weight gradients, but over a whole batch in preallocated float64 buffers
+ * and with the losses of `losses.ts` (batch means, as tfjs defines them), so that it trains what tfjs trains,
+ * without tfjs's per-operation overhead. The per-pattern engine stays the readable reference for the labs.
+ *
+ * Sign convention: `gradNet` holds ∂J/∂a (the course's sensitivity is δ = -∂J/∂a).
+ */
+
+export interface BatchedLayer {
+  /** Index of the spec layer. */
+  specIndex: number;
+  inputSize: number;
+  units: number;
+  activationName: string;
+  alpha: number;
+  /** null for softmax, which is not elementwise. */
+  activation: Activation | null;
+  /** w_ji at weights[j * inputSize + i] (the didactic engine's layout). */
+  weights: Float64Array;
+  biases: Float64Array | null;
+  /** Dropout applied to this layer's outputs during training (a dropout layer after it in the spec). */
+  dropoutRate: number;
+}
+
+export interface BatchedNetwork {
+  inputSize: number;
+  layers: BatchedLayer[];
+}
+
+/** Why a spec cannot use the didactic engine, or null when it can. */
+export function didacticIneligibility(spec: ModelSpec): string | null {
+  if (spec.inputShape.length !== 1) return 'the input is an image (use tfjs for CNNs)';
+  let sawWeighted = false;
+  for (const layer of spec.layers) {
+    if (layer.type === 'dropout') {
+      if (!sawWeighted) return 'dropout on the inputs';
+      continue;
+    }
+    if (layer.type !== 'dense' && layer.type !== 'output') return `it has a ${layer.type} layer`;
+    if (layer.type === 'dense' && activationKind(layer.activation) === 'prelu') return 'PReLU learns α, which the didactic engine keeps fixed';
+    sawWeighted = true;
+  }
+  return null;
+}
+
+export function createBatchedNetwork(spec: ModelSpec): BatchedNetwork {
+  const reason = didacticIneligibility(spec);
+  if (reason) throw new Error(`The didactic engine cannot train this model: ${reason}.`);
+  const summary = summarizeModel(spec);
+  const initial = new Map(initialWeights(spec, summary).map((w) => [w.layerIndex, w]));
+  const layers: BatchedLayer[] = [];
+  let inputSize = spec.inputShape[0];
+  spec.layers.forEach((layer, specIndex) => {
+    if (layer.type === 'dropout') {
+      layers[layers.length - 1].dropoutRate = layer.rate;
+      return;
+    }
+    if (layer.type !== 'dense' && layer.type !== 'output') return;
+    const init = initial.get(specIndex)!;
+    const units = layer.units;
+    // tfjs kernels are [inputs, units]; the didactic layout is one row of inputs per neuron.
+    const weights = new Float64Array(units * inputSize);
+    for (let i = 0; i < inputSize; i++) for (let j = 0; j < units; j++) weights[j * inputSize + i] = init.kernel[i * units + j];
+    const kind = layer.type === 'output' ? layer.activation : activationKind(layer.activation);
+    const alpha = layer.type === 'output' ? 0 : activationAlpha(layer.activation);
+    layers.push({
+      specIndex,
+      inputSize,
+      units,
+      activationName: kind,
+      alpha,
+      activation: kind === 'softmax' ? null : getActivation(kind === 'prelu' ? 'leakyRelu' : kind, alpha),
+      weights,
+      biases: init.bias ? Float64Array.from(init.bias) : null,
+      dropoutRate: 0,
+    });
+    inputSize = units;
+  });
+  return { inputSize: spec.inputShape[0], layers };
+}
+
+/** Buffers for one batch: net inputs a, outputs y, ∂J/∂a and dropout masks per layer. */
+interface Workspace {
+  capacity: number;
+  net: Float64Array[];
+  out: Float64Array[];
+  gradNet: Float64Array[];
+  mask: (Float64Array | null)[];
+}
+
+function workspace(network: BatchedNetwork, capacity: number): Workspace {
+  return {
+    capacity,
+    net: network.layers.map((l) => new Float64Array(capacity * l.units)),
+    out: network.layers.map((l) => new Float64Array(capacity * l.units)),
+    gradNet: network.layers.map((l) => new Float64Array(capacity * l.units)),
+    mask: network.layers.map((l) => (l.dropoutRate > 0 ? new Float64Array(capacity * l.units) : null)),
+  };
+}
+
+export interface Gradients {
+  weights: Float64Array[];
+  biases: (Float64Array | null)[];
+}
+
+export interface BatchResult {
+  /** Mean data loss of the batch. */
+  loss: number;
+  /** Correct predictions in the batch (0 without labels). */
+  correct: number;
+}
+
+/**
+ * Forward and backward passes over a batch, in the style of the course's equations, with reusable buffers.
+ * `samples` are indices into `features`/`targets` (sampleSize and outputs values per sample).
+ */
+export class BatchedTrainer {
+  private ws: Workspace;
+  readonly gradients: Gradients;
+  private readonly dropoutRandom: SeededRandom;
+
+  constructor(
+    readonly network: BatchedNetwork,
+    private readonly loss: LossName,
+    seed: number,
+  ) {
+    this.ws = workspace(network, 1);
+    this.gradients = {
+      weights: network.layers.map((l) => new Float64Array(l.weights.length)),
+      biases: network.layers.map((l) => (l.biases ? new Float64Array(l.units) : null)),
+    };
+    this.dropoutRandom = createSeededRandom(seed ^ 0x5eed);
+  }
+
+  private ensure(batch: number): void {
+    if (this.ws.capacity < batch) this.ws = workspace(this.network, batch);
+  }
+
+  /** Forward pass for samples[0..n): fills net inputs and outputs. */
+  forward(features: Float32Array, samples: ArrayLike<number>, n: number, training: boolean): void {
+    this.ensure(n);
+    const { layers } = this.network;
+    for (let l = 0; l < layers.length; l++) {
+      const layer = layers[l];
+      const { inputSize, units, weights, biases } = layer;
+      const net = this.ws.net[l];
+      const out = this.ws.out[l];
+      const prev = l === 0 ? null : this.ws.out[l - 1];
+      for (let p = 0; p < n; p++) {
+        const xBase = l === 0 ? samples[p] * inputSize : p * inputSize;
+        const x = prev ?? features;
+        for (let j = 0; j < units; j++) {
+          const row = j * inputSize;
+          let a = biases ? biases[j] : 0;
+          let i = 0;
+          // Four partial sums let the CPU overlap the multiply-adds.
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+          for (; i + 3 < inputSize; i += 4) {
+            s0 += weights[row + i] * x[xBase + i];
+            s1 += weights[row + i + 1] * x[xBase + i + 1];
+            s2 += weights[row + i + 2] * x[xBase + i + 2];
+            s3 += weights[row + i + 3] * x[xBase + i + 3];
+          }
+          for (; i < inputSize; i++) a += weights[row + i] * x[xBase + i];
+          net[p * units + j] = a + s0 + s1 + s2 + s3;
+        }
+        const base = p * units;
+        if (layer.activation) {
+          const f = layer.activation.output;
+          for (let j = 0; j < units; j++) out[base + j] = f(net[base + j]);
+        } else {
+          softmaxRow(net, out, base, units);
+        }
+        const mask = this.ws.mask[l];
+        if (training && mask) {
+          const keep = 1 - layer.dropoutRate;
+          for (let j = 0; j < units; j++) {
+            // Inverted dropout: survivors are scaled by 1/keep so the expected output is unchanged.
+            mask[base + j] = this.dropoutRandom.next() < keep ? 1 / keep : 0;
+            out[base + j] *= mask[base + j];
+          }
+        }
+      }
+    }
+  }
+
+  outputs(): Float64Array {
+    return this.ws.out[this.ws.out.length - 1];
+  }
+
+  /** Data loss summed over samples[0..n) (mean per sample as in losses.ts) and correct predictions. */
+  lossAndCorrect(targets: Float32Array, labels: Int32Array | null, samples: ArrayLike<number>, n: number): BatchResult {
+    const out = this.outputs();
+    const k = this.network.layers[this.network.layers.length - 1].units;
+    let sum = 0;
+    let correct = 0;
+    for (let p = 0; p < n; p++) {
+      const t = samples[p] * k;
+      const z = p * k;
+      sum += sampleLoss(this.loss, out, z, targets, t, k);
+      if (labels) correct += predictedClass(out, z, k) === labels[samples[p]] ? 1 : 0;
+    }
+    return { loss: sum, correct };
+  }
+
+  /** Backward pass: ∂J/∂a of every layer, then ∂J/∂w and ∂J/∂b averaged over the batch into `gradients`. */
+  backward(features: Float32Array, targets: Float32Array, samples: ArrayLike<number>, n: number): void {
+    const { layers } = this.network;
+    const last = layers.length - 1;
+    const outLayer = layers[last];
+    const k = outLayer.units;
+    const out = this.ws.out[last];
+    const net = this.ws.net[last];
+    const gLast = this.ws.gradNet[last];
+    for (let p = 0; p < n; p++) outputGradNet(this.loss, outLayer, net, out, p * k, targets, samples[p] * k, k, gLast);
+    for (let l = last - 1; l >= 0; l--) {
+      const layer = layers[l];
+      const next = layers[l + 1];
+      const gNext = this.ws.gradNet[l + 1];
+      const g = this.ws.gradNet[l];
+      const netL = this.ws.net[l];
+      const mask = this.ws.mask[l];
+      const der = layer.activation!.der;
+      const units = layer.units;
+      g.fill(0, 0, n * units);
+      for (let p = 0; p < n; p++) {
+        const base = p * units;
+        // Σ_k w_kj ∂J/∂a_k: the error flowing back to neuron j through every weight leaving it.
+        for (let kk = 0; kk < next.units; kk++) {
+          const d = gNext[p * next.units + kk];
+          if (d === 0) continue;
+          const row = kk * next.inputSize;
+          for (let j = 0; j < units; j++) g[base + j] += next.weights[row + j] * d;
+        }
+        for (let j = 0; j < units; j++) g[base + j] *= der(netL[base + j]) * (mask ? mask[base + j] : 1);
+      }
+    }
+    for (let l = 0; l <= last; l++) {
+      const layer = layers[l];
+      const gw = this.gradients.weights[l];
+      const gb = this.gradients.biases[l];
+      gw.fill(0);
+      if (gb) gb.fill(0);
+      const g = this.ws.gradNet[l];
+      const x = l === 0 ? features : this.ws.out[l - 1];
+      const { inputSize, units } = layer;
+      for (let p = 0; p < n; p++) {
+        const xBase = l === 0 ? samples[p] * inputSize : p * inputSize;
+        for (let j = 0; j < units; j++) {
+          const d = g[p * units + j];
+          if (d === 0) continue;
+          const row = j * inputSize;
+          for (let i = 0; i < inputSize; i++) gw[row + i] += d * x[xBase + i];
+          if (gb) gb[j] += d;
+        }
+      }
+      const scale = 1 / n;
+      for (let i = 0; i < gw.length; i++) gw[i] *= scale;
+      if (gb) for (let j = 0; j < gb.length; j++) gb[j] *= scale;
+    }
+  }
+}
+
+function softmaxRow(net: Float64Array, out: Float64Array, base: number, units: number): void {
+  let max = -Infinity;
+  for (let j = 0; j < units; j++) max = Math.max(max, net[base + j]);
+  let sum = 0;
+  for (let j = 0; j < units; j++) {
+    // Subtracting the max leaves softmax unchanged and keeps exp() finite.
+    out[base + j] = Math.exp(net[base + j] - max);
+    sum += out[base + j];
+  }
+  for (let j = 0; j < units; j++) out[base + j] /= sum;
+}
+
+function clip(z: number): number {
+  return Math.min(1 - PROBABILITY_EPSILON, Math.max(PROBABILITY_EPSILON, z));
+}
+
+export function predictedClass(out: Float64Array, base: number, k: number): number {
+  if (k === 1) return out[base] >= 0.5 ? 1 : 0;
+  let best = 0;
+  for (let j = 1; j < k; j++) if (out[base + j] > out[base + best]) best = j;
+  return best;
+}
+
+/** One sample's loss, with the same definitions as losses.ts. */
+function sampleLoss(loss: LossName, z: Float64Array, zb: number, t: Float32Array, tb: number, k: number): number {
+  let sum = 0;
+  switch (loss) {
+    case 'mse':
+      for (let j = 0; j < k; j++) sum += (t[tb + j] - z[zb + j]) ** 2;
+      return sum / k;
+    case 'mae':
+      for (let j = 0; j < k; j++) sum += Math.abs(t[tb + j] - z[zb + j]);
+      return sum / k;
+    case 'mape':
+      for (let j = 0; j < k; j++) sum += Math.abs(t[tb + j] - z[zb + j]) / Math.max(Math.abs(t[tb + j]), PROBABILITY_EPSILON);
+      return (100 * sum) / k;
+    case 'binaryCrossEntropy':
+      for (let j = 0; j < k; j++) {
+        const p = clip(z[zb + j]);
+        sum -= t[tb + j] * Math.log(p) + (1 - t[tb + j]) * Math.log(1 - p);
+      }
+      return sum / k;
+    case 'categoricalCrossEntropy':
+      for (let j = 0; j < k; j++) sum -= t[tb + j] * Math.log(clip(z[zb + j]));
+      return sum;
+    case 'hinge':
+      for (let j = 0; j < k; j++) sum += Math.max(0, 1 - (2 * t[tb + j] - 1) * z[zb + j]);
+      return sum / k;
+  }
+}
+
+/** ∂J/∂z_j of one sample (J per sample, before the batch mean). */
+function outputGradient(loss: LossName, z: number, t: number, k: number): number {
+  switch (loss) {
+    case 'mse':
+      return (2 * (z - t)) / k;
+    case 'mae':
+      return Math.sign(z - t) / k;
+    case 'mape':
+      return (100 * Math.sign(z - t)) / (Math.max(Math.abs(t), PROBABILITY_EPSILON) * k);
+    case 'binaryCrossEntropy': {
+      if (z <= PROBABILITY_EPSILON || z >= 1 - PROBABILITY_EPSILON) return 0; // tfjs's clip has zero gradient there
+      return (-t / z + (1 - t) / (1 - z)) / k;
+    }
+    case 'categoricalCrossEntropy':
+      if (z <= PROBABILITY_EPSILON || z >= 1 - PROBABILITY_EPSILON) return 0;
+      return -t / z;
+    case 'hinge': {
+      const sign = 2 * t - 1;
+      return 1 - sign * z > 0 ? -sign / k : 0;
+    }
+  }
+}
+
+/** ∂J/∂a for the output layer of one sample. */
+function outputGradNet(
+  loss: LossName,
+  layer: BatchedLayer,
+  net: Float64Array,
+  out: Float64Array,
+  zb: number,
+  targets: Float32Array,
+  tb: number,
+  k: number,
+  into: Float64Array,
+): void {
+  // Cross-entropy with softmax (or with a sigmoid, per output) simplifies to ∂J/∂a = z - t: the textbook result,
+  // and exact where the chain rule through a saturated output would lose precision.
+  if (loss === 'categoricalCrossEntropy' && layer.activationName === 'softmax') {
+    for (let j = 0; j < k; j++) into[zb + j] = out[zb + j] - targets[tb + j];
+    return;
+  }
+  if (loss === 'binaryCrossEntropy' && layer.activationName === 'sigmoid') {
+    for (let j = 0; j < k; j++) into[zb + j] = (out[zb + j] - targets[tb + j]) / k;
+    return;
+  }
+  if (layer.activation === null) {
+    // Softmax Jacobian: ∂J/∂a_m = z_m (∂J/∂z_m - Σ_j ∂J/∂z_j z_j).
+    let dot = 0;
+    for (let j = 0; j < k; j++) dot += outputGradient(loss, out[zb + j], targets[tb + j], k) * out[zb + j];
+    for (let m = 0; m < k; m++) into[zb + m] = out[zb + m] * (outputGradient(loss, out[zb + m], targets[tb + m], k) - dot);
+    return;
+  }
+  const der = layer.activation.der;
+  for (let j = 0; j < k; j++) into[zb + j] = outputGradient(loss, out[zb + j], targets[tb + j], k) * der(net[zb + j]);
+}
+
+/** The network in the didactic engine's own format (float32 weights), e.g. to show it in the labs or save it. */
+export function toDenseNetwork(network: BatchedNetwork): DenseNetwork {
+  return {
+    inputSize: network.inputSize,
+    layers: network.layers.map((layer) => ({
+      inputSize: layer.inputSize,
+      units: layer.units,
+      activation: layer.activationName as DenseNetwork['layers'][number]['activation'],
+      alpha: layer.alpha,
+      weights: Float32Array.from(layer.weights),
+      biases: layer.biases ? Float32Array.from(layer.biases) : null,
+    })),
+  };
+}

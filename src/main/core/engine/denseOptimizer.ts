@@ -1,0 +1,75 @@
+import type { TrainingSettings } from '../../../shared/models/trainingSettings';
+
+/**
+ * The update rules of tfjs's optimizers, written out for the didactic engine (same formulas and defaults, so
+ * both engines take the same steps):
+ * - SGD:       w ← w - η g
+ * - momentum:  v ← μ v + g;  w ← w - η v
+ * - RMSprop:   s ← ρ s + (1 - ρ) g²;  m ← μ m + η g / √(s + ε);  w ← w - m        (ρ = 0.9, μ = 0)
+ * - Adam:      m ← β₁ m + (1 - β₁) g;  v ← β₂ v + (1 - β₂) g²;  w ← w - η m̂ / (√v̂ + ε)  with bias-corrected m̂, v̂
+ * g already includes the L2 term λ w (kernels only); the engine adds it, so gradient norms show it too.
+ */
+
+const EPSILON = 1e-7;
+const RHO = 0.9;
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+
+export interface DenseOptimizer {
+  /** Updates `params[i]` with `grads[i]`. */
+  step(params: Float64Array[], grads: Float64Array[]): void;
+}
+
+export function denseOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum'>): DenseOptimizer {
+  const { learningRate: lr } = settings;
+  const slots: Float64Array[][] = [];
+  let t = 0;
+  const slot = (which: number, i: number, size: number): Float64Array => {
+    slots[which] ??= [];
+    return (slots[which][i] ??= new Float64Array(size));
+  };
+  const momentum = settings.optimizer === 'minibatch' ? settings.momentum : 0;
+  return {
+    step(params, grads) {
+      t++;
+      params.forEach((w, i) => {
+        const g = grads[i];
+        switch (settings.optimizer) {
+          case 'adam': {
+            const m = slot(0, i, w.length);
+            const v = slot(1, i, w.length);
+            const c1 = 1 - BETA1 ** t;
+            const c2 = 1 - BETA2 ** t;
+            for (let k = 0; k < w.length; k++) {
+              const gk = g[k];
+              m[k] = BETA1 * m[k] + (1 - BETA1) * gk;
+              v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk;
+              w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + EPSILON);
+            }
+            break;
+          }
+          case 'rmsprop': {
+            const s = slot(0, i, w.length);
+            for (let k = 0; k < w.length; k++) {
+              const gk = g[k];
+              s[k] = RHO * s[k] + (1 - RHO) * gk * gk;
+              w[k] -= (lr * gk) / Math.sqrt(s[k] + EPSILON);
+            }
+            break;
+          }
+          default: {
+            if (momentum > 0) {
+              const v = slot(0, i, w.length);
+              for (let k = 0; k < w.length; k++) {
+                v[k] = momentum * v[k] + g[k];
+                w[k] -= lr * v[k];
+              }
+            } else {
+              for (let k = 0; k < w.length; k++) w[k] -= lr * g[k];
+            }
+          }
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { ModelSpec } from '../../../shared/models/modelSpec';
+import type { TrainingSettings } from '../../../shared/models/trainingSettings';
+import { BatchedTrainer, createBatchedNetwork, type BatchedNetwork } from './batchedDense';
+import { denseOptimizer, type DenseOptimizer } from './denseOptimizer';
+import type { BatchDetails, Evaluation, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import type { TrainingData } from './trainingData';
+
+const EVALUATION_BATCH = 256;
+
+/** The didactic engine behind the training loop: dense networks on plain arrays, no tfjs involved. */
+export class DidacticEngine implements TrainingEngine {
+  readonly name = 'didactic' as const;
+  readonly network: BatchedNetwork;
+  private readonly trainer: BatchedTrainer;
+  private readonly evaluator: BatchedTrainer;
+  private readonly optimizer: DenseOptimizer;
+  private readonly params: Float64Array[];
+  private readonly grads: Float64Array[];
+  private readonly l2Mask: boolean[];
+  /** spec layer index of each entry of `params`. */
+  private readonly paramLayer: number[];
+  private readonly l2: number;
+  private lossSum = 0;
+  private correct = 0;
+  private seen = 0;
+
+  constructor(
+    spec: ModelSpec,
+    settings: TrainingSettings,
+    private readonly data: TrainingData,
+  ) {
+    this.network = createBatchedNetwork(spec);
+    this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed);
+    this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed);
+    this.optimizer = denseOptimizer(settings);
+    this.l2 = settings.l2;
+    this.params = [];
+    this.grads = [];
+    this.l2Mask = [];
+    this.paramLayer = [];
+    this.network.layers.forEach((layer, l) => {
+      this.params.push(layer.weights);
+      this.grads.push(this.trainer.gradients.weights[l]);
+      this.l2Mask.push(true);
+      this.paramLayer.push(layer.specIndex);
+      if (layer.biases) {
+        this.params.push(layer.biases);
+        this.grads.push(this.trainer.gradients.biases[l]!);
+        this.l2Mask.push(false);
+        this.paramLayer.push(layer.specIndex);
+      }
+    });
+  }
+
+  trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
+    const n = indices.length;
+    const { features, targets, labels } = this.data;
+    this.trainer.forward(features, indices, n, true);
+    const { loss, correct } = this.trainer.lossAndCorrect(targets, labels, indices, n);
+    this.trainer.backward(features, targets, indices, n);
+    if (this.l2 > 0) this.addL2Gradient();
+    const details = wantDetails ? { loss: loss / n, accuracy: labels ? correct / n : null, gradientNorms: this.gradientNorms() } : null;
+    this.optimizer.step(this.params, this.grads);
+    this.lossSum += loss;
+    this.correct += correct;
+    this.seen += n;
+    return details;
+  }
+
+  /** ∂/∂w of (λ/2) Σ w² is λ w, for kernels only (biases are not penalised). */
+  private addL2Gradient(): void {
+    this.params.forEach((w, i) => {
+      if (!this.l2Mask[i]) return;
+      const g = this.grads[i];
+      for (let k = 0; k < w.length; k++) g[k] += this.l2 * w[k];
+    });
+  }
+
+  private gradientNorms(): { layer: number; norm: number }[] {
+    const squares = new Map<number, number>();
+    this.grads.forEach((g, i) => {
+      let sum = 0;
+      for (let k = 0; k < g.length; k++) sum += g[k] * g[k];
+      const layer = this.paramLayer[i];
+      squares.set(layer, (squares.get(layer) ?? 0) + sum);
+    });
+    return [...squares.entries()].map(([layer, sum]) => ({ layer, norm: Math.sqrt(sum) }));
+  }
+
+  takeEpochTotals(): Evaluation {
+    const seen = Math.max(1, this.seen);
+    const result = { loss: this.lossSum / seen, accuracy: this.data.labels ? this.correct / seen : null };
+    this.lossSum = 0;
+    this.correct = 0;
+    this.seen = 0;
+    return result;
+  }
+
+  evaluate(indices: readonly number[]): Evaluation {
+    if (indices.length === 0) return { loss: Number.NaN, accuracy: null };
+    const { features, targets, labels } = this.data;
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
+      const part = indices.slice(start, start + EVALUATION_BATCH);
+      this.evaluator.forward(features, part, part.length, false);
+      const result = this.evaluator.lossAndCorrect(targets, labels, part, part.length);
+      lossSum += result.loss;
+      correct += result.correct;
+    }
+    return { loss: lossSum / indices.length, accuracy: labels ? correct / indices.length : null };
+  }
+
+  /** Outputs of the network for the given samples (row after row), without dropout. */
+  predict(indices: readonly number[]): Float64Array {
+    const k = this.network.layers[this.network.layers.length - 1].units;
+    const result = new Float64Array(indices.length * k);
+    for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
+      const part = indices.slice(start, start + EVALUATION_BATCH);
+      this.evaluator.forward(this.data.features, part, part.length, false);
+      result.set(this.evaluator.outputs().subarray(0, part.length * k), start * k);
+    }
+    return result;
+  }
+
+  snapshot(): WeightsSnapshot {
+    return this.params.map((p) => p.slice());
+  }
+
+  restore(snapshot: WeightsSnapshot): void {
+    this.params.forEach((p, i) => p.set(snapshot[i]));
+  }
+
+  dispose(): void {
+    /* plain arrays: nothing to release */
+  }
+}

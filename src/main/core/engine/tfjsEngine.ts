@@ -1,0 +1,168 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelSpec } from '../../../shared/models/modelSpec';
+import type { TrainingSettings } from '../../../shared/models/trainingSettings';
+import { buildModel } from '../models/buildModel';
+import type { BatchDetails, Evaluation, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import { lossFunction } from './losses';
+import { tfjsOptimizer } from './tfjsOptimizer';
+import type { TrainingData } from './trainingData';
+
+/** Samples per forward pass when evaluating: large enough to amortise per-op overhead, small enough for memory. */
+const EVALUATION_BATCH = 512;
+
+/**
+ * Training with tfjs, with our own loop instead of model.fit: one `variableGrads` per batch, so we control the
+ * order of samples (seeded), see every gradient (per-layer norms) and stop between any two batches.
+ */
+export class TfjsEngine implements TrainingEngine {
+  readonly name = 'tfjs' as const;
+  readonly model: tf.LayersModel;
+  private readonly x: tf.Tensor;
+  private readonly y: tf.Tensor;
+  private readonly labels: Int32Array | null;
+  private readonly optimizer: tf.Optimizer;
+  private readonly loss: (t: tf.Tensor, z: tf.Tensor) => tf.Scalar;
+  private readonly variables: tf.Variable[];
+  private readonly kernels: tf.Variable[];
+  /** tfjs variable name -> index of the spec layer it belongs to. */
+  private readonly layerOfVariable = new Map<string, number>();
+  private lossSum: tf.Tensor = tf.scalar(0);
+  private correctSum: tf.Tensor = tf.scalar(0);
+  private seen = 0;
+
+  constructor(
+    spec: ModelSpec,
+    private readonly settings: TrainingSettings,
+    private readonly data: TrainingData,
+  ) {
+    this.model = buildModel(spec).model;
+    this.x = tf.tensor(data.features, [data.samples, ...data.sampleShape]);
+    this.y = tf.tensor2d(data.targets, [data.samples, data.outputs]);
+    this.labels = data.labels;
+    this.optimizer = tfjsOptimizer(settings);
+    this.loss = lossFunction(settings.loss);
+    this.variables = this.model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    this.kernels = [];
+    for (const layer of this.model.layers) {
+      // Layer names are "L<n>_<type>" (plus "_activation" for a separate activation layer), see buildModel.
+      const match = /^L(\d+)_/.exec(layer.name);
+      if (!match) continue;
+      for (const weight of layer.trainableWeights) {
+        const variable = (weight as unknown as { val: tf.Variable }).val;
+        this.layerOfVariable.set(variable.name, Number(match[1]) - 1);
+        if (weight.originalName.endsWith('/kernel')) this.kernels.push(variable);
+      }
+    }
+  }
+
+  private l2Penalty(): tf.Scalar {
+    const halfLambda = this.settings.l2 / 2;
+    return tf.mul(halfLambda, tf.addN(this.kernels.map((k) => tf.sum(tf.square(k))))) as tf.Scalar;
+  }
+
+  trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
+    const batchSize = indices.length;
+    return tf.tidy(() => {
+      const index = tf.tensor1d(indices, 'int32');
+      const xb = tf.gather(this.x, index);
+      const yb = tf.gather(this.y, index);
+      let outputs: tf.Tensor | null = null;
+      let dataLoss: tf.Scalar | null = null;
+      const { grads } = tf.variableGrads(() => {
+        outputs = tf.keep(this.model.apply(xb, { training: true }) as tf.Tensor);
+        dataLoss = tf.keep(this.loss(yb, outputs));
+        return this.settings.l2 > 0 ? tf.add(dataLoss, this.l2Penalty()) : dataLoss;
+      }, this.variables);
+      this.optimizer.applyGradients(grads);
+      const batchLoss = dataLoss as unknown as tf.Scalar;
+      const batchOutputs = outputs as unknown as tf.Tensor;
+      const correct = this.countCorrect(batchOutputs, indices);
+      this.accumulate(tf.mul(batchLoss, batchSize), correct);
+      this.seen += batchSize;
+      if (!wantDetails) return null;
+      return {
+        loss: batchLoss.dataSync()[0],
+        accuracy: correct ? correct.dataSync()[0] / batchSize : null,
+        gradientNorms: this.gradientNorms(grads),
+      };
+    });
+  }
+
+  private accumulate(loss: tf.Tensor, correct: tf.Tensor | null): void {
+    const oldLoss = this.lossSum;
+    const oldCorrect = this.correctSum;
+    this.lossSum = tf.keep(tf.add(oldLoss, loss));
+    if (correct) this.correctSum = tf.keep(tf.add(oldCorrect, correct));
+    oldLoss.dispose();
+    if (correct) oldCorrect.dispose();
+  }
+
+  /** Number of samples whose predicted class equals their label, as a tensor (no sync). */
+  private countCorrect(outputs: tf.Tensor, indices: Int32Array | readonly number[]): tf.Tensor | null {
+    if (!this.labels) return null;
+    const labels = tf.tensor1d(Int32Array.from(indices, (i) => this.labels![i]), 'int32');
+    const predicted = this.data.outputs === 1 ? tf.cast(tf.greaterEqual(tf.reshape(outputs, [-1]), 0.5), 'int32') : tf.argMax(outputs, -1);
+    return tf.sum(tf.cast(tf.equal(predicted, labels), 'float32'));
+  }
+
+  private gradientNorms(grads: tf.NamedTensorMap): LayerGradientNorm[] {
+    const squares = new Map<number, tf.Tensor[]>();
+    for (const [name, grad] of Object.entries(grads)) {
+      const layer = this.layerOfVariable.get(name);
+      if (layer === undefined) continue;
+      const list = squares.get(layer) ?? [];
+      list.push(tf.sum(tf.square(grad)));
+      squares.set(layer, list);
+    }
+    return [...squares.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([layer, parts]) => ({ layer, norm: Math.sqrt(tf.addN(parts).dataSync()[0]) }));
+  }
+
+  takeEpochTotals(): Evaluation {
+    const seen = Math.max(1, this.seen);
+    const loss = this.lossSum.dataSync()[0] / seen;
+    const accuracy = this.labels ? this.correctSum.dataSync()[0] / seen : null;
+    tf.dispose([this.lossSum, this.correctSum]);
+    this.lossSum = tf.scalar(0);
+    this.correctSum = tf.scalar(0);
+    this.seen = 0;
+    return { loss, accuracy };
+  }
+
+  evaluate(indices: readonly number[]): Evaluation {
+    if (indices.length === 0) return { loss: Number.NaN, accuracy: null };
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
+      const part = indices.slice(start, start + EVALUATION_BATCH);
+      const [loss, right] = tf.tidy(() => {
+        const index = tf.tensor1d(Int32Array.from(part), 'int32');
+        const outputs = this.model.predict(tf.gather(this.x, index)) as tf.Tensor;
+        const batchLoss = this.loss(tf.gather(this.y, index), outputs).dataSync()[0];
+        const hits = this.countCorrect(outputs, part);
+        return [batchLoss, hits ? hits.dataSync()[0] : 0];
+      });
+      lossSum += loss * part.length;
+      correct += right;
+    }
+    return { loss: lossSum / indices.length, accuracy: this.labels ? correct / indices.length : null };
+  }
+
+  snapshot(): WeightsSnapshot {
+    return this.model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+  }
+
+  restore(snapshot: WeightsSnapshot): void {
+    const current = this.model.getWeights();
+    const tensors = snapshot.map((values, i) => tf.tensor(values, current[i].shape));
+    this.model.setWeights(tensors);
+    tf.dispose(tensors);
+  }
+
+  dispose(): void {
+    tf.dispose([this.x, this.y, this.lossSum, this.correctSum]);
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}
