@@ -2,6 +2,8 @@
  * Worker entry files, by name, relative to `src/main/core` without extension. Each is also a build input
  * (see electron.vite.config.ts), emitted as `out/main/workers/<name>.js`.
  */
-export const workerEntries = {} as const satisfies Record<string, string>;
+export const workerEntries = {
+  hogExtract: 'features/hogWorker',
+} as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;

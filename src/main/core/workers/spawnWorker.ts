@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { workerEntries, type WorkerName } from './registry';
 
@@ -19,9 +19,14 @@ export function workerFile(name: WorkerName): { file: string; fromSource: boolea
   throw new Error(`Worker "${name}" is missing from the build (expected ${bundled}). Rebuild with "npm run build".`);
 }
 
-/** Starts a core worker thread; from source it runs through tsx so the same TypeScript is used. */
+/**
+ * Starts a core worker thread; from source it runs through tsx so the same TypeScript is used. On Node 20,
+ * `execArgv: ['--import', 'tsx']` does not reach a worker's module loader ("Unknown file extension .ts"), so
+ * the worker starts from a one-line bootstrap that registers tsx's loader and then imports the entry file.
+ */
 export function spawnCoreWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
   const { file, fromSource } = workerFile(name);
-  const execArgv = fromSource ? [...(options.execArgv ?? []), '--import', 'tsx'] : options.execArgv;
-  return new Worker(file, { ...options, execArgv });
+  if (!fromSource) return new Worker(file, options);
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
 }

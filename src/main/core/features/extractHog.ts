@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { SinapsisError } from '../../../shared/contract';
+import type { HogPipeline } from '../../../shared/contract/features';
+import { sha256Hex } from '../datasets/fingerprint';
+import { ProgressMeter } from '../datasets/progressMeter';
+import { HogCache } from './hogCache';
+import { computeHogItem, type HogJobItem, type HogJobResult } from './hogJob';
+import { HogWorkerPool } from './hogWorkerPool';
+import type { PixelImage } from './pixelImage';
+
+/** What to describe: files to read and decode, or images a dataset already holds (with their file hashes). */
+export type HogSourceItems =
+  | { kind: 'files'; files: { name: string; path: string }[] }
+  | { kind: 'images'; images: { name: string; image: PixelImage; hash: string }[] };
+
+export interface HogProgress {
+  done: number;
+  total: number;
+  imagesPerSecond: number;
+  etaSeconds: number | null;
+  failures: number;
+}
+
+export interface ExtractHogOptions {
+  pipeline: HogPipeline;
+  signal: AbortSignal;
+  /** Worker threads; defaults to one per core. */
+  threads?: number;
+  /** Folder of the on-disk cache, or null to neither read nor write it. */
+  cacheDir: string | null;
+  onProgress?: (progress: HogProgress) => void;
+}
+
+export interface HogExtraction {
+  /** Length of every vector (0 when none succeeded). */
+  length: number;
+  /** Per input item, in input order: its vector, or null when it failed. */
+  vectors: (Float64Array | null)[];
+  failures: { index: number; file: string; reason: string }[];
+  fromCache: number;
+  seconds: number;
+  /** Threads that computed vectors: workers started, or 1 when done on the calling thread. */
+  threads: number;
+}
+
+/** Batches this small are computed on the calling thread: starting workers would take longer than the work. */
+const INLINE_LIMIT = 48;
+/** Images per message to a worker: big enough to hide messaging cost, small enough to balance the load. */
+const BATCH_SIZE = 32;
+/** The event loop gets a turn at least this often, so progress events and `task.cancel` get through. */
+const YIELD_EVERY_MS = 16;
+
+function cancelledError(): SinapsisError {
+  return new SinapsisError('hog-extract-cancelled', 'HOG extraction was cancelled. Vectors computed so far are kept in the cache, so running it again resumes quickly.');
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'the file does not exist (moved or deleted?)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read';
+  if (code === 'EISDIR') return 'this is a folder, not an image file';
+  return `the file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/**
+ * HOG vectors of many images, on all cores: cached vectors are reused, the rest go in batches to worker
+ * threads (or are computed here for a handful of images). Failures are per file; the rest carry on.
+ * Cancelling stops the workers and keeps what was computed in the cache.
+ */
+export async function extractHog(source: HogSourceItems, options: ExtractHogOptions): Promise<HogExtraction> {
+  const { pipeline, signal } = options;
+  const started = performance.now();
+  const total = source.kind === 'files' ? source.files.length : source.images.length;
+  const vectors: (Float64Array | null)[] = new Array<Float64Array | null>(total).fill(null);
+  const hashes: string[] = new Array<string>(total);
+  const names: string[] = source.kind === 'files' ? source.files.map((f) => f.name) : source.images.map((i) => i.name);
+  const failures: HogExtraction['failures'] = [];
+  let done = 0;
+  let fromCache = 0;
+
+  const meter = new ProgressMeter(({ done: d, total: t, filesPerSecond, etaSeconds }) =>
+    options.onProgress?.({ done: d, total: t, imagesPerSecond: filesPerSecond, etaSeconds, failures: failures.length }),
+  );
+  let cache: HogCache | null = null;
+  if (options.cacheDir) cache = await HogCache.open(options.cacheDir, pipeline);
+
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(total / BATCH_SIZE)));
+  const pool = total > INLINE_LIMIT ? new HogWorkerPool(threads, pipeline) : null;
+  const onAbort = () => pool?.terminate(cancelledError());
+  signal.addEventListener('abort', onAbort);
+
+  const record = (result: HogJobResult) => {
+    if (result.ok) {
+      vectors[result.index] = result.vector;
+      cache?.add(hashes[result.index], result.vector);
+    } else {
+      failures.push({ index: result.index, file: names[result.index], reason: result.reason });
+    }
+    done += 1;
+    meter.update(done, total);
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const dispatch = async (items: HogJobItem[]) => {
+    if (!pool) {
+      for (const item of items) record(computeHogItem(item, pipeline));
+      return;
+    }
+    const job = pool.run(items).then((results) => results.forEach(record));
+    inFlight.add(job);
+    void job.then(
+      () => inFlight.delete(job),
+      () => inFlight.delete(job),
+    );
+    // Keep every worker fed with one batch queued behind the running one, and no more: memory stays bounded.
+    while (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
+  };
+
+  let lastYield = performance.now();
+  try {
+    let batch: HogJobItem[] = [];
+    for (let index = 0; index < total; index++) {
+      if (signal.aborted) throw cancelledError();
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+      let item: HogJobItem;
+      if (source.kind === 'files') {
+        let bytes: Uint8Array;
+        try {
+          const buffer = readFileSync(source.files[index].path);
+          bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        } catch (error) {
+          record({ index, ok: false, reason: readFailure(error) });
+          continue;
+        }
+        hashes[index] = sha256Hex(bytes);
+        item = { index, name: names[index], bytes };
+      } else {
+        const { image, hash } = source.images[index];
+        hashes[index] = hash;
+        item = { index, name: names[index], image };
+      }
+      const cached = cache?.get(hashes[index]);
+      if (cached) {
+        vectors[index] = cached;
+        fromCache += 1;
+        done += 1;
+        meter.update(done, total);
+        continue;
+      }
+      batch.push(item);
+      if (batch.length >= BATCH_SIZE) {
+        await dispatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await dispatch(batch);
+    await Promise.all(inFlight);
+    if (signal.aborted) throw cancelledError();
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    pool?.terminate(cancelledError());
+    // Saved even when cancelled or failed: a later run resumes from here.
+    await cache?.flush().catch(() => undefined);
+  }
+  meter.update(done, total, true);
+
+  const length = rejectMismatchedLengths(vectors, names, failures);
+  failures.sort((a, b) => a.index - b.index);
+  return { length, vectors, failures, fromCache, seconds: (performance.now() - started) / 1000, threads: pool ? Math.max(1, pool.started) : 1 };
+}
+
+/**
+ * Vectors must all have one length to form a training matrix. Without a resize, images of different sizes give
+ * different lengths; those that differ from the first image's are turned into per-file failures.
+ */
+function rejectMismatchedLengths(vectors: (Float64Array | null)[], names: string[], failures: HogExtraction['failures']): number {
+  const first = vectors.findIndex((v) => v !== null);
+  if (first < 0) return 0;
+  const length = (vectors[first] as Float64Array).length;
+  for (let i = first + 1; i < vectors.length; i++) {
+    const vector = vectors[i];
+    if (vector && vector.length !== length) {
+      failures.push({
+        index: i,
+        file: names[i],
+        reason: `its HOG has ${vector.length} values but "${names[first]}" has ${length}: images of different sizes need a resize size (e.g. 12x24)`,
+      });
+      vectors[i] = null;
+    }
+  }
+  return length;
+}

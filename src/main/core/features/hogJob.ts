@@ -1,0 +1,48 @@
+import type { HogPipeline } from '../../../shared/contract/features';
+import { SinapsisError } from '../../../shared/contract';
+import { inspectImageFile } from '../datasets/images/inspectImageFile';
+import { hog } from './hog';
+import type { PixelImage } from './pixelImage';
+import { prepareImage } from './prepareImage';
+
+/**
+ * One image to turn into a HOG vector, as sent to a worker thread: either still-encoded file bytes (the
+ * worker decodes them, which is most of the work) or pixels already decoded by the dataset loader.
+ */
+export type HogJobItem = { index: number; name: string; bytes: Uint8Array } | { index: number; name: string; image: PixelImage };
+
+export type HogJobResult = { index: number; ok: true; vector: Float64Array } | { index: number; ok: false; reason: string };
+
+export interface HogJob {
+  jobId: number;
+  pipeline: HogPipeline;
+  items: HogJobItem[];
+}
+
+export interface HogJobReply {
+  jobId: number;
+  results: HogJobResult[];
+}
+
+/** Decodes (if needed), prepares and describes one image; bad input becomes a reason, never an exception. */
+export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobResult {
+  let image: PixelImage;
+  if ('bytes' in item) {
+    const inspection = inspectImageFile(item.name, item.bytes);
+    if (!inspection.ok) return { index: item.index, ok: false, reason: inspection.reason };
+    image = inspection.image;
+  } else {
+    image = item.image;
+  }
+  if (image.width === 0 || image.height === 0) return { index: item.index, ok: false, reason: 'the image has no pixels (zero width or height)' };
+  try {
+    return { index: item.index, ok: true, vector: hog(prepareImage(image, pipeline), pipeline.params).vector };
+  } catch (error) {
+    if (error instanceof SinapsisError) return { index: item.index, ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+export function runHogJob(job: HogJob): HogJobReply {
+  return { jobId: job.jobId, results: job.items.map((item) => computeHogItem(item, job.pipeline)) };
+}

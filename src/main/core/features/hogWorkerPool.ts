@@ -1,0 +1,86 @@
+import type { Worker } from 'node:worker_threads';
+import { SinapsisError } from '../../../shared/contract';
+import type { HogPipeline } from '../../../shared/contract/features';
+import { spawnCoreWorker } from '../workers/spawnWorker';
+import type { HogJobItem, HogJobReply, HogJobResult } from './hogJob';
+
+interface PendingJob {
+  resolve: (results: HogJobResult[]) => void;
+  reject: (error: Error) => void;
+  worker: PooledWorker;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  jobs: number;
+}
+
+/**
+ * A few `hogExtract` worker threads sharing batches of images. Workers start lazily, on the first batch that
+ * finds all started ones busy, so a run served entirely from the cache starts none.
+ */
+export class HogWorkerPool {
+  private readonly workers: PooledWorker[] = [];
+  private readonly pending = new Map<number, PendingJob>();
+  private nextJobId = 0;
+  private failure: Error | null = null;
+  private startedCount = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly pipeline: HogPipeline,
+  ) {}
+
+  /** Workers started so far (still counted after they are stopped). */
+  get started(): number {
+    return this.startedCount;
+  }
+
+  run(items: HogJobItem[]): Promise<HogJobResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const target = this.pickWorker();
+    const jobId = this.nextJobId++;
+    target.jobs += 1;
+    return new Promise<HogJobResult[]>((resolve, reject) => {
+      this.pending.set(jobId, { resolve, reject, worker: target });
+      target.worker.postMessage({ jobId, pipeline: this.pipeline, items });
+    });
+  }
+
+  /** Stops every worker; jobs still running reject with `reason` (e.g. the cancellation error). */
+  terminate(reason: Error): void {
+    if (!this.failure) this.failure = reason;
+    for (const job of this.pending.values()) job.reject(reason);
+    this.pending.clear();
+    for (const { worker } of this.workers.splice(0)) void worker.terminate();
+  }
+
+  private pickWorker(): PooledWorker {
+    const idle = this.workers.find((w) => w.jobs === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.size) return this.startWorker();
+    return this.workers.reduce((least, w) => (w.jobs < least.jobs ? w : least));
+  }
+
+  private startWorker(): PooledWorker {
+    const pooled: PooledWorker = { worker: spawnCoreWorker('hogExtract'), jobs: 0 };
+    pooled.worker.on('message', (reply: HogJobReply) => {
+      const job = this.pending.get(reply.jobId);
+      if (!job) return;
+      this.pending.delete(reply.jobId);
+      job.worker.jobs -= 1;
+      job.resolve(reply.results);
+    });
+    const fail = (detail: string) => {
+      if (this.failure) return;
+      this.terminate(new SinapsisError('hog-worker-failed', `A HOG worker thread stopped unexpectedly (${detail}). Try again; if it keeps failing, extract with threads: 1 and report the dataset that triggers it.`, { detail }));
+    };
+    pooled.worker.on('error', (error) => fail(error.message));
+    pooled.worker.on('exit', (code) => {
+      if (code !== 0) fail(`exit code ${code}`);
+    });
+    this.workers.push(pooled);
+    this.startedCount += 1;
+    return pooled;
+  }
+}
