@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
+import { datasetCommand } from './dataset';
 import { infoCommand } from './info';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand];
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand, datasetCommand];
