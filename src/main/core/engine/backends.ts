@@ -18,7 +18,9 @@ interface Probe {
   detail?: string;
 }
 
-let probes: Map<BackendName, Probe> | undefined;
+/** Probed once per process; a promise so that concurrent first calls share one probe instead of racing. */
+let probes: Promise<Map<BackendName, Probe>> | undefined;
+let probed: Map<BackendName, Probe> | undefined;
 let preference: BackendPreference = 'auto';
 
 /** Directory holding the .wasm files, served from node_modules so that nothing is fetched. */
@@ -58,13 +60,14 @@ async function probeWasm(): Promise<Probe> {
 }
 
 async function probeAll(): Promise<Map<BackendName, Probe>> {
-  if (!probes) {
+  probes ??= (async () => {
     const found = new Map<BackendName, Probe>();
     found.set('tensorflow', await probeTensorflow());
     found.set('wasm', await probeWasm());
     found.set('cpu', { available: true });
-    probes = found;
-  }
+    probed = found;
+    return found;
+  })();
   return probes;
 }
 
@@ -96,8 +99,12 @@ function statusOf(availability: Map<BackendName, Probe>): BackendStatus {
 export async function initBackend(pref: BackendPreference = preference): Promise<BackendStatus> {
   const availability = await probeAll();
   const chosen = chooseBackend(pref, availability);
-  if (tf.getBackend() !== chosen || !(await tf.setBackend(chosen))) {
-    await tf.setBackend(chosen);
+  // Probing the wasm backend activates it, so the active backend is checked rather than assumed.
+  if (tf.getBackend() !== chosen && !(await tf.setBackend(chosen))) {
+    throw new SinapsisError('backend-unavailable', `The "${chosen}" backend failed to start. Choose "cpu" or "auto".`, {
+      backend: chosen,
+      reason: 'failed to start',
+    });
   }
   await tf.ready();
   preference = pref;
@@ -105,8 +112,8 @@ export async function initBackend(pref: BackendPreference = preference): Promise
 }
 
 export async function backendStatus(): Promise<BackendStatus> {
-  if (!probes) return initBackend();
-  return statusOf(probes);
+  if (!probed) return initBackend();
+  return statusOf(probed);
 }
 
 /** Reads SINAPSIS_BACKEND so scripts and CI can force a backend without code changes. */

@@ -68,6 +68,8 @@ const cases: Case[] = [
   { x: [4, 9, 7, 3], f: [3, 3, 3, 8], strides: 1, pad: 'valid' },
   { x: [3, 10, 13, 3], f: [5, 5, 3, 2], strides: 1, pad: 'same' },
   { x: [2, 12, 9, 1], f: [5, 3, 1, 6], strides: 1, pad: 'valid' },
+  // Even kernels make 'same' pad asymmetrically (top 1, bottom 2), which catches a swapped split.
+  { x: [2, 9, 8, 2], f: [4, 2, 2, 3], strides: 1, pad: 'same' },
   { x: [5, 28, 28, 1], f: [3, 3, 1, 8], strides: 1, pad: 'same' },
   { x: [2, 11, 8, 3], f: [3, 3, 3, 5], strides: 2, pad: 'same' },
   { x: [2, 11, 8, 3], f: [3, 3, 3, 5], strides: 2, pad: 'valid' },
