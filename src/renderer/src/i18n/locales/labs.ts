@@ -42,7 +42,7 @@ export const labs = {
         planeHint: 'Naranja: salida 1; azul: salida 0. La recta continua es la actual; las punteadas, las anteriores. El círculo marca el próximo patrón.',
         currentLine: 'Recta actual',
         converged: 'Convergió: todos los patrones se clasifican bien ({n} iteraciones).',
-        notConverged: 'No convergió tras {n} iteraciones: en la última época hubo {errors} errores.',
+        notConverged: 'No convergió tras {n} iteraciones (patrones mal clasificados en la última época: {errors}).',
         running: '{n} iteraciones hechas.',
         emptyTable: 'Pulsa «Paso» para presentar el primer patrón.',
         columns: {
@@ -261,7 +261,7 @@ export const labs = {
         planeHint: 'Laranja: saída 1; azul: saída 0. A reta contínua é a atual; as tracejadas, as anteriores. O círculo marca o próximo padrão.',
         currentLine: 'Reta atual',
         converged: 'Convergiu: todos os padrões são classificados corretamente ({n} iterações).',
-        notConverged: 'Não convergiu após {n} iterações: na última época houve {errors} erros.',
+        notConverged: 'Não convergiu após {n} iterações (padrões mal classificados na última época: {errors}).',
         running: '{n} iterações feitas.',
         emptyTable: 'Clique em «Passo» para apresentar o primeiro padrão.',
         columns: {
@@ -480,7 +480,7 @@ export const labs = {
         planeHint: 'Orange: output 1; blue: output 0. The solid line is the current one; dashed lines are earlier ones. The circle marks the next pattern.',
         currentLine: 'Current line',
         converged: 'Converged: every pattern is classified correctly ({n} iterations).',
-        notConverged: 'Did not converge after {n} iterations: the last epoch had {errors} errors.',
+        notConverged: 'Did not converge after {n} iterations (misclassified patterns in the last epoch: {errors}).',
         running: '{n} iterations done.',
         emptyTable: 'Press “Step” to present the first pattern.',
         columns: {
