@@ -154,4 +154,28 @@ test.describe('Laboratorios', () => {
     const after = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0]);
     expect(after).toBeLessThan(before);
   });
+
+  test('the playground saves its settings to a file and reproduces them when loaded', async ({ page }) => {
+    await page.getByTestId('lab-tab-playground').click();
+    const lab = page.getByTestId('lab-playground');
+    await lab.getByTestId('playground-dataset').selectOption('spirals');
+    await lab.getByTestId('playground-add-layer').click();
+    await expect(lab.getByTestId('playground-layer')).toHaveCount(3);
+    const downloading = page.waitForEvent('download');
+    await lab.getByTestId('playground-save').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('playground-spirals.json');
+    const saved = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    expect(saved).toMatchObject({ kind: 'sinapsis.playground', dataset: 'spirals' });
+    expect(saved.hiddenLayers).toHaveLength(3);
+
+    await lab.getByTestId('playground-reset').click();
+    await lab.getByTestId('playground-dataset').selectOption('circles');
+    await lab.getByTestId('playground-load').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+    await expect(lab.getByTestId('playground-dataset')).toHaveValue('spirals');
+    await expect(lab.getByTestId('playground-layer')).toHaveCount(3);
+
+    await lab.getByTestId('playground-load').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"sinapsis.playground"') });
+    await expect(lab.getByTestId('playground-load-error')).toContainText('broken.json');
+  });
 });
