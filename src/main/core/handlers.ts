@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/contract';
 import { appHandlers } from './app/handlers';
 import type { HandlerMap } from './context';
 import { datasetHandlers } from './datasets/handlers';
+import { featuresHandlers } from './features/handlers';
 import { runsHandlers } from './runs/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
@@ -9,4 +10,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
   ...datasetHandlers,
   ...runsHandlers,
+  ...featuresHandlers,
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
+import { featuresEvents, featuresMethods } from './features';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 
@@ -13,6 +14,7 @@ export const methods = {
   ...datasetMethods,
   ...taskMethods,
   ...runsMethods,
+  ...featuresMethods,
 };
 
 export const events = {
@@ -20,6 +22,7 @@ export const events = {
   ...datasetEvents,
   ...taskEvents,
   ...runsEvents,
+  ...featuresEvents,
 };
 
 export type Methods = typeof methods;

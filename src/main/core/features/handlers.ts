@@ -1,0 +1,135 @@
+import { SinapsisError } from '../../../shared/contract';
+import type { HogExtractResult, HogPipeline, HogPreview } from '../../../shared/contract/features';
+import type { HandlerMap } from '../context';
+import { datasetStore } from '../datasets/datasetStore';
+import type { ImageDataset } from '../datasets/datasetTypes';
+import { shrinkToFit } from '../datasets/images/thumbnail';
+import { openedPaths } from '../datasets/pathGuard';
+import { extractHog, type HogExtraction, type HogSourceItems } from './extractHog';
+import { featureSets, FeatureSetStore } from './featureSets';
+import { hog } from './hog';
+import { defaultCacheDir } from './hogCache';
+import { hogPicture, pictureToGray } from './hogPicture';
+import type { PixelImage } from './pixelImage';
+import { prepareImage } from './prepareImage';
+
+/** The input is shown for orientation only; a large photo is shrunk so the preview message stays small. */
+const INPUT_PREVIEW_SIZE = 256;
+
+function pixelsOut(image: PixelImage) {
+  return { width: image.width, height: image.height, channels: image.channels, data: Array.from(image.data) };
+}
+
+function datasetImage(dataset: ImageDataset, index: number): PixelImage {
+  const stored = dataset.images[index];
+  if (!stored) {
+    throw new SinapsisError('hog-image-index', `The dataset has ${dataset.images.length} images; there is no image number ${index}.`, { index, total: dataset.images.length });
+  }
+  return { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels };
+}
+
+/** HOG of one image with everything the Características view draws. */
+export function previewHog(image: PixelImage, pipeline: HogPipeline): HogPreview {
+  const prepared = prepareImage(image, pipeline);
+  const result = hog(prepared, pipeline.params);
+  const picture = pictureToGray(hogPicture(result.cellHistograms, prepared.height, prepared.width, pipeline.params, result.geometry));
+  const shown = shrinkToFit({ ...image, pixels: image.data }, INPUT_PREVIEW_SIZE);
+  const { geometry } = result;
+  return {
+    length: geometry.length,
+    cells: { rows: geometry.cellRows, columns: geometry.cellColumns },
+    blocks: { rows: geometry.blockRows, columns: geometry.blockColumns },
+    unusedPixels: { rows: geometry.unusedRows, columns: geometry.unusedColumns },
+    input: { width: shown.width, height: shown.height, channels: image.channels, data: Array.from(shown.pixels) },
+    prepared: pixelsOut(prepared),
+    picture: { width: prepared.width, height: prepared.height, channels: 1, data: Array.from(picture) },
+    vector: Array.from(result.vector),
+    cellHistograms: Array.from(result.cellHistograms),
+  };
+}
+
+/** Packs the successful vectors into a training matrix and stores it. */
+function storeFeatureSet(extraction: HogExtraction, pipeline: HogPipeline, names: string[], dataset: ImageDataset | null): string {
+  const rows = extraction.vectors.filter((v) => v !== null).length;
+  const matrix = new Float64Array(rows * extraction.length);
+  const rowNames: string[] = [];
+  const labels = dataset ? new Int32Array(rows) : null;
+  let row = 0;
+  extraction.vectors.forEach((vector, index) => {
+    if (!vector) return;
+    matrix.set(vector, row * extraction.length);
+    rowNames.push(names[index]);
+    if (labels && dataset) labels[row] = dataset.images[index].label;
+    row += 1;
+  });
+  const id = FeatureSetStore.newId();
+  featureSets.put({
+    id,
+    kind: 'hog',
+    pipeline,
+    length: extraction.length,
+    rows,
+    matrix,
+    names: rowNames,
+    labels,
+    classNames: dataset ? dataset.classNames : null,
+    datasetId: dataset ? dataset.id : null,
+  });
+  return id;
+}
+
+export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
+  'hog.preview': async (request) => {
+    const { source } = request;
+    const image: PixelImage =
+      source.kind === 'dataset'
+        ? datasetImage(datasetStore.get(source.datasetId, 'images'), source.index)
+        : { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
+    return previewHog(image, request.pipeline);
+  },
+
+  'hog.extract': async (request, context): Promise<HogExtractResult> => {
+    const { source, pipeline, taskId } = request;
+    let items: HogSourceItems;
+    let dataset: ImageDataset | null = null;
+    if (source.kind === 'dataset') {
+      dataset = datasetStore.get(source.datasetId, 'images');
+      items = {
+        kind: 'images',
+        images: dataset.images.map((image) => ({
+          name: image.file,
+          hash: image.hash,
+          image: { width: image.width, height: image.height, channels: image.channels, data: image.pixels },
+        })),
+      };
+    } else {
+      // Only files inside a folder the student opened may be read through the contract.
+      const refused = source.files.find((file) => !openedPaths.isAllowed(file));
+      if (refused !== undefined) {
+        throw new SinapsisError('path-not-allowed', `"${refused}" is outside the opened folders; open its folder in Sinapsis first, then extract again.`, { file: refused });
+      }
+      items = { kind: 'files', files: source.files.map((path) => ({ name: path, path })) };
+    }
+    const names = items.kind === 'files' ? items.files.map((f) => f.name) : items.images.map((i) => i.name);
+    return context.tasks.run(taskId, async (signal) => {
+      const extraction = await extractHog(items, {
+        pipeline,
+        signal,
+        threads: request.threads,
+        cacheDir: request.useCache ? defaultCacheDir() : null,
+        onProgress: (progress) => context.emit('hog.progress', { taskId, ...progress }),
+      });
+      const extracted = extraction.vectors.filter((v) => v !== null).length;
+      return {
+        featureSetId: storeFeatureSet(extraction, pipeline, names, dataset),
+        length: extraction.length,
+        extracted,
+        fromCache: extraction.fromCache,
+        failures: extraction.failures.map(({ file, reason }) => ({ file, reason })),
+        seconds: extraction.seconds,
+        imagesPerSecond: extraction.seconds > 0 ? names.length / extraction.seconds : 0,
+        threads: extraction.threads,
+      };
+    });
+  },
+};
