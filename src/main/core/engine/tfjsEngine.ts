@@ -62,7 +62,8 @@ export class TfjsEngine implements TrainingEngine {
 
   trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
     const batchSize = indices.length;
-    return tf.tidy(() => {
+    let details: BatchDetails | null = null;
+    tf.tidy(() => {
       const index = tf.tensor1d(indices, 'int32');
       const xb = tf.gather(this.x, index);
       const yb = tf.gather(this.y, index);
@@ -79,13 +80,14 @@ export class TfjsEngine implements TrainingEngine {
       const correct = this.countCorrect(batchOutputs, indices);
       this.accumulate(tf.mul(batchLoss, batchSize), correct);
       this.seen += batchSize;
-      if (!wantDetails) return null;
-      return {
+      if (!wantDetails) return;
+      details = {
         loss: batchLoss.dataSync()[0],
         accuracy: correct ? correct.dataSync()[0] / batchSize : null,
         gradientNorms: this.gradientNorms(grads),
       };
     });
+    return details;
   }
 
   private accumulate(loss: tf.Tensor, correct: tf.Tensor | null): void {

@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SinapsisError } from '../../../shared/contract/errors';
+import type { DenseNetwork } from '../../../shared/didactic/denseNetwork';
+import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
+import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
+import { buildModel, weightedLayerName } from './buildModel';
+import { registerCustomLayers } from './customLayers';
+
+/**
+ * Models on disk in the tfjs format (`model.json` + `weights.bin`, what tf.loadLayersModel and tfjs-converter
+ * read), written atomically: weights first, then model.json, each as temp file + rename, so a crash leaves either
+ * the previous model or the new one.
+ */
+
+export const MODEL_JSON = 'model.json';
+export const WEIGHTS_BIN = 'weights.bin';
+
+/** The model's topology and weights in memory, as tfjs saves them. */
+export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let captured: tf.io.ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      captured = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!captured) throw new Error('tfjs did not hand over the model artifacts.');
+  return captured;
+}
+
+function weightBytes(data: tf.io.WeightData | undefined): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  const buffers = Array.isArray(data) ? data : [data];
+  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const buffer of buffers) {
+    bytes.set(new Uint8Array(buffer), offset);
+    offset += buffer.byteLength;
+  }
+  return bytes;
+}
+
+export async function saveModelArtifacts(directory: string, artifacts: tf.io.ModelArtifacts): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await writeFileAtomic(join(directory, WEIGHTS_BIN), weightBytes(artifacts.weightData));
+  await writeJsonAtomic(join(directory, MODEL_JSON), {
+    format: 'layers-model',
+    generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+    convertedBy: 'Sinapsis',
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: artifacts.weightSpecs ?? [] }],
+  });
+}
+
+export async function saveModel(directory: string, model: tf.LayersModel): Promise<void> {
+  await saveModelArtifacts(directory, await modelArtifacts(model));
+}
+
+/** Reads a folder written by saveModel (or by tfjs in Python/the browser, single weights file). */
+export async function loadModel(directory: string): Promise<tf.LayersModel> {
+  registerCustomLayers();
+  const handler: tf.io.IOHandler = {
+    load: async () => {
+      let json: { modelTopology?: object; weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+      try {
+        json = JSON.parse(await readFile(join(directory, MODEL_JSON), 'utf8'));
+      } catch (error) {
+        throw new SinapsisError('model-unreadable', `Cannot read ${join(directory, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`, {
+          path: directory,
+        });
+      }
+      const manifest = json.weightsManifest ?? [];
+      const buffers: Uint8Array[] = [];
+      for (const group of manifest) for (const path of group.paths) buffers.push(await readFile(join(directory, path)));
+      const weightData = weightBytes(buffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+      return {
+        modelTopology: json.modelTopology,
+        weightSpecs: manifest.flatMap((group) => group.weights),
+        weightData: weightData.buffer as ArrayBuffer,
+      };
+    },
+  };
+  return tf.loadLayersModel(handler);
+}
+
+/** The model spec of a didactic network: hidden layers dense, the last one the output layer. */
+export function specOfDenseNetwork(network: DenseNetwork, name = 'didactic'): ModelSpec {
+  const last = network.layers.length - 1;
+  const outputActivation = network.layers[last].activation;
+  const outputChoices = ['softmax', 'sigmoid', 'identity', 'tanh', 'step'] as const;
+  const output = outputChoices.find((choice) => choice === outputActivation);
+  if (!output) {
+    throw new SinapsisError('model-output-activation', `The output layer uses ${outputActivation}, which the saved model format does not offer for outputs (softmax, sigmoid, identity, tanh, step).`, {
+      activation: outputActivation,
+    });
+  }
+  return parseModelSpec({
+    name,
+    inputShape: [network.inputSize],
+    layers: network.layers.map((layer, l) => {
+      const useBias = layer.biases !== null;
+      if (l === last) return { type: 'output', units: layer.units, activation: output, useBias };
+      const a = layer.activation;
+      // The didactic PReLU keeps α fixed, which is exactly a leaky ReLU.
+      const activation = a === 'leakyRelu' || a === 'prelu' ? { kind: 'leakyRelu', alpha: layer.alpha } : a === 'elu' ? { kind: 'elu', alpha: layer.alpha } : a;
+      return { type: 'dense', units: layer.units, activation, useBias };
+    }),
+  });
+}
+
+/** The didactic engine's weights as a tfjs model (w_ji at weights[j * inputs + i] becomes kernel[i][j]). */
+export function denseNetworkToModel(network: DenseNetwork, spec: ModelSpec = specOfDenseNetwork(network)): tf.LayersModel {
+  const { model } = buildModel(spec);
+  let l = 0;
+  spec.layers.forEach((layerSpec, index) => {
+    if (layerSpec.type !== 'dense' && layerSpec.type !== 'output') return;
+    const layer = network.layers[l++];
+    const kernel = new Float32Array(layer.inputSize * layer.units);
+    for (let j = 0; j < layer.units; j++) for (let i = 0; i < layer.inputSize; i++) kernel[i * layer.units + j] = layer.weights[j * layer.inputSize + i];
+    const values: tf.Tensor[] = [tf.tensor2d(kernel, [layer.inputSize, layer.units])];
+    if (layer.biases) values.push(tf.tensor1d(layer.biases));
+    model.getLayer(weightedLayerName(spec, index)).setWeights(values);
+    tf.dispose(values);
+  });
+  return model;
+}
