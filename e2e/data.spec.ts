@@ -27,6 +27,13 @@ test('Datos: the built-in digits load with a class chart, a virtualized gallery 
   await page.locator('.gallery-scroller').evaluate((el) => (el.scrollTop = 2000));
   await expect(page.locator('.gallery .thumb img[alt="7/400.png"]')).toBeVisible();
 
+  await page.getByTestId('augment-rotation').fill('45');
+  await page.getByTestId('augment-flip').check();
+  await page.getByTestId('augment-preview').click();
+  await expect(page.getByTestId('augment-grid').locator('img')).toHaveCount(13);
+  await expect(page.getByTestId('augment-warning')).toHaveCount(2);
+  await expect(page.getByTestId('augment-warning').first()).toContainText('espejo');
+
   await page.getByTestId('split-method').selectOption('train-val-test');
   await page.getByTestId('split-run').click();
   await expect(page.getByTestId('split-result')).toHaveText('Entrenamiento: 3500 · Validación: 750 · Prueba: 750');

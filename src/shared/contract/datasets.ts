@@ -203,6 +203,18 @@ export const splitResultSchema = z.object({
 });
 export type SplitResult = z.infer<typeof splitResultSchema>;
 
+/** Training-time image augmentation limits (see src/shared/datasets/augment.ts); all off by default. */
+export const augmentOptionsSchema = z.object({
+  rotationDegrees: z.number().min(0).max(180).default(0),
+  shiftFraction: z.number().min(0).max(0.5).default(0),
+  zoomFraction: z.number().min(0).max(0.5).default(0),
+  horizontalFlip: z.boolean().default(false),
+  brightness: z.number().min(0).max(1).default(0),
+  contrast: z.number().min(0).max(1).default(0),
+  noiseStd: z.number().min(0).max(0.5).default(0),
+});
+export type AugmentOptionsInput = z.input<typeof augmentOptionsSchema>;
+
 export const datasetMethods = {
   /** Scan and decode a folder with one subfolder per class; streams `dataset.progress`, cancellable by `task.cancel`. */
   'dataset.openFolder': method(z.object({ taskId: taskIdSchema, path: z.string().min(1).max(4096) }), imageSummarySchema),
@@ -246,6 +258,18 @@ export const datasetMethods = {
     z.object({ total: z.number().int().nonnegative(), features: z.array(z.array(z.number())), targets: z.array(z.number()) }),
   ),
   'dataset.split': method(splitRequestSchema, splitResultSchema),
+  /** A grid of augmented copies of one image, to see what the settings do before training with them. */
+  'dataset.augmentPreview': method(
+    z.object({
+      datasetId: datasetIdSchema,
+      index: z.number().int().nonnegative().default(0),
+      options: augmentOptionsSchema,
+      count: z.number().int().min(1).max(32).default(12),
+      seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+      size: z.number().int().min(8).max(128).default(64),
+    }),
+    z.object({ file: z.string(), original: z.string(), items: z.array(z.string()), warnings: z.array(z.enum(['flip-digits', 'rotation-digits'])) }),
+  ),
   'dataset.close': method(z.object({ datasetId: datasetIdSchema }), z.object({ closed: z.boolean() })),
 };
 

@@ -66,6 +66,12 @@ describe('dataset handlers', () => {
     expect(split.classCounts.test).toEqual(new Array(10).fill(75));
     const again = await call('dataset.split', { datasetId: summary.datasetId, method: 'train-val-test', seed: 3 });
     expect(again.test).toEqual(split.test);
+    const preview = await call('dataset.augmentPreview', { datasetId: summary.datasetId, index: 3, count: 4, options: { rotationDegrees: 45, horizontalFlip: true } });
+    expect(preview.items).toHaveLength(4);
+    expect(preview.file).toBe('0/003.png');
+    expect(preview.warnings).toEqual(['flip-digits', 'rotation-digits']);
+    expect(new Set(preview.items).size).toBeGreaterThan(1);
+    expect(await codeOf(call('dataset.augmentPreview', { datasetId: summary.datasetId, index: 99999, options: {} }))).toBe('dataset-index-out-of-range');
     const folds = await call('dataset.split', { datasetId: summary.datasetId, method: 'k-fold', folds: 5 });
     expect(folds.folds.map((f) => f.length)).toEqual([1000, 1000, 1000, 1000, 1000]);
     expect(await codeOf(call('dataset.split', { datasetId: summary.datasetId, method: 'leave-one-out' }))).toBe('split-loo-too-large');

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
+import { augmentationWarnings, augmentImage } from '../../../shared/datasets/augment';
+import { createSeededRandom } from '../../../shared/didactic/seededRandom';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { CallContext, HandlerMap } from '../context';
 import { builtinPaths, builtins, generateBuiltin } from './builtins';
@@ -22,6 +24,7 @@ type DatasetMethod =
   | 'dataset.image'
   | 'dataset.rows'
   | 'dataset.split'
+  | 'dataset.augmentPreview'
   | 'dataset.close';
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
@@ -127,6 +130,24 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   },
 
   'dataset.split': async (request) => splitDataset(datasetStore.get(request.datasetId, 'images', 'table'), request),
+
+  'dataset.augmentPreview': async (request) => {
+    const dataset = datasetStore.get(request.datasetId, 'images');
+    const image = dataset.images[request.index];
+    if (!image) {
+      throw new SinapsisError('dataset-index-out-of-range', `Image ${request.index} does not exist: the dataset has ${dataset.images.length} images.`, {
+        index: request.index,
+        total: dataset.images.length,
+      });
+    }
+    const random = createSeededRandom(request.seed);
+    const encode = (pixels: Uint8Array) => {
+      const small = shrinkToFit({ ...image, pixels }, request.size);
+      return pngDataUrl(small.width, small.height, image.channels, small.pixels);
+    };
+    const items = Array.from({ length: request.count }, () => encode(augmentImage(image, request.options, random)));
+    return { file: image.file, original: encode(image.pixels), items, warnings: augmentationWarnings(request.options, dataset.classNames) };
+  },
 
   'dataset.close': async (request) => ({ closed: datasetStore.delete(request.datasetId) }),
 };
