@@ -1,6 +1,7 @@
 import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { labs } from './locales/labs';
+import { model } from './locales/model';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 
@@ -11,7 +12,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import DataView from './DataView.vue';
 import HomeView from './HomeView.vue';
 import LabsView from './LabsView.vue';
+import ModelView from './ModelView.vue';
 import ReportView from './ReportView.vue';
 
 /** The workflow steps in navigation order. `component: null` marks a step this version does not ship yet. */
@@ -17,7 +18,7 @@ export const views: ViewEntry[] = [
   { id: 'inicio', label: 'nav.home', icon: '⌂', component: HomeView },
   { id: 'datos', label: 'nav.data', icon: '▦', component: DataView },
   { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
-  { id: 'modelo', label: 'nav.model', icon: '◉', component: null },
+  { id: 'modelo', label: 'nav.model', icon: '◉', component: ModelView },
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
   { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
   { id: 'informe', label: 'nav.report', icon: '▢', component: ReportView },

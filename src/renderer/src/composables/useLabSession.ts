@@ -1,0 +1,89 @@
+import { computed, effectScope, ref, shallowRef, watch, type Ref } from 'vue';
+import type { BackendPreference } from '../../../shared/contract/app';
+import type { FeatureChoice } from '../../../shared/contract/experiment';
+import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
+import { modelPresets } from '../../../shared/models/presets';
+import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
+import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from './featureShape';
+import { useDataset } from './useDataset';
+
+export type Scaling = 'none' | 'zscore' | 'minmax';
+export type SplitMethod = 'holdout' | 'train-val-test' | 'k-fold' | 'leave-one-out';
+
+/** How the experiment divides the data; fractions are used by the holdout methods, `folds` by k-fold. */
+export interface SessionSplit {
+  method: SplitMethod;
+  train: number;
+  validation: number;
+  test: number;
+  folds: number;
+  stratified: boolean;
+}
+
+// Module-level state: one lab session per window, shared by Datos, Características, Modelo, Entrenamiento and Evaluación.
+const chosenFeatures: Ref<FeatureChoice | null> = shallowRef(null);
+const model: Ref<ModelSpec> = ref(parseModelSpec(modelPresets.mlp320_18_10));
+/** When true, the model's input shape follows the current features. */
+const followFeatures = ref(true);
+const training: Ref<TrainingSettings> = ref(trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }));
+const split: Ref<SessionSplit> = ref({ method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true });
+const scaling = ref<Scaling>('zscore');
+const backend = ref<BackendPreference>('auto');
+/** The run the latest training wrote, so Evaluación can open it. */
+const lastRunId: Ref<string | null> = ref(null);
+let derived: ReturnType<typeof derive> | null = null;
+
+/** Values computed from the dataset and the session, created once per window outside any component's lifetime. */
+function derive(dataset: ReturnType<typeof useDataset>['summary']) {
+  const features = computed<FeatureChoice | null>(() => chosenFeatures.value ?? defaultFeatureChoice(dataset.value));
+  const inputShape = computed(() => featureInputShape(dataset.value, features.value));
+  const outputUnits = computed(() => outputUnitsFor(dataset.value));
+  const classNames = computed(() => dataset.value?.classes.map((c) => c.name) ?? []);
+  const datasetId = computed(() => dataset.value?.datasetId ?? null);
+  /** Samples available for training under the current split (an estimate before the core splits). */
+  const trainingSamples = computed(() => {
+    const total = dataset.value ? (dataset.value.kind === 'images' ? dataset.value.total : dataset.value.rows) : 0;
+    if (!total) return null;
+    const s = split.value;
+    if (s.method === 'k-fold') return Math.round((total * (s.folds - 1)) / s.folds);
+    if (s.method === 'leave-one-out') return total - 1;
+    return Math.round(total * s.train);
+  });
+  watch(
+    [inputShape, followFeatures],
+    ([shape, follow]) => {
+      if (follow && shape && shape.join('x') !== model.value.inputShape.join('x')) model.value = { ...model.value, inputShape: shape };
+    },
+    { immediate: true },
+  );
+  return { features, inputShape, outputUnits, classNames, datasetId, trainingSamples };
+}
+
+/**
+ * The lab session: the dataset loaded in Datos, the features chosen in Características (or the lab default),
+ * the model built in Modelo and the settings of Entrenamiento. Views read and write it; the experiment request
+ * is assembled from it.
+ */
+export function useLabSession() {
+  const { summary: dataset } = useDataset();
+  derived ??= effectScope(true).run(() => derive(dataset))!;
+
+  /** Called by the Características step when the student picks features. */
+  function setFeatures(choice: FeatureChoice | null): void {
+    chosenFeatures.value = choice;
+  }
+
+  return {
+    dataset,
+    ...derived,
+    chosenFeatures,
+    setFeatures,
+    model,
+    followFeatures,
+    training,
+    split,
+    scaling,
+    backend,
+    lastRunId,
+  };
+}
