@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { datasetCommand } from './dataset';
+import { hogCommand } from './hog';
 import { infoCommand } from './info';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand, datasetCommand];
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand, datasetCommand, hogCommand];

@@ -3,10 +3,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { methods, SinapsisError, type MethodName, type RequestOf } from '../../../shared/contract';
 import type { HogPreview } from '../../../shared/contract/features';
-import { dispatch } from '../../door/dispatch';
-import { createCore } from '../index';
+import type { CallContext } from '../context';
+import { datasetHandlers } from '../datasets/handlers';
+import { defaultServices } from '../services';
+import { TaskRegistry } from '../tasks/taskRegistry';
 import { featureSets } from './featureSets';
+import { featuresHandlers } from './handlers';
 import { hog } from './hog';
 import { prepareImage } from './prepareImage';
 
@@ -14,15 +18,33 @@ function pattern(length: number, seed: number): number[] {
   return Array.from({ length }, (_, i) => (i * 37 + seed * 101 + ((i * i) % 13)) % 256);
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; params?: Record<string, string | number> } };
+type Emit = (name: string, payload: unknown) => void;
+
+/** What a door does (core may not import the doors): validate against the contract, call the handler, map errors. */
+async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolder'>(name: M, request: RequestOf<M>, emit: Emit = () => undefined): Promise<Outcome> {
+  const parsed = methods[name as MethodName].request.safeParse(request);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-request' } };
+  const context = { emit, tasks, door: 'cli', services: defaultServices() } as unknown as CallContext;
+  const handler = ({ ...featuresHandlers, 'dataset.openFolder': datasetHandlers['dataset.openFolder'] } as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
+  try {
+    return { ok: true, value: await handler(parsed.data, context) };
+  } catch (error) {
+    if (error instanceof SinapsisError) return { ok: false, error: { code: error.code, params: error.params } };
+    throw error;
+  }
+}
+
+const tasks = new TaskRegistry();
+
 beforeAll(async () => {
   process.env.SINAPSIS_CACHE_DIR = await mkdtemp(join(tmpdir(), 'sinapsis-hog-handlers-cache-'));
 });
 
 describe('features contract', () => {
   it('hog.preview returns the lab vector, the resized grey image and the HOG picture', async () => {
-    const core = await createCore('cli');
     const data = pattern(40 * 30 * 3, 1);
-    const result = await dispatch(core, 'hog.preview', { source: { kind: 'pixels', image: { width: 40, height: 30, channels: 3, data } } }, () => undefined);
+    const result = await call('hog.preview', { source: { kind: 'pixels', image: { width: 40, height: 30, channels: 3, data } } });
     expect(result.ok).toBe(true);
     const preview = (result as { value: HogPreview }).value;
     expect(preview.length).toBe(320);
@@ -44,15 +66,11 @@ describe('features contract', () => {
   });
 
   it('hog.preview explains an image too small for one block, and bad pixel arrays are refused', async () => {
-    const core = await createCore('cli');
-    const tooSmall = await dispatch(
-      core,
-      'hog.preview',
+    const tooSmall = await call('hog.preview',
       { source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: pattern(36, 2) } }, pipeline: { resize: null } },
-      () => undefined,
     );
     expect(tooSmall).toMatchObject({ ok: false, error: { code: 'hog-image-too-small', params: { width: 6, height: 6, minWidth: 8, minHeight: 8 } } });
-    const wrongLength = await dispatch(core, 'hog.preview', { source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: [1, 2, 3] } } }, () => undefined);
+    const wrongLength = await call('hog.preview', { source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: [1, 2, 3] } } });
     expect(wrongLength).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -64,14 +82,13 @@ describe('features contract', () => {
         await writeFile(join(root, name, `${i}.png`), encodePng(new Image(16, 28, { colorModel: 'GREY', data: Uint8Array.from(pattern(16 * 28, c * 10 + i)) })));
       }
     }
-    const core = await createCore('cli');
     const events: { name: string; payload: unknown }[] = [];
     const emit = (name: string, payload: unknown) => void events.push({ name, payload });
-    const opened = await dispatch(core, 'dataset.openFolder', { taskId: 'open-1', path: root }, emit);
+    const opened = await call('dataset.openFolder', { taskId: 'open-1', path: root }, emit);
     expect(opened.ok).toBe(true);
     const datasetId = (opened as { value: { datasetId: string } }).value.datasetId;
 
-    const extracted = await dispatch(core, 'hog.extract', { taskId: 'hog-1', source: { kind: 'dataset', datasetId } }, emit);
+    const extracted = await call('hog.extract', { taskId: 'hog-1', source: { kind: 'dataset', datasetId } }, emit);
     expect(extracted).toMatchObject({ ok: true, value: { length: 320, extracted: 10, failures: [], threads: 1 } });
     const value = (extracted as { value: { featureSetId: string } }).value;
     const set = featureSets.get(value.featureSetId);
@@ -81,12 +98,12 @@ describe('features contract', () => {
     const progress = events.filter((e) => e.name === 'hog.progress').map((e) => e.payload);
     expect(progress.at(-1)).toMatchObject({ taskId: 'hog-1', done: 10, total: 10, failures: 0 });
 
-    const again = await dispatch(core, 'hog.extract', { taskId: 'hog-2', source: { kind: 'dataset', datasetId } }, emit);
+    const again = await call('hog.extract', { taskId: 'hog-2', source: { kind: 'dataset', datasetId } }, emit);
     expect(again).toMatchObject({ ok: true, value: { fromCache: 10 } });
 
-    const inside = await dispatch(core, 'hog.extract', { taskId: 'hog-3', source: { kind: 'files', files: [join(root, 'uno', '3.png')] } }, emit);
+    const inside = await call('hog.extract', { taskId: 'hog-3', source: { kind: 'files', files: [join(root, 'uno', '3.png')] } }, emit);
     expect(inside).toMatchObject({ ok: true, value: { extracted: 1 } });
-    const outside = await dispatch(core, 'hog.extract', { taskId: 'hog-4', source: { kind: 'files', files: ['/etc/passwd'] } }, emit);
+    const outside = await call('hog.extract', { taskId: 'hog-4', source: { kind: 'files', files: ['/etc/passwd'] } }, emit);
     expect(outside).toMatchObject({ ok: false, error: { code: 'path-not-allowed', params: { file: '/etc/passwd' } } });
   });
 });
