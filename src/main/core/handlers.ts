@@ -4,6 +4,8 @@ import type { HandlerMap } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import { featuresHandlers } from './features/handlers';
 import { runsHandlers } from './runs/handlers';
+import { trainingHandlers } from './engine/trainingHandlers';
+import { modelHandlers } from './models/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -11,4 +13,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...datasetHandlers,
   ...runsHandlers,
   ...featuresHandlers,
+  ...modelHandlers,
+  ...trainingHandlers,
 };

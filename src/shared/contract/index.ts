@@ -4,6 +4,7 @@ import { datasetEvents, datasetMethods } from './datasets';
 import { featuresEvents, featuresMethods } from './features';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
+import { trainingEvents, trainingMethods } from './training';
 
 /**
  * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
@@ -15,6 +16,7 @@ export const methods = {
   ...taskMethods,
   ...runsMethods,
   ...featuresMethods,
+  ...trainingMethods,
 };
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   ...taskEvents,
   ...runsEvents,
   ...featuresEvents,
+  ...trainingEvents,
 };
 
 export type Methods = typeof methods;

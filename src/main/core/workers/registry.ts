@@ -4,6 +4,7 @@
  */
 export const workerEntries = {
   hogExtract: 'features/hogWorker',
+  trainer: 'engine/trainerWorker',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;

@@ -1,0 +1,19 @@
+import type { ContractError } from '../../../shared/contract/errors';
+import type { BatchProgress, EpochRecord } from './trainLoop';
+import type { TrainingJob, TrainingOutcome } from './trainingJob';
+
+/** What the trainer worker receives as workerData. */
+export interface TrainerWorkerData {
+  job: TrainingJob;
+  /** Int32Array over this buffer; slot 0 holds a ControlState. Shared so the worker sees pause/stop between batches without yielding. */
+  control: SharedArrayBuffer;
+}
+
+export const ControlState = { run: 0, pause: 1, stop: 2 } as const;
+
+export type TrainerMessage =
+  | { type: 'engine'; engine: TrainingOutcome['engine'] }
+  | { type: 'batch'; progress: BatchProgress }
+  | { type: 'epoch'; record: EpochRecord }
+  | { type: 'done'; outcome: TrainingOutcome }
+  | { type: 'error'; error: ContractError; expected: boolean };

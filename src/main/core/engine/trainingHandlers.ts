@@ -1,0 +1,70 @@
+import { SinapsisError } from '../../../shared/contract/errors';
+import type { TrainingResult } from '../../../shared/contract/training';
+import { summarizeModel } from '../../../shared/models/shapes';
+import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelChecks';
+import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
+import type { HandlerMap } from '../context';
+import { resolveTrainingData } from './trainingDataSource';
+import { TrainingSession } from './trainingSession';
+
+/** Running sessions by task id, so pause/resume/stop from any door reach them. */
+const sessions = new Map<string, TrainingSession>();
+
+function session(taskId: string): TrainingSession {
+  const found = sessions.get(taskId);
+  if (!found) throw new SinapsisError('training-not-running', `No training with task id "${taskId}" is running.`, { taskId });
+  return found;
+}
+
+export const trainingHandlers: HandlerMap<'train.start' | 'train.pause' | 'train.resume' | 'train.stop'> = {
+  'train.start': (request, context) =>
+    context.tasks.run(request.taskId, async (signal) => {
+      const { taskId, spec, settings } = request;
+      const summary = summarizeModel(spec);
+      const { data, folds } = resolveTrainingData(request.data, summary.inputShape);
+      const samples = data.features.length / Math.max(1, data.sampleShape.reduce((a, b) => a * b, 1));
+      const largestTrain = Math.max(0, ...folds.map((f) => f.train.length));
+      checkMemoryBudget(estimateMemory(summary, { batchSize: effectiveBatchSize(settings, largestTrain), samples, optimizer: settings.optimizer, momentum: settings.momentum }));
+      let engine: TrainingResult['engine'] = 'tfjs';
+      const running = new TrainingSession(
+        { spec, settings, data, folds, backend: request.backend },
+        {
+          engine: (name) => (engine = name),
+          batch: (progress) => context.emit('train.batch', { taskId, engine, ...progress }),
+          epoch: (record) => context.emit('train.epoch', { taskId, engine, ...record }),
+        },
+      );
+      sessions.set(taskId, running);
+      const onAbort = (): void => running.stop();
+      signal.addEventListener('abort', onAbort);
+      try {
+        const outcome = await running.finished;
+        const result: TrainingResult = {
+          taskId,
+          engine: outcome.engine,
+          backend: outcome.backend,
+          folds: outcome.folds,
+          stopped: outcome.stopped,
+          problem: outcome.problem,
+          elapsedMs: outcome.elapsedMs,
+        };
+        context.emit('train.done', result);
+        return result;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        sessions.delete(taskId);
+      }
+    }),
+  'train.pause': async (request) => {
+    session(request.taskId).pause();
+    return { ok: true };
+  },
+  'train.resume': async (request) => {
+    session(request.taskId).resume();
+    return { ok: true };
+  },
+  'train.stop': async (request) => {
+    session(request.taskId).stop();
+    return { ok: true };
+  },
+};
