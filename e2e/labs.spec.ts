@@ -69,6 +69,11 @@ test.describe('Laboratorios', () => {
     await lab.getByTestId('perceptron-try-xor').click();
     await expect(lab.getByTestId('perceptron-status')).toContainText('No convergió tras 200 iteraciones');
     await expect(rows).toHaveCount(200);
+
+    // A half-typed number does not restart the run with garbage; it says what is wrong.
+    await lab.getByTestId('perceptron-w1').fill('');
+    await expect(lab.getByText('Hay un campo numérico vacío o inválido', { exact: false })).toBeVisible();
+    await expect(rows).toHaveCount(200);
   });
 
   test('trains XOR with backprop: the loss falls and the default weights converge faster than x0.1', async ({ page }) => {

@@ -27,6 +27,7 @@ export const labs = {
         reset: 'Reiniciar',
         pause: 'Pausa',
         iteration: 'Iteración',
+        invalidNumber: 'Hay un campo numérico vacío o inválido (la tasa de aprendizaje debe ser mayor que 0); se siguen usando los últimos valores válidos.',
       },
       perceptron: {
         gate: 'Puerta',
@@ -246,6 +247,7 @@ export const labs = {
         reset: 'Reiniciar',
         pause: 'Pausar',
         iteration: 'Iteração',
+        invalidNumber: 'Há um campo numérico vazio ou inválido (a taxa de aprendizado deve ser maior que 0); os últimos valores válidos continuam em uso.',
       },
       perceptron: {
         gate: 'Porta',
@@ -465,6 +467,7 @@ export const labs = {
         reset: 'Reset',
         pause: 'Pause',
         iteration: 'Iteration',
+        invalidNumber: 'A number field is empty or invalid (the learning rate must be greater than 0); the last valid values are still in use.',
       },
       perceptron: {
         gate: 'Gate',
