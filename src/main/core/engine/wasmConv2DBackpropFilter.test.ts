@@ -45,7 +45,7 @@ async function filterGradient(backend: 'cpu' | 'wasm', c: Case, seed: number): P
     const f = tf.tensor4d(randomArray(sizeOf(c.f), rand), c.f);
     const outShape = tf.conv2d(x, f, c.strides, c.pad, 'NHWC', 1, c.round).shape;
     const w = tf.tensor(randomArray(sizeOf(outShape), rand), outShape);
-    const grad = tf.grad((filter: tf.Tensor4D) => tf.sum(tf.mul(tf.conv2d(x, filter, c.strides, c.pad, 'NHWC', 1, c.round), w)));
+    const grad = tf.grad((filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, c.strides, c.pad, 'NHWC', 1, c.round), w)));
     const g = grad(f);
     return { values: g.dataSync() as Float32Array, shape: g.shape };
   });
@@ -161,7 +161,8 @@ describe('wasm Conv2DBackpropFilter', () => {
 
     await tf.setBackend('cpu');
     const reference = build();
-    const initial = reference.getWeights().map((w) => ({ values: w.dataSync().slice(), shape: w.shape }));
+    // Layer weights are float32, so dataSync() is a Float32Array.
+    const initial = reference.getWeights().map((w) => ({ values: w.dataSync().slice() as Float32Array, shape: w.shape }));
 
     const train = async (backend: string): Promise<{ losses: number[]; weights: Float32Array[] }> => {
       await tf.setBackend(backend);
