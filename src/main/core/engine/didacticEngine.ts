@@ -20,6 +20,8 @@ export class DidacticEngine implements TrainingEngine {
   /** spec layer index of each entry of `params`. */
   private readonly paramLayer: number[];
   private readonly l2: number;
+  /** The features as float64, see BatchedTrainer.forward. */
+  private readonly features: Float64Array;
   private lossSum = 0;
   private correct = 0;
   private seen = 0;
@@ -30,6 +32,7 @@ export class DidacticEngine implements TrainingEngine {
     private readonly data: TrainingData,
   ) {
     this.network = createBatchedNetwork(spec);
+    this.features = Float64Array.from(data.features);
     this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed);
     this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed);
     this.optimizer = denseOptimizer(settings);
@@ -54,7 +57,8 @@ export class DidacticEngine implements TrainingEngine {
 
   trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
     const n = indices.length;
-    const { features, targets, labels } = this.data;
+    const { targets, labels } = this.data;
+    const features = this.features;
     this.trainer.forward(features, indices, n, true);
     const { loss, correct } = this.trainer.lossAndCorrect(targets, labels, indices, n);
     this.trainer.backward(features, targets, indices, n);
@@ -98,7 +102,8 @@ export class DidacticEngine implements TrainingEngine {
 
   evaluate(indices: readonly number[]): Evaluation {
     if (indices.length === 0) return { loss: Number.NaN, accuracy: null };
-    const { features, targets, labels } = this.data;
+    const { targets, labels } = this.data;
+    const features = this.features;
     let lossSum = 0;
     let correct = 0;
     for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
@@ -117,7 +122,7 @@ export class DidacticEngine implements TrainingEngine {
     const result = new Float64Array(indices.length * k);
     for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
       const part = indices.slice(start, start + EVALUATION_BATCH);
-      this.evaluator.forward(this.data.features, part, part.length, false);
+      this.evaluator.forward(this.features, part, part.length, false);
       result.set(this.evaluator.outputs().subarray(0, part.length * k), start * k);
     }
     return result;

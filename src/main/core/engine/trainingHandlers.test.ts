@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName } from '../../../shared/contract';
-import { createCore } from '../index';
-import { dispatch } from '../../door/dispatch';
+import { methods, SinapsisError, type EventName, type MethodName } from '../../../shared/contract';
+import type { CallContext } from '../context';
+import { handlers } from '../handlers';
+import { defaultServices } from '../services';
+import { TaskRegistry } from '../tasks/taskRegistry';
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Emit = (name: EventName, payload: unknown) => void;
+
+/** What a door does (core may not import the doors): validate against the contract, call the handler, map errors. */
+async function dispatch(core: { tasks: TaskRegistry }, name: MethodName, request: unknown, emit: Emit): Promise<Outcome> {
+  const parsed = methods[name].request.safeParse(request);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-request', message: parsed.error.message } };
+  const context = { emit, tasks: core.tasks, door: 'cli', services: defaultServices() } as unknown as CallContext;
+  const handler = (handlers as unknown as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
+  try {
+    return { ok: true, value: await handler(parsed.data, context) };
+  } catch (error) {
+    if (error instanceof SinapsisError) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}
+
+async function createCore(_door: 'cli'): Promise<{ tasks: TaskRegistry; dispose(): void }> {
+  const tasks = new TaskRegistry();
+  return { tasks, dispose: () => tasks.cancelAll() };
+}
 
 /** The XOR table of the course exercise (seed 000), bipolar inputs, targets 0/1. */
 const xor = { features: [[-1, -1], [-1, 1], [1, -1], [1, 1]], labels: [0, 1, 1, 0] };

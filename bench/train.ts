@@ -1,0 +1,97 @@
+/**
+ * Seconds per epoch of Sinapsis's trainer (src/main/core/engine, our own loop: the didactic engine for dense nets,
+ * tfjs for the CNN) against PyTorch and scikit-learn measured in the same run (bench/train_peers.py through
+ * /usr/bin/python3 when torch/sklearn are installed, e.g. Debian's python3-torch and python3-sklearn).
+ *
+ *   MLP 320-18-10 (sigmoid, softmax, cross-entropy, SGD), 5000 samples, batch 32 and batch 1
+ *   CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10 (DESIGN.md), 5000 images, batch 64, Adam
+ *
+ * Run: `npx tsx bench/train.ts [epochs]` (default 3; the figure is the minimum over epochs). Data are random and
+ * seeded: only the time matters here. Set PYTHON to use another interpreter.
+ */
+import { execFileSync } from 'node:child_process';
+import { createSeededRandom } from '../src/shared/didactic/seededRandom';
+import { parseModelSpec } from '../src/shared/models/modelSpec';
+import { modelPresets } from '../src/shared/models/presets';
+import { trainingSettingsSchema, type TrainingSettingsInput } from '../src/shared/models/trainingSettings';
+import type { BackendPreference } from '../src/shared/contract/app';
+import { runTrainingJob } from '../src/main/core/engine/trainingJob';
+
+const epochs = Math.max(2, Number(process.argv[2] ?? 3));
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+
+interface Row {
+  task: string;
+  ours: string;
+  seconds: number;
+  peers: { library: string; seconds: number }[];
+}
+
+function randomData(samples: number, size: number, classes: number): { features: Float32Array; labels: Int32Array } {
+  const random = createSeededRandom(42);
+  return { features: Float32Array.from({ length: samples * size }, () => random.next()), labels: Int32Array.from({ length: samples }, () => random.int(classes)) };
+}
+
+async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: number, settings: TrainingSettingsInput, backend: BackendPreference, runEpochs = epochs): Promise<{ seconds: number; engine: string; backend: string | null }> {
+  const spec = parseModelSpec(presetId === 'mlp320_18_10' ? modelPresets.mlp320_18_10 : modelPresets.cnnDesign28);
+  const size = spec.inputShape.reduce((a, b) => a * b, 1);
+  const data = randomData(samples, size, 10);
+  const times: number[] = [];
+  let last = 0;
+  const outcome = await runTrainingJob(
+    {
+      spec,
+      settings: trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', epochs: runEpochs, ...settings }),
+      data: { sampleShape: spec.inputShape, features: data.features, labels: data.labels },
+      folds: [{ train: Array.from({ length: samples }, (_, i) => i), validation: [] }],
+      backend,
+    },
+    {
+      batch: () => undefined,
+      epoch: (record) => {
+        times.push((record.elapsedMs - last) / 1000);
+        last = record.elapsedMs;
+      },
+    },
+  );
+  return { seconds: Math.min(...times), engine: outcome.engine, backend: outcome.backend };
+}
+
+function peer(task: string, samples: number, peerEpochs = epochs): { library: string; seconds: number } | null {
+  try {
+    const out = execFileSync(python, ['bench/train_peers.py', task, String(samples), String(peerEpochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000 });
+    const parsed = JSON.parse(out.trim().split('\n').pop()!) as { library: string; seconds: number };
+    return parsed;
+  } catch (error) {
+    console.error(`(peer ${task} unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    return null;
+  }
+}
+
+function label(result: { engine: string; backend: string | null }): string {
+  return result.backend ? `${result.engine} (${result.backend})` : result.engine;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const sgd = { optimizer: 'minibatch', learningRate: 0.1 } as const;
+
+  const mlp32 = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32 }, 'cpu');
+  const mlp32tfjs = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32, engine: 'tfjs' }, 'wasm');
+  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 32', ours: label(mlp32), seconds: mlp32.seconds, peers: [peer('mlp32', 5000), peer('sklearn32', 5000), { library: `Sinapsis ${label(mlp32tfjs)}`, seconds: mlp32tfjs.seconds }].filter((p) => p !== null) });
+
+  const mlp1 = await timeOurs('mlp320_18_10', 5000, { optimizer: 'sgd', learningRate: 0.1 }, 'cpu');
+  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 1', ours: label(mlp1), seconds: mlp1.seconds, peers: [peer('mlp1', 5000)].filter((p) => p !== null) });
+
+  const cnnEpochs = 2;
+  const cnn = await timeOurs('cnnDesign28', 5000, { optimizer: 'adam', learningRate: 1e-3, batchSize: 64 }, 'wasm', cnnEpochs);
+  rows.push({ task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam', ours: label(cnn), seconds: cnn.seconds, peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null) });
+
+  console.log(`\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run:\n`);
+  for (const row of rows) {
+    console.log(`${row.task}\n  Sinapsis ${row.ours}: ${row.seconds.toFixed(3)} s`);
+    for (const p of row.peers) console.log(`  ${p.library}: ${p.seconds.toFixed(3)} s  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`);
+  }
+}
+
+void main();
