@@ -4,6 +4,7 @@ import { labs } from './locales/labs';
 import { model } from './locales/model';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
+import { training } from './locales/training';
 
 export const LOCALES = ['es', 'pt', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,7 +13,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -4,6 +4,7 @@ import HomeView from './HomeView.vue';
 import LabsView from './LabsView.vue';
 import ModelView from './ModelView.vue';
 import ReportView from './ReportView.vue';
+import TrainingView from './TrainingView.vue';
 
 /** The workflow steps in navigation order. `component: null` marks a step this version does not ship yet. */
 export interface ViewEntry {
@@ -19,7 +20,7 @@ export const views: ViewEntry[] = [
   { id: 'datos', label: 'nav.data', icon: '▦', component: DataView },
   { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
   { id: 'modelo', label: 'nav.model', icon: '◉', component: ModelView },
-  { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: null },
+  { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: TrainingView },
   { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
   { id: 'informe', label: 'nav.report', icon: '▢', component: ReportView },
   { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: LabsView },
