@@ -137,6 +137,31 @@ export const suggestionSchema = z.object({
   spec: modelSpecSchema,
 });
 
+/** One row of the perceptron rule's iteration table (src/shared/didactic/perceptronRule.ts). */
+export const perceptronIterationSchema = z.object({
+  iteration: z.number().int(),
+  epoch: z.number().int(),
+  patternIndex: z.number().int(),
+  input: z.array(z.number()),
+  weightedSum: z.number(),
+  output: z.number(),
+  target: z.number(),
+  error: z.number(),
+  newWeights: z.array(z.number()),
+  newBias: z.number(),
+  weightsChanged: z.boolean(),
+  biasChanged: z.boolean(),
+});
+
+export const perceptronRequestSchema = z.object({
+  patterns: z.array(z.object({ input: z.array(z.number()).min(1).max(10_000), target: z.union([z.literal(0), z.literal(1)]) })).min(1).max(100_000),
+  initialWeights: z.array(z.number()).min(1).max(10_000),
+  initialBias: z.number(),
+  learningRate: z.number().positive().max(100).default(1),
+  order: z.enum(['cycle', 'repeatUntilCorrect']).default('cycle'),
+  maxIterations: z.number().int().min(1).max(100_000).default(1000),
+});
+
 const taskOnly = z.object({ taskId: taskIdSchema });
 const controlResponse = z.object({ ok: z.boolean() });
 
@@ -159,6 +184,11 @@ export const trainingMethods = {
       backend: backendPreferenceSchema.default('auto'),
     }),
     trainingResultSchema,
+  ),
+  /** The perceptron learning rule w ← w + η (t - a) p, b ← b + η (t - a), every iteration recorded (seed 001). */
+  'train.perceptron': method(
+    perceptronRequestSchema,
+    z.object({ iterations: z.array(perceptronIterationSchema), weights: z.array(z.number()), bias: z.number(), status: z.enum(['running', 'converged', 'maxIterations']), epochs: z.number().int() }),
   ),
   'train.pause': method(taskOnly, controlResponse),
   'train.resume': method(taskOnly, controlResponse),

@@ -96,6 +96,15 @@ describe('train.* through the contract, in a worker thread', () => {
     const conv = await dispatch(core, 'model.describe', { spec: { inputShape: [28, 28, 1], layers: [{ type: 'conv2d', filters: 4, kernelSize: 5, strides: 2 }, { type: 'flatten' }, { type: 'output', units: 10 }] } }, () => undefined);
     expect(conv.ok).toBe(false);
     if (!conv.ok) expect(conv.error.message).toContain('(28 + 2·0 - 5) / 2 + 1 = 12.50');
+    const perceptron = await dispatch(core, 'train.perceptron', { patterns: [{ input: [0, 0], target: 0 }, { input: [0, 1], target: 1 }, { input: [1, 0], target: 1 }, { input: [1, 1], target: 1 }], initialWeights: [0.5, 0.5], initialBias: 1, order: 'repeatUntilCorrect' }, () => undefined);
+    expect(perceptron.ok).toBe(true);
+    if (perceptron.ok) {
+      const value = perceptron.value as { status: string; iterations: { error: number }[]; weights: number[]; bias: number };
+      // The OR exercise of seed 001 with η = 1 (see SEED_001_OR_EXERCISE): 18 rows, ending at w = (1.5, 1.5), b = -1.
+      expect(value.status).toBe('converged');
+      expect(value.iterations).toHaveLength(18);
+      expect([...value.weights, value.bias]).toEqual([1.5, 1.5, -1]);
+    }
     const suggest = await dispatch(core, 'model.suggest', { features: 13, outputs: 3 }, () => undefined);
     expect(suggest.ok && (suggest.value as { hiddenParams: number }).hiddenParams).toBe(148);
     core.dispose();

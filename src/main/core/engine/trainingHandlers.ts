@@ -1,4 +1,5 @@
 import { SinapsisError } from '../../../shared/contract/errors';
+import { runPerceptron } from '../../../shared/didactic/perceptronRule';
 import type { TrainingResult } from '../../../shared/contract/training';
 import { summarizeModel } from '../../../shared/models/shapes';
 import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelChecks';
@@ -16,7 +17,7 @@ function session(taskId: string): TrainingSession {
   return found;
 }
 
-export const trainingHandlers: HandlerMap<'train.start' | 'train.pause' | 'train.resume' | 'train.stop'> = {
+export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | 'train.pause' | 'train.resume' | 'train.stop'> = {
   'train.start': (request, context) =>
     context.tasks.run(request.taskId, async (signal) => {
       const { taskId, spec, settings } = request;
@@ -55,6 +56,18 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.pause' | 'train
         sessions.delete(taskId);
       }
     }),
+  'train.perceptron': async (request) => {
+    const { patterns, initialWeights, initialBias, learningRate, order, maxIterations } = request;
+    const bad = patterns.findIndex((p) => p.input.length !== initialWeights.length);
+    if (bad >= 0) {
+      throw new SinapsisError('perceptron-input-size', `Pattern ${bad + 1} has ${patterns[bad].input.length} inputs but the perceptron has ${initialWeights.length} weights; give one weight per input.`, {
+        pattern: bad + 1,
+      });
+    }
+    // The lab's own rule (shared/didactic), so the UI's step-by-step table and this method always agree.
+    const run = runPerceptron(patterns, initialWeights, initialBias, { learningRate, order, maxIterations });
+    return { iterations: run.iterations, weights: run.weights, bias: run.bias, status: run.status, epochs: run.epoch };
+  },
   'train.pause': async (request) => {
     session(request.taskId).pause();
     return { ok: true };
