@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import DataView from './DataView.vue';
+import EvaluationView from './EvaluationView.vue';
 import HomeView from './HomeView.vue';
 import LabsView from './LabsView.vue';
 import ModelView from './ModelView.vue';
@@ -21,7 +22,7 @@ export const views: ViewEntry[] = [
   { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
   { id: 'modelo', label: 'nav.model', icon: '◉', component: ModelView },
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: TrainingView },
-  { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: null },
+  { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: EvaluationView },
   { id: 'informe', label: 'nav.report', icon: '▢', component: ReportView },
   { id: 'laboratorios', label: 'nav.labs', icon: '⚗', component: LabsView },
 ];

@@ -1,0 +1,68 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sampleRun } from '../src/main/core/reports/sampleRun.testdata';
+import { writeFileAtomic, writeJsonAtomic } from '../src/main/core/runs/atomicWrite';
+import { toCsv } from '../src/main/core/runs/historyCsv';
+import { createRunFolder, finishRun } from '../src/main/core/runs/runFolder';
+import { HISTORY_COLUMNS } from '../src/main/core/runs/runSchemas';
+import { defaultRunsRoot } from '../src/main/core/services';
+import { expect, test } from './fixtures';
+
+/** Two finished runs in the server's runs folder: one holdout, one with k-fold results and a slower learning rate. */
+async function seedRuns(): Promise<string[]> {
+  const root = defaultRunsRoot();
+  const ids = [`e2e-eval-${Date.now()}-a`, `e2e-eval-${Date.now()}-b`];
+  for (const [i, runId] of ids.entries()) {
+    const { config, metrics, history } = sampleRun();
+    config.runId = runId;
+    config.model.spec = { name: i === 0 ? 'MLP e2e A' : 'MLP e2e B' };
+    config.training.learningRate = i === 0 ? 0.1 : 0.01;
+    if (i === 1) {
+      metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
+      history.forEach((row) => (row.valLoss = (row.valLoss ?? 0) * 1.2));
+    }
+    const { dir } = await createRunFolder(root, runId);
+    await writeJsonAtomic(join(dir, 'config.json'), config);
+    await writeJsonAtomic(join(dir, 'metrics.json'), metrics);
+    await writeFileAtomic(join(dir, 'history.csv'), toCsv(HISTORY_COLUMNS, history));
+    await finishRun(dir, 'completed');
+  }
+  return ids;
+}
+
+test('Evaluación: a run opens with accuracy, per-class metrics, confusion matrix, k-fold table and comparison', async ({ page }) => {
+  const ids = await seedRuns();
+  try {
+    await page.goto('/#/evaluacion');
+    await expect(page.getByRole('heading', { name: 'Evaluación', level: 1 })).toBeVisible();
+    await page.getByTestId('eval-search').fill('e2e-eval');
+    const rows = page.getByTestId('eval-runs').locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+
+    await rows.filter({ hasText: ids[0] }).click();
+    await expect(page.getByTestId('eval-accuracy-train')).toHaveText('97,0 %');
+    await expect(page.getByTestId('eval-accuracy-test')).toHaveText('83,3 %');
+    await expect(page.getByTestId('eval-per-class').locator('tbody tr')).toHaveCount(5);
+    await expect(page.getByTestId('eval-bias-variance')).toContainText('Varianza alta');
+    await expect(page.getByTestId('cm-0-0')).toHaveText('3');
+    await expect(page.getByTestId('cm-2-0')).toHaveText('1');
+    await page.getByTestId('cm-normalized').check();
+    await expect(page.getByTestId('cm-0-0')).toHaveText('75 %');
+    await expect(page.getByTestId('eval-diagnosis')).toContainText('Sobreajuste desde la época');
+    await expect(page.getByTestId('eval-loss-chart')).toBeVisible();
+
+    await rows.filter({ hasText: ids[1] }).click();
+    await expect(page.getByTestId('eval-kfold-mean')).toHaveText('90,0 % ± 4,1 %');
+
+    const boxes = page.getByTestId('eval-compare');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect(page.getByTestId('run-comparison')).toContainText('Comparación de 2 ejecuciones');
+    await expect(page.getByTestId('compare-table')).toContainText('MLP e2e A');
+    await expect(page.getByTestId('compare-table')).toContainText('0,01');
+    await expect(page.getByTestId('compare-chart')).toBeVisible();
+    await page.screenshot({ path: 'test-results/evaluacion-seeded.png' });
+  } finally {
+    for (const id of ids) await rm(join(defaultRunsRoot(), id), { recursive: true, force: true });
+  }
+});
