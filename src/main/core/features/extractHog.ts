@@ -7,7 +7,7 @@ import { sha256Hex } from '../datasets/fingerprint';
 import { ProgressMeter } from '../datasets/progressMeter';
 import { HogCache } from './hogCache';
 import { computeHogItem, type HogJobItem, type HogJobResult } from './hogJob';
-import { HogWorkerPool } from './hogWorkerPool';
+import { acquireHogPool, releaseHogPool } from './hogWorkerPool';
 import type { PixelImage } from './pixelImage';
 
 /** What to describe: files to read and decode, or images a dataset already holds (with their file hashes). */
@@ -47,8 +47,13 @@ export interface HogExtraction {
 
 /** Batches this small are computed on the calling thread: starting workers would take longer than the work. */
 const INLINE_LIMIT = 48;
-/** Images per message to a worker: big enough to hide messaging cost, small enough to balance the load. */
-const BATCH_SIZE = 32;
+/**
+ * A batch (one message to a worker) closes at this many images or this many bytes of pixels/file data: big
+ * enough to hide the messaging cost for 24x12 lab images, small enough to balance the load on large photos.
+ * Files close batches sooner because decoding them is most of the work.
+ */
+const BATCH_ITEMS = { files: 32, images: 256 } as const;
+const BATCH_BYTES = 256 * 1024;
 /** The event loop gets a turn at least this often, so progress events and `task.cancel` get through. */
 const YIELD_EVERY_MS = 16;
 
@@ -86,10 +91,16 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
   let cache: HogCache | null = null;
   if (options.cacheDir) cache = await HogCache.open(options.cacheDir, pipeline);
 
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(total / BATCH_SIZE)));
-  const pool = total > INLINE_LIMIT ? new HogWorkerPool(threads, pipeline) : null;
-  const onAbort = () => pool?.terminate(cancelledError());
-  signal.addEventListener('abort', onAbort);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(total / INLINE_LIMIT)));
+  const pool = total > INLINE_LIMIT ? acquireHogPool(threads) : null;
+  let batchesToWorkers = 0;
+  // Waits below race against this, so a cancel is answered at once even while batches are still running.
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
 
   const record = (result: HogJobResult) => {
     if (result.ok) {
@@ -108,19 +119,24 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       for (const item of items) record(computeHogItem(item, pipeline));
       return;
     }
-    const job = pool.run(items).then((results) => results.forEach(record));
+    batchesToWorkers += 1;
+    const job = pool.run(items, pipeline).then((results) => {
+      if (!signal.aborted) results.forEach(record);
+    });
     inFlight.add(job);
     void job.then(
       () => inFlight.delete(job),
       () => inFlight.delete(job),
     );
     // Keep every worker fed with one batch queued behind the running one, and no more: memory stays bounded.
-    while (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
+    while (inFlight.size >= threads * 2) await Promise.race([...inFlight, aborted]);
   };
 
   let lastYield = performance.now();
+  let failed: Error | null = null;
   try {
     let batch: HogJobItem[] = [];
+    let batchBytes = 0;
     for (let index = 0; index < total; index++) {
       if (signal.aborted) throw cancelledError();
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -142,7 +158,9 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       } else {
         const { image, hash } = source.images[index];
         hashes[index] = hash;
-        item = { index, name: names[index], image };
+        // A view into a larger buffer would be posted to the worker with its whole buffer: send a compact copy.
+        const compact = image.data.byteOffset === 0 && image.data.byteLength === image.data.buffer.byteLength ? image : { ...image, data: image.data.slice() };
+        item = { index, name: names[index], image: compact };
       }
       const cached = cache?.get(hashes[index]);
       if (cached) {
@@ -153,17 +171,22 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
         continue;
       }
       batch.push(item);
-      if (batch.length >= BATCH_SIZE) {
+      batchBytes += 'bytes' in item ? item.bytes.byteLength : item.image.data.byteLength;
+      if (batch.length >= BATCH_ITEMS[source.kind] || batchBytes >= BATCH_BYTES) {
         await dispatch(batch);
         batch = [];
+        batchBytes = 0;
       }
     }
     if (batch.length > 0) await dispatch(batch);
-    await Promise.all(inFlight);
+    await Promise.race([Promise.all(inFlight), aborted]);
     if (signal.aborted) throw cancelledError();
+  } catch (error) {
+    failed = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
-    pool?.terminate(cancelledError());
+    if (pool) releaseHogPool(pool, failed);
     // Saved even when cancelled or failed: a later run resumes from here.
     await cache?.flush().catch(() => undefined);
   }
@@ -171,7 +194,7 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
 
   const length = rejectMismatchedLengths(vectors, names, failures);
   failures.sort((a, b) => a.index - b.index);
-  return { length, vectors, failures, fromCache, seconds: (performance.now() - started) / 1000, threads: pool ? Math.max(1, pool.started) : 1 };
+  return { length, vectors, failures, fromCache, seconds: (performance.now() - started) / 1000, threads: pool ? Math.max(1, Math.min(threads, pool.started, batchesToWorkers)) : 1 };
 }
 
 /**

@@ -17,7 +17,8 @@ interface PooledWorker {
 
 /**
  * A few `hogExtract` worker threads sharing batches of images. Workers start lazily, on the first batch that
- * finds all started ones busy, so a run served entirely from the cache starts none.
+ * finds all started ones busy, so a run served entirely from the cache starts none. Workers are unref'ed: an
+ * idle pool never keeps the process (e.g. the CLI) alive.
  */
 export class HogWorkerPool {
   private readonly workers: PooledWorker[] = [];
@@ -26,24 +27,29 @@ export class HogWorkerPool {
   private failure: Error | null = null;
   private startedCount = 0;
 
-  constructor(
-    readonly size: number,
-    private readonly pipeline: HogPipeline,
-  ) {}
+  /** Extractions currently using the pool. */
+  users = 0;
+
+  constructor(public size: number) {}
+
+  /** True once terminated (cancelled or a worker died); such a pool is never reused. */
+  get broken(): boolean {
+    return this.failure !== null;
+  }
 
   /** Workers started so far (still counted after they are stopped). */
   get started(): number {
     return this.startedCount;
   }
 
-  run(items: HogJobItem[]): Promise<HogJobResult[]> {
+  run(items: HogJobItem[], pipeline: HogPipeline): Promise<HogJobResult[]> {
     if (this.failure) return Promise.reject(this.failure);
     const target = this.pickWorker();
     const jobId = this.nextJobId++;
     target.jobs += 1;
     return new Promise<HogJobResult[]>((resolve, reject) => {
       this.pending.set(jobId, { resolve, reject, worker: target });
-      target.worker.postMessage({ jobId, pipeline: this.pipeline, items });
+      target.worker.postMessage({ jobId, pipeline, items });
     });
   }
 
@@ -64,6 +70,7 @@ export class HogWorkerPool {
 
   private startWorker(): PooledWorker {
     const pooled: PooledWorker = { worker: spawnCoreWorker('hogExtract'), jobs: 0 };
+    pooled.worker.unref();
     pooled.worker.on('message', (reply: HogJobReply) => {
       const job = this.pending.get(reply.jobId);
       if (!job) return;
@@ -83,4 +90,42 @@ export class HogWorkerPool {
     this.startedCount += 1;
     return pooled;
   }
+}
+
+/**
+ * Workers stay up this long after an extraction, so changing a parameter and extracting again does not pay
+ * the start-up (hundreds of milliseconds per thread, seconds when running from TypeScript sources) again.
+ */
+const IDLE_MS = 60_000;
+let shared: HogWorkerPool | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+
+/** The shared pool, grown to `size` threads if needed. Call `releaseHogPool` when the extraction ends. */
+export function acquireHogPool(size: number): HogWorkerPool {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  if (!shared || shared.broken) shared = new HogWorkerPool(size);
+  shared.size = Math.max(shared.size, size);
+  shared.users += 1;
+  return shared;
+}
+
+/**
+ * Ends an extraction's use of the pool. A cancelled or failed run stops the workers at once (dropping its queued
+ * batches) unless another extraction is still using them; otherwise they idle a while for the next run.
+ */
+export function releaseHogPool(pool: HogWorkerPool, stopNow: Error | null): void {
+  pool.users -= 1;
+  if (pool.users > 0) return;
+  if (stopNow) {
+    pool.terminate(stopNow);
+    if (shared === pool) shared = null;
+    return;
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (shared === pool) shared = null;
+    pool.terminate(new Error('idle HOG worker pool closed'));
+  }, IDLE_MS);
+  idleTimer.unref();
 }
