@@ -4,6 +4,7 @@
  */
 export const workerEntries = {
   hogExtract: 'features/hogWorker',
+  imageDecode: 'datasets/images/decodeWorker',
   trainer: 'engine/trainerWorker',
 } as const satisfies Record<string, string>;
 

@@ -101,28 +101,33 @@ describe('loadImageFolder fingerprint', () => {
 
 describe('loadImageFolder streaming', () => {
   let root: string;
+  const fingerprints: string[] = [];
   beforeAll(async () => {
     root = await buildDigitLikeFolder(10, 300);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('loads 3000 files with progress (files/s and ETA) ending at the total', async () => {
+  it.each([0, 2])('loads 3000 files with progress (files/s and ETA) ending at the total, %i decoding threads', async (threads) => {
     const events: { phase: string; done: number; total: number; filesPerSecond: number; etaSeconds: number | null }[] = [];
-    const dataset = await load(root, { onProgress: (p) => events.push(p) });
+    const dataset = await load(root, { threads, onProgress: (p) => events.push(p) });
     expect(dataset.summary.total).toBe(3000);
     expect(dataset.summary.classes.every((c) => c.count === 300)).toBe(true);
     const loading = events.filter((e) => e.phase === 'loading');
     expect(loading.at(-1)).toMatchObject({ done: 3000, total: 3000, etaSeconds: 0 });
     expect(loading.at(-1)?.filesPerSecond).toBeGreaterThan(0);
     expect(dataset.summary.pixelBytes).toBe(3000 * 144);
+    // Worker threads must give exactly what decoding on this thread gives, in the same order.
+    expect(dataset.images.slice(0, 3).map((image) => image.file)).toEqual(['0/00000.png', '0/00001.png', '0/00002.png']);
+    expect(dataset.summary.fingerprint).toBe(fingerprints[0] ?? (fingerprints[0] = dataset.summary.fingerprint));
   });
 
-  it('stops with a cancelled error when the signal aborts mid-way', async () => {
+  it.each([0, 2])('stops with a cancelled error when the signal aborts mid-way, %i decoding threads', async (threads) => {
     const controller = new AbortController();
     const promise = load(root, {
+      threads,
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.phase === 'loading' && p.done > 100) controller.abort();
+        if (p.phase === 'loading' && p.done > 0) controller.abort();
       },
     });
     await expectSinapsisError(promise, 'dataset-load-cancelled');

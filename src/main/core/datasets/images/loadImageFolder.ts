@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../../shared/contract';
 import type { DatasetProgressEvent } from '../../../../shared/contract/datasets';
 import type { ImageDataset, StoredImage } from '../datasetTypes';
-import { sha256Hex } from '../fingerprint';
 import { ProblemList } from '../problems';
 import { ProgressMeter } from '../progressMeter';
-import { inspectImageFile } from './inspectImageFile';
-import { scanFolder } from './scanFolder';
+import { packJob, runDecodeJob, type DecodedFile, type DecodeReply } from './decodeJob';
+import { DecodeWorkerPool } from './decodeWorkerPool';
+import { scanFolder, type ScannedFile } from './scanFolder';
 import { summarizeImages, type ImageFacts } from './summarizeImages';
 
 export interface LoadFolderOptions {
   signal: AbortSignal;
   onProgress?: (progress: Omit<DatasetProgressEvent, 'taskId'>) => void;
+  /** Decoding threads; 0 decodes on the calling thread. Default: one per core (at most 4) for folders of big files. */
+  threads?: number;
   /** Refuse to hold more decoded pixel bytes than this; defaults to a quarter of RAM, at most 2 GiB. */
   maxPixelBytes?: number;
   datasetId: string;
@@ -40,6 +42,32 @@ async function readBytes(path: string, size: number): Promise<Uint8Array | Error
   }
 }
 
+/**
+ * Folders holding at least this many bytes of image files are decoded in worker threads, so that decoding big
+ * photos (hundreds of milliseconds each) never stalls the core's event loop. Folders of many small images
+ * decode on this thread: measured on the 2-core lab machine, 60,000 28x28 PNGs took 17 s here against 32 s
+ * with two workers (the main thread's reading and message handling became the bottleneck); see bench/.
+ */
+const WORKER_MIN_BYTES = 256 * 1024 ** 2;
+const MAX_THREADS = 4;
+/** Files per worker message: large enough to amortise messaging, small enough for smooth progress. */
+const BATCH_FILES = 64;
+
+interface Batch {
+  entries: ({ file: ScannedFile; error: Error } | { file: ScannedFile; slot: number })[];
+  readable: { relativePath: string; bytes: Uint8Array }[];
+  reply: Promise<DecodeReply>;
+}
+
+/** Starts the decoding threads, or returns null (decode on this thread) when they cannot start, e.g. a build without the worker file. */
+function startPool(threads: number): DecodeWorkerPool | null {
+  try {
+    return new DecodeWorkerPool(threads);
+  } catch {
+    return null;
+  }
+}
+
 export function defaultPixelBudget(): number {
   return Math.min(2 * 1024 ** 3, Math.floor(totalmem() / 4));
 }
@@ -51,8 +79,8 @@ function throwIfCancelled(signal: AbortSignal): void {
 }
 
 /**
- * Loads a folder-per-class image dataset: scans it, then streams the files from disk (a few read ahead),
- * decoding each by content into 8-bit pixels. Bad files become problem-report lines; only unusable input as a
+ * Loads a folder-per-class image dataset: scans it, then streams the files from disk in batches that worker
+ * threads decode by content into 8-bit pixels (a few batches in flight, so memory stays bounded). Bad files become problem-report lines; only unusable input as a
  * whole (no images, a single class, over the memory budget, cancelled) throws a `SinapsisError`.
  */
 export async function loadImageFolder(path: string, options: LoadFolderOptions): Promise<ImageDataset> {
@@ -74,49 +102,94 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
   const files = scan.files;
   let pixelBytes = 0;
 
-  let lastYield = performance.now();
-  for (let i = 0; i < files.length; i++) {
-    throwIfCancelled(signal);
-    const file = files[i];
-    const bytes = await readBytes(file.absolutePath, file.size);
-
-    if (bytes instanceof Error) {
-      const code = (bytes as NodeJS.ErrnoException).code ?? 'error';
-      problems.add(file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`);
-    } else {
-      const inspection = inspectImageFile(file.relativePath, bytes);
-      if (!inspection.ok) {
-        problems.add(file.relativePath, inspection.code, inspection.reason);
-      } else {
-        const { image } = inspection;
-        pixelBytes += image.data.byteLength;
-        if (pixelBytes > budget) {
-          throw new SinapsisError(
-            'dataset-too-large',
-            `The images need more than ${Math.round(budget / 1024 ** 2)} MB of memory (stopped at ${file.relativePath}, ${images.length} images loaded). Use smaller images or fewer of them.`,
-            { limitMb: Math.round(budget / 1024 ** 2), loaded: images.length },
-          );
-        }
-        if (inspection.note) problems.add(file.relativePath, inspection.note.code, inspection.note.reason);
-        images.push({
-          file: file.relativePath,
-          label: classIndex.get(file.className) ?? 0,
-          width: image.width,
-          height: image.height,
-          channels: image.channels,
-          pixels: image.data,
-          hash: sha256Hex(bytes),
-        });
-        facts.formats.push(inspection.format);
-        if (image.sourceBitDepth === 16) facts.sixteenBit++;
-        if (image.sourceHadAlpha) facts.withAlpha++;
-      }
+  const accept = (file: ScannedFile, result: DecodedFile) => {
+    const { inspection } = result;
+    if (!inspection.ok) {
+      problems.add(file.relativePath, inspection.code, inspection.reason);
+      return;
     }
-    meter.update(i + 1, files.length);
+    const { image } = inspection;
+    pixelBytes += image.data.byteLength;
+    if (pixelBytes > budget) {
+      throw new SinapsisError(
+        'dataset-too-large',
+        `The images need more than ${Math.round(budget / 1024 ** 2)} MB of memory (stopped at ${file.relativePath}, ${images.length} images loaded). Use smaller images or fewer of them.`,
+        { limitMb: Math.round(budget / 1024 ** 2), loaded: images.length },
+      );
+    }
+    if (inspection.note) problems.add(file.relativePath, inspection.note.code, inspection.note.reason);
+    images.push({
+      file: file.relativePath,
+      label: classIndex.get(file.className) ?? 0,
+      width: image.width,
+      height: image.height,
+      channels: image.channels,
+      pixels: image.data,
+      hash: result.hash,
+    });
+    facts.formats.push(inspection.format);
+    if (image.sourceBitDepth === 16) facts.sixteenBit++;
+    if (image.sourceHadAlpha) facts.withAlpha++;
+  };
+
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const threads = options.threads ?? (totalBytes >= WORKER_MIN_BYTES ? Math.min(MAX_THREADS, availableParallelism()) : 0);
+  let pool = threads > 0 ? startPool(threads) : null;
+  const maxInFlight = Math.max(2, threads * 2);
+  const inFlight: Batch[] = [];
+  let done = 0;
+  let jobId = 0;
+  let lastYield = performance.now();
+
+  const consume = async (batch: Batch) => {
+    let reply: DecodeReply;
+    try {
+      reply = await batch.reply;
+    } catch (error) {
+      throwIfCancelled(signal);
+      // A decoding thread died: finish this and every later batch on this thread rather than fail the load.
+      pool?.close();
+      pool = null;
+      if (!(error instanceof SinapsisError)) throw error;
+      reply = runDecodeJob(packJob(-1, batch.readable));
+    }
+    for (const entry of batch.entries) {
+      if ('error' in entry) {
+        const code = (entry.error as NodeJS.ErrnoException).code ?? 'error';
+        problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`);
+      } else {
+        accept(entry.file, reply.results[entry.slot]);
+      }
+      meter.update(++done, files.length);
+    }
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
+  };
+
+  try {
+    for (let start = 0; start < files.length; start += BATCH_FILES) {
+      throwIfCancelled(signal);
+      const batch: Batch = { entries: [], readable: [], reply: Promise.resolve({ jobId: -1, results: [] }) };
+      for (const file of files.slice(start, start + BATCH_FILES)) {
+        const bytes = await readBytes(file.absolutePath, file.size);
+        if (bytes instanceof Error) batch.entries.push({ file, error: bytes });
+        else {
+          batch.entries.push({ file, slot: batch.readable.length });
+          batch.readable.push({ relativePath: file.relativePath, bytes });
+        }
+      }
+      const job = packJob(jobId++, batch.readable);
+      batch.reply = pool ? pool.run(job) : Promise.resolve(runDecodeJob(job));
+      // Rejections are handled in `consume`; this keeps batches abandoned by a cancel from being reported as unhandled.
+      batch.reply.catch(() => undefined);
+      inFlight.push(batch);
+      if (inFlight.length >= maxInFlight) await consume(inFlight.shift() as Batch);
+    }
+    while (inFlight.length > 0) await consume(inFlight.shift() as Batch);
+  } finally {
+    pool?.close();
   }
   throwIfCancelled(signal);
   meter.update(files.length, files.length, true);
