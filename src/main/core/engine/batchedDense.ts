@@ -96,6 +96,8 @@ interface Workspace {
   out: Float64Array[];
   gradNet: Float64Array[];
   mask: (Float64Array | null)[];
+  /** Offset of each batch sample's input row (in the features for layer 0, in the previous outputs after). */
+  xBases: Int32Array;
 }
 
 function workspace(network: BatchedNetwork, capacity: number): Workspace {
@@ -105,6 +107,7 @@ function workspace(network: BatchedNetwork, capacity: number): Workspace {
     out: network.layers.map((l) => new Float64Array(capacity * l.units)),
     gradNet: network.layers.map((l) => new Float64Array(capacity * l.units)),
     mask: network.layers.map((l) => (l.dropoutRate > 0 ? new Float64Array(capacity * l.units) : null)),
+    xBases: new Int32Array(capacity),
   };
 }
 
@@ -159,24 +162,10 @@ export class BatchedTrainer {
       const net = this.ws.net[l];
       const out = this.ws.out[l];
       const prev = l === 0 ? null : this.ws.out[l - 1];
+      const bases = this.ws.xBases;
+      for (let p = 0; p < n; p++) bases[p] = prev ? p * inputSize : samples[p] * inputSize;
+      batchNetInputs(weights, biases, prev ?? features, bases, n, inputSize, units, net);
       for (let p = 0; p < n; p++) {
-        const xBase = l === 0 ? samples[p] * inputSize : p * inputSize;
-        const x = prev ?? features;
-        for (let j = 0; j < units; j++) {
-          const row = j * inputSize;
-          let a = biases ? biases[j] : 0;
-          let i = 0;
-          // Four partial sums let the CPU overlap the multiply-adds.
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
-          for (; i + 3 < inputSize; i += 4) {
-            s0 += weights[row + i] * x[xBase + i];
-            s1 += weights[row + i + 1] * x[xBase + i + 1];
-            s2 += weights[row + i + 2] * x[xBase + i + 2];
-            s3 += weights[row + i + 3] * x[xBase + i + 3];
-          }
-          for (; i < inputSize; i++) a += weights[row + i] * x[xBase + i];
-          net[p * units + j] = a + s0 + s1 + s2 + s3;
-        }
         const base = p * units;
         if (layer.activation) {
           const f = layer.activation.output;
@@ -257,19 +246,107 @@ export class BatchedTrainer {
       const g = this.ws.gradNet[l];
       const x = l === 0 ? features : this.ws.out[l - 1];
       const { inputSize, units } = layer;
-      for (let p = 0; p < n; p++) {
-        const xBase = l === 0 ? samples[p] * inputSize : p * inputSize;
-        for (let j = 0; j < units; j++) {
-          const d = g[p * units + j];
-          if (d === 0) continue;
-          const row = j * inputSize;
-          for (let i = 0; i < inputSize; i++) gw[row + i] += d * x[xBase + i];
-          if (gb) gb[j] += d;
-        }
-      }
+      const bases = this.ws.xBases;
+      for (let p = 0; p < n; p++) bases[p] = l === 0 ? samples[p] * inputSize : p * inputSize;
+      batchGradients(gw, gb, g, x, bases, n, inputSize, units);
       const scale = 1 / n;
       for (let i = 0; i < gw.length; i++) gw[i] *= scale;
       if (gb) for (let j = 0; j < gb.length; j++) gb[j] *= scale;
+    }
+  }
+}
+
+/**
+ * a_j = b_j + Σ_i w_ji x_i for every neuron j of every sample in the batch (sample p's inputs start at x[bases[p]]).
+ * Four samples at a time share each weight load. Small standalone functions over one array type are what V8
+ * optimises best: written inline in the pass loops, the same arithmetic ran about 2x slower.
+ */
+function batchNetInputs(
+  weights: Float64Array,
+  biases: Float64Array | null,
+  x: Float64Array,
+  bases: Int32Array,
+  n: number,
+  inputSize: number,
+  units: number,
+  net: Float64Array,
+): void {
+  let p = 0;
+  for (; p + 3 < n; p += 4) {
+    const x0 = bases[p];
+    const x1 = bases[p + 1];
+    const x2 = bases[p + 2];
+    const x3 = bases[p + 3];
+    for (let j = 0; j < units; j++) {
+      const row = j * inputSize;
+      const b = biases ? biases[j] : 0;
+      let a0 = b;
+      let a1 = b;
+      let a2 = b;
+      let a3 = b;
+      for (let i = 0; i < inputSize; i++) {
+        const w = weights[row + i];
+        a0 += w * x[x0 + i];
+        a1 += w * x[x1 + i];
+        a2 += w * x[x2 + i];
+        a3 += w * x[x3 + i];
+      }
+      net[p * units + j] = a0;
+      net[(p + 1) * units + j] = a1;
+      net[(p + 2) * units + j] = a2;
+      net[(p + 3) * units + j] = a3;
+    }
+  }
+  for (; p < n; p++) {
+    const x0 = bases[p];
+    for (let j = 0; j < units; j++) {
+      const row = j * inputSize;
+      let a = biases ? biases[j] : 0;
+      for (let i = 0; i < inputSize; i++) a += weights[row + i] * x[x0 + i];
+      net[p * units + j] = a;
+    }
+  }
+}
+
+/**
+ * ∂J/∂w_ji = Σ_p ∂J/∂a_pj · x_pi and ∂J/∂b_j = Σ_p ∂J/∂a_pj over the batch (summed; the caller averages).
+ * Four samples per pass over a weight row: one read-modify-write of each gradient for four multiply-adds.
+ */
+function batchGradients(
+  gw: Float64Array,
+  gb: Float64Array | null,
+  gradNet: Float64Array,
+  x: Float64Array,
+  bases: Int32Array,
+  n: number,
+  inputSize: number,
+  units: number,
+): void {
+  for (let j = 0; j < units; j++) {
+    const row = j * inputSize;
+    let p = 0;
+    for (; p + 3 < n; p += 4) {
+      const d0 = gradNet[p * units + j];
+      const d1 = gradNet[(p + 1) * units + j];
+      const d2 = gradNet[(p + 2) * units + j];
+      const d3 = gradNet[(p + 3) * units + j];
+      if (d0 === 0 && d1 === 0 && d2 === 0 && d3 === 0) continue;
+      const x0 = bases[p];
+      const x1 = bases[p + 1];
+      const x2 = bases[p + 2];
+      const x3 = bases[p + 3];
+      for (let i = 0; i < inputSize; i++) gw[row + i] += d0 * x[x0 + i] + d1 * x[x1 + i] + d2 * x[x2 + i] + d3 * x[x3 + i];
+    }
+    for (; p < n; p++) {
+      const d = gradNet[p * units + j];
+      if (d === 0) continue;
+      const x0 = bases[p];
+      for (let i = 0; i < inputSize; i++) gw[row + i] += d * x[x0 + i];
+    }
+    if (gb) {
+      let sum = 0;
+      for (let q = 0; q < n; q++) sum += gradNet[q * units + j];
+      gb[j] += sum;
     }
   }
 }
