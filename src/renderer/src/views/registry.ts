@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import DataView from './DataView.vue';
 import EvaluationView from './EvaluationView.vue';
+import FeaturesView from './FeaturesView.vue';
 import HomeView from './HomeView.vue';
 import LabsView from './LabsView.vue';
 import ModelView from './ModelView.vue';
@@ -19,7 +20,7 @@ export interface ViewEntry {
 export const views: ViewEntry[] = [
   { id: 'inicio', label: 'nav.home', icon: '⌂', component: HomeView },
   { id: 'datos', label: 'nav.data', icon: '▦', component: DataView },
-  { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: null },
+  { id: 'caracteristicas', label: 'nav.features', icon: '∇', component: FeaturesView },
   { id: 'modelo', label: 'nav.model', icon: '◉', component: ModelView },
   { id: 'entrenamiento', label: 'nav.training', icon: '↗', component: TrainingView },
   { id: 'evaluacion', label: 'nav.evaluation', icon: '▤', component: EvaluationView },
