@@ -37,14 +37,21 @@ test('Modelo: the digits set gives a 320-feature input; layers update shapes and
   await expect(page.getByTestId('model-suggestion')).toContainText('128×(320+1) + 64×(128+1)');
   await expect(page.getByTestId('layer-1-shape')).toHaveText('[64]');
 
-  // A LeNet preset wants an image input: the mismatch with the HOG features is shown, with the conv arithmetic.
+  // A LeNet preset on images switches the features to pixels resized to its 28x28 input.
   await page.getByTestId('model-preset').selectOption('lenet28');
   await page.getByTestId('model-preset-apply').click();
-  await expect(page.getByTestId('model-input-mismatch')).toBeVisible();
+  await expect(page.getByTestId('model-feature-kind')).toHaveValue('pixels-image');
+  await expect(page.getByTestId('model-input-shape')).toHaveText('[28 × 28 × 1]');
+  await expect(page.getByTestId('model-input-mismatch')).toHaveCount(0);
   await expect(page.getByTestId('layer-0-shape')).toHaveText('[24 × 24 × 6]');
   await expect(page.getByTestId('layer-4-shape')).toHaveText('[256]');
   await page.getByTestId('layer-0-kernel').fill('6');
   await page.getByTestId('layer-0-kernel').press('Enter');
   await expect(page.getByTestId('layer-1-error')).toContainText('(23 + 2·0 − 2) / 2 + 1');
-  await page.screenshot({ path: 'test-results/modelo.png', fullPage: true });
+
+  // Back to HOG by hand: the CNN now gets a vector and says so at its first layer.
+  await page.getByTestId('model-feature-kind').selectOption('hog');
+  await expect(page.getByTestId('model-input-shape')).toHaveText('[320]');
+  await expect(page.getByTestId('layer-0-error')).toContainText('necesita una imagen');
+  await page.screenshot({ path: 'test-results/modelo.png' });
 });

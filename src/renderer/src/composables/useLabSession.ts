@@ -6,6 +6,7 @@ import { modelPresets } from '../../../shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from './featureShape';
 import { useDataset } from './useDataset';
+import { currentPipeline } from './useFeatures';
 
 export type Scaling = 'none' | 'zscore' | 'minmax';
 export type SplitMethod = 'holdout' | 'train-val-test' | 'k-fold' | 'leave-one-out';
@@ -35,7 +36,12 @@ let derived: ReturnType<typeof derive> | null = null;
 
 /** Values computed from the dataset and the session, created once per window outside any component's lifetime. */
 function derive(dataset: ReturnType<typeof useDataset>['summary']) {
-  const features = computed<FeatureChoice | null>(() => chosenFeatures.value ?? defaultFeatureChoice(dataset.value));
+  // Images default to HOG with the pipeline set in Características (the lab setting until changed there).
+  const features = computed<FeatureChoice | null>(() => {
+    if (chosenFeatures.value) return chosenFeatures.value;
+    const fallback = defaultFeatureChoice(dataset.value);
+    return fallback?.kind === 'hog' ? { kind: 'hog', pipeline: currentPipeline() } : fallback;
+  });
   const inputShape = computed(() => featureInputShape(dataset.value, features.value));
   const outputUnits = computed(() => outputUnitsFor(dataset.value));
   const classNames = computed(() => dataset.value?.classes.map((c) => c.name) ?? []);
@@ -68,7 +74,7 @@ export function useLabSession() {
   const { summary: dataset } = useDataset();
   derived ??= effectScope(true).run(() => derive(dataset))!;
 
-  /** Called by the Características step when the student picks features. */
+  /** Overrides the features (e.g. raw pixels for a CNN); null goes back to the Características step's HOG or the table's columns. */
   function setFeatures(choice: FeatureChoice | null): void {
     chosenFeatures.value = choice;
   }

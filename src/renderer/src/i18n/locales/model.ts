@@ -20,6 +20,8 @@ export const model = {
         source: { hog: 'HOG', pixels: 'píxeles', columns: 'columnas de la tabla' },
         mismatch: 'La entrada del modelo ({model}) no coincide con las características actuales ({features}); el entrenamiento fallaría.',
         useFeatures: 'Usar {shape}',
+        featureKind: 'Características',
+        kind: { hog: 'HOG (paso Características)', pixelsImage: 'píxeles como imagen (para CNN)', pixelsVector: 'píxeles como vector' },
       },
       presets: {
         title: 'Modelos del curso',
@@ -165,6 +167,8 @@ export const model = {
         source: { hog: 'HOG', pixels: 'pixels', columns: 'colunas da tabela' },
         mismatch: 'A entrada do modelo ({model}) não coincide com as características atuais ({features}); o treino falharia.',
         useFeatures: 'Usar {shape}',
+        featureKind: 'Características',
+        kind: { hog: 'HOG (etapa Características)', pixelsImage: 'pixels como imagem (para CNN)', pixelsVector: 'pixels como vetor' },
       },
       presets: {
         title: 'Modelos do curso',
@@ -310,6 +314,8 @@ export const model = {
         source: { hog: 'HOG', pixels: 'pixels', columns: 'table columns' },
         mismatch: 'The model’s input ({model}) does not match the current features ({features}); training would fail.',
         useFeatures: 'Use {shape}',
+        featureKind: 'Features',
+        kind: { hog: 'HOG (Features step)', pixelsImage: 'pixels as an image (for CNNs)', pixelsVector: 'pixels as a vector' },
       },
       presets: {
         title: 'Course models',
