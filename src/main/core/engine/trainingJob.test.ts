@@ -64,14 +64,53 @@ describe('training runs', () => {
     expect(outcome.backend).toBe('cpu');
   });
 
-  it('early stopping stops after `patience` epochs without improvement and restores the best weights', async () => {
-    const outcome = await runTrainingJob(job({ engine: 'didactic', learningRate: 2, optimizer: 'adam', epochs: 200, earlyStopping: { patience: 3 } }), quiet);
-    const fold = outcome.folds[0];
-    expect(fold.status).toBe('earlyStopped');
-    expect(fold.history.length).toBeLessThan(200);
-    expect(fold.history.length - fold.bestEpoch).toBe(3);
-    const best = fold.history[fold.bestEpoch - 1];
-    expect(fold.validation!.loss).toBeCloseTo(best.valLoss!, 10);
+  for (const engine of ['didactic', 'tfjs'] as const) {
+    it(`${engine}: early stopping stops after \`patience\` epochs without improvement and restores the best weights`, async () => {
+      const outcome = await runTrainingJob(job({ engine, learningRate: 2, optimizer: 'adam', epochs: 200, earlyStopping: { patience: 3 } }), quiet);
+      const fold = outcome.folds[0];
+      expect(fold.status).toBe('earlyStopped');
+      expect(fold.history.length).toBeLessThan(200);
+      expect(fold.history.length - fold.bestEpoch).toBe(3);
+      const best = fold.history[fold.bestEpoch - 1];
+      expect(fold.validation!.loss).toBeCloseTo(best.valLoss!, engine === 'tfjs' ? 5 : 10);
+    });
+  }
+
+  it('trains a small CNN with batch norm and dropout on tfjs, deterministically', async () => {
+    const random = createSeededRandom(4);
+    const samples = 48;
+    const labels = Array.from({ length: samples }, (_, i) => i % 2);
+    // Class 1 has a bright vertical bar, class 0 a horizontal one, plus noise.
+    const features = labels.flatMap((label) => Array.from({ length: 36 }, (_, k) => ((label ? k % 6 === 2 : Math.floor(k / 6) === 2) ? 1 : 0) + 0.3 * random.next()));
+    const cnn: ModelSpecInput = {
+      inputShape: [6, 6, 1],
+      seed: 2,
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' },
+        { type: 'batchNorm' },
+        { type: 'maxPool', poolSize: 2 },
+        { type: 'flatten' },
+        { type: 'dropout', rate: 0.25 },
+        { type: 'output', units: 2, activation: 'softmax' },
+      ],
+    };
+    const run = async (): Promise<number[]> => {
+      const outcome = await runTrainingJob(
+        {
+          spec: parseModelSpec(cnn),
+          settings: trainingSettingsSchema.parse({ optimizer: 'adam', learningRate: 0.05, batchSize: 8, epochs: 8 }),
+          data: { sampleShape: [6, 6, 1], features, labels },
+          folds: [{ train: Array.from({ length: samples }, (_, i) => i), validation: [] }],
+          backend: 'cpu',
+        },
+        quiet,
+      );
+      expect(outcome.engine).toBe('tfjs');
+      return outcome.folds[0].history.map((e) => e.trainLoss);
+    };
+    const a = await run();
+    expect(await run()).toEqual(a);
+    expect(a[a.length - 1]).toBeLessThan(a[0] * 0.7);
   });
 
   it('a loss that becomes NaN ends the run with a message about exploding gradients, keeping the last good weights', async () => {
