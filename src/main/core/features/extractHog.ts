@@ -156,11 +156,8 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
         hashes[index] = sha256Hex(bytes);
         item = { index, name: names[index], bytes };
       } else {
-        const { image, hash } = source.images[index];
-        hashes[index] = hash;
-        // A view into a larger buffer would be posted to the worker with its whole buffer: send a compact copy.
-        const compact = image.data.byteOffset === 0 && image.data.byteLength === image.data.buffer.byteLength ? image : { ...image, data: image.data.slice() };
-        item = { index, name: names[index], image: compact };
+        hashes[index] = source.images[index].hash;
+        item = { index, name: names[index], image: source.images[index].image };
       }
       const cached = cache?.get(hashes[index]);
       if (cached) {
@@ -169,6 +166,11 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
         done += 1;
         meter.update(done, total);
         continue;
+      }
+      if ('image' in item && pool) {
+        // A view into a larger buffer would be posted to the worker with its whole buffer: send a compact copy.
+        const { data } = item.image;
+        if (data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) item = { ...item, image: { ...item.image, data: data.slice() } };
       }
       batch.push(item);
       batchBytes += 'bytes' in item ? item.bytes.byteLength : item.image.data.byteLength;

@@ -67,10 +67,10 @@ export class HogCache {
         const end = offset + HEADER_BYTES + count * 8;
         if (end > bytes.length) break;
         const hash = bytes.toString('hex', offset, offset + HASH_BYTES);
-        // Copy: the Buffer's offset need not be 8-byte aligned for a Float64Array view.
-        const vector = new Float64Array(count);
-        for (let i = 0; i < count; i++) vector[i] = bytes.readDoubleLE(offset + HEADER_BYTES + i * 8);
-        entries.set(hash, vector);
+        // A copy into its own buffer: the record's offset need not be 8-byte aligned for a Float64Array view.
+        // (Little-endian on disk and on every platform Sinapsis runs on: x86-64 and ARM64.)
+        const start = bytes.byteOffset + offset + HEADER_BYTES;
+        entries.set(hash, new Float64Array(bytes.buffer.slice(start, start + count * 8)));
         offset = end;
       }
     }
@@ -92,7 +92,7 @@ export class HogCache {
     const record = Buffer.alloc(HEADER_BYTES + vector.length * 8);
     record.write(contentHash, 0, HASH_BYTES, 'hex');
     record.writeUInt32LE(vector.length, HASH_BYTES);
-    for (let i = 0; i < vector.length; i++) record.writeDoubleLE(vector[i], HEADER_BYTES + i * 8);
+    record.set(new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength), HEADER_BYTES);
     this.pending.push(record);
   }
 

@@ -8,15 +8,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const runningFromSource = import.meta.url.endsWith('.ts');
 
 /**
- * Where a worker's code lives: beside the source under tsx/Vitest, or in `workers/` next to the bundle
- * (this module is inlined into out/main/index.js or out/main/cli.js).
+ * Where a worker's code lives: beside the source under tsx/Vitest, or in `out/main/workers/`. This module is
+ * either inlined into out/main/index.js or out/main/cli.js, or (once several entries share it) placed by the
+ * bundler in out/main/chunks/, so both `./workers` and `../workers` are tried.
  */
 export function workerFile(name: WorkerName): { file: string; fromSource: boolean } {
   const entry: string = workerEntries[name];
   if (runningFromSource) return { file: resolve(here, '..', `${entry}.ts`), fromSource: true };
-  const bundled = join(here, 'workers', `${name}.js`);
-  if (existsSync(bundled)) return { file: bundled, fromSource: false };
-  throw new Error(`Worker "${name}" is missing from the build (expected ${bundled}). Rebuild with "npm run build".`);
+  const candidates = [join(here, 'workers', `${name}.js`), join(here, '..', 'workers', `${name}.js`)];
+  const bundled = candidates.find((file) => existsSync(file));
+  if (bundled) return { file: bundled, fromSource: false };
+  throw new Error(`Worker "${name}" is missing from the build (expected ${candidates[0]}). Rebuild with "npm run build".`);
 }
 
 /**

@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+
+test('Características: live HOG preview of the sample digit, live length, and the lab settings', async ({ page }) => {
+  await page.goto('/#/caracteristicas');
+  await expect(page.getByRole('heading', { name: 'Características: HOG', level: 1 })).toBeVisible();
+  // The sample digit at the lab setting: 12x24, 8 bins, 4x4 cells, 2x2 blocks.
+  await expect(page.getByTestId('hog-length-value')).toHaveText('320');
+  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(3);
+  await expect(page.getByTestId('hog-vector-title')).toContainText('320 valores');
+  await expect(page.getByTestId('hog-figures')).toContainText('Lo que ve HOG (12×24)');
+
+  await page.getByTestId('hog-orientations').fill('9');
+  await expect(page.getByTestId('hog-length-value')).toHaveText('360');
+  await expect(page.getByTestId('hog-vector-title')).toContainText('360 valores');
+
+  // 8-pixel cells do not fit 2x2 blocks into 12 pixels of width: say so instead of failing silently.
+  await page.getByTestId('hog-cell-w').fill('8');
+  await page.getByTestId('hog-cell-h').fill('8');
+  await expect(page.getByTestId('hog-length')).toContainText('no alcanza para un bloque (16×16 px)');
+  await expect(page.getByTestId('hog-error')).toContainText('más chica que un bloque HOG');
+
+  await page.getByTestId('hog-lab').click();
+  await expect(page.getByTestId('hog-length-value')).toHaveText('320');
+  await expect(page.getByTestId('hog-error')).toHaveCount(0);
+  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/caracteristicas-sample.png', fullPage: true });
+
+  // The explanation of the steps follows the language.
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByText('What does HOG do, step by step?')).toBeVisible();
+  await expect(page.getByText(/Overlapping blocks: neighbouring cells/)).toBeVisible();
+});
+
+test('Características: HOG of the built-in digits dataset in worker threads, then from the cache', async ({ page }) => {
+  await page.goto('/#/datos');
+  await page.getByTestId('builtin-choice').selectOption('digits');
+  await page.getByTestId('builtin-load').click();
+  await expect(page.getByTestId('image-total')).toHaveText('5000');
+
+  await page.goto('/#/caracteristicas');
+  await expect(page.getByTestId('hog-dataset-source')).toContainText('Imagen 1 de 5000');
+  await expect(page.getByTestId('hog-length-value')).toHaveText('320');
+  await page.getByTestId('hog-extract').click();
+  await expect(page.getByTestId('hog-extract-result')).toContainText('5000 vectores de 320 valores', { timeout: 60_000 });
+  await page.getByTestId('hog-extract').click();
+  await expect(page.getByTestId('hog-extract-result')).toContainText('5000 desde la caché', { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/caracteristicas-digits.png', fullPage: true });
+});
