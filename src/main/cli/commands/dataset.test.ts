@@ -21,7 +21,7 @@ describe('sinapsis dataset', () => {
       expect(io.stdout).toMatch(/skipped {2}gatos ñandú\/zero\.png: the file is empty \(0 bytes\) \[empty-file\]/);
       expect(io.stdout).toMatch(/fingerprint: [0-9a-f]{64}/);
       const json = capture();
-      expect(await runCli(['dataset', root, '--json'], json)).toBe(0);
+      expect(await runCli(['dataset', root, '--json', '--threads', '2'], json)).toBe(0);
       const summary = JSON.parse(json.stdout) as { total: number; problems: unknown[] };
       expect(summary.total).toBe(13);
       expect(summary.problems.length).toBeGreaterThan(10);

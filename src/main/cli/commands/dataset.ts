@@ -5,7 +5,7 @@ import { buildTable } from '../../core/datasets/csv/buildTable';
 import { openCsv } from '../../core/datasets/csv/openCsv';
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import { loadImageFolder } from '../../core/datasets/images/loadImageFolder';
-import { parseCommandArgs } from '../args';
+import { intOption, parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
 
 const stats = (s: { min: number; median: number; max: number }) => `${s.min}–${s.max} (median ${s.median})`;
@@ -64,7 +64,7 @@ function progressPrinter(io: CliIO): ((p: { phase: string; done: number; total: 
 export const datasetCommand: CliCommand = {
   name: 'dataset',
   summary: 'Summarize an image folder or a CSV and list its problems (same as the Datos view)',
-  help: `Usage: sinapsis dataset <folder|file.csv> [--json] [--target NAME|NUMBER] [--problems N]
+  help: `Usage: sinapsis dataset <folder|file.csv> [--json] [--target NAME|NUMBER] [--problems N] [--threads N]
 
 An image folder (one subfolder per class) is loaded as the app does: the summary (classes, counts,
 imbalance, sizes, channels, duplicates, fingerprint) and the problems report (every skipped file
@@ -75,10 +75,17 @@ Options:
   --json            print the summary as JSON (dataset.openFolder / dataset.chooseTarget response)
   --target T        CSV target column, by name or 1-based number (default: the suggested one)
   --problems N      list at most N problems in text output (default 50)
+  --threads N       decode images in N worker threads (default 0: on the main thread, fastest on 2 cores)
   -h, --help        show this help
 `,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('dataset', args, { json: { type: 'boolean' }, target: { type: 'string' }, problems: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('dataset', args, {
+      json: { type: 'boolean' },
+      target: { type: 'string' },
+      problems: { type: 'string' },
+      threads: { type: 'string' },
+    });
+    const threads = intOption('threads', values.threads as string | undefined, 0, 0, 64);
     if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give exactly one image folder or CSV file, e.g. "sinapsis dataset ./digits".');
     const path = positionals[0];
     const maxProblems = values.problems === undefined ? 50 : Number(values.problems);
@@ -104,7 +111,7 @@ Options:
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     try {
-      const dataset = await loadImageFolder(path, { signal: controller.signal, datasetId: DatasetStore.newId(), onProgress: progressPrinter(io) });
+      const dataset = await loadImageFolder(path, { signal: controller.signal, datasetId: DatasetStore.newId(), threads, onProgress: progressPrinter(io) });
       if (io.isTTY) io.err('\n');
       io.out(values.json ? JSON.stringify(dataset.summary, null, 2) + '\n' : formatImageSummary(dataset.summary, maxProblems));
     } finally {

@@ -16,7 +16,7 @@ import { summarizeImages, type ImageFacts } from './summarizeImages';
 export interface LoadFolderOptions {
   signal: AbortSignal;
   onProgress?: (progress: Omit<DatasetProgressEvent, 'taskId'>) => void;
-  /** Decoding threads; 0 decodes on the calling thread. Default: one per core (at most 4) for folders of big files. */
+  /** Decoding worker threads (at most one per core, at most 4); 0, the default, decodes on the calling thread. */
   threads?: number;
   /** Refuse to hold more decoded pixel bytes than this; defaults to a quarter of RAM, at most 2 GiB. */
   maxPixelBytes?: number;
@@ -43,15 +43,17 @@ async function readBytes(path: string, size: number): Promise<Uint8Array | Error
 }
 
 /**
- * Folders holding at least this many bytes of image files are decoded in worker threads, so that decoding big
- * photos (hundreds of milliseconds each) never stalls the core's event loop. Folders of many small images
- * decode on this thread: measured on the 2-core lab machine, 60,000 28x28 PNGs took 17 s here against 32 s
- * with two workers (the main thread's reading and message handling became the bottleneck); see bench/.
+ * Decoding runs on the calling thread unless `threads` is given. Worker threads were measured on the 2-core lab
+ * machine (busy with other work) and lost: 60,000 28x28 PNGs took 17 s on one thread against 32 s with two
+ * workers, and 12 photos of 2400x1800 21 s against 39 s; the cause was not found in the time available. What
+ * the workers did win is responsiveness: the largest event-loop stall fell from 2–3 s (one photo's decode) to 0.3 s.
+ * Machines with more cores can ask for threads (`sinapsis dataset --threads N`); see bench/loadImageFolder.ts.
  */
-const WORKER_MIN_BYTES = 256 * 1024 ** 2;
 const MAX_THREADS = 4;
 /** Files per worker message: large enough to amortise messaging, small enough for smooth progress. */
 const BATCH_FILES = 64;
+/** A batch also ends at this many bytes, so the few batches in flight never hold more than ~100 MB of files. */
+const BATCH_BYTES = 24 * 1024 ** 2;
 
 interface Batch {
   entries: ({ file: ScannedFile; error: Error } | { file: ScannedFile; slot: number })[];
@@ -132,8 +134,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
     if (image.sourceHadAlpha) facts.withAlpha++;
   };
 
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const threads = options.threads ?? (totalBytes >= WORKER_MIN_BYTES ? Math.min(MAX_THREADS, availableParallelism()) : 0);
+  const threads = Math.min(MAX_THREADS, availableParallelism(), options.threads ?? 0);
   let pool = threads > 0 ? startPool(threads) : null;
   const maxInFlight = Math.max(2, threads * 2);
   const inFlight: Batch[] = [];
@@ -169,10 +170,15 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
   };
 
   try {
-    for (let start = 0; start < files.length; start += BATCH_FILES) {
+    for (let next = 0; next < files.length; ) {
       throwIfCancelled(signal);
       const batch: Batch = { entries: [], readable: [], reply: Promise.resolve({ jobId: -1, results: [] }) };
-      for (const file of files.slice(start, start + BATCH_FILES)) {
+      let batchBytes = 0;
+      // On this thread, one file per batch: the loop then yields between files, never in the middle of a batch.
+      const batchFiles = pool ? BATCH_FILES : 1;
+      while (next < files.length && batch.entries.length < batchFiles && (batchBytes === 0 || batchBytes + files[next].size <= BATCH_BYTES)) {
+        const file = files[next++];
+        batchBytes += Math.max(1, file.size);
         const bytes = await readBytes(file.absolutePath, file.size);
         if (bytes instanceof Error) batch.entries.push({ file, error: bytes });
         else {
