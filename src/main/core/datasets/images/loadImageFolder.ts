@@ -81,8 +81,9 @@ function throwIfCancelled(signal: AbortSignal): void {
 }
 
 /**
- * Loads a folder-per-class image dataset: scans it, then streams the files from disk in batches that worker
- * threads decode by content into 8-bit pixels (a few batches in flight, so memory stays bounded). Bad files become problem-report lines; only unusable input as a
+ * Loads a folder-per-class image dataset: scans it, then streams the files from disk, decoding each by content
+ * into 8-bit pixels (on this thread, or in batches on worker threads when asked), with at most a few files or
+ * batches in flight so memory stays bounded. Bad files become problem-report lines; only unusable input as a
  * whole (no images, a single class, over the memory budget, cancelled) throws a `SinapsisError`.
  */
 export async function loadImageFolder(path: string, options: LoadFolderOptions): Promise<ImageDataset> {
