@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildMessyDataset, CATS, DOGS } from '../src/main/core/datasets/testing/messyDataset';
+import { buildDigitLikeFolder, buildMessyDataset, CATS, DOGS } from '../src/main/core/datasets/testing/messyDataset';
 import { expect, test } from './fixtures';
 
 test('Datos: the built-in digits load with a class chart, a virtualized gallery and a stratified split', async ({ page }) => {
@@ -95,5 +95,23 @@ test('Datos: a CSV is inspected, a bad feature column is named, and another targ
     await expect(page.getByTestId('split-result')).toHaveText('Entrenamiento: 124 · Validación: 0 · Prueba: 54');
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('Datos: loading shows files/s and can be cancelled, keeping the dataset loaded before', async ({ page }) => {
+  const root = await buildDigitLikeFolder(10, 600, 128);
+  try {
+    await page.goto('/#/datos');
+    await page.getByTestId('builtin-choice').selectOption('and');
+    await page.getByTestId('builtin-load').click();
+    await expect(page.getByTestId('table-rows')).toHaveText('4');
+    await page.getByTestId('folder-path').fill(root);
+    await page.getByTestId('folder-open').click();
+    await expect(page.getByTestId('data-progress')).toContainText(/de 6000 archivos · [\d.]+ archivos\/s/);
+    await page.getByTestId('data-cancel').click();
+    await expect(page.getByTestId('data-error')).toHaveText('Carga cancelada. El conjunto cargado antes no cambió.');
+    await expect(page.getByTestId('table-rows')).toHaveText('4');
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
 });
