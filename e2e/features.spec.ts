@@ -5,9 +5,10 @@ test('Características: live HOG preview of the sample digit, live length, and t
   await expect(page.getByRole('heading', { name: 'Características: HOG', level: 1 })).toBeVisible();
   // The sample digit at the lab setting: 12x24, 8 bins, 4x4 cells, 2x2 blocks.
   await expect(page.getByTestId('hog-length-value')).toHaveText('320');
-  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(3);
+  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(4);
   await expect(page.getByTestId('hog-vector-title')).toContainText('320 valores');
   await expect(page.getByTestId('hog-figures')).toContainText('Lo que ve HOG (12×24)');
+  await page.getByTestId('hog-figures').screenshot({ path: 'test-results/caracteristicas-figures.png' });
 
   await page.getByTestId('hog-orientations').fill('9');
   await expect(page.getByTestId('hog-length-value')).toHaveText('360');
@@ -22,7 +23,7 @@ test('Características: live HOG preview of the sample digit, live length, and t
   await page.getByTestId('hog-lab').click();
   await expect(page.getByTestId('hog-length-value')).toHaveText('320');
   await expect(page.getByTestId('hog-error')).toHaveCount(0);
-  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(3);
+  await expect(page.getByTestId('hog-figures').locator('canvas')).toHaveCount(4);
   await page.screenshot({ path: 'test-results/caracteristicas-sample.png', fullPage: true });
 
   // The explanation of the steps follows the language.

@@ -41,7 +41,8 @@ export const features = {
       view: {
         input: 'Entrada ({width}×{height})',
         prepared: 'Lo que ve HOG ({width}×{height})',
-        picture: 'Imagen HOG',
+        picture: 'Imagen HOG (como skimage, visualize=True)',
+        glyphs: 'Imagen HOG ampliada, celda por celda',
         pictureHint: 'En cada celda, una línea por orientación, perpendicular al gradiente (sigue el borde); más brillante = más magnitud.',
         vector: 'Vector de características ({length} valores)',
         computing: 'Calculando…',
@@ -120,7 +121,8 @@ export const features = {
       view: {
         input: 'Entrada ({width}×{height})',
         prepared: 'O que o HOG vê ({width}×{height})',
-        picture: 'Imagem HOG',
+        picture: 'Imagem HOG (como skimage, visualize=True)',
+        glyphs: 'Imagem HOG ampliada, célula por célula',
         pictureHint: 'Em cada célula, uma linha por orientação, perpendicular ao gradiente (segue a borda); mais brilhante = mais magnitude.',
         vector: 'Vetor de características ({length} valores)',
         computing: 'Calculando…',
@@ -199,7 +201,8 @@ export const features = {
       view: {
         input: 'Input ({width}×{height})',
         prepared: 'What HOG sees ({width}×{height})',
-        picture: 'HOG picture',
+        picture: 'HOG picture (as skimage, visualize=True)',
+        glyphs: 'HOG picture enlarged, cell by cell',
         pictureHint: 'In each cell, one line per orientation, perpendicular to the gradient (it follows the edge); brighter = larger magnitude.',
         vector: 'Feature vector ({length} values)',
         computing: 'Computing…',
