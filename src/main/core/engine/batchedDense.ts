@@ -6,6 +6,7 @@ import { activationAlpha, activationKind, type ModelSpec } from '../../../shared
 import { summarizeModel } from '../../../shared/models/shapes';
 import type { LossName } from '../../../shared/models/trainingSettings';
 import { PROBABILITY_EPSILON } from './losses';
+import type { FirstLayerKernels } from './wasmDense/firstLayerKernels';
 
 /**
  * The didactic engine's equations (src/shared/didactic/denseNetwork.ts), batched: the same forward pass, output
@@ -136,6 +137,8 @@ export class BatchedTrainer {
     readonly network: BatchedNetwork,
     private readonly loss: LossName,
     seed: number,
+    /** WebAssembly SIMD for the first layer's products, when available (see firstLayerKernels.ts). */
+    private readonly firstLayer: FirstLayerKernels | null = null,
   ) {
     this.ws = workspace(network, 1);
     this.gradients = {
@@ -162,9 +165,12 @@ export class BatchedTrainer {
       const net = this.ws.net[l];
       const out = this.ws.out[l];
       const prev = l === 0 ? null : this.ws.out[l - 1];
-      const bases = this.ws.xBases;
-      for (let p = 0; p < n; p++) bases[p] = prev ? p * inputSize : samples[p] * inputSize;
-      batchNetInputs(weights, biases, prev ?? features, bases, n, inputSize, units, net);
+      if (l === 0 && this.firstLayer) this.firstLayer.forward(weights, biases, samples, n, net);
+      else {
+        const bases = this.ws.xBases;
+        for (let p = 0; p < n; p++) bases[p] = prev ? p * inputSize : samples[p] * inputSize;
+        batchNetInputs(weights, biases, prev ?? features, bases, n, inputSize, units, net);
+      }
       for (let p = 0; p < n; p++) {
         const base = p * units;
         if (layer.activation) {
@@ -246,11 +252,16 @@ export class BatchedTrainer {
       const g = this.ws.gradNet[l];
       const x = l === 0 ? features : this.ws.out[l - 1];
       const { inputSize, units } = layer;
-      const bases = this.ws.xBases;
-      for (let p = 0; p < n; p++) bases[p] = l === 0 ? samples[p] * inputSize : p * inputSize;
       // Averaging ∂J/∂a over the batch first costs n·units multiplications instead of one pass over every weight.
       const scale = 1 / n;
       for (let k = 0; k < n * units; k++) g[k] *= scale;
+      if (l === 0 && this.firstLayer) {
+        this.firstLayer.gradients(g, samples, n, gw);
+        if (gb) for (let p = 0; p < n; p++) for (let j = 0; j < units; j++) gb[j] += g[p * units + j];
+        continue;
+      }
+      const bases = this.ws.xBases;
+      for (let p = 0; p < n; p++) bases[p] = l === 0 ? samples[p] * inputSize : p * inputSize;
       batchGradients(gw, gb, g, x, bases, n, inputSize, units);
     }
   }

@@ -1,16 +1,21 @@
 import type { ModelSpec } from '../../../shared/models/modelSpec';
-import type { TrainingSettings } from '../../../shared/models/trainingSettings';
+import { effectiveBatchSize, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { BatchedTrainer, createBatchedNetwork, type BatchedNetwork } from './batchedDense';
 import { denseOptimizer, type DenseOptimizer } from './denseOptimizer';
 import type { BatchDetails, Evaluation, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { TrainingData } from './trainingData';
+import { FirstLayerKernels } from './wasmDense/firstLayerKernels';
 
 const EVALUATION_BATCH = 256;
+const MIN_INPUTS_FOR_SIMD = 32;
+const MIN_BATCH_FOR_SIMD = 4;
 
 /** The didactic engine behind the training loop: dense networks on plain arrays, no tfjs involved. */
 export class DidacticEngine implements TrainingEngine {
   readonly name = 'didactic' as const;
   readonly network: BatchedNetwork;
+  /** Whether the first layer runs on WebAssembly SIMD. */
+  readonly simd: boolean;
   private readonly trainer: BatchedTrainer;
   private readonly evaluator: BatchedTrainer;
   private readonly optimizer: DenseOptimizer;
@@ -33,8 +38,16 @@ export class DidacticEngine implements TrainingEngine {
   ) {
     this.network = createBatchedNetwork(spec);
     this.features = Float64Array.from(data.features);
-    this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed);
-    this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed);
+    const first = this.network.layers[0];
+    // SIMD pays off once the first layer has a few dozen inputs and batches of several samples.
+    const batch = effectiveBatchSize(settings, data.samples);
+    const kernels =
+      first.inputSize >= MIN_INPUTS_FOR_SIMD && batch >= MIN_BATCH_FOR_SIMD
+        ? FirstLayerKernels.create(data.features, first.inputSize, first.units, Math.max(batch, EVALUATION_BATCH))
+        : null;
+    this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
+    this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
+    this.simd = kernels !== null;
     this.optimizer = denseOptimizer(settings);
     this.l2 = settings.l2;
     this.params = [];

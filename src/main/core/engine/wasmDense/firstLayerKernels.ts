@@ -1,0 +1,98 @@
+import { DENSE_KERNELS_WASM_BASE64 } from './denseKernelsWasm';
+
+/**
+ * The first dense layer of the didactic engine with WebAssembly SIMD (denseKernels.wat): four float32
+ * multiply-adds per instruction where plain JavaScript does one. The first layer is where nearly all the work is
+ * (320 HOG features × 18 neurons against 18 × 10 after it), so the rest stays in readable JavaScript.
+ *
+ * The features are copied into the module's memory once; the layer's weights (float64 in the engine) are copied
+ * in as float32 before each forward pass, and gradients copied back out, which is cheap next to the products.
+ * Float32 here is what tfjs uses too, so the engines still agree (engines.test.ts).
+ */
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  netInputs(w: number, b: number, hasBias: number, x: number, bases: number, n: number, inputs: number, units: number, net: number): void;
+  gradients(gw: number, g: number, x: number, bases: number, n: number, inputs: number, units: number): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly SIMD is unavailable (the engine then stays in JavaScript). */
+function module(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(DENSE_KERNELS_WASM_BASE64, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+const PAGE = 65_536;
+
+export class FirstLayerKernels {
+  private readonly wasm: Exports;
+  private readonly f32: Float32Array;
+  private readonly i32: Int32Array;
+  private readonly at: { x: number; w: number; b: number; bases: number; net: number; g: number; gw: number };
+
+  private constructor(
+    wasm: Exports,
+    features: Float32Array,
+    private readonly inputs: number,
+    private readonly units: number,
+    private readonly maxBatch: number,
+  ) {
+    this.wasm = wasm;
+    const floats = [features.length, units * inputs, units, maxBatch, maxBatch * units, maxBatch * units, units * inputs];
+    const bytes = floats.reduce((sum, count) => sum + 4 * count, 0);
+    const pages = Math.ceil(bytes / PAGE);
+    if (pages > wasm.memory.buffer.byteLength / PAGE) wasm.memory.grow(pages - wasm.memory.buffer.byteLength / PAGE);
+    this.f32 = new Float32Array(wasm.memory.buffer);
+    this.i32 = new Int32Array(wasm.memory.buffer);
+    // Offsets in elements (float32 and int32 are both 4 bytes).
+    let next = 0;
+    const take = (count: number): number => {
+      const start = next;
+      next += count;
+      return start;
+    };
+    this.at = { x: take(floats[0]), w: take(floats[1]), b: take(floats[2]), bases: take(floats[3]), net: take(floats[4]), g: take(floats[5]), gw: take(floats[6]) };
+    this.f32.set(features, this.at.x);
+  }
+
+  /** Null when WebAssembly SIMD is not available or the data would not fit in 32-bit wasm memory. */
+  static create(features: Float32Array, inputs: number, units: number, maxBatch: number): FirstLayerKernels | null {
+    const wasmModule = module();
+    if (!wasmModule || 4 * (features.length + 2 * units * inputs + maxBatch * (2 * units + 1)) > 2 ** 31) return null;
+    const instance = new WebAssembly.Instance(wasmModule, {});
+    return new FirstLayerKernels(instance.exports as unknown as Exports, features, inputs, units, maxBatch);
+  }
+
+  private setBases(samples: ArrayLike<number>, n: number): void {
+    if (n > this.maxBatch) throw new Error(`FirstLayerKernels: batch of ${n} above the ${this.maxBatch} it was sized for.`);
+    for (let p = 0; p < n; p++) this.i32[this.at.bases + p] = samples[p] * this.inputs;
+  }
+
+  /** net[p * units + j] = b_j + Σ_i w_ji x_i for the batch's samples (weights in the engine's w_ji layout). */
+  forward(weights: Float64Array, biases: Float64Array | null, samples: ArrayLike<number>, n: number, net: Float64Array): void {
+    const { at, f32 } = this;
+    f32.set(weights, at.w);
+    if (biases) f32.set(biases, at.b);
+    this.setBases(samples, n);
+    this.wasm.netInputs(4 * at.w, 4 * at.b, biases ? 1 : 0, 4 * at.x, 4 * at.bases, n, this.inputs, this.units, 4 * at.net);
+    for (let k = 0; k < n * this.units; k++) net[k] = f32[at.net + k];
+  }
+
+  /** gw = Σ_p ∂J/∂a_p · x_p (overwrites gw); ∂J/∂a already averaged over the batch by the caller. */
+  gradients(gradNet: Float64Array, samples: ArrayLike<number>, n: number, gw: Float64Array): void {
+    const { at, f32 } = this;
+    f32.set(gradNet.subarray(0, n * this.units), at.g);
+    f32.fill(0, at.gw, at.gw + this.units * this.inputs);
+    this.setBases(samples, n);
+    this.wasm.gradients(4 * at.gw, 4 * at.g, 4 * at.x, 4 * at.bases, n, this.inputs, this.units);
+    for (let k = 0; k < gw.length; k++) gw[k] = f32[at.gw + k];
+  }
+}
