@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hogPipelineSchema, type HogPipeline } from '../../../shared/contract/features';
 import { SinapsisError } from '../../../shared/contract';
+import { buildMessyDataset, CATS, DOGS } from '../datasets/testing/messyDataset';
 import { extractHog, type HogProgress } from './extractHog';
 import { hog } from './hog';
 import { prepareImage } from './prepareImage';
@@ -107,5 +108,28 @@ describe('extractHog', () => {
     const resumed = await extractHog({ kind: 'files', files }, { pipeline: lab, signal: new AbortController().signal, threads: 2, cacheDir });
     expect(resumed.fromCache).toBeGreaterThan(0);
     expect(resumed.failures).toEqual([]);
+  });
+
+  it('describes 16-bit, palette, CMYK, GIF, TIFF and Netpbm files, and explains each bad file while the rest go on', async () => {
+    const root = await buildMessyDataset();
+    const good = [`${CATS}/sixteen.png`, `${CATS}/palette.png`, `${CATS}/one.png`, `${DOGS}/cmyk.jpg`, `${DOGS}/animada.gif`, `${DOGS}/escaneo.tif`, `${DOGS}/escaneo.pgm`, `${DOGS}/color.ppm`];
+    const bad = [`${CATS}/truncated.png`, `${CATS}/zero.png`, `${CATS}/notes.png`, `${DOGS}/cut.jpg`, `${CATS}/gone.png`, `${CATS}/loop`];
+    const files = [...good, ...bad].map((name) => ({ name, path: join(root, name) }));
+    const result = await extractHog({ kind: 'files', files }, { pipeline: lab, signal: new AbortController().signal, cacheDir: null });
+    expect(result.vectors.slice(0, good.length).every((v) => v?.length === 320)).toBe(true);
+    const reasons = Object.fromEntries(result.failures.map((f) => [f.file, f.reason]));
+    expect(Object.keys(reasons)).toEqual(bad);
+    expect(reasons[`${CATS}/truncated.png`]).toMatch(/PNG data could not be decoded/);
+    expect(reasons[`${CATS}/zero.png`]).toMatch(/empty \(0 bytes\)/);
+    expect(reasons[`${DOGS}/cut.jpg`]).toMatch(/truncated/);
+    expect(reasons[`${CATS}/gone.png`]).toMatch(/does not exist/);
+    expect(reasons[`${CATS}/loop`]).toMatch(/folder, not an image/);
+    // Without a resize, the 1x1 image cannot hold a block: a per-file reason, not a failed run.
+    const unresized = await extractHog({ kind: 'files', files: files.slice(0, 3) }, { pipeline: { ...lab, resize: null }, signal: new AbortController().signal, cacheDir: null });
+    expect(unresized.failures.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/2x2 image is smaller than one HOG block/),
+      expect.stringMatching(/2x1 image is smaller than one HOG block/),
+      expect.stringMatching(/1x1 image is smaller than one HOG block/),
+    ]);
   });
 });
