@@ -37,6 +37,9 @@ export const datasetProblemSchema = z.object({
 });
 export type DatasetProblem = z.infer<typeof datasetProblemSchema>;
 
+/** Beyond this many, problems are counted but not listed (a folder of 60,000 stray files must not make a 10 MB reply). */
+export const MAX_LISTED_PROBLEMS = 5000;
+
 export const datasetProgressEventSchema = z.object({
   taskId: taskIdSchema,
   phase: z.enum(['scanning', 'loading']),
@@ -89,7 +92,12 @@ export const imageSummarySchema = z.object({
   duplicates: z.array(z.array(z.string())),
   /** SHA-256 over the sorted relative paths and content hashes of every loaded file. */
   fingerprint: z.string(),
+  /** The first `MAX_LISTED_PROBLEMS` problems; `problemCounts` counts all of them by code. */
   problems: z.array(datasetProblemSchema),
+  problemCounts: z.record(z.string(), z.number().int().nonnegative()),
+  problemsTotal: z.number().int().nonnegative(),
+  /** Problems that skipped a file (the others are notes on files that loaded). */
+  problemsSkipped: z.number().int().nonnegative(),
   loadSeconds: z.number().nonnegative(),
   filesPerSecond: z.number().nonnegative(),
   pixelBytes: z.number().int().nonnegative(),

@@ -24,10 +24,12 @@ export function formatImageSummary(summary: ImageSummary, maxProblems: number): 
     `duplicates: ${summary.duplicates.length} groups`,
     ...summary.duplicates.slice(0, maxProblems).map((group) => `  ${group.join(' = ')}`),
     `fingerprint: ${summary.fingerprint}`,
-    `problems: ${summary.problems.length} (${summary.problems.filter((p) => p.skipped).length} files skipped)`,
+    `problems: ${summary.problemsTotal} (${summary.problemsSkipped} files skipped)`,
     ...summary.problems.slice(0, maxProblems).map((p) => `  ${p.skipped ? 'skipped' : 'note'}  ${p.file}: ${p.reason} [${p.code}]`),
   ];
-  if (summary.problems.length > maxProblems) lines.push(`  … ${summary.problems.length - maxProblems} more (use --problems N or --json)`);
+  if (summary.problemsTotal > Math.min(maxProblems, summary.problems.length)) {
+    lines.push(`  … ${summary.problemsTotal - Math.min(maxProblems, summary.problems.length)} more (use --problems N or --json)`);
+  }
   return lines.join('\n') + '\n';
 }
 

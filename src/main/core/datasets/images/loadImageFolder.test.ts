@@ -36,6 +36,13 @@ describe('loadImageFolder on the messy fixture', () => {
     expect(dataset.images.map((image) => image.file)).toContain(`${CATS}/deep/más hondo/anidada.png`);
   });
 
+  it('counts problems by code, skipped and total', () => {
+    const { problemCounts, problemsTotal, problemsSkipped, problems } = dataset.summary;
+    expect(problemsTotal).toBe(problems.length);
+    expect(problemsSkipped).toBe(Object.keys(MESSY_EXPECTED.skipped).length);
+    expect(problemCounts).toMatchObject({ hidden: 3, 'not-an-image': 3, duplicate: 1 });
+  });
+
   it('reports each skipped file with its reason and never crashes', () => {
     const skipped = Object.fromEntries(dataset.summary.problems.filter((p) => p.skipped).map((p) => [p.file, p.code]));
     expect(skipped).toEqual(MESSY_EXPECTED.skipped);

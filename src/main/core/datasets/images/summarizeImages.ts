@@ -1,4 +1,4 @@
-import type { DatasetProblem, ImageSummary } from '../../../../shared/contract/datasets';
+import { MAX_LISTED_PROBLEMS, type DatasetProblem, type ImageSummary } from '../../../../shared/contract/datasets';
 import { minMedianMax } from '../../../../shared/datasets/describeNumbers';
 import { measureImbalance } from '../../../../shared/datasets/imbalance';
 import type { StoredImage } from '../datasetTypes';
@@ -20,6 +20,12 @@ export function findDuplicates(images: readonly StoredImage[]): string[][] {
     else byHash.set(image.hash, [image.file]);
   }
   return [...byHash.values()].filter((group) => group.length > 1);
+}
+
+function countByCode(problems: readonly DatasetProblem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const problem of problems) counts[problem.code] = (counts[problem.code] ?? 0) + 1;
+  return counts;
 }
 
 /** The numbers the Datos view shows and every run records. */
@@ -74,7 +80,10 @@ export function summarizeImages(
     formats,
     duplicates: findDuplicates(images),
     fingerprint: datasetFingerprint(images),
-    problems: [...problems],
+    problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    problemCounts: countByCode(problems),
+    problemsTotal: problems.length,
+    problemsSkipped: problems.filter((problem) => problem.skipped).length,
     loadSeconds,
     filesPerSecond: loadSeconds > 0 ? filesTried / loadSeconds : 0,
     pixelBytes,

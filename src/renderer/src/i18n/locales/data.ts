@@ -83,6 +83,7 @@ export const data = {
         reason: 'Motivo',
         filter: 'Filtrar',
         all: 'todos',
+        truncated: 'Se muestran los primeros {listed} de {total} problemas; los demás solo se cuentan.',
         more: 'Mostrar {count} más',
         code: {
           hidden: 'oculto',
@@ -297,6 +298,7 @@ export const data = {
         reason: 'Motivo',
         filter: 'Filtrar',
         all: 'todos',
+        truncated: 'São mostrados os primeiros {listed} de {total} problemas; os demais só são contados.',
         more: 'Mostrar mais {count}',
         code: {
           hidden: 'oculto',
@@ -511,6 +513,7 @@ export const data = {
         reason: 'Reason',
         filter: 'Filter',
         all: 'all',
+        truncated: 'Showing the first {listed} of {total} problems; the rest are only counted.',
         more: 'Show {count} more',
         code: {
           hidden: 'hidden',
