@@ -52,6 +52,8 @@ test('Datos: a messy folder loads what it can and lists every problem', async ({
     await expect(problems).toContainText('dañado o truncado');
     await expect(problems).toContainText('enlace en bucle');
     await expect(problems).toContainText(`${DOGS}/copia de bueno.png`);
+    await problems.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/datos-messy.png' });
     await page.getByTestId('problem-filter').selectOption('empty-file');
     await expect(problems.locator('tbody tr')).toHaveCount(1);
     await expect(page.getByTestId('gallery-class')).toContainText(CATS);

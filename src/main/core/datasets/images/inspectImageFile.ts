@@ -43,8 +43,10 @@ export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspe
   try {
     image = decodeImage(bytes, format);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, code: 'undecodable', reason: `${format.toUpperCase()} data could not be decoded: ${detail}` };
+    // Decoder messages can be terse or end mid-sentence ("Error while decompressing the data:"), so the reason
+    // always says what it most likely means before quoting them.
+    const detail = (error instanceof Error ? error.message : String(error)).trim().replace(/[:\s]+$/, '');
+    return { ok: false, code: 'undecodable', reason: `${format.toUpperCase()} data could not be decoded (corrupt or truncated file)${detail ? `: ${detail}` : ''}` };
   }
   if (image.width * image.height > MAX_IMAGE_PIXELS) {
     return { ok: false, code: 'too-large', reason: `${image.width}x${image.height} pixels is larger than the ${MAX_IMAGE_PIXELS / 1e6} megapixel limit; resize it` };

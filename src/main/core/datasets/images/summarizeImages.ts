@@ -3,6 +3,7 @@ import { minMedianMax } from '../../../../shared/datasets/describeNumbers';
 import { measureImbalance } from '../../../../shared/datasets/imbalance';
 import type { StoredImage } from '../datasetTypes';
 import { datasetFingerprint } from '../fingerprint';
+import { naturalCompare } from '../naturalCompare';
 
 export interface ImageFacts {
   /** Per loaded image, parallel to `images`. */
@@ -80,7 +81,8 @@ export function summarizeImages(
     formats,
     duplicates: findDuplicates(images),
     fingerprint: datasetFingerprint(images),
-    problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    // In path order, so the problems of one folder sit together whichever stage found them.
+    problems: [...problems].sort((a, b) => naturalCompare(a.file, b.file)).slice(0, MAX_LISTED_PROBLEMS),
     problemCounts: countByCode(problems),
     problemsTotal: problems.length,
     problemsSkipped: problems.filter((problem) => problem.skipped).length,
