@@ -167,11 +167,6 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
         meter.update(done, total);
         continue;
       }
-      if ('image' in item && pool) {
-        // A view into a larger buffer would be posted to the worker with its whole buffer: send a compact copy.
-        const { data } = item.image;
-        if (data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) item = { ...item, image: { ...item.image, data: data.slice() } };
-      }
       batch.push(item);
       batchBytes += 'bytes' in item ? item.bytes.byteLength : item.image.data.byteLength;
       if (batch.length >= BATCH_ITEMS[source.kind] || batchBytes >= BATCH_BYTES) {

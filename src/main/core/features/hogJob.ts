@@ -2,6 +2,7 @@ import type { HogPipeline } from '../../../shared/contract/features';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { hog } from './hog';
+import { packResults, unpackItems, type PackedItems, type PackedResults } from './hogBatchPacking';
 import type { PixelImage } from './pixelImage';
 import { prepareImage } from './prepareImage';
 
@@ -16,12 +17,12 @@ export type HogJobResult = { index: number; ok: true; vector: Float64Array } | {
 export interface HogJob {
   jobId: number;
   pipeline: HogPipeline;
-  items: HogJobItem[];
+  items: PackedItems;
 }
 
 export interface HogJobReply {
   jobId: number;
-  results: HogJobResult[];
+  results: PackedResults;
 }
 
 /** Decodes (if needed), prepares and describes one image; bad input becomes a reason, never an exception. */
@@ -43,6 +44,9 @@ export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobR
   }
 }
 
-export function runHogJob(job: HogJob): HogJobReply {
-  return { jobId: job.jobId, results: job.items.map((item) => computeHogItem(item, job.pipeline)) };
+/** A worker's whole job: unpack the batch, describe every image, pack the vectors for transfer back. */
+export function runHogJob(job: HogJob): { reply: HogJobReply; transfer: ArrayBuffer[] } {
+  const results = unpackItems(job.items).map((item) => computeHogItem(item, job.pipeline));
+  const { packed, transfer } = packResults(results);
+  return { reply: { jobId: job.jobId, results: packed }, transfer };
 }

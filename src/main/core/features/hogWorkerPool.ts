@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { SinapsisError } from '../../../shared/contract';
 import type { HogPipeline } from '../../../shared/contract/features';
 import { spawnCoreWorker } from '../workers/spawnWorker';
+import { packItems, unpackResults } from './hogBatchPacking';
 import type { HogJobItem, HogJobReply, HogJobResult } from './hogJob';
 
 interface PendingJob {
@@ -49,7 +50,8 @@ export class HogWorkerPool {
     target.jobs += 1;
     return new Promise<HogJobResult[]>((resolve, reject) => {
       this.pending.set(jobId, { resolve, reject, worker: target });
-      target.worker.postMessage({ jobId, pipeline, items });
+      const { packed, transfer } = packItems(items);
+      target.worker.postMessage({ jobId, pipeline, items: packed }, transfer);
     });
   }
 
@@ -76,7 +78,7 @@ export class HogWorkerPool {
       if (!job) return;
       this.pending.delete(reply.jobId);
       job.worker.jobs -= 1;
-      job.resolve(reply.results);
+      job.resolve(unpackResults(reply.results));
     });
     const fail = (detail: string) => {
       if (this.failure) return;
