@@ -15,7 +15,14 @@ async function seedRuns(): Promise<string[]> {
   for (const [i, runId] of ids.entries()) {
     const { config, metrics, history } = sampleRun();
     config.runId = runId;
-    config.model.spec = { name: i === 0 ? 'MLP e2e A' : 'MLP e2e B' };
+    config.model.spec = {
+      name: i === 0 ? 'MLP e2e A' : 'MLP e2e B',
+      inputShape: [320],
+      layers: [
+        { type: 'dense', units: 18, activation: 'sigmoid', useBias: i === 0 },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    };
     config.training.learningRate = i === 0 ? 0.1 : 0.01;
     if (i === 1) {
       metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
@@ -60,6 +67,7 @@ test('Evaluación: a run opens with accuracy, per-class metrics, confusion matri
     await expect(page.getByTestId('run-comparison')).toContainText('Comparación de 2 ejecuciones');
     await expect(page.getByTestId('compare-table')).toContainText('MLP e2e A');
     await expect(page.getByTestId('compare-table')).toContainText('0,01');
+    await expect(page.getByTestId('compare-table')).toContainText('Densa 18 (sigmoide) sin bias → Capa de salida 3 (softmax)');
     await expect(page.getByTestId('compare-chart')).toBeVisible();
     await page.screenshot({ path: 'test-results/evaluacion-seeded.png' });
   } finally {
