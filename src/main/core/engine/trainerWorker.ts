@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     post({ type: 'done', outcome });
   } catch (error) {
     if (error instanceof SinapsisError) post({ type: 'error', error: error.toContract(), expected: true });
-    else post({ type: 'error', error: { code: 'training-failed', message: error instanceof Error ? error.message : String(error) }, expected: false });
+    else {
+      const message = error instanceof Error ? error.message : String(error);
+      post({ type: 'error', error: { code: 'training-failed', message, params: { details: message } }, expected: false });
+    }
   }
 }
 

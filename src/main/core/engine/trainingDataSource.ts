@@ -15,7 +15,7 @@ export interface ResolvedData {
 }
 
 function splitError(error: unknown): never {
-  if (error instanceof RangeError) throw new SinapsisError('data-bad-split', error.message);
+  if (error instanceof RangeError) throw new SinapsisError('data-bad-split', error.message, { details: error.message });
   throw error;
 }
 

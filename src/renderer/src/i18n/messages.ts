@@ -7,6 +7,7 @@ import { model } from './locales/model';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 import { training } from './locales/training';
+import { trainingErrors } from './locales/trainingErrors';
 
 export const LOCALES = ['es', 'pt', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,7 +16,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;
