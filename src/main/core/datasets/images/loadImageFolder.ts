@@ -218,8 +218,10 @@ function finishDataset(
   const counts = new Array<number>(folderClasses.length).fill(0);
   for (const image of loaded) counts[image.label]++;
   const keep = folderClasses.map((_, i) => counts[i] > 0);
+  const alreadyReported = new Set(problems.items.map((problem) => problem.file));
   folderClasses.forEach((name, i) => {
-    if (!keep[i]) problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out');
+    // An unreadable class folder was reported as such; "empty" would hide the real cause.
+    if (!keep[i] && !alreadyReported.has(name)) problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out');
   });
   const classNames = folderClasses.filter((_, i) => keep[i]);
   const remap = new Map<number, number>();
