@@ -56,9 +56,13 @@ export const pixelImageSchema = z
   });
 export type PixelImageMessage = z.infer<typeof pixelImageSchema>;
 
-/** Where a preview's image comes from: one image of a loaded dataset, or pixels the UI already has. */
+/**
+ * Where a preview's image comes from: one image of a loaded dataset, an image file inside a folder the student
+ * opened, or pixels the UI already has (e.g. a file dropped in the browser).
+ */
 export const hogImageSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dataset'), datasetId: datasetIdSchema, index: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }),
   z.object({ kind: z.literal('pixels'), image: pixelImageSchema }),
 ]);
 

@@ -105,5 +105,12 @@ describe('features contract', () => {
     expect(inside).toMatchObject({ ok: true, value: { extracted: 1 } });
     const outside = await call('hog.extract', { taskId: 'hog-4', source: { kind: 'files', files: ['/etc/passwd'] } }, emit);
     expect(outside).toMatchObject({ ok: false, error: { code: 'path-not-allowed', params: { file: '/etc/passwd' } } });
+
+    // Previews of files follow the same rule; a readable image inside the opened folder works.
+    const filePreview = await call('hog.preview', { source: { kind: 'file', path: join(root, 'cero', '2.png') } });
+    expect(filePreview).toMatchObject({ ok: true, value: { length: 320, input: { width: 16, height: 28 } } });
+    expect(await call('hog.preview', { source: { kind: 'file', path: '/etc/hostname' } })).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+    await writeFile(join(root, 'uno', 'roto.png'), 'no soy un PNG');
+    expect(await call('hog.preview', { source: { kind: 'file', path: join(root, 'uno', 'roto.png') } })).toMatchObject({ ok: false, error: { code: 'hog-image-unreadable' } });
   });
 });

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
 import type { HogExtractResult, HogPipeline, HogPreview } from '../../../shared/contract/features';
 import type { HandlerMap } from '../context';
 import { datasetStore } from '../datasets/datasetStore';
 import type { ImageDataset } from '../datasets/datasetTypes';
+import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { shrinkToFit } from '../datasets/images/thumbnail';
 import { openedPaths } from '../datasets/pathGuard';
 import { extractHog, type HogExtraction, type HogSourceItems } from './extractHog';
@@ -78,13 +80,30 @@ function storeFeatureSet(extraction: HogExtraction, pipeline: HogPipeline, names
   return id;
 }
 
+/** One image file, only from inside a folder the student opened (a renderer must not read arbitrary files). */
+async function fileImage(path: string): Promise<PixelImage> {
+  if (!openedPaths.isAllowed(path)) {
+    throw new SinapsisError('path-not-allowed', `"${path}" is outside the opened folders; open its folder in Sinapsis first.`, { file: path });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new SinapsisError('hog-image-unreadable', `"${path}" cannot be read (${code}). Check that the file still exists.`, { file: path, reason: code });
+  }
+  const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `"${path}": ${inspection.reason}.`, { file: path, reason: inspection.reason });
+  return inspection.image;
+}
+
 export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
   'hog.preview': async (request) => {
     const { source } = request;
-    const image: PixelImage =
-      source.kind === 'dataset'
-        ? datasetImage(datasetStore.get(source.datasetId, 'images'), source.index)
-        : { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
+    let image: PixelImage;
+    if (source.kind === 'dataset') image = datasetImage(datasetStore.get(source.datasetId, 'images'), source.index);
+    else if (source.kind === 'file') image = await fileImage(source.path);
+    else image = { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
     return previewHog(image, request.pipeline);
   },
 

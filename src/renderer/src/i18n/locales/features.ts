@@ -78,6 +78,7 @@ export const features = {
       'hog-worker-failed': 'Un hilo de cálculo de HOG se detuvo inesperadamente ({detail}). Vuelve a intentarlo.',
       'hog-image-index': 'El conjunto tiene {total} imágenes; no existe la imagen número {index}.',
       'feature-set-unknown': 'Ya no están en memoria las características «{id}». Vuelve a extraerlas.',
+      'hog-image-unreadable': 'No se pudo leer «{file}» como imagen: {reason}.',
     },
   },
   pt: {
@@ -158,6 +159,7 @@ export const features = {
       'hog-worker-failed': 'Uma thread de cálculo do HOG parou inesperadamente ({detail}). Tente de novo.',
       'hog-image-index': 'O conjunto tem {total} imagens; não existe a imagem número {index}.',
       'feature-set-unknown': 'As características «{id}» não estão mais na memória. Extraia-as de novo.',
+      'hog-image-unreadable': 'Não foi possível ler «{file}» como imagem: {reason}.',
     },
   },
   en: {
@@ -238,6 +240,7 @@ export const features = {
       'hog-worker-failed': 'A HOG worker thread stopped unexpectedly ({detail}). Try again.',
       'hog-image-index': 'The dataset has {total} images; there is no image number {index}.',
       'feature-set-unknown': 'Features “{id}” are no longer in memory. Extract them again.',
+      'hog-image-unreadable': '“{file}” could not be read as an image: {reason}.',
     },
   },
 };
