@@ -94,23 +94,28 @@ describe('training runs', () => {
         { type: 'output', units: 2, activation: 'softmax' },
       ],
     };
-    const run = async (): Promise<number[]> => {
+    const run = async (backend: 'cpu' | 'wasm' = 'cpu'): Promise<number[]> => {
       const outcome = await runTrainingJob(
         {
           spec: parseModelSpec(cnn),
           settings: trainingSettingsSchema.parse({ optimizer: 'adam', learningRate: 0.05, batchSize: 8, epochs: 8 }),
           data: { sampleShape: [6, 6, 1], features, labels },
           folds: [{ train: Array.from({ length: samples }, (_, i) => i), validation: [] }],
-          backend: 'cpu',
+          backend,
         },
         quiet,
       );
       expect(outcome.engine).toBe('tfjs');
+      expect(outcome.backend).toBe(backend);
       return outcome.folds[0].history.map((e) => e.trainLoss);
     };
     const a = await run();
     expect(await run()).toEqual(a);
     expect(a[a.length - 1]).toBeLessThan(a[0] * 0.7);
+    // On wasm (with our Conv2DBackpropInput and MaxPoolGrad kernels) the same training follows the same curve.
+    const wasm = await run('wasm');
+    wasm.forEach((loss, i) => expect(Math.abs(loss - a[i])).toBeLessThan(1e-3 * Math.max(1, a[i])));
+    await tf.setBackend('cpu');
   });
 
   it('a loss that becomes NaN ends the run with a message about exploding gradients, keeping the last good weights', async () => {
