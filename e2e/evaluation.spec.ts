@@ -58,6 +58,14 @@ test('Evaluación: a run opens with accuracy, per-class metrics, confusion matri
     await expect(page.getByTestId('eval-diagnosis')).toContainText('Sobreajuste desde la época');
     await expect(page.getByTestId('eval-loss-chart')).toBeVisible();
 
+    // The run's model goes back to Modelo.
+    await page.getByTestId('eval-reuse').click();
+    await expect(page.getByTestId('eval-reused')).toBeVisible();
+    await page.getByRole('button', { name: 'Modelo', exact: true }).click();
+    await expect(page.getByTestId('model-name')).toHaveValue('MLP e2e A');
+    await expect(page.getByTestId('model-total-params')).toHaveText('5835');
+    await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
+
     await rows.filter({ hasText: ids[1] }).click();
     await expect(page.getByTestId('eval-kfold-mean')).toHaveText('90,0 % ± 4,1 %');
 

@@ -8,7 +8,7 @@ test('Modelo: the digits set gives a 320-feature input; layers update shapes and
   await page.getByTestId('builtin-load').click();
   await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 60_000 });
 
-  await page.getByRole('button', { name: 'Modelo' }).click();
+  await page.getByRole('button', { name: 'Modelo', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Modelo', level: 1 })).toBeVisible();
   await expect(page.getByTestId('model-input-shape')).toHaveText('[320]');
   await page.getByTestId('model-preset').selectOption('mlp320_18_10');

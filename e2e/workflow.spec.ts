@@ -18,7 +18,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     await page.getByTestId('builtin-load').click();
     await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
 
-    await page.getByRole('button', { name: 'Modelo' }).click();
+    await page.getByRole('button', { name: 'Modelo', exact: true }).click();
     await expect(page.getByTestId('model-input-shape')).toHaveText('[320]');
     await page.getByTestId('model-preset').selectOption('mlp320_18_10');
     await page.getByTestId('model-preset-apply').click();
@@ -28,7 +28,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     await page.getByTestId('model-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'docs/screenshots/modelo.png' });
 
-    await page.getByRole('button', { name: 'Entrenamiento' }).click();
+    await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
     await expect(page.getByTestId('training-model')).toContainText('5968');
     await page.getByTestId('train-optimizer').selectOption('adam');
     await page.getByTestId('train-lr').fill('0.01');

@@ -26,6 +26,8 @@ export const evaluation = {
         trainingLine: '{optimizer}, η = {lr}, lote {batch}, {epochs} épocas, {loss}',
         epochs: 'Épocas entrenadas',
         bestEpoch: 'Mejor época',
+        reuse: 'Usar este modelo y sus ajustes',
+        reused: 'Modelo y ajustes copiados a los pasos Modelo y Entrenamiento.',
         seconds: 'Duración',
       },
       accuracy: {
@@ -142,6 +144,8 @@ export const evaluation = {
         trainingLine: '{optimizer}, η = {lr}, lote {batch}, {epochs} épocas, {loss}',
         epochs: 'Épocas treinadas',
         bestEpoch: 'Melhor época',
+        reuse: 'Usar este modelo e seus ajustes',
+        reused: 'Modelo e ajustes copiados para as etapas Modelo e Treinamento.',
         seconds: 'Duração',
       },
       accuracy: {
@@ -258,6 +262,8 @@ export const evaluation = {
         trainingLine: '{optimizer}, η = {lr}, batch {batch}, {epochs} epochs, {loss}',
         epochs: 'Epochs trained',
         bestEpoch: 'Best epoch',
+        reuse: 'Use this model and its settings',
+        reused: 'Model and settings copied to the Model and Training steps.',
         seconds: 'Duration',
       },
       accuracy: {
