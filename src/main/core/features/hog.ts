@@ -129,6 +129,7 @@ function binTable(orientations: number): Int8Array {
 
 /** Orientation histograms of every whole cell, each divided by the cell's pixel count (skimage's hog_histograms). */
 export function cellHistograms(image: PixelImage, params: HogParams, geometry: HogGeometry): Float64Array {
+  if (image.channels === 1 && !params.transformSqrt) return greyHistograms(image, params, geometry);
   const { orientations } = params;
   const [cellHeight, cellWidth] = params.pixelsPerCell;
   const { rows, columns } = gradients(image, params.transformSqrt);
@@ -152,6 +153,46 @@ export function cellHistograms(image: PixelImage, params: HogParams, geometry: H
       if (bin < 0) continue;
       const h = (cellRowBase + cellOfColumn[c]) * orientations + bin;
       histograms[h] = Math.fround(histograms[h] + Math.sqrt(gColumn * gColumn + gRow * gRow));
+    }
+  }
+  const cellArea = cellHeight * cellWidth;
+  for (let i = 0; i < histograms.length; i++) histograms[i] = Math.fround(histograms[i] / cellArea);
+  return histograms;
+}
+
+/**
+ * The same histograms for the common case (grey 8-bit, no gamma), with the gradients computed on the fly from
+ * the bytes: no per-image gradient arrays to allocate and fill, which dominated the time on 128x64 images.
+ */
+function greyHistograms(image: PixelImage, params: HogParams, geometry: HogGeometry): Float64Array {
+  const { orientations } = params;
+  const [cellHeight, cellWidth] = params.pixelsPerCell;
+  const { width, height, data } = image;
+  const histograms = new Float64Array(geometry.cellRows * geometry.cellColumns * orientations);
+  const table = binTable(orientations);
+  const usedRows = geometry.cellRows * cellHeight;
+  const usedColumns = geometry.cellColumns * cellWidth;
+  const lastRow = height - 1;
+  const lastColumn = width - 1;
+  for (let r = 0; r < usedRows; r++) {
+    const cellRowBase = Math.floor(r / cellHeight) * geometry.cellColumns;
+    const interiorRow = r > 0 && r < lastRow;
+    const rowStart = r * width;
+    let cell = 0;
+    let inCell = 0;
+    for (let c = 0; c < usedColumns; c++) {
+      const p = rowStart + c;
+      const gRow = interiorRow ? data[p + width] - data[p - width] : 0;
+      const gColumn = c > 0 && c < lastColumn ? data[p + 1] - data[p - 1] : 0;
+      const bin = table[(gRow + 255) * GRADIENT_SPAN + gColumn + 255];
+      if (bin >= 0) {
+        const h = (cellRowBase + cell) * orientations + bin;
+        histograms[h] = Math.fround(histograms[h] + Math.sqrt(gColumn * gColumn + gRow * gRow));
+      }
+      if (++inCell === cellWidth) {
+        inCell = 0;
+        cell += 1;
+      }
     }
   }
   const cellArea = cellHeight * cellWidth;
