@@ -7,8 +7,9 @@ import type { ImageDataset } from '../datasets/datasetTypes';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { shrinkToFit } from '../datasets/images/thumbnail';
 import { openedPaths } from '../datasets/pathGuard';
-import { extractHog, type HogExtraction, type HogSourceItems } from './extractHog';
-import { featureSets, FeatureSetStore } from './featureSets';
+import { datasetItems, toFeatureSet } from './datasetHog';
+import { extractHog, type HogSourceItems } from './extractHog';
+import { featureSets } from './featureSets';
 import { hog } from './hog';
 import { defaultCacheDir } from './hogCache';
 import { hogPicture, pictureToGray } from './hogPicture';
@@ -50,36 +51,6 @@ export function previewHog(image: PixelImage, pipeline: HogPipeline): HogPreview
   };
 }
 
-/** Packs the successful vectors into a training matrix and stores it. */
-function storeFeatureSet(extraction: HogExtraction, pipeline: HogPipeline, names: string[], dataset: ImageDataset | null): string {
-  const rows = extraction.vectors.filter((v) => v !== null).length;
-  const matrix = new Float64Array(rows * extraction.length);
-  const rowNames: string[] = [];
-  const labels = dataset ? new Int32Array(rows) : null;
-  let row = 0;
-  extraction.vectors.forEach((vector, index) => {
-    if (!vector) return;
-    matrix.set(vector, row * extraction.length);
-    rowNames.push(names[index]);
-    if (labels && dataset) labels[row] = dataset.images[index].label;
-    row += 1;
-  });
-  const id = FeatureSetStore.newId();
-  featureSets.put({
-    id,
-    kind: 'hog',
-    pipeline,
-    length: extraction.length,
-    rows,
-    matrix,
-    names: rowNames,
-    labels,
-    classNames: dataset ? dataset.classNames : null,
-    datasetId: dataset ? dataset.id : null,
-  });
-  return id;
-}
-
 /** One image file, only from inside a folder the student opened (a renderer must not read arbitrary files). */
 async function fileImage(path: string): Promise<PixelImage> {
   if (!openedPaths.isAllowed(path)) {
@@ -113,14 +84,7 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
     let dataset: ImageDataset | null = null;
     if (source.kind === 'dataset') {
       dataset = datasetStore.get(source.datasetId, 'images');
-      items = {
-        kind: 'images',
-        images: dataset.images.map((image) => ({
-          name: image.file,
-          hash: image.hash,
-          image: { width: image.width, height: image.height, channels: image.channels, data: image.pixels },
-        })),
-      };
+      items = datasetItems(dataset);
     } else {
       // Only files inside a folder the student opened may be read through the contract.
       const refused = source.files.find((file) => !openedPaths.isAllowed(file));
@@ -138,11 +102,12 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
         cacheDir: request.useCache ? defaultCacheDir() : null,
         onProgress: (progress) => context.emit('hog.progress', { taskId, ...progress }),
       });
-      const extracted = extraction.vectors.filter((v) => v !== null).length;
+      const featureSet = toFeatureSet(extraction, pipeline, names, dataset);
+      featureSets.put(featureSet);
       return {
-        featureSetId: storeFeatureSet(extraction, pipeline, names, dataset),
+        featureSetId: featureSet.id,
         length: extraction.length,
-        extracted,
+        extracted: featureSet.rows,
         fromCache: extraction.fromCache,
         failures: extraction.failures.map(({ file, reason }) => ({ file, reason })),
         seconds: extraction.seconds,
