@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { blockNormSchema, hogPipelineSchema, LAB_HOG_PARAMS, LAB_RESIZE, type HogPipeline } from '../../../shared/contract/features';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
-import { previewHog } from '../../core/features/handlers';
+import { previewHog } from '../../core/features/previewHog';
 import { parseCommandArgs, intOption } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
 

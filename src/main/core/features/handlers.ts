@@ -1,27 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
-import type { HogExtractResult, HogPipeline, HogPreview } from '../../../shared/contract/features';
+import type { HogExtractResult } from '../../../shared/contract/features';
 import type { HandlerMap } from '../context';
 import { datasetStore } from '../datasets/datasetStore';
 import type { ImageDataset } from '../datasets/datasetTypes';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
-import { shrinkToFit } from '../datasets/images/thumbnail';
 import { openedPaths } from '../datasets/pathGuard';
 import { datasetItems, toFeatureSet } from './datasetHog';
 import { extractHog, type HogSourceItems } from './extractHog';
 import { featureSets } from './featureSets';
-import { hog } from './hog';
 import { defaultCacheDir } from './hogCache';
-import { hogPicture, pictureToGray } from './hogPicture';
 import type { PixelImage } from './pixelImage';
-import { prepareImage } from './prepareImage';
-
-/** The input is shown for orientation only; a large photo is shrunk so the preview message stays small. */
-const INPUT_PREVIEW_SIZE = 256;
-
-function pixelsOut(image: PixelImage) {
-  return { width: image.width, height: image.height, channels: image.channels, data: Array.from(image.data) };
-}
+import { previewHog } from './previewHog';
 
 function datasetImage(dataset: ImageDataset, index: number): PixelImage {
   const stored = dataset.images[index];
@@ -29,26 +19,6 @@ function datasetImage(dataset: ImageDataset, index: number): PixelImage {
     throw new SinapsisError('hog-image-index', `The dataset has ${dataset.images.length} images; there is no image number ${index}.`, { index, total: dataset.images.length });
   }
   return { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels };
-}
-
-/** HOG of one image with everything the Características view draws. */
-export function previewHog(image: PixelImage, pipeline: HogPipeline): HogPreview {
-  const prepared = prepareImage(image, pipeline);
-  const result = hog(prepared, pipeline.params);
-  const picture = pictureToGray(hogPicture(result.cellHistograms, prepared.height, prepared.width, pipeline.params, result.geometry));
-  const shown = shrinkToFit({ ...image, pixels: image.data }, INPUT_PREVIEW_SIZE);
-  const { geometry } = result;
-  return {
-    length: geometry.length,
-    cells: { rows: geometry.cellRows, columns: geometry.cellColumns },
-    blocks: { rows: geometry.blockRows, columns: geometry.blockColumns },
-    unusedPixels: { rows: geometry.unusedRows, columns: geometry.unusedColumns },
-    input: { width: shown.width, height: shown.height, channels: image.channels, data: Array.from(shown.pixels) },
-    prepared: pixelsOut(prepared),
-    picture: { width: prepared.width, height: prepared.height, channels: 1, data: Array.from(picture) },
-    vector: Array.from(result.vector),
-    cellHistograms: Array.from(result.cellHistograms),
-  };
 }
 
 /** One image file, only from inside a folder the student opened (a renderer must not read arbitrary files). */
