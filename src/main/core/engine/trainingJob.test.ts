@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../shared/didactic/seededRandom';
 import { parseModelSpec, type ModelSpecInput } from '../../../shared/models/modelSpec';
 import { trainingSettingsSchema, type TrainingSettingsInput } from '../../../shared/models/trainingSettings';
-import { loadModel, saveModelArtifacts } from '../models/modelIO';
+import { loadModel, modelFromArtifacts, saveModelArtifacts } from '../models/modelIO';
 import type { EpochRecord, LoopControl } from './trainLoop';
 import { runTrainingJob, type TrainingJob } from './trainingJob';
 
@@ -139,6 +139,30 @@ describe('training runs', () => {
     expect(outcome.folds[0].status).toBe('stopped');
     expect(outcome.folds[0].history.length).toBe(4); // 6 batches per epoch: 25 batches = 4 whole epochs
     expect(outcome.artifacts).not.toBeNull();
+  });
+
+  it('artifacts of a model with custom layers (arctan, ELU α, seeded dropout) load back and predict like the engine', async () => {
+    const spec: ModelSpecInput = {
+      inputShape: [4],
+      seed: 8,
+      layers: [
+        { type: 'dense', units: 5, activation: 'arctan' },
+        { type: 'dense', units: 5, activation: { kind: 'elu', alpha: 0.5 } },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'output', units: 2, activation: 'softmax' },
+      ],
+    };
+    for (const engine of ['didactic', 'tfjs'] as const) {
+      const outcome = await runTrainingJob(job({ engine, epochs: 3 }, spec), quiet);
+      const model = await modelFromArtifacts(outcome.artifacts!);
+      const data = blobs(80);
+      const v = job({}).folds[0].validation;
+      const x = tf.tensor2d(v.flatMap((i) => data.features.slice(i * 4, i * 4 + 4)), [v.length, 4]);
+      const predicted = await tf.argMax(model.predict(x) as tf.Tensor, -1).data();
+      const accuracy = v.filter((i, k) => predicted[k] === data.labels[i]).length / v.length;
+      expect(accuracy).toBeCloseTo(outcome.folds[0].validation!.accuracy!, 10);
+      model.dispose();
+    }
   });
 
   it('k-fold trains each fold in sequence with its own curve', async () => {

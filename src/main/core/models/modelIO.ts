@@ -86,6 +86,15 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
   return tf.loadLayersModel(handler);
 }
 
+/**
+ * A trained model back from its in-memory artifacts (what `runTrainingJob` returns), e.g. to predict the test part.
+ * Registers our custom layers first: without them tfjs cannot rebuild arctan, step, ELU(α) or seeded dropout.
+ */
+export async function modelFromArtifacts(artifacts: tf.io.ModelArtifacts): Promise<tf.LayersModel> {
+  registerCustomLayers();
+  return tf.loadLayersModel(tf.io.fromMemory(artifacts));
+}
+
 /** The model spec of a didactic network: hidden layers dense, the last one the output layer. */
 export function specOfDenseNetwork(network: DenseNetwork, name = 'didactic'): ModelSpec {
   const last = network.layers.length - 1;
