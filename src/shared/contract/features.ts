@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetIdSchema } from './datasets';
+import { datasetIdSchema, datasetProblemCodeSchema } from './datasets';
 import { method } from './define';
 import { taskIdSchema } from './tasks';
 
@@ -91,7 +91,16 @@ export const hogPreviewSchema = z.object({
 });
 export type HogPreview = z.infer<typeof hogPreviewSchema>;
 
-export const hogFailureSchema = z.object({ file: z.string(), reason: z.string() });
+/**
+ * Why an image got no HOG vector: the dataset loader's codes for files that cannot be read or decoded, plus
+ * `missing` (no such file), `not-a-file` (a folder), `too-small` (less than one block) and `size-mismatch`
+ * (another length than the other images: they need a resize size).
+ */
+export const hogFailureCodeSchema = z.union([datasetProblemCodeSchema, z.enum(['missing', 'not-a-file', 'too-small', 'size-mismatch'])]);
+export type HogFailureCode = z.infer<typeof hogFailureCodeSchema>;
+
+/** `reason` is English detail for the CLI and logs; the UI translates `code`. */
+export const hogFailureSchema = z.object({ file: z.string(), code: hogFailureCodeSchema, reason: z.string() });
 
 export const hogExtractResultSchema = z.object({
   /** Id to hand to training; the vectors stay in the core. */

@@ -55,7 +55,11 @@ describe('extractHog', () => {
       const expected = hog(prepareImage({ width: 30, height: 40, channels: 1, data: pixels[i] }, lab), lab.params).vector;
       expect(Array.from(first.vectors[i] ?? [])).toEqual(Array.from(expected));
     }
-    expect(first.failures.map((f) => f.file)).toEqual(['cut.png', 'notes.png', 'missing.png']);
+    expect(first.failures.map((f) => [f.file, f.code])).toEqual([
+      ['cut.png', 'undecodable'],
+      ['notes.png', 'not-an-image'],
+      ['missing.png', 'missing'],
+    ]);
     expect(first.failures[0].reason).toMatch(/PNG data could not be decoded/);
     expect(first.failures[1].reason).toMatch(/content is not an image/);
     expect(first.failures[2].reason).toMatch(/does not exist/);
@@ -84,7 +88,10 @@ describe('extractHog', () => {
     ];
     const result = await extractHog({ kind: 'images', images }, { pipeline: { ...lab, resize: null }, signal: new AbortController().signal, cacheDir: null });
     expect(result.length).toBe(320);
-    expect(result.failures.map((f) => f.file)).toEqual(['tiny.png', 'wide.png']);
+    expect(result.failures.map((f) => [f.file, f.code])).toEqual([
+      ['tiny.png', 'too-small'],
+      ['wide.png', 'size-mismatch'],
+    ]);
     expect(result.failures[0].reason).toMatch(/4x4 image is smaller than one HOG block/);
     expect(result.failures[1].reason).toMatch(/need a resize size/);
   });
@@ -124,6 +131,7 @@ describe('extractHog', () => {
     expect(reasons[`${DOGS}/cut.jpg`]).toMatch(/truncated/);
     expect(reasons[`${CATS}/gone.png`]).toMatch(/does not exist/);
     expect(reasons[`${CATS}/loop`]).toMatch(/folder, not an image/);
+    expect(result.failures.map((f) => f.code)).toEqual(['undecodable', 'empty-file', 'not-an-image', 'undecodable', 'missing', 'not-a-file']);
     // Without a resize, the 1x1 image cannot hold a block: a per-file reason, not a failed run.
     const unresized = await extractHog({ kind: 'files', files: files.slice(0, 3) }, { pipeline: { ...lab, resize: null }, signal: new AbortController().signal, cacheDir: null });
     expect(unresized.failures.map((f) => f.reason)).toEqual([

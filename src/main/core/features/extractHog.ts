@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../shared/contract';
-import type { HogPipeline } from '../../../shared/contract/features';
+import type { HogFailureCode, HogPipeline } from '../../../shared/contract/features';
 import { sha256Hex } from '../datasets/fingerprint';
 import { ProgressMeter } from '../datasets/progressMeter';
 import { HogCache } from './hogCache';
@@ -38,7 +38,7 @@ export interface HogExtraction {
   length: number;
   /** Per input item, in input order: its vector, or null when it failed. */
   vectors: (Float64Array | null)[];
-  failures: { index: number; file: string; reason: string }[];
+  failures: { index: number; file: string; code: HogFailureCode; reason: string }[];
   fromCache: number;
   seconds: number;
   /** Threads that computed vectors: workers started, or 1 when done on the calling thread. */
@@ -61,12 +61,12 @@ function cancelledError(): SinapsisError {
   return new SinapsisError('hog-extract-cancelled', 'HOG extraction was cancelled. Vectors computed so far are kept in the cache, so running it again resumes quickly.');
 }
 
-function readFailure(error: unknown): string {
+function readFailure(error: unknown): { code: HogFailureCode; reason: string } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'the file does not exist (moved or deleted?)';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read';
-  if (code === 'EISDIR') return 'this is a folder, not an image file';
-  return `the file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  if (code === 'ENOENT') return { code: 'missing', reason: 'the file does not exist (moved or deleted?)' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', reason: 'permission denied: the file cannot be read' };
+  if (code === 'EISDIR') return { code: 'not-a-file', reason: 'this is a folder, not an image file' };
+  return { code: 'unreadable', reason: `the file cannot be read (${error instanceof Error ? error.message : String(error)})` };
 }
 
 /**
@@ -107,7 +107,7 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       vectors[result.index] = result.vector;
       cache?.add(hashes[result.index], result.vector);
     } else {
-      failures.push({ index: result.index, file: names[result.index], reason: result.reason });
+      failures.push({ index: result.index, file: names[result.index], code: result.code, reason: result.reason });
     }
     done += 1;
     meter.update(done, total);
@@ -150,7 +150,7 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
           const buffer = readFileSync(source.files[index].path);
           bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         } catch (error) {
-          record({ index, ok: false, reason: readFailure(error) });
+          record({ index, ok: false, ...readFailure(error) });
           continue;
         }
         hashes[index] = sha256Hex(bytes);
@@ -208,6 +208,7 @@ function rejectMismatchedLengths(vectors: (Float64Array | null)[], names: string
       failures.push({
         index: i,
         file: names[i],
+        code: 'size-mismatch',
         reason: `its HOG has ${vector.length} values but "${names[first]}" has ${length}: images of different sizes need a resize size (e.g. 12x24)`,
       });
       vectors[i] = null;

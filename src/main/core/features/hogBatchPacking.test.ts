@@ -21,14 +21,14 @@ describe('batch packing for worker messages', () => {
   it('round-trips vectors of any length and failure reasons', () => {
     const results: HogJobResult[] = [
       { index: 1, ok: true, vector: Float64Array.from([0.5, 0.25]) },
-      { index: 3, ok: false, reason: 'the file is empty (0 bytes)' },
+      { index: 3, ok: false, code: 'empty-file', reason: 'the file is empty (0 bytes)' },
       { index: 4, ok: true, vector: Float64Array.from([1, 2, 3]) },
     ];
     const { packed } = packResults(results);
     const back = unpackResults(structuredClone(packed));
-    expect(back.map((r) => (r.ok ? [r.index, Array.from(r.vector)] : [r.index, r.reason]))).toEqual([
+    expect(back.map((r) => (r.ok ? [r.index, Array.from(r.vector)] : [r.index, r.code, r.reason]))).toEqual([
       [1, [0.5, 0.25]],
-      [3, 'the file is empty (0 bytes)'],
+      [3, 'empty-file', 'the file is empty (0 bytes)'],
       [4, [1, 2, 3]],
     ]);
   });

@@ -1,3 +1,4 @@
+import type { HogFailureCode } from '../../../shared/contract/features';
 import type { HogJobItem, HogJobResult } from './hogJob';
 
 /*
@@ -21,10 +22,10 @@ export interface PackedItems {
 
 export interface PackedResults {
   indices: Int32Array;
-  /** Vector length, or -1 when the item failed (its reason is in `reasons`). */
+  /** Vector length, or -1 when the item failed (its code and reason are in `failures`). */
   lengths: Int32Array;
   vectors: Float64Array;
-  reasons: (string | null)[];
+  failures: ({ code: HogFailureCode; reason: string } | null)[];
 }
 
 export function packItems(items: HogJobItem[]): { packed: PackedItems; transfer: ArrayBuffer[] } {
@@ -83,7 +84,7 @@ export function packResults(results: HogJobResult[]): { packed: PackedResults; t
     indices: Int32Array.from(results, (r) => r.index),
     lengths,
     vectors,
-    reasons: results.map((r) => (r.ok ? null : r.reason)),
+    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason })),
   };
   return { packed, transfer: [vectors.buffer] };
 }
@@ -92,7 +93,7 @@ export function unpackResults(packed: PackedResults): HogJobResult[] {
   let offset = 0;
   return Array.from(packed.indices, (index, i): HogJobResult => {
     const length = packed.lengths[i];
-    if (length < 0) return { index, ok: false, reason: packed.reasons[i] ?? 'unknown failure' };
+    if (length < 0) return { index, ok: false, code: packed.failures[i]?.code ?? 'undecodable', reason: packed.failures[i]?.reason ?? 'unknown failure' };
     // Views into the one transferred buffer: no copy per vector.
     const vector = packed.vectors.subarray(offset, offset + length);
     offset += length;

@@ -1,4 +1,4 @@
-import type { HogPipeline } from '../../../shared/contract/features';
+import type { HogFailureCode, HogPipeline } from '../../../shared/contract/features';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { hog } from './hog';
@@ -12,7 +12,7 @@ import { prepareImage } from './prepareImage';
  */
 export type HogJobItem = { index: number; name: string; bytes: Uint8Array } | { index: number; name: string; image: PixelImage };
 
-export type HogJobResult = { index: number; ok: true; vector: Float64Array } | { index: number; ok: false; reason: string };
+export type HogJobResult = { index: number; ok: true; vector: Float64Array } | { index: number; ok: false; code: HogFailureCode; reason: string };
 
 export interface HogJob {
   jobId: number;
@@ -30,16 +30,16 @@ export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobR
   let image: PixelImage;
   if ('bytes' in item) {
     const inspection = inspectImageFile(item.name, item.bytes);
-    if (!inspection.ok) return { index: item.index, ok: false, reason: inspection.reason };
+    if (!inspection.ok) return { index: item.index, ok: false, code: inspection.code, reason: inspection.reason };
     image = inspection.image;
   } else {
     image = item.image;
   }
-  if (image.width === 0 || image.height === 0) return { index: item.index, ok: false, reason: 'the image has no pixels (zero width or height)' };
+  if (image.width === 0 || image.height === 0) return { index: item.index, ok: false, code: 'too-small', reason: 'the image has no pixels (zero width or height)' };
   try {
     return { index: item.index, ok: true, vector: hog(prepareImage(image, pipeline), pipeline.params).vector };
   } catch (error) {
-    if (error instanceof SinapsisError) return { index: item.index, ok: false, reason: error.message };
+    if (error instanceof SinapsisError) return { index: item.index, ok: false, code: 'too-small', reason: error.message };
     throw error;
   }
 }

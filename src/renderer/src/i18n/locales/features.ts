@@ -56,6 +56,7 @@ export const features = {
         eta: 'quedan {eta}',
         done: '{extracted} vectores de {length} valores en {seconds} s ({rate} img/s, {threads} hilos); {cached} desde la caché.',
         failures: 'Imágenes omitidas ({count})',
+        code: { missing: 'no existe', 'not-a-file': 'es una carpeta', 'too-small': 'menor que un bloque', 'size-mismatch': 'otro tamaño' },
         noDataset: 'Carga un conjunto de imágenes en la vista Datos para extraer sus características.',
       },
       steps: {
@@ -137,6 +138,7 @@ export const features = {
         eta: 'faltam {eta}',
         done: '{extracted} vetores de {length} valores em {seconds} s ({rate} img/s, {threads} threads); {cached} do cache.',
         failures: 'Imagens ignoradas ({count})',
+        code: { missing: 'não existe', 'not-a-file': 'é uma pasta', 'too-small': 'menor que um bloco', 'size-mismatch': 'outro tamanho' },
         noDataset: 'Carregue um conjunto de imagens na tela Dados para extrair suas características.',
       },
       steps: {
@@ -218,6 +220,7 @@ export const features = {
         eta: '{eta} left',
         done: '{extracted} vectors of {length} values in {seconds} s ({rate} img/s, {threads} threads); {cached} from the cache.',
         failures: 'Skipped images ({count})',
+        code: { missing: 'missing', 'not-a-file': 'a folder', 'too-small': 'smaller than a block', 'size-mismatch': 'different size' },
         noDataset: 'Load an image dataset in the Data view to extract its features.',
       },
       steps: {
