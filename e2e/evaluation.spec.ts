@@ -82,3 +82,65 @@ test('Evaluación: a run opens with accuracy, per-class metrics, confusion matri
     for (const id of ids) await rm(join(defaultRunsRoot(), id), { recursive: true, force: true });
   }
 });
+
+test('Evaluación: a confusion-matrix cell opens the gallery of those test images with their probabilities', async ({ page }) => {
+  // runs.predictions is scripted (the experiment pipeline writes predictions.json); images come from the real dataset.
+  const runId = `e2e-gallery-${Date.now()}`;
+  const labels = Array.from({ length: 10 }, (_, i) => String(i));
+  const probabilities = (top: number, second: number) => labels.map((_, i) => (i === top ? 0.7 : i === second ? 0.25 : 0.05 / 8));
+  const predictions = [
+    { index: 3500, file: '7/000.png', trueClass: 7, predictedClass: 1, probabilities: probabilities(1, 7) },
+    { index: 3501, file: '7/001.png', trueClass: 7, predictedClass: 1, probabilities: probabilities(1, 7) },
+    { index: 3502, file: '7/002.png', trueClass: 7, predictedClass: 7, probabilities: probabilities(7, 1) },
+  ];
+  await page.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message));
+      if (call.type === 'call' && call.method === 'runs.predictions') {
+        ws.send(JSON.stringify({ type: 'result', id: call.id, result: { ok: true, value: { labels, predictions } } }));
+        return;
+      }
+      server.send(message);
+    });
+  });
+
+  await page.goto('/#/datos');
+  await page.getByTestId('builtin-choice').selectOption('digits');
+  await page.getByTestId('builtin-load').click();
+  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
+  const fingerprint = (await page.getByTestId('fingerprint').textContent())!;
+
+  const { config, metrics, history } = sampleRun();
+  config.runId = runId;
+  config.dataset.fingerprint = fingerprint;
+  config.dataset.classes = labels;
+  const matrix = labels.map((_, i) => labels.map((__, j) => (i === j ? 70 : 0)));
+  matrix[7][1] = 2;
+  matrix[7][7] = 68;
+  metrics.confusionMatrix = { labels, matrix, split: 'test' };
+  metrics.perClass = labels.map((label) => ({ label, precision: 0.97, recall: 0.97, f1: 0.97, support: 70 }));
+  const dir = join(defaultRunsRoot(), runId);
+  try {
+    await createRunFolder(defaultRunsRoot(), runId);
+    await writeJsonAtomic(join(dir, 'config.json'), config);
+    await writeJsonAtomic(join(dir, 'metrics.json'), metrics);
+    await writeFileAtomic(join(dir, 'history.csv'), toCsv(HISTORY_COLUMNS, history));
+    await finishRun(dir, 'completed');
+
+    await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
+    await page.getByTestId('eval-search').fill(runId);
+    await page.getByTestId('eval-runs').locator('tbody tr').first().click();
+    await expect(page.getByTestId('cm-7-1')).toHaveText('2');
+    await page.getByTestId('cm-7-1').click();
+    const gallery = page.getByTestId('prediction-gallery');
+    await expect(gallery).toContainText('Real «7», predicha «1» (2)');
+    await expect(gallery.getByTestId('prediction-card')).toHaveCount(2);
+    await expect(gallery.locator('img[alt="7/001.png"]')).toBeVisible();
+    await expect(gallery.getByTestId('prediction-probability').first()).toHaveText('70 %');
+    await gallery.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/evaluacion-galeria.png' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
