@@ -115,7 +115,7 @@ test('Evaluación: a confusion-matrix cell opens the gallery of those test image
   config.runId = runId;
   config.dataset.fingerprint = fingerprint;
   config.dataset.classes = labels;
-  const matrix = labels.map((_, i) => labels.map((__, j) => (i === j ? 70 : 0)));
+  const matrix = labels.map((_, i) => labels.map((__, j): number => (i === j ? 70 : 0)));
   matrix[7][1] = 2;
   matrix[7][7] = 68;
   metrics.confusionMatrix = { labels, matrix, split: 'test' };

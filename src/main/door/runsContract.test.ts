@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../door/dispatch';
-import { createCore } from '../index';
-import { writeSampleRun } from './writeSampleRun.testdata';
+import { dispatch } from './dispatch';
+import { createCore } from '../core/index';
+import { writeSampleRun } from '../core/runs/writeSampleRun.testdata';
 
 describe('runs contract', () => {
   it('lists, searches, reads and exports a run through the doors', async () => {
