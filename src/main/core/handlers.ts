@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/contract';
 import { appHandlers } from './app/handlers';
 import type { HandlerMap } from './context';
 import { datasetHandlers } from './datasets/handlers';
+import { experimentHandlers } from './experiment/handlers';
 import { featuresHandlers } from './features/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...featuresHandlers,
   ...modelHandlers,
   ...trainingHandlers,
+  ...experimentHandlers,
 };

@@ -3,7 +3,8 @@ import { backendPreferenceSchema } from './app';
 import { datasetIdSchema, splitMethodSchema } from './datasets';
 import { method } from './define';
 import { hogPipelineSchema } from './features';
-import { runIdSchema } from './runs';
+import { languageSchema, runIdSchema } from './runs';
+import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { modelSpecSchema } from '../models/modelSpec';
 import { trainingSettingsSchema } from '../models/trainingSettings';
@@ -45,6 +46,8 @@ export const experimentRequestSchema = z.object({
   backend: backendPreferenceSchema.default('auto'),
   /** Misclassified test samples kept in metrics.json for the gallery and the report. */
   misclassifiedSample: z.number().int().min(0).max(500).default(24),
+  /** Language of the report.html written with the run (Informe re-renders it in any language). */
+  language: languageSchema.default('es'),
 });
 export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
 
@@ -57,7 +60,9 @@ export const experimentProgressEventSchema = z.object({
   /** 1-based fold in k-fold runs, null otherwise. */
   fold: z.number().int().nullable(),
   folds: z.number().int().nullable(),
-  message: z.string().optional(),
+  /** Feature extraction: images described so far, of `total`. */
+  done: z.number().int().optional(),
+  total: z.number().int().optional(),
 });
 
 export const experimentResultSchema = z.object({
@@ -69,6 +74,8 @@ export const experimentResultSchema = z.object({
   backend: z.string(),
   epochsRun: z.number().int(),
   seconds: z.number(),
+  /** Why the run ended early (e.g. the loss became NaN), with what to try; null when it did not. */
+  problem: contractErrorSchema.nullable(),
 });
 export type ExperimentResult = z.infer<typeof experimentResultSchema>;
 

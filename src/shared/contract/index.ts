@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
+import { experimentEvents, experimentMethods } from './experiment';
 import { featuresEvents, featuresMethods } from './features';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
@@ -17,6 +18,7 @@ export const methods = {
   ...runsMethods,
   ...featuresMethods,
   ...trainingMethods,
+  ...experimentMethods,
 };
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...runsEvents,
   ...featuresEvents,
   ...trainingEvents,
+  ...experimentEvents,
 };
 
 export type Methods = typeof methods;

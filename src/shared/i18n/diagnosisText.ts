@@ -5,6 +5,7 @@
 export const diagnosisText = {
   es: {
     exploding: 'La pérdida se volvió NaN o enorme en la época {epoch} (primera época: {firstLoss}): gradientes explosivos. Baja la tasa de aprendizaje, estandariza las entradas (z-score) o usa una inicialización más pequeña.',
+    'diverged-at-start': 'La pérdida se volvió NaN o infinita ya en la época {epoch}, antes de terminarla: gradientes explosivos desde el inicio. Baja mucho la tasa de aprendizaje, estandariza las entradas (z-score) o usa una inicialización más pequeña.',
     overfitting: 'Sobreajuste desde la época {epoch}: la pérdida de validación subió de {bestValLoss} a {lastValLoss} mientras la de entrenamiento seguía bajando ({bestTrainLoss} → {lastTrainLoss}). Usa parada temprana, dropout, L2 o más datos.',
     'no-learning': 'La pérdida de entrenamiento quedó plana durante {epochs} épocas ({firstLoss} → {lastLoss}): la red no aprende (gradientes que se desvanecen o tasa de aprendizaje demasiado baja). Prueba ReLU/tanh en lugar de sigmoide en capas profundas, una tasa mayor, o revisa las etiquetas.',
     'not-converged': 'La pérdida de entrenamiento seguía bajando un {dropPercentPerEpoch}% por época en las últimas {lastEpochs} épocas: el entrenamiento no convergió. Entrena más épocas o sube la tasa de aprendizaje.',
@@ -13,6 +14,7 @@ export const diagnosisText = {
   },
   pt: {
     exploding: 'A perda virou NaN ou enorme na época {epoch} (primeira época: {firstLoss}): gradientes explosivos. Reduza a taxa de aprendizado, padronize as entradas (z-score) ou use uma inicialização menor.',
+    'diverged-at-start': 'A perda virou NaN ou infinita já na época {epoch}, antes de terminá-la: gradientes explosivos desde o início. Reduza bastante a taxa de aprendizado, padronize as entradas (z-score) ou use uma inicialização menor.',
     overfitting: 'Sobreajuste a partir da época {epoch}: a perda de validação subiu de {bestValLoss} para {lastValLoss} enquanto a de treino continuava caindo ({bestTrainLoss} → {lastTrainLoss}). Use parada antecipada, dropout, L2 ou mais dados.',
     'no-learning': 'A perda de treino ficou estável durante {epochs} épocas ({firstLoss} → {lastLoss}): a rede não aprende (gradientes que desaparecem ou taxa de aprendizado pequena demais). Experimente ReLU/tanh em vez de sigmoide em camadas profundas, uma taxa maior, ou verifique os rótulos.',
     'not-converged': 'A perda de treino ainda caía {dropPercentPerEpoch}% por época nas últimas {lastEpochs} épocas: o treino não convergiu. Treine mais épocas ou aumente a taxa de aprendizado.',
@@ -21,6 +23,7 @@ export const diagnosisText = {
   },
   en: {
     exploding: 'The loss became NaN or huge at epoch {epoch} (first epoch: {firstLoss}): exploding gradients. Lower the learning rate, scale the inputs (z-score) or use a smaller initialization.',
+    'diverged-at-start': 'The loss became NaN or infinite already in epoch {epoch}, before it ended: exploding gradients from the start. Lower the learning rate a lot, scale the inputs (z-score) or use a smaller initialization.',
     overfitting: 'Overfitting from epoch {epoch}: validation loss rose from {bestValLoss} to {lastValLoss} while training loss kept falling ({bestTrainLoss} → {lastTrainLoss}). Use early stopping, dropout, L2, or more data.',
     'no-learning': 'The training loss stayed flat for {epochs} epochs ({firstLoss} → {lastLoss}): the network is not learning (vanishing gradients or too small a learning rate). Try ReLU/tanh instead of sigmoid in deep layers, a larger learning rate, or check the labels.',
     'not-converged': 'The training loss was still falling {dropPercentPerEpoch}% per epoch over the last {lastEpochs} epochs: training has not converged. Train for more epochs or raise the learning rate.',

@@ -6,7 +6,10 @@ import { labelsOf, type ImageDataset, type TableDataset } from './datasetTypes';
 /** Leave-one-out makes one model per sample; beyond this it would take hours, so k-fold is suggested instead. */
 export const MAX_LEAVE_ONE_OUT_SAMPLES = 2000;
 
-function ratiosFor(request: SplitRequest): SplitRatios {
+/** How to split, whatever holds the samples: a loaded dataset (`dataset.split`) or an experiment's feature rows. */
+export type SplitOptions = Omit<SplitRequest, 'datasetId'>;
+
+function ratiosFor(request: SplitOptions): SplitRatios {
   if (request.method === 'holdout') {
     const test = request.test ?? (request.train !== undefined ? 1 - request.train : DEFAULT_HOLDOUT.test);
     return { train: request.train ?? 1 - test, validation: 0, test };
@@ -15,14 +18,10 @@ function ratiosFor(request: SplitRequest): SplitRatios {
   return { train: request.train ?? defaults.train, validation: request.validation ?? defaults.validation, test: request.test ?? defaults.test };
 }
 
-/** Splits a loaded dataset as requested; the indices are kept with the dataset and returned for the run to save. */
-export function splitDataset(dataset: ImageDataset | TableDataset, request: SplitRequest): SplitResult {
-  const n = dataset.kind === 'images' ? dataset.images.length : dataset.rows;
-  const labels = labelsOf(dataset);
+/** Splits n samples (with their class labels, or null for regression) as asked; seeded, stratified when possible. */
+export function splitSamples(n: number, labels: Int32Array | null, classCount: number, request: SplitOptions): Omit<SplitResult, 'datasetId'> {
   const stratified = request.stratified && labels !== null;
-  const classCount = dataset.classNames.length;
-  const result: SplitResult = {
-    datasetId: dataset.id,
+  const result: Omit<SplitResult, 'datasetId'> = {
     method: request.method,
     stratified,
     seed: request.seed,
@@ -59,6 +58,13 @@ export function splitDataset(dataset: ImageDataset | TableDataset, request: Spli
     if (error instanceof RangeError) throw new SinapsisError('split-invalid', error.message, { details: error.message });
     throw error;
   }
+  return result;
+}
+
+/** Splits a loaded dataset as requested; the indices are kept with the dataset and returned for the run to save. */
+export function splitDataset(dataset: ImageDataset | TableDataset, request: SplitRequest): SplitResult {
+  const n = dataset.kind === 'images' ? dataset.images.length : dataset.rows;
+  const result: SplitResult = { datasetId: dataset.id, ...splitSamples(n, labelsOf(dataset), dataset.classNames.length, request) };
   dataset.lastSplit = result;
   return result;
 }

@@ -378,7 +378,7 @@ function clip(z: number): number {
   return Math.min(1 - PROBABILITY_EPSILON, Math.max(PROBABILITY_EPSILON, z));
 }
 
-export function predictedClass(out: Float64Array, base: number, k: number): number {
+export function predictedClass(out: ArrayLike<number>, base: number, k: number): number {
   if (k === 1) return out[base] >= 0.5 ? 1 : 0;
   let best = 0;
   for (let j = 1; j < k; j++) if (out[base + j] > out[base + best]) best = j;

@@ -6,16 +6,9 @@ import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelC
 import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import type { HandlerMap } from '../context';
 import { resolveTrainingData } from './trainingDataSource';
+import { registerTrainingControl, trainingControl } from './trainingControls';
 import { TrainingSession } from './trainingSession';
 
-/** Running sessions by task id, so pause/resume/stop from any door reach them. */
-const sessions = new Map<string, TrainingSession>();
-
-function session(taskId: string): TrainingSession {
-  const found = sessions.get(taskId);
-  if (!found) throw new SinapsisError('training-not-running', `No training with task id "${taskId}" is running.`, { taskId });
-  return found;
-}
 
 export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | 'train.pause' | 'train.resume' | 'train.stop'> = {
   'train.start': (request, context) =>
@@ -35,7 +28,7 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
           epoch: (record) => context.emit('train.epoch', { taskId, engine, ...record }),
         },
       );
-      sessions.set(taskId, running);
+      const unregister = registerTrainingControl(taskId, running);
       const onAbort = (): void => running.stop();
       signal.addEventListener('abort', onAbort);
       try {
@@ -53,7 +46,7 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
         return result;
       } finally {
         signal.removeEventListener('abort', onAbort);
-        sessions.delete(taskId);
+        unregister();
       }
     }),
   'train.perceptron': async (request) => {
@@ -69,15 +62,15 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
     return { iterations: run.iterations, weights: run.weights, bias: run.bias, status: run.status, epochs: run.epoch };
   },
   'train.pause': async (request) => {
-    session(request.taskId).pause();
+    trainingControl(request.taskId).pause();
     return { ok: true };
   },
   'train.resume': async (request) => {
-    session(request.taskId).resume();
+    trainingControl(request.taskId).resume();
     return { ok: true };
   },
   'train.stop': async (request) => {
-    session(request.taskId).stop();
+    trainingControl(request.taskId).stop();
     return { ok: true };
   },
 };

@@ -8,12 +8,12 @@ import { denseNetworkToModel, modelArtifacts } from '../models/modelIO';
 import { initBackend } from './backends';
 import { toDenseNetwork, didacticIneligibility } from './batchedDense';
 import { DidacticEngine } from './didacticEngine';
-import type { TrainingEngine } from './engineTypes';
+import type { Evaluation, TrainingEngine } from './engineTypes';
 import { TfjsEngine } from './tfjsEngine';
 import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { runTrainingLoop, type FoldResult, type LoopControl, type LoopEvents } from './trainLoop';
-import { checkSplit, prepareTrainingData, type DataSplit, type RawData } from './trainingData';
+import { checkSplit, prepareTrainingData, type DataSplit, type RawData, type TrainingData } from './trainingData';
 
 /**
  * Above this many trainable parameters the didactic engine is not the faster one any more: tfjs's matrix
@@ -28,6 +28,11 @@ export interface TrainingJob {
   /** One split for a hold-out run, k for k-fold (each fold's validation part is its held-out fold). */
   folds: DataSplit[];
   backend: BackendPreference;
+  /**
+   * Samples held out of training (the test part) to evaluate with the final weights, and whether to return the
+   * model's outputs for every sample (for the confusion matrix and the gallery).
+   */
+  evaluation?: { test: number[]; predict: boolean };
 }
 
 export interface TrainingOutcome {
@@ -40,6 +45,25 @@ export interface TrainingOutcome {
   elapsedMs: number;
   /** The final weights of the last fold in the tfjs format, ready to be written as model.json + weights.bin. */
   artifacts: tf.io.ModelArtifacts | null;
+  /** Loss and accuracy on `evaluation.test` with the final weights; null without a test part. */
+  test: Evaluation | null;
+  /** samples × outputs model outputs with the final weights, when `evaluation.predict` asked for them. */
+  outputs: Float32Array | null;
+}
+
+/** Rows per predict call: bounded so a CNN on thousands of images never allocates every activation at once. */
+const PREDICT_BATCH = 256;
+
+async function predictAll(model: tf.LayersModel, data: TrainingData): Promise<Float32Array> {
+  const out = new Float32Array(data.samples * data.outputs);
+  for (let start = 0; start < data.samples; start += PREDICT_BATCH) {
+    const count = Math.min(PREDICT_BATCH, data.samples - start);
+    const values = data.features.subarray(start * data.sampleSize, (start + count) * data.sampleSize);
+    const predicted = tf.tidy(() => model.predict(tf.tensor(values, [count, ...data.sampleShape])) as tf.Tensor);
+    out.set(await predicted.data(), start * data.outputs);
+    predicted.dispose();
+  }
+  return out;
 }
 
 /** 'auto' picks the didactic engine for small dense networks; an explicit choice is honoured or refused with the reason. */
@@ -80,18 +104,36 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   else await tf.setBackend('cpu'); // only used to package the weights at the end
   const createEngine = (): TrainingEngine =>
     engineName === 'didactic' ? new DidacticEngine(job.spec, job.settings, data) : new TfjsEngine(job.spec, job.settings, data);
+  const outside = (job.evaluation?.test ?? []).find((index) => !Number.isInteger(index) || index < 0 || index >= data.samples);
+  if (outside !== undefined) throw new SinapsisError('data-bad-index', `The test part refers to sample ${outside}, but there are ${data.samples} samples. Make the split again.`, { index: outside, samples: data.samples });
   const result = runTrainingLoop({ spec: job.spec, settings: job.settings, data, folds: job.folds, createEngine, events, control });
-  let artifacts: tf.io.ModelArtifacts | null = null;
   const engine = result.finalEngine;
+  // A run that diverged before its first epoch ended has no good weights to keep, evaluate or save.
+  const usable = result.folds.length > 0 && !(result.problem && result.folds[result.folds.length - 1].bestEpoch === 0);
+  let final: FinalResults = { artifacts: null, test: null, outputs: null };
   try {
-    if (engine instanceof TfjsEngine) artifacts = await modelArtifacts(engine.model);
-    else if (engine instanceof DidacticEngine) {
-      const model = denseNetworkToModel(toDenseNetwork(engine.network), job.spec);
-      artifacts = await modelArtifacts(model);
-      model.dispose();
-    }
+    if (engine && usable) final = await finalResults(engine, job, data);
   } finally {
     engine?.dispose();
   }
-  return { engine: engineName, backend, folds: result.folds, stopped: result.stopped, problem: result.problem, elapsedMs: result.elapsedMs, artifacts };
+  return { engine: engineName, backend, folds: result.folds, stopped: result.stopped, problem: result.problem, elapsedMs: result.elapsedMs, ...final };
+}
+
+type FinalResults = Pick<TrainingOutcome, 'artifacts' | 'test' | 'outputs'>;
+
+/** The trained weights in the tfjs format, the test part's evaluation and, when asked, every sample's outputs. */
+async function finalResults(engine: TrainingEngine, job: TrainingJob, data: TrainingData): Promise<FinalResults> {
+  const testIndices = job.evaluation?.test ?? [];
+  const test = testIndices.length > 0 ? engine.evaluate(testIndices) : null;
+  let model: tf.LayersModel | null = null;
+  if (engine instanceof TfjsEngine) model = engine.model;
+  else if (engine instanceof DidacticEngine) model = denseNetworkToModel(toDenseNetwork(engine.network), job.spec);
+  if (!model) return { artifacts: null, test, outputs: null };
+  try {
+    const artifacts = await modelArtifacts(model);
+    const outputs = job.evaluation?.predict ? await predictAll(model, data) : null;
+    return { artifacts, test, outputs };
+  } finally {
+    if (!(engine instanceof TfjsEngine)) model.dispose();
+  }
 }

@@ -90,6 +90,8 @@ export class TrainingSession {
       problem: null,
       elapsedMs: this.epochs.length ? this.epochs[this.epochs.length - 1].elapsedMs : 0,
       artifacts: null,
+      test: null,
+      outputs: null,
     };
   }
 

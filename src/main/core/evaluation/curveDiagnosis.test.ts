@@ -28,6 +28,13 @@ describe('curve diagnosis', () => {
     expect(hint).toMatchObject({ code: 'exploding', params: { epoch: 3 } });
   });
 
+  it('a loss that is NaN from the first epoch is its own hint: there is no first loss to compare with', () => {
+    const [hint] = diagnoseCurves(curve([Number.NaN]));
+    expect(hint).toMatchObject({ code: 'diverged-at-start', severity: 'error', params: { epoch: 1 } });
+    expect(JSON.parse(JSON.stringify(hint.params))).toEqual({ epoch: 1 });
+    expect(hint.message).toContain('epoch 1');
+  });
+
   it('flags a flat loss as no learning', () => {
     expect(codes(curve([0.6931, 0.6930, 0.6931, 0.6929, 0.6930, 0.6930]))).toEqual(['no-learning']);
   });

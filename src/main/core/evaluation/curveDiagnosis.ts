@@ -7,7 +7,7 @@ export interface EpochPoint {
   valLoss?: number;
 }
 
-export type DiagnosisCode = 'exploding' | 'overfitting' | 'no-learning' | 'not-converged' | 'slow-start' | 'rising-loss';
+export type DiagnosisCode = 'exploding' | 'diverged-at-start' | 'overfitting' | 'no-learning' | 'not-converged' | 'slow-start' | 'rising-loss';
 
 /**
  * A plain-language hint about the curves. `params` is the evidence the hint cites (epochs, values) and
@@ -47,6 +47,7 @@ const round = (value: number, digits = 4) => Number(value.toPrecision(digits));
 
 function explodingCheck(points: EpochPoint[]): Finding | null {
   const first = points[0].trainLoss;
+  if (!Number.isFinite(first)) return { code: 'diverged-at-start', severity: 'error', params: { epoch: points[0].epoch } };
   for (const point of points) {
     const values = [point.trainLoss, point.valLoss].filter((v): v is number => v !== undefined);
     const bad = values.find((v) => !Number.isFinite(v) || (Number.isFinite(first) && first > 0 && v > first * DIAGNOSIS_THRESHOLDS.explodingFactor));

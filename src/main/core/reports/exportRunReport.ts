@@ -8,8 +8,6 @@ import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
 export const NOTES_FILE = 'notes.json';
 
-/** Makes a data: URI thumbnail for a sample's source file, or null when there is none to show. */
-export type ThumbnailProvider = (file: string) => Promise<string | null>;
 
 export async function readNotes(dir: string): Promise<ReportNotes> {
   try {
@@ -26,13 +24,30 @@ export async function readNotes(dir: string): Promise<ReportNotes> {
   }
 }
 
+/** The misclassified images' thumbnails the experiment stored with the run (none for tables or older runs). */
+async function readThumbnails(dir: string): Promise<Map<number, string>> {
+  const thumbnails = new Map<number, string>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(join(dir, RUN_FILES.thumbnails), 'utf8'));
+  } catch {
+    return thumbnails;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return thumbnails;
+  for (const [index, uri] of Object.entries(parsed)) {
+    // Only inline PNGs: the report must never point at anything outside itself.
+    if (typeof uri === 'string' && uri.startsWith('data:image/png;base64,') && /^\d+$/.test(index)) thumbnails.set(Number(index), uri);
+  }
+  return thumbnails;
+}
+
 export interface ExportOptions {
   language: Language;
   /** When given, replaces the stored notes (and is stored for the next export). */
   notes?: ReportNotes;
   pdf: boolean;
-  printPdf: (html: string) => Promise<Uint8Array>;
-  thumbnail?: ThumbnailProvider;
+  /** Needed when `pdf` is true. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** (Re)writes report.html, and report.pdf when asked, in a run folder. */
@@ -40,20 +55,14 @@ export async function exportRunReport(dir: string, options: ExportOptions): Prom
   const run = await readRun(dir);
   const notes = options.notes ?? (await readNotes(dir));
   if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
-  const thumbnails = new Map<number, string>();
-  if (options.thumbnail) {
-    for (const item of run.metrics.misclassified) {
-      if (!item.file) continue;
-      const uri = await options.thumbnail(item.file);
-      if (uri) thumbnails.set(item.index, uri);
-    }
-  }
+  const thumbnails = await readThumbnails(dir);
   const html = renderReportHtml({ config: run.config, metrics: run.metrics, history: run.history, notes, thumbnails }, options.language);
   const htmlPath = join(dir, RUN_FILES.reportHtml);
   await writeFileAtomic(htmlPath, html);
   let pdfPath: string | null = null;
   let pdfBytes: number | null = null;
   if (options.pdf) {
+    if (!options.printPdf) throw new Error('exportRunReport: a PDF was asked for without a printer.');
     const pdf = await options.printPdf(html);
     pdfPath = join(dir, RUN_FILES.reportPdf);
     await writeFileAtomic(pdfPath, pdf);

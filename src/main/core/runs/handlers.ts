@@ -1,16 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { SinapsisError } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
 import { exportRunReport, readNotes } from '../reports/exportRunReport';
 import { listRuns } from './listRuns';
 import { readRun } from './readRun';
+import { runDir } from './runDir';
 
-function runDir(root: string, runId: string): string {
-  const dir = join(root, runId);
-  if (!existsSync(dir)) throw new SinapsisError('run-not-found', `There is no run "${runId}" in ${root}.`, { runId });
-  return dir;
-}
 
 export const runsHandlers: HandlerMap<'runs.list' | 'runs.get' | 'report.export'> = {
   'runs.list': async (request, context) => ({ root: context.services.runsRoot, runs: await listRuns(context.services.runsRoot, request.search) }),

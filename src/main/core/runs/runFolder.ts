@@ -27,6 +27,12 @@ export const RUN_FILES = {
   model: 'model',
   reportHtml: 'report.html',
   reportPdf: 'report.pdf',
+  /** The evaluated samples' predicted classes and probabilities (the confusion-matrix gallery). */
+  predictions: 'predictions.json',
+  /** The scaler fitted on the training part and the feature settings: what a new sample needs before the model. */
+  preprocessing: 'preprocessing.json',
+  /** Small PNGs of the misclassified images, so the report shows them even after the dataset folder moved. */
+  thumbnails: 'thumbnails.json',
 } as const;
 
 /** A sortable, unique, filesystem-safe run id: UTC time plus a short random suffix. */

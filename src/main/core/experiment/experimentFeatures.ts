@@ -1,0 +1,110 @@
+import { SinapsisError } from '../../../shared/contract';
+import type { FeatureChoice } from '../../../shared/contract/experiment';
+import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
+import { datasetHog } from '../features/datasetHog';
+import type { HogProgress } from '../features/extractHog';
+import { defaultCacheDir } from '../features/hogCache';
+import { prepareImage } from '../features/prepareImage';
+import type { ExperimentSamples } from './experimentSamples';
+
+export interface FeatureOptions {
+  signal: AbortSignal;
+  onHogProgress?: (progress: HogProgress) => void;
+  /** HOG cache folder; null disables it (tests). */
+  cacheDir?: string | null;
+}
+
+function wrongKind(choice: FeatureChoice['kind'], dataset: ImageDataset | TableDataset): SinapsisError {
+  const what = dataset.kind === 'images' ? 'an image folder' : 'a table';
+  const use = dataset.kind === 'images' ? 'HOG or raw pixels' : 'its numeric columns';
+  return new SinapsisError('features-wrong-kind', `"${choice}" features do not apply to ${what}; choose ${use}.`, { features: choice, dataset: dataset.kind });
+}
+
+function fromTable(dataset: TableDataset): ExperimentSamples {
+  const classification = dataset.summary.task === 'classification';
+  return {
+    featureKind: 'columns',
+    sampleShape: [dataset.featureNames.length],
+    values: Float32Array.from(dataset.features),
+    labels: classification ? Int32Array.from(dataset.targets) : null,
+    targets: classification ? null : Float64Array.from(dataset.targets),
+    classNames: dataset.classNames,
+    files: new Array<null>(dataset.rows).fill(null),
+    details: { columns: dataset.featureNames, target: dataset.summary.target, task: dataset.summary.task },
+    skipped: [],
+  };
+}
+
+async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'hog' }>, options: FeatureOptions): Promise<ExperimentSamples> {
+  const { featureSet, extraction } = await datasetHog(dataset, {
+    pipeline: choice.pipeline,
+    signal: options.signal,
+    cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+    onProgress: options.onHogProgress,
+  });
+  if (featureSet.rows === 0) {
+    const first = extraction.failures[0];
+    throw new SinapsisError('features-none', `HOG could not be computed for any image${first ? ` (e.g. ${first.file}: ${first.reason})` : ''}. Check the resize and cell settings in Características.`, {
+      failures: extraction.failures.length,
+    });
+  }
+  const { params, resize, grayscale, interpolation } = choice.pipeline;
+  return {
+    featureKind: 'hog',
+    sampleShape: [featureSet.length],
+    values: Float32Array.from(featureSet.matrix),
+    labels: featureSet.labels ?? new Int32Array(0),
+    targets: null,
+    classNames: dataset.classNames,
+    files: featureSet.names,
+    details: { ...params, resize: resize ? [resize.width, resize.height] : null, grayscale, interpolation, length: featureSet.length },
+    skipped: extraction.failures.map(({ file, reason }) => ({ file, reason: `HOG: ${reason}` })),
+  };
+}
+
+/**
+ * Raw pixels: each image converted to grey, resized when asked (INTER_AREA, the right filter for shrinking) and
+ * scaled to 0..1. Without a resize every image must already have the same size.
+ */
+function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'pixels' }>): ExperimentSamples {
+  const first = dataset.images[0];
+  const width = choice.resize?.width ?? first.width;
+  const height = choice.resize?.height ?? first.height;
+  const size = width * height;
+  const values = new Float32Array(dataset.images.length * size);
+  dataset.images.forEach((image, index) => {
+    if (!choice.resize && (image.width !== width || image.height !== height)) {
+      throw new SinapsisError(
+        'pixels-size-mismatch',
+        `${image.file} is ${image.width}×${image.height} but ${first.file} is ${width}×${height}: raw-pixel features need one size. Choose a resize (e.g. ${width}×${height}) in the feature settings.`,
+        { file: image.file, width: image.width, height: image.height, expectedWidth: width, expectedHeight: height },
+      );
+    }
+    const prepared = prepareImage({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, { grayscale: true, resize: choice.resize, interpolation: 'area' });
+    const offset = index * size;
+    for (let p = 0; p < size; p++) values[offset + p] = prepared.data[p] / 255;
+  });
+  return {
+    featureKind: 'pixels',
+    sampleShape: choice.keepShape ? [height, width, 1] : [size],
+    values,
+    labels: Int32Array.from(dataset.images, (image) => image.label),
+    targets: null,
+    classNames: dataset.classNames,
+    files: dataset.images.map((image) => image.file),
+    details: { width, height, grayscale: true, scale: '1/255', shape: choice.keepShape ? 'image' : 'vector', length: size },
+    skipped: [],
+  };
+}
+
+/** The feature matrix of a loaded dataset, as the experiment asks for it. */
+export async function experimentFeatures(dataset: ImageDataset | TableDataset, choice: FeatureChoice, options: FeatureOptions): Promise<ExperimentSamples> {
+  if (dataset.kind === 'table') {
+    if (choice.kind !== 'columns') throw wrongKind(choice.kind, dataset);
+    return fromTable(dataset);
+  }
+  if (dataset.images.length === 0) throw new SinapsisError('data-empty', `The dataset "${dataset.summary.name}" has no images to train on.`);
+  if (choice.kind === 'hog') return hogOf(dataset, choice, options);
+  if (choice.kind === 'pixels') return pixelsOf(dataset, choice);
+  throw wrongKind(choice.kind, dataset);
+}

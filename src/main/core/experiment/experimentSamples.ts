@@ -1,0 +1,26 @@
+/**
+ * The samples an experiment trains and evaluates on, after feature extraction: one row per sample that could be
+ * described, with where it came from so predictions can point back at the image file or table row.
+ */
+export interface ExperimentSamples {
+  featureKind: 'hog' | 'pixels' | 'columns';
+  /** Shape of one sample: [length] for vectors, [height, width, 1] for images kept whole (CNNs). */
+  sampleShape: number[];
+  /** samples × prod(sampleShape), row-major. */
+  values: Float32Array;
+  /** Class index per sample (classification), or null for regression. */
+  labels: Int32Array | null;
+  /** Target value per sample (regression), or null for classification. */
+  targets: Float64Array | null;
+  classNames: string[];
+  /** Relative image file of each sample (null for table rows). */
+  files: (string | null)[];
+  /** What the run's config records about the features (HOG parameters, image size, column names). */
+  details: Record<string, unknown>;
+  /** Images left out because their features could not be computed. */
+  skipped: { file: string; reason: string }[];
+}
+
+export function sampleCount(samples: ExperimentSamples): number {
+  return samples.files.length;
+}

@@ -1,0 +1,291 @@
+import * as tf from '@tensorflow/tfjs';
+import { join } from 'node:path';
+import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
+import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
+import type { Scaler } from '../../../shared/datasets/scaling';
+import { activationKind } from '../../../shared/models/modelSpec';
+import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelChecks';
+import { summarizeModel, type ModelSummary } from '../../../shared/models/shapes';
+import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
+import { APP_NAME, APP_VERSION } from '../app/version';
+import type { DatasetStore } from '../datasets/datasetStore';
+import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
+import { registerTrainingControl } from '../engine/trainingControls';
+import type { BatchProgress, EpochRecord } from '../engine/trainLoop';
+import type { TrainingOutcome } from '../engine/trainingJob';
+import { TrainingSession } from '../engine/trainingSession';
+import type { HogProgress } from '../features/extractHog';
+import { saveModelArtifacts } from '../models/modelIO';
+import { exportRunReport } from '../reports/exportRunReport';
+import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
+import { toCsv } from '../runs/historyCsv';
+import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
+import { HISTORY_COLUMNS, type RunConfig } from '../runs/runSchemas';
+import { experimentFeatures } from './experimentFeatures';
+import { collectPredictions, experimentMetrics, historyRows, type FoldRun } from './experimentMetrics';
+import { planExperiment, type ExperimentPlan } from './experimentPlan';
+import { sampleCount, type ExperimentSamples } from './experimentSamples';
+import { ExperimentControl } from './experimentControl';
+import { misclassifiedThumbnails } from './misclassifiedThumbnails';
+import { scaleFeatures } from './scaleFeatures';
+
+export type ExperimentPhase = 'preparing' | 'features' | 'training' | 'evaluating' | 'writing';
+
+export interface ExperimentEvents {
+  progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number }): void;
+  batch(progress: BatchProgress & { engine: TrainingOutcome['engine'] }): void;
+  epoch(record: EpochRecord & { engine: TrainingOutcome['engine'] }): void;
+}
+
+export interface ExperimentDeps {
+  runsRoot: string;
+  store: DatasetStore;
+  signal: AbortSignal;
+  events: ExperimentEvents;
+  /** HOG cache folder (undefined: the default one; null: none). */
+  cacheDir?: string | null;
+  /** The app's version strings recorded in config.json. */
+  electron?: string | null;
+}
+
+function datasetRecord(dataset: ImageDataset | TableDataset, samples: ExperimentSamples): RunConfig['dataset'] {
+  const counts = samples.classNames.map((_, c) => (samples.labels ? samples.labels.filter((label) => label === c).length : 0));
+  const loadProblems = dataset.kind === 'images' ? dataset.summary.problems.filter((p) => p.skipped).map((p) => ({ file: p.file, reason: p.reason })) : [];
+  return {
+    name: dataset.summary.name,
+    kind: dataset.kind === 'images' ? 'images' : 'csv',
+    source: dataset.kind === 'images' ? dataset.root : dataset.summary.source,
+    fingerprint: dataset.summary.fingerprint,
+    classes: samples.classNames,
+    counts,
+    samples: sampleCount(samples),
+    problems: [...loadProblems, ...samples.skipped],
+  };
+}
+
+function modelRecord(request: ExperimentRequest, summary: ModelSummary): RunConfig['model'] {
+  return {
+    spec: request.model,
+    layers: summary.layers.map((layer) => {
+      const spec = request.model.layers[layer.index];
+      const activation = 'activation' in spec && spec.activation !== undefined ? activationKind(spec.activation) : undefined;
+      return { name: `${layer.type}_${layer.index + 1}`, type: layer.type, outputShape: [null, ...layer.outputShape], params: layer.params, ...(activation ? { activation } : {}) };
+    }),
+    totalParams: summary.totalParams,
+  };
+}
+
+function configOf(runId: string, request: ExperimentRequest, dataset: ImageDataset | TableDataset, samples: ExperimentSamples, plan: ExperimentPlan, summary: ModelSummary, electron: string | null): RunConfig {
+  const t = request.training;
+  return {
+    formatVersion: 1,
+    runId,
+    createdAt: new Date().toISOString(),
+    app: { name: APP_NAME, version: APP_VERSION, tfjs: tf.version.tfjs, node: process.versions.node, platform: `${process.platform} ${process.arch}`, electron },
+    backend: request.backend,
+    engine: t.engine,
+    dataset: datasetRecord(dataset, samples),
+    features: { kind: samples.featureKind, length: samples.values.length / Math.max(1, sampleCount(samples)), details: samples.details },
+    preprocessing: { scaling: request.scaling },
+    model: modelRecord(request, summary),
+    training: {
+      optimizer: t.optimizer,
+      learningRate: t.learningRate,
+      batchSize: t.batchSize,
+      epochs: t.epochs,
+      loss: t.loss,
+      l2: t.l2,
+      earlyStopping: t.earlyStopping ? { patience: t.earlyStopping.patience, restoreBest: t.earlyStopping.restoreBestWeights } : null,
+      seed: t.seed,
+    },
+    split: plan.record,
+  };
+}
+
+/** Refuses, before any work, a model that cannot be built or would not fit in memory. */
+function checkModel(request: ExperimentRequest, samples: number): ModelSummary {
+  const summary = summarizeModel(request.model);
+  const estimate = estimateMemory(summary, {
+    batchSize: effectiveBatchSize(request.training, samples),
+    samples,
+    optimizer: request.training.optimizer,
+    momentum: request.training.momentum,
+  });
+  checkMemoryBudget(estimate);
+  return summary;
+}
+
+function checkFeaturesFitModel(samples: ExperimentSamples, summary: ModelSummary): void {
+  const size = samples.sampleShape.reduce((a, b) => a * b, 1);
+  const inputSize = summary.inputShape.reduce((a, b) => a * b, 1);
+  if (size !== inputSize) {
+    throw new SinapsisError(
+      'data-input-mismatch',
+      `Each sample has ${size} features (${samples.sampleShape.join('×')}), but the model's input expects ${inputSize} (${summary.inputShape.join('×')}). Set the model's input shape to match the features.`,
+      { data: samples.sampleShape.join('×'), model: summary.inputShape.join('×') },
+    );
+  }
+}
+
+/**
+ * One experiment, from a loaded dataset to a finished run folder: features, seeded split, scaling fitted on the
+ * training part, training in a worker (one per fold), evaluation and every file of the run. The run folder is
+ * written as training goes (config first, history after every epoch), so a stop or a crash keeps what was done.
+ */
+export async function runExperiment(request: ExperimentRequest, deps: ExperimentDeps): Promise<ExperimentResult> {
+  const started = performance.now();
+  const runId = newRunId();
+  const { events, signal } = deps;
+  const progress = (phase: ExperimentPhase, fold: number | null = null, folds: number | null = null, counts: { done?: number; total?: number } = {}): void =>
+    events.progress({ runId, phase, fold, folds, ...counts });
+
+  progress('preparing');
+  const dataset = deps.store.get(request.datasetId, 'images', 'table');
+  const control = new ExperimentControl();
+  const unregister = registerTrainingControl(request.taskId, control);
+  const onAbort = (): void => control.stop();
+  signal.addEventListener('abort', onAbort);
+  try {
+    progress('features');
+    const samples = await experimentFeatures(dataset, request.features, {
+      signal,
+      cacheDir: deps.cacheDir,
+      onHogProgress: (hog: HogProgress) => progress('features', null, null, { done: hog.done, total: hog.total }),
+    });
+    const total = sampleCount(samples);
+    const summary = checkModel(request, total);
+    checkFeaturesFitModel(samples, summary);
+    const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
+    if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
+
+    const { dir } = await createRunFolder(deps.runsRoot, runId);
+    try {
+      return await trainAndWrite({ request, deps, dataset, samples, plan, summary, control, runId, dir, started, progress });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await finishRun(dir, 'failed', message);
+      throw error;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    unregister();
+  }
+}
+
+interface TrainContext {
+  request: ExperimentRequest;
+  deps: ExperimentDeps;
+  dataset: ImageDataset | TableDataset;
+  samples: ExperimentSamples;
+  plan: ExperimentPlan;
+  summary: ModelSummary;
+  control: ExperimentControl;
+  runId: string;
+  dir: string;
+  started: number;
+  progress: (phase: ExperimentPhase, fold?: number | null, folds?: number | null) => void;
+}
+
+async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
+  const { request, deps, dataset, samples, plan, summary, control, runId, dir, progress } = context;
+  const config = configOf(runId, request, dataset, samples, plan, summary, deps.electron ?? null);
+  await writeJsonAtomic(join(dir, RUN_FILES.config), config);
+
+  const columns = samples.values.length / Math.max(1, sampleCount(samples));
+  const runs: FoldRun[] = [];
+  let scaler: Scaler | null = null;
+  let engine: TrainingOutcome['engine'] = 'tfjs';
+  let problem: ContractError | null = null;
+  // history.csv is rewritten after every epoch: a killed process leaves the curves up to its last epoch.
+  const live: EpochRecord[][] = plan.folds.map(() => []);
+  let historyWrite: Promise<void> = Promise.resolve();
+  const writeHistory = (): Promise<void> => {
+    const text = toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live));
+    historyWrite = historyWrite.then(() => writeFileAtomic(join(dir, RUN_FILES.history), text));
+    return historyWrite;
+  };
+
+  for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
+    const fold = plan.folds[f];
+    progress('training', plan.kind === 'kfold' ? f + 1 : null, plan.kind === 'kfold' ? plan.folds.length : null);
+    const scaled = scaleFeatures(samples.values, columns, fold.train, request.scaling);
+    scaler = scaled.scaler;
+    const session = new TrainingSession(
+      {
+        spec: request.model,
+        settings: request.training,
+        data: {
+          sampleShape: samples.sampleShape,
+          features: scaled.values,
+          ...(samples.labels ? { labels: samples.labels } : { targets: samples.targets ?? new Float64Array(0) }),
+        },
+        folds: [{ train: fold.train, validation: fold.validation }],
+        backend: request.backend,
+        evaluation: { test: fold.evaluation, predict: true },
+      },
+      {
+        engine: (name) => (engine = name),
+        batch: (batch) => deps.events.batch({ ...batch, fold: f, engine }),
+        epoch: (record) => {
+          live[f].push(record);
+          void writeHistory();
+          deps.events.epoch({ ...record, fold: f, engine });
+        },
+      },
+    );
+    control.attach(session);
+    try {
+      const outcome = await session.finished;
+      runs.push({ outcome });
+      engine = outcome.engine;
+      problem = outcome.problem;
+    } finally {
+      control.detach(session);
+    }
+  }
+  await historyWrite;
+
+  progress('evaluating');
+  const last = runs[runs.length - 1]?.outcome ?? null;
+  const outputWidth = summary.outputShape.reduce((a, b) => a * b, 1);
+  const predictions = collectPredictions(samples, plan, runs, outputWidth);
+  const stopped = control.stopped || runs.some((run) => run.outcome.stopped);
+  const status = problem ? 'failed' : stopped ? 'stopped' : 'completed';
+  const backend = last?.backend ?? 'none';
+  const metrics = experimentMetrics({
+    samples,
+    plan,
+    runs,
+    predictions,
+    status,
+    backend,
+    engine,
+    seed: request.training.seed,
+    datasetFingerprint: config.dataset.fingerprint,
+    seconds: (performance.now() - context.started) / 1000,
+    misclassifiedSample: request.misclassifiedSample,
+    diverged: problem?.code === 'training-diverged',
+  });
+
+  progress('writing');
+  await writeJsonAtomic(join(dir, RUN_FILES.config), { ...config, backend, engine });
+  await writeFileAtomic(join(dir, RUN_FILES.history), toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)));
+  if (last?.artifacts) await saveModelArtifacts(join(dir, RUN_FILES.model), last.artifacts);
+  await writeJsonAtomic(join(dir, RUN_FILES.preprocessing), { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
+  await writeJsonAtomic(join(dir, RUN_FILES.predictions), { labels: samples.classNames, predictions });
+  if (dataset.kind === 'images') await writeJsonAtomic(join(dir, RUN_FILES.thumbnails), misclassifiedThumbnails(dataset, metrics.misclassified));
+  await writeJsonAtomic(join(dir, RUN_FILES.metrics), metrics);
+  await exportRunReport(dir, { language: request.language, pdf: false });
+  await finishRun(dir, status, problem?.message);
+  return {
+    runId,
+    dir,
+    status,
+    accuracy: metrics.accuracy,
+    engine,
+    backend,
+    epochsRun: metrics.epochsRun,
+    seconds: metrics.seconds,
+    problem,
+  };
+}
