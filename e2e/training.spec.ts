@@ -26,7 +26,7 @@ function scriptExperiment(ws: WebSocketRoute, call: { id: number; payload: { tas
           id: call.id,
           result: {
             ok: true,
-            value: { runId, dir: `/tmp/${runId}`, status: control.stopped ? 'stopped' : 'completed', accuracy: { train: 0.95, val: 0.9, test: 0.88 }, engine: 'didactic', backend: 'wasm', epochsRun, seconds: 3.2 },
+            value: { runId, dir: `/tmp/${runId}`, status: control.stopped ? 'stopped' : 'completed', accuracy: { train: 0.95, val: 0.9, test: 0.88 }, engine: 'didactic', backend: 'wasm', epochsRun, seconds: 3.2, problem: null },
           },
         }),
       );

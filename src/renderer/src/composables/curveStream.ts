@@ -34,6 +34,9 @@ export interface TrainingProgress {
   elapsedMs: number;
   etaMs: number | null;
   engine: string | null;
+  /** Feature extraction: images described so far, of `imagesTotal` (null outside that phase). */
+  imagesDone: number | null;
+  imagesTotal: number | null;
 }
 
 export interface CurveSnapshot {
@@ -47,7 +50,7 @@ export interface CurveSnapshot {
 export const MAX_BATCH_POINTS = 50_000;
 
 export function emptyProgress(): TrainingProgress {
-  return { phase: null, runId: null, fold: null, folds: null, foldIndex: 0, epoch: 0, epochFraction: 0, batch: 0, batches: 0, elapsedMs: 0, etaMs: null, engine: null };
+  return { phase: null, runId: null, fold: null, folds: null, foldIndex: 0, epoch: 0, epochFraction: 0, batch: 0, batches: 0, elapsedMs: 0, etaMs: null, engine: null, imagesDone: null, imagesTotal: null };
 }
 
 /**
@@ -67,7 +70,8 @@ export class CurveStream {
   progressEvent(payload: unknown): boolean {
     const event = experimentProgressEventSchema.safeParse(payload);
     if (!event.success || event.data.taskId !== this.taskId) return false;
-    this.progress = { ...this.progress, runId: event.data.runId, phase: event.data.phase, fold: event.data.fold, folds: event.data.folds };
+    const { runId, phase, fold, folds, done, total } = event.data;
+    this.progress = { ...this.progress, runId, phase, fold, folds, imagesDone: done ?? null, imagesTotal: total ?? null };
     return (this.dirty = true);
   }
 

@@ -1,6 +1,7 @@
 import { ref, shallowRef, type Ref } from 'vue';
-import { experimentResultSchema, type ExperimentRequest, type ExperimentResult } from '../../../shared/contract/experiment';
+import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
 import { CurveStream, emptyProgress, type BatchPoint, type DiagnosisHint, type EpochRecord, type TrainingProgress } from './curveStream';
+import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 
@@ -25,12 +26,6 @@ const result: Ref<ExperimentResult | null> = shallowRef(null);
 const error = ref<string | null>(null);
 const epochsPlanned = ref(0);
 
-/** The contract methods and events of training, used before and after they are registered in the contract index. */
-interface LooseClient {
-  call(method: string, payload: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
-
 let counter = 0;
 
 /**
@@ -38,7 +33,7 @@ let counter = 0;
  * into reactive state at most every FLUSH_INTERVAL_MS, so chart redraws never follow the event rate.
  */
 export function useTraining() {
-  const client = useClient() as unknown as LooseClient;
+  const client = useClient();
   const describe = useErrorMessage();
 
   async function start(request: Omit<ExperimentRequest, 'taskId'>, onDone?: (result: ExperimentResult) => void): Promise<void> {
@@ -75,11 +70,13 @@ export function useTraining() {
     ];
 
     try {
-      const response = experimentResultSchema.parse(await client.call('experiment.run', { ...request, taskId: id }));
+      const response = await client.call('experiment.run', { ...request, taskId: id });
       result.value = response;
       runId.value = response.runId;
       engine.value = response.engine;
       status.value = response.status;
+      // A run that ended early (e.g. the loss became NaN) says why and what to try; its curves stay on screen.
+      if (response.problem) error.value = describe(new ClientCallError(response.problem));
       onDone?.(response);
     } catch (failure) {
       error.value = describe(failure);

@@ -1,6 +1,7 @@
 import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
+import { experimentErrors } from './locales/experimentErrors';
 import { features } from './locales/features';
 import { labs } from './locales/labs';
 import { model } from './locales/model';
@@ -16,7 +17,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

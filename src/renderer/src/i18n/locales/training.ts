@@ -108,6 +108,7 @@ export const training = {
         batch: 'lote {batch} de {batches}',
         elapsed: '{elapsed} transcurridos',
         eta: 'quedan {eta}',
+        images: '{done} de {total} imágenes',
       },
       chart: {
         loss: 'Pérdida',
@@ -253,6 +254,7 @@ export const training = {
         batch: 'lote {batch} de {batches}',
         elapsed: '{elapsed} decorridos',
         eta: 'faltam {eta}',
+        images: '{done} de {total} imagens',
       },
       chart: {
         loss: 'Perda',
@@ -398,6 +400,7 @@ export const training = {
         batch: 'batch {batch} of {batches}',
         elapsed: '{elapsed} elapsed',
         eta: '{eta} left',
+        images: '{done} of {total} images',
       },
       chart: {
         loss: 'Loss',
