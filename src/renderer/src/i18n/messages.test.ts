@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from 'vue-i18n';
 import { areas, buildMessages, LOCALES } from './messages';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,6 +17,20 @@ describe('i18n messages', () => {
       const empty = keys(messages[locale]).filter((key) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) === '');
       expect(empty).toEqual([]);
     }
+  });
+
+  it("has no bare '|' (vue-i18n splits a message there into plural forms): a literal bar is written {'|'}", () => {
+    const bare = Object.entries(areas).flatMap(([area, messages]) =>
+      LOCALES.flatMap((locale) =>
+        keys(messages[locale])
+          .map((key) => ({ key: `${area}.${locale}.${key}`, text: key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) as string }))
+          .filter(({ text }) => text.replaceAll("{'|'}", '').includes('|'))
+          .map(({ key }) => key),
+      ),
+    );
+    expect(bare).toEqual([]);
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: buildMessages() });
+    expect(i18n.global.t('labs.activations.explain.saturation')).toContain('for large |x|: their derivative');
   });
 
   it('merges areas without silently overwriting a key', () => {
