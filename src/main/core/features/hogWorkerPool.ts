@@ -131,3 +131,15 @@ export function releaseHogPool(pool: HogWorkerPool, stopNow: Error | null): void
   }, IDLE_MS);
   idleTimer.unref();
 }
+
+/**
+ * Stops the shared pool now if no extraction is using it, instead of after the idle minute. For scripts (the
+ * bench, tests) that are done extracting: under tsx a worker's loader keeps the process alive until then.
+ */
+export function closeHogPool(): void {
+  if (!shared || shared.users > 0) return;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  shared.terminate(new Error('HOG worker pool closed'));
+  shared = null;
+}
