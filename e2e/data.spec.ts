@@ -84,7 +84,7 @@ test('Datos: a CSV is inspected, a bad feature column is named, and another targ
     await page.getByTestId('csv-open').click();
     await expect(page.getByTestId('csv-chooser')).toContainText('línea 3: «rojo»');
     await page.getByTestId('csv-apply').click();
-    await expect(page.getByTestId('data-error')).toContainText('Línea 3, columna «color»: «rojo» no es un número');
+    await expect(page.getByTestId('data-error')).toContainText('«mezcla.csv», línea 3, columna «color»: «rojo» no es un número');
     await page.getByTestId('csv-target').selectOption({ label: 'color' });
     await page.getByTestId('csv-apply').click();
     await expect(page.getByTestId('table-task')).toContainText('clasificación');

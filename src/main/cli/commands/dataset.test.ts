@@ -46,7 +46,7 @@ describe('sinapsis dataset', () => {
     writeFileSync(file, 'a,b,y\n1,dos,0\n');
     const bad = capture();
     expect(await runCli(['dataset', file, '--target', 'y'], bad)).toBe(2);
-    expect(bad.stderr).toContain('Line 2, column "b" (2nd) holds "dos"');
+    expect(bad.stderr).toContain('"x.csv", line 2, column "b" (2nd) holds "dos"');
     const missing = capture();
     expect(await runCli(['dataset', join(dir, 'nope')], missing)).toBe(2);
     expect(missing.stderr).toContain('does not exist');

@@ -40,17 +40,18 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
     if (isMissingCell(targetCell)) {
       throw new SinapsisError(
         'csv-missing-target',
-        `Line ${lineNumbers[r]}, target column "${header[target]}" is empty (missing value). Fill it in or delete that row.`,
-        { line: lineNumbers[r], column: header[target] },
+        `"${draft.name}", line ${lineNumbers[r]}: the target column "${header[target]}" is empty (missing value). Fill it in or delete that row.`,
+        { file: draft.name, line: lineNumbers[r], column: header[target] },
       );
     }
     featureColumns.forEach((column, f) => {
       const cell = cells[r][column];
       const value = parseNumber(cell, delimiter);
       if (value === null) {
-        const where = `Line ${lineNumbers[r]}, column "${header[column]}" (${ordinal(column + 1)})`;
+        const where = `"${draft.name}", line ${lineNumbers[r]}, column "${header[column]}" (${ordinal(column + 1)})`;
         if (isMissingCell(cell)) {
           throw new SinapsisError('csv-missing-value', `${where} is empty (missing value). Fill it in or delete that row; features must all be numbers.`, {
+            file: draft.name,
             line: lineNumbers[r],
             column: header[column],
           });
@@ -58,7 +59,7 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
         throw new SinapsisError(
           'csv-not-numeric',
           `${where} holds "${cell.trim().slice(0, 40)}", which is not a number. Features must be numeric: remove or encode that column, or choose it as the target.`,
-          { line: lineNumbers[r], column: header[column], value: cell.trim().slice(0, 40) },
+          { file: draft.name, line: lineNumbers[r], column: header[column], value: cell.trim().slice(0, 40) },
         );
       }
       features[r * featureColumns.length + f] = value;
@@ -79,7 +80,8 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
     targets = Float64Array.from(targetTexts, (t, r) => {
       const value = parseNumber(t, delimiter);
       if (value === null) {
-        throw new SinapsisError('csv-not-numeric', `Line ${lineNumbers[r]}, target column "${header[target]}" holds "${t.slice(0, 40)}": a regression target must be a number.`, {
+        throw new SinapsisError('csv-not-numeric', `"${draft.name}", line ${lineNumbers[r]}: the target column "${header[target]}" holds "${t.slice(0, 40)}", but a regression target must be a number. Fix that cell, or treat the target as classes.`, {
+          file: draft.name,
           line: lineNumbers[r],
           column: header[target],
           value: t.slice(0, 40),

@@ -112,8 +112,8 @@ describe('openCsv + buildTable', () => {
     expect(draft.inspection.columns[1]).toMatchObject({ numeric: false, firstNonNumeric: { row: 3, value: 'rojo' } });
     const error = await failure(() => buildTable(draft, 2, 'auto', 'mt'));
     expect(error.code).toBe('csv-not-numeric');
-    expect(error.message).toContain('Line 3, column "color" (2nd) holds "rojo"');
-    expect(error.params).toMatchObject({ line: 3, column: 'color', value: 'rojo' });
+    expect(error.message).toContain('"mixto.csv", line 3, column "color" (2nd) holds "rojo"');
+    expect(error.params).toMatchObject({ file: 'mixto.csv', line: 3, column: 'color', value: 'rojo' });
     // Choosing that column as the target makes the table valid.
     expect(buildTable(draft, 1, 'auto', 'mt2').classNames).toEqual(['2', 'azul', 'rojo']);
   });
@@ -122,7 +122,7 @@ describe('openCsv + buildTable', () => {
     const draft = await openCsv(await csvFile('faltan.csv', 'a,b,y\n1,2,0\n3,,1\n'), 'auto', 'auto', 'f');
     const error = await failure(() => buildTable(draft, 2, 'auto', 'ft'));
     expect(error.code).toBe('csv-missing-value');
-    expect(error.message).toContain('Line 3, column "b" (2nd) is empty');
+    expect(error.message).toContain('"faltan.csv", line 3, column "b" (2nd) is empty');
   });
 
   it('refuses ragged rows, empty files and folders with messages that say what to do', async () => {
