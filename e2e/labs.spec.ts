@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** A tiny RGB PNG (a bright diagonal on black) built in memory, so the test needs no fixture file. */
@@ -31,6 +32,29 @@ function diagonalPng(size: number): Buffer {
     for (let x = 0; x < size; x++) if (x === y) raw.fill(255, y * (1 + 3 * size) + 1 + 3 * x, y * (1 + 3 * size) + 4 + 3 * x);
   }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Independent reference for the explorer: zero-pad the image explicitly, then slide the window by the stride. */
+function directCrossCorrelation(image: number[][], filter: number[][], stride: number, padding: number): number[][] {
+  const padded = Array.from({ length: image.length + 2 * padding }, (_, r) =>
+    Array.from({ length: image[0].length + 2 * padding }, (_, c) => image[r - padding]?.[c - padding] ?? 0),
+  );
+  const out: number[][] = [];
+  for (let r = 0; r + filter.length <= padded.length; r += stride) {
+    const row: number[] = [];
+    for (let c = 0; c + filter[0].length <= padded[0].length; c += stride) {
+      let sum = 0;
+      filter.forEach((filterRow, i) => filterRow.forEach((weight, j) => (sum += padded[r + i][c + j] * weight)));
+      row.push(sum);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The numbers of a matrix table as the page shows them (true minus signs). */
+async function readMatrix(table: Locator): Promise<number[][]> {
+  return table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-')))));
 }
 
 test.describe('Laboratorios', () => {
@@ -123,6 +147,45 @@ test.describe('Laboratorios', () => {
     await expect(lab.getByTestId('conv-size-error')).toContainText('no es entero');
   });
 
+  test('the explorer output equals a direct computation for another filter, a stride of 2 and an edited image', async ({ page }) => {
+    await page.getByTestId('lab-tab-convolution').click();
+    const lab = page.getByTestId('lab-convolution');
+    await lab.getByTestId('conv-filter').selectOption('sobelY');
+    await lab.getByTestId('conv-stride').fill('2');
+    const cell = lab.getByTestId('conv-image').getByLabel('(1, 1)');
+    await cell.fill('7');
+    await cell.press('Tab');
+    await expect(lab.getByTestId('conv-size')).toContainText('La salida mide 3 × 3.');
+    await lab.getByTestId('conv-complete').click();
+
+    const image = [
+      [7, 0, 0, 3, 0],
+      [0, 0, 10, 0, 3],
+      [0, 10, 3, 10, 0],
+      [10, 3, 3, 3, 10],
+      [3, 3, 3, 3, 3],
+    ];
+    const sobelY = [
+      [-1, -2, -1],
+      [0, 0, 0],
+      [1, 2, 1],
+    ];
+    const direct = directCrossCorrelation(image, sobelY, 2, 1);
+    expect(direct).toHaveLength(3);
+    expect(await readMatrix(lab.getByTestId('conv-output'))).toEqual(direct);
+    const relu = direct.map((row) => row.map((v) => Math.max(0, v)));
+    expect(await readMatrix(lab.getByTestId('conv-relu'))).toEqual(relu);
+    // 3x3 -> 2x2 with the partial windows at the edge kept.
+    const pooled = [0, 2].map((r) => [0, 2].map((c) => Math.max(...[0, 1].flatMap((dr) => [0, 1].map((dc) => relu[r + dr]?.[c + dc] ?? -Infinity)))));
+    expect(await readMatrix(lab.getByTestId('conv-pool'))).toEqual(pooled);
+
+    // The last cell's sum, term by term, is the one of the direct computation.
+    await lab.getByRole('button', { name: 'Reiniciar' }).click();
+    for (let i = 0; i < 9; i++) await lab.getByTestId('conv-step').click();
+    await expect(lab.getByTestId('conv-cell-sum')).toContainText(`Celda (3, 3):`);
+    await expect(lab.getByTestId('conv-cell-sum')).toContainText(`= ${String(direct[2][2]).replace('-', '−')}`);
+  });
+
   test('applies the selected filter to a picture the user opens', async ({ page }) => {
     await page.getByTestId('lab-tab-convolution').click();
     const lab = page.getByTestId('lab-convolution');
@@ -132,13 +195,75 @@ test.describe('Laboratorios', () => {
     // Padding 1 and stride 1 keep the size.
     await expect(lab.getByText(/Filtrada, 32 × 32/)).toBeVisible();
     const output = lab.getByTestId('conv-picture-output');
-    const levels = await output.evaluate((canvas: HTMLCanvasElement) => {
+    const shown = await output.evaluate((canvas: HTMLCanvasElement) => {
       const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-      return { distinct: new Set(Array.from(data.filter((_, i) => i % 4 === 0))).size, width: canvas.width };
+      return { gray: Array.from(data.filter((_, i) => i % 4 === 0)), width: canvas.width, height: canvas.height };
     });
-    expect(levels.width).toBe(32);
+    expect([shown.width, shown.height]).toEqual([32, 32]);
+    // The same Sobel Gx computed directly on the picture (white diagonal = 255), shown with its min..max stretched to 0..255.
+    const picture = Array.from({ length: 32 }, (_, y) => Array.from({ length: 32 }, (_, x) => (x === y ? 255 : 0)));
+    const sobelX = [
+      [-1, 0, 1],
+      [-2, 0, 2],
+      [-1, 0, 1],
+    ];
+    const direct = directCrossCorrelation(picture, sobelX, 1, 1).flat();
+    const min = Math.min(...direct);
+    const span = Math.max(...direct) - min;
+    const expected = direct.map((v) => Math.round(((v - min) / span) * 255));
     // Sobel responds with both signs on each side of the diagonal: several gray levels, not a flat image.
-    expect(levels.distinct).toBeGreaterThan(2);
+    expect(new Set(expected).size).toBeGreaterThan(2);
+    const worst = Math.max(...expected.map((v, i) => Math.abs(v - shown.gray[i])));
+    expect(worst, 'largest gray-level difference from the direct computation').toBeLessThanOrEqual(1);
+
+    // ReLU keeps only the positive side of the edge.
+    await lab.getByText('Aplicar ReLU').click();
+    const afterRelu = await output.evaluate((canvas: HTMLCanvasElement) => Array.from(canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0) ?? []));
+    const positive = direct.map((v) => Math.max(0, v));
+    const top = Math.max(...positive);
+    expect(Math.max(...positive.map((v, i) => Math.abs(Math.round((v / top) * 255) - afterRelu[i])))).toBeLessThanOrEqual(1);
+  });
+
+  test('plots f and f\' of the lecture table, with alpha for ELU', async ({ page }) => {
+    await page.getByTestId('lab-tab-activations').click();
+    const lab = page.getByTestId('lab-activations');
+    const probe = lab.getByTestId('activation-probe');
+    // Sigmoid at 0 (the default): f = 1/2, f' = f (1 - f) = 1/4.
+    await expect(probe).toHaveText("f(x) = 0.5, f'(x) = 0.25");
+    await lab.getByRole('radio', { name: 'ELU', exact: true }).click();
+    await lab.getByTestId('activation-alpha').fill('0.5');
+    await lab.getByLabel('x =').fill('-1');
+    // α (e^x − 1) = 0.5 (e^−1 − 1) = −0.31606; f' = f + α = 0.5 e^−1 = 0.18394.
+    await expect(probe).toHaveText("f(x) = −0.3161, f'(x) = 0.1839");
+    await lab.getByRole('radio', { name: 'ReLU', exact: true }).click();
+    await expect(lab.getByTestId('activation-alpha')).toHaveCount(0);
+    // The dying ReLU: no gradient for a negative net input.
+    await expect(probe).toHaveText("f(x) = 0, f'(x) = 0");
+    await expect(lab.locator('canvas')).toBeVisible();
+    await expect(lab.getByText('para |x| grande')).toBeVisible();
+  });
+
+  test('renders the formulas as MathML with the bundled math font, so they stretch offline', async ({ page }) => {
+    const lab = page.getByTestId('lab-perceptron');
+    await page.evaluate(() => document.fonts.ready);
+    await expect.poll(() => page.evaluate(() => Array.from(document.fonts).some((face) => face.family.replace(/["']/g, '') === 'Sinapsis Math' && face.status === 'loaded'))).toBe(true);
+    // The brace of the step function spans both of its cases only when the font has an OpenType MATH table.
+    const heights = await lab.locator('math').first().evaluate((math) => {
+      const brace = Array.from(math.querySelectorAll('mo')).find((mo) => mo.textContent === '{');
+      const letter = math.querySelector('mi');
+      return { brace: brace?.getBoundingClientRect().height ?? 0, letter: letter?.getBoundingClientRect().height ?? 1 };
+    });
+    expect(heights.brace / heights.letter).toBeGreaterThan(1.6);
+    for (const id of ['perceptron', 'xor', 'activations', 'convolution', 'playground']) {
+      await page.getByTestId(`lab-tab-${id}`).click();
+      const sizes = await page
+        .getByTestId(`lab-${id}`)
+        .locator('.explanation math')
+        .evaluateAll((formulas) => formulas.map((math) => math.getBoundingClientRect()).map((box) => Math.min(box.width, box.height)));
+      expect(sizes.length, id).toBeGreaterThan(0);
+      // Every formula is laid out (a browser without MathML would leave some as zero-size inline text runs).
+      expect(Math.min(...sizes), id).toBeGreaterThan(5);
+    }
   });
 
   test('the labs speak Portuguese and English too', async ({ page }) => {
