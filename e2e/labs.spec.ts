@@ -123,6 +123,10 @@ test.describe('Laboratorios', () => {
     await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 475');
     expect(Number(await loss.getAttribute('data-loss'))).toBeLessThan(0.01);
     await expect(lab.getByTestId('xor-chart-loss').locator('canvas')).toBeVisible();
+    // The README's picture of the labs: decision regions, weights, loss and sensitivities after convergence.
+    await page.setViewportSize({ width: 1280, height: 1800 });
+    await lab.locator('.lab-body').screenshot({ path: 'docs/screenshots/laboratorios.png', animations: 'disabled' });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await lab.getByTestId('xor-small-init').check();
     await expect(lab.getByTestId('xor-iteration')).toHaveText('Iteración 0');
