@@ -341,6 +341,20 @@ describe('XOR exercise of seed 000 (2-2-1 tanh, {-1, 1})', () => {
     expect(datasetLoss(small.network, XOR_INPUTS, XOR_TARGETS, 'mse')).toBeGreaterThan(0.45);
   });
 
+  it('cannot be solved without bias: every neuron is odd, so the mean J never goes below 0.5', () => {
+    for (const initialScale of [1, 0.1]) {
+      const experiment = startXorExperiment({ ...XOR_DEFAULT_SETTINGS, useBias: false, initialScale });
+      let lowest = experiment.initialLoss;
+      for (let i = 0; i < 5000; i++) lowest = Math.min(lowest, stepXorExperiment(experiment).loss);
+      // z(1, 1) = -z(-1, -1) with the same target -1: ½(1 + z)² + ½(1 - z)² = 1 + z² ≥ 1 per pair, mean ≥ 0.5.
+      expect(lowest).toBeGreaterThan(0.5 - 1e-9);
+      const z = XOR_INPUTS.map((x) => forwardPass(experiment.network, x).layers[1].output[0]);
+      expect(z[2]).toBeCloseTo(-z[0], 12);
+      expect(z[3]).toBeCloseTo(-z[1], 12);
+    }
+    expect(xorIterationsToConverge({ ...XOR_DEFAULT_SETTINGS, useBias: false }, 0.01, 5000)).toBeNull();
+  });
+
   it('cannot be solved without hidden non-linearity: one tanh neuron stays at J >= 0.5 on average', () => {
     const spec: DenseNetworkSpec = { inputSize: 2, layers: [{ units: 1, activation: 'tanh' }], useBias: true };
     const net = networkFromWeights(spec, [[[0.3, -0.2]]], [[0.1]]);
