@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSummary } from '../../../shared/contract/datasets';
-import { hogPipelineSchema } from '../../../shared/contract/features';
+import type { DatasetSummary } from '../contract/datasets';
+import { hogPipelineSchema } from '../contract/features';
 import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from './featureShape';
 
 const digits = {

@@ -1,7 +1,7 @@
-import type { DatasetSummary } from '../../../shared/contract/datasets';
-import type { FeatureChoice } from '../../../shared/contract/experiment';
-import { hogPipelineSchema } from '../../../shared/contract/features';
-import { hogLength } from '../../../shared/features/hogLength';
+import type { DatasetSummary } from '../contract/datasets';
+import type { FeatureChoice } from '../contract/experiment';
+import { hogPipelineSchema } from '../contract/features';
+import { hogLength } from './hogLength';
 
 /** The input shape of a model fed by these features: [features] or [height, width, 1]. */
 export type InputShape = [number] | [number, number, number];

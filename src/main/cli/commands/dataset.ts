@@ -3,6 +3,7 @@ import { SinapsisError } from '../../../shared/contract';
 import type { CsvInspection, ImageSummary, TableSummary } from '../../../shared/contract/datasets';
 import { buildTable } from '../../core/datasets/csv/buildTable';
 import { openCsv } from '../../core/datasets/csv/openCsv';
+import { targetColumn } from '../../core/datasets/csv/targetColumn';
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import { loadImageFolder } from '../../core/datasets/images/loadImageFolder';
 import { intOption, parseCommandArgs } from '../args';
@@ -97,13 +98,7 @@ Options:
       const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId());
       let table: TableSummary | null = null;
       if (values.json || values.target !== undefined) {
-        const wanted = values.target as string | undefined;
-        const byName = wanted === undefined ? -1 : draft.header.indexOf(wanted);
-        const byNumber = wanted !== undefined && /^\d+$/.test(wanted) ? Number(wanted) - 1 : -1;
-        const target = wanted === undefined ? draft.inspection.suggestedTarget : byName >= 0 ? byName : byNumber;
-        if (target < 0 || target >= draft.header.length) {
-          throw new SinapsisError('bad-arguments', `--target "${wanted}" is neither a column name nor a number from 1 to ${draft.header.length}. Columns: ${draft.header.join(', ')}.`);
-        }
+        const target = targetColumn(draft, values.target as string | undefined);
         table = buildTable(draft, target, 'auto', DatasetStore.newId()).summary;
       }
       io.out(values.json ? JSON.stringify({ csv: draft.inspection, table }, null, 2) + '\n' : formatCsv(draft.inspection, table));

@@ -2,34 +2,11 @@ import { encodePng, Image } from 'image-js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
-import { blockNormSchema, hogPipelineSchema, LAB_HOG_PARAMS, LAB_RESIZE, type HogPipeline } from '../../../shared/contract/features';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
 import { previewHog } from '../../core/features/previewHog';
 import { parseCommandArgs, intOption } from '../args';
+import { hogPipelineFrom } from '../hogOptions';
 import { EXIT_OK, type CliCommand } from '../command';
-
-/** "4" -> [4, 4]; "6x4" -> [6, 4] (rows x columns, skimage's order). */
-function pairOption(name: string, value: string | undefined, fallback: [number, number]): [number, number] {
-  if (value === undefined) return fallback;
-  const match = /^(\d+)(?:x(\d+))?$/i.exec(value.trim());
-  const pair: [number, number] | null = match ? [Number(match[1]), Number(match[2] ?? match[1])] : null;
-  if (!pair || pair.some((n) => n < 1 || n > 512)) {
-    throw new SinapsisError('bad-arguments', `--${name} must be N or HxW with whole numbers from 1 to 512 (rows x columns, as skimage), got "${value}".`);
-  }
-  return pair;
-}
-
-/** "12x24" -> width 12, height 24 (cv2.resize's (width, height) order); "none" keeps the image size. */
-function resizeOption(value: string | undefined): HogPipeline['resize'] {
-  if (value === undefined) return { ...LAB_RESIZE };
-  if (value.trim().toLowerCase() === 'none') return null;
-  const match = /^(\d+)x(\d+)$/i.exec(value.trim());
-  const size = match ? { width: Number(match[1]), height: Number(match[2]) } : null;
-  if (!size || size.width < 1 || size.height < 1 || size.width > 2048 || size.height > 2048) {
-    throw new SinapsisError('bad-arguments', `--resize must be WxH (width x height, like cv2.resize) from 1 to 2048, or "none"; got "${value}".`);
-  }
-  return size;
-}
 
 export const hogCommand: CliCommand = {
   name: 'hog',
@@ -73,21 +50,15 @@ Examples:
       scale: { type: 'string' },
     });
     if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give exactly one image file, e.g. "sinapsis hog digit.png".');
-    const norm = blockNormSchema.safeParse((values.norm as string | undefined) ?? LAB_HOG_PARAMS.blockNorm);
-    if (!norm.success) throw new SinapsisError('bad-arguments', `--norm must be L2-Hys, L2, L1 or L1-sqrt; got "${String(values.norm)}".`);
-    const interpolation = (values.interpolation as string | undefined) ?? 'linear';
-    if (interpolation !== 'linear' && interpolation !== 'area') throw new SinapsisError('bad-arguments', `--interpolation must be linear or area; got "${interpolation}".`);
-    const pipeline = hogPipelineSchema.parse({
-      grayscale: !values.color,
-      resize: resizeOption(values.resize as string | undefined),
-      interpolation,
-      params: {
-        orientations: intOption('orientations', values.orientations as string | undefined, LAB_HOG_PARAMS.orientations, 1, 36),
-        pixelsPerCell: pairOption('cell', values.cell as string | undefined, LAB_HOG_PARAMS.pixelsPerCell),
-        cellsPerBlock: pairOption('block', values.block as string | undefined, LAB_HOG_PARAMS.cellsPerBlock),
-        blockNorm: norm.data,
-        transformSqrt: Boolean(values.sqrt),
-      },
+    const pipeline = hogPipelineFrom({
+      resize: values.resize as string | undefined,
+      interpolation: values.interpolation as string | undefined,
+      orientations: values.orientations as string | undefined,
+      cell: values.cell as string | undefined,
+      block: values.block as string | undefined,
+      norm: values.norm as string | undefined,
+      sqrt: Boolean(values.sqrt),
+      color: Boolean(values.color),
     });
     const scale = intOption('scale', values.scale as string | undefined, 1, 1, 64);
 

@@ -4,6 +4,7 @@ import { hogCommand } from './hog';
 import { infoCommand } from './info';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
+import { trainCommand } from './train';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand, reportCommand, datasetCommand, hogCommand];
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand, trainCommand, reportCommand, datasetCommand, hogCommand];

@@ -14,10 +14,12 @@ export interface FeatureOptions {
   cacheDir?: string | null;
 }
 
-function wrongKind(choice: FeatureChoice['kind'], dataset: ImageDataset | TableDataset): SinapsisError {
-  const what = dataset.kind === 'images' ? 'an image folder' : 'a table';
-  const use = dataset.kind === 'images' ? 'HOG or raw pixels' : 'its numeric columns';
-  return new SinapsisError('features-wrong-kind', `"${choice}" features do not apply to ${what}; choose ${use}.`, { features: choice, dataset: dataset.kind });
+/** HOG and pixels describe images, columns describe tables; any other pairing is refused with what to choose. */
+export function checkFeatureKind(choice: FeatureChoice['kind'], datasetKind: 'images' | 'table'): void {
+  if ((datasetKind === 'table') === (choice === 'columns')) return;
+  const what = datasetKind === 'images' ? 'an image folder' : 'a table';
+  const use = datasetKind === 'images' ? 'HOG or raw pixels' : 'its numeric columns';
+  throw new SinapsisError('features-wrong-kind', `"${choice}" features do not apply to ${what}; choose ${use}.`, { features: choice, dataset: datasetKind });
 }
 
 function fromTable(dataset: TableDataset): ExperimentSamples {
@@ -99,12 +101,8 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
 
 /** The feature matrix of a loaded dataset, as the experiment asks for it. */
 export async function experimentFeatures(dataset: ImageDataset | TableDataset, choice: FeatureChoice, options: FeatureOptions): Promise<ExperimentSamples> {
-  if (dataset.kind === 'table') {
-    if (choice.kind !== 'columns') throw wrongKind(choice.kind, dataset);
-    return fromTable(dataset);
-  }
+  checkFeatureKind(choice.kind, dataset.kind);
+  if (dataset.kind === 'table') return fromTable(dataset);
   if (dataset.images.length === 0) throw new SinapsisError('data-empty', `The dataset "${dataset.summary.name}" has no images to train on.`);
-  if (choice.kind === 'hog') return hogOf(dataset, choice, options);
-  if (choice.kind === 'pixels') return pixelsOf(dataset, choice);
-  throw wrongKind(choice.kind, dataset);
+  return choice.kind === 'hog' ? hogOf(dataset, choice, options) : pixelsOf(dataset, choice as Extract<FeatureChoice, { kind: 'pixels' }>);
 }

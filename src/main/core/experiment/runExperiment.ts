@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
 import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
 import type { Scaler } from '../../../shared/datasets/scaling';
@@ -29,6 +30,9 @@ import { ExperimentControl } from './experimentControl';
 import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
 
+/** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
+const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
+
 export type ExperimentPhase = 'preparing' | 'features' | 'training' | 'evaluating' | 'writing';
 
 export interface ExperimentEvents {
@@ -46,6 +50,19 @@ export interface ExperimentDeps {
   cacheDir?: string | null;
   /** The app's version strings recorded in config.json. */
   electron?: string | null;
+  /** Write the run into exactly this folder (it must be new or empty) instead of a new one under `runsRoot`. */
+  runDir?: string;
+}
+
+/** The run's folder: a new `<runsRoot>/<runId>`, or the folder the caller named, refused when it already holds files. */
+async function makeRunFolder(deps: ExperimentDeps, runId: string): Promise<string> {
+  if (!deps.runDir) return (await createRunFolder(deps.runsRoot, runId)).dir;
+  const dir = resolve(deps.runDir);
+  const existing = await readdir(dir).catch(() => []);
+  if (existing.length > 0) {
+    throw new SinapsisError('run-folder-not-empty', `${dir} already contains files; a run never overwrites another. Choose a new folder for --out.`, { path: dir });
+  }
+  return (await createRunFolder(dirname(dir), basename(dir))).dir;
 }
 
 function datasetRecord(dataset: ImageDataset | TableDataset, samples: ExperimentSamples): RunConfig['dataset'] {
@@ -134,7 +151,7 @@ function checkFeaturesFitModel(samples: ExperimentSamples, summary: ModelSummary
  */
 export async function runExperiment(request: ExperimentRequest, deps: ExperimentDeps): Promise<ExperimentResult> {
   const started = performance.now();
-  const runId = newRunId();
+  const runId = deps.runDir && RUN_ID_PATTERN.test(basename(deps.runDir)) ? basename(deps.runDir) : newRunId();
   const { events, signal } = deps;
   const progress = (phase: ExperimentPhase, fold: number | null = null, folds: number | null = null, counts: { done?: number; total?: number } = {}): void =>
     events.progress({ runId, phase, fold, folds, ...counts });
@@ -158,7 +175,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
 
-    const { dir } = await createRunFolder(deps.runsRoot, runId);
+    const dir = await makeRunFolder(deps, runId);
     try {
       return await trainAndWrite({ request, deps, dataset, samples, plan, summary, control, runId, dir, started, progress });
     } catch (error) {

@@ -4,7 +4,7 @@ import type { FeatureChoice } from '../../../shared/contract/experiment';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
 import { modelPresets } from '../../../shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
-import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from './featureShape';
+import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
 import { useDataset } from './useDataset';
 import { currentPipeline } from './useFeatures';
 

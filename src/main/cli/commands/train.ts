@@ -1,0 +1,273 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { SinapsisError } from '../../../shared/contract';
+import { experimentRequestSchema, type ExperimentRequest, type FeatureChoice } from '../../../shared/contract/experiment';
+import { languageSchema } from '../../../shared/contract/runs';
+import { featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
+import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
+import { MODEL_PRESET_IDS, modelPresets, type ModelPresetId } from '../../../shared/models/presets';
+import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
+import { lossNameSchema } from '../../../shared/models/trainingSettings';
+import { DatasetStore } from '../../core/datasets/datasetStore';
+import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
+import { openDatasetSource } from '../../core/datasets/openDatasetSource';
+import { initBackend } from '../../core/engine/backends';
+import { checkFeatureKind } from '../../core/experiment/experimentFeatures';
+import { runExperiment } from '../../core/experiment/runExperiment';
+import { exportRunReport } from '../../core/reports/exportRunReport';
+import { printHtmlToPdf } from '../../core/reports/printPdf';
+import { readRun } from '../../core/runs/readRun';
+import { defaultRunsRoot } from '../../core/services';
+import { describeIssues } from '../../door/dispatch';
+import { parseCommandArgs } from '../args';
+import { backendPreferenceOption, parseBackendPreference } from '../backendOption';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';
+import { parseHogSpec, resizeOption } from '../hogOptions';
+import { TrainingProgressPrinter } from '../trainingProgress';
+
+const OPTIMIZERS = ['gd', 'sgd', 'minibatch', 'momentum', 'adam', 'rmsprop'] as const;
+
+function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new SinapsisError('bad-arguments', `--${name} must be a number, got "${value}".`);
+  return parsed;
+}
+
+function featuresOption(kind: string | undefined, hog: string | undefined, size: string | undefined, dataset: ImageDataset | TableDataset, model: string | undefined): FeatureChoice {
+  const chosen = kind ?? (dataset.kind === 'table' ? 'columns' : 'hog');
+  if (chosen === 'hog') return { kind: 'hog', pipeline: parseHogSpec(hog ?? '') };
+  if (chosen === 'pixels') {
+    // A CNN preset takes the image whole ([h, w, 1]); a dense model takes the pixels as one vector.
+    const cnn = model !== undefined && model in modelPresets && modelPresets[model as ModelPresetId].inputShape.length === 3;
+    return { kind: 'pixels', resize: resizeOption(size, null), keepShape: cnn };
+  }
+  if (chosen === 'columns') return { kind: 'columns' };
+  throw new SinapsisError('bad-arguments', `--features must be hog, pixels or columns; got "${chosen}".`);
+}
+
+async function modelOption(value: string | undefined, inputShape: ModelSpec['inputShape'], outputs: number, regression: boolean): Promise<ModelSpec> {
+  if (value === undefined) {
+    // The course's rule of thumb: two hidden layers, powers of 2, half the features, then half again.
+    const features = inputShape.reduce((a, b) => a * b, 1);
+    const spec = parseModelSpec(suggestArchitecture(features, outputs).spec);
+    return { ...spec, inputShape, layers: spec.layers.map((layer) => (layer.type === 'output' && regression ? { ...layer, activation: 'identity' } : layer)) };
+  }
+  if ((MODEL_PRESET_IDS as readonly string[]).includes(value)) return { ...parseModelSpec(modelPresets[value as ModelPresetId]), inputShape };
+  let text: string;
+  try {
+    text = await readFile(resolve(value), 'utf8');
+  } catch {
+    throw new SinapsisError('bad-arguments', `--model "${value}" is neither a preset (${MODEL_PRESET_IDS.join(', ')}) nor a readable JSON model file.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SinapsisError('bad-arguments', `${resolve(value)} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  // A run's config.json holds its spec under model.spec; a spec file is the spec itself.
+  const candidate = typeof json === 'object' && json !== null && 'model' in json ? (json as { model: { spec?: unknown } }).model.spec : json;
+  try {
+    return parseModelSpec(candidate);
+  } catch (error) {
+    throw new SinapsisError('bad-arguments', `${resolve(value)} is not a model spec: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function splitOption(split: string | undefined, kfold: string | undefined): ExperimentRequest['split'] {
+  if (kfold !== undefined) {
+    if (split !== undefined) throw new SinapsisError('bad-arguments', 'Give either --split or --kfold, not both.');
+    const k = Number(kfold);
+    if (!Number.isInteger(k) || k < 2 || k > 100) throw new SinapsisError('bad-arguments', `--kfold must be a whole number from 2 to 100, got "${kfold}".`);
+    return { method: 'k-fold', folds: k, stratified: true };
+  }
+  if (split === undefined) return { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true };
+  const parts = split.split(',').map((p) => Number(p.trim()));
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (![2, 3].includes(parts.length) || parts.some((p) => !Number.isFinite(p) || p < 0 || p >= 1) || Math.abs(sum - 1) > 1e-6) {
+    throw new SinapsisError('bad-arguments', `--split must be train,test or train,validation,test fractions that add up to 1 (e.g. 0.7,0.15,0.15); got "${split}".`);
+  }
+  if (parts.length === 2) return { method: 'holdout', train: parts[0], test: parts[1], folds: 5, stratified: true };
+  return { method: 'train-val-test', train: parts[0], validation: parts[1], test: parts[2], folds: 5, stratified: true };
+}
+
+function percent(value: number | null): string {
+  return value === null ? '–' : `${(value * 100).toFixed(1)} %`;
+}
+
+export const trainCommand: CliCommand = {
+  name: 'train',
+  summary: 'Train a model on a dataset headless and write a run folder (same pipeline as the app)',
+  help: `Usage: sinapsis train --data <folder|file.csv|builtin:NAME> [options]
+
+Features -> seeded stratified split -> scaling fitted on the training part -> training -> evaluation,
+exactly as the Entrenamiento view does, then a run folder: config.json, history.csv, metrics.json,
+predictions.json, model/ (tfjs format), report.html and, with --pdf, report.pdf.
+
+Data:
+  --data D              image folder (one subfolder per class), CSV/TSV file, or builtin:digits,
+                        builtin:wine, builtin:xor, builtin:circles, builtin:spirals, builtin:blobs…
+  --target T            CSV target column, by name or 1-based number (default: the suggested one)
+  --features F          hog (default for images), pixels, or columns (tables)
+  --hog "K=V,…"         HOG settings: resize=12x24, orientations=8, cell=4, block=2, norm=L2-Hys,
+                        interpolation=linear, sqrt, color (default: the lab setting, 320 features)
+  --size WxH            resize for pixel features (default: the images' own size)
+  --scaling S           zscore (default), minmax or none, fitted on the training part only
+Model:
+  --model M             a preset (${MODEL_PRESET_IDS.join(', ')}), a model spec JSON file, or a run's
+                        config.json; default: the course's rule of thumb for the features and classes
+Training:
+  --epochs N            epochs (default 30)
+  --batch N             batch size (default 32)
+  --lr X                learning rate (default 0.1)
+  --optimizer O         ${OPTIMIZERS.join(', ')} (default minibatch: mini-batch SGD, as the app);
+                        momentum = mini-batch SGD with momentum 0.9
+  --momentum X          momentum for minibatch (0..0.999)
+  --loss L              ${lossNameSchema.options.join(', ')} (default categoricalCrossEntropy)
+  --l2 X                L2 regularization lambda (default 0)
+  --early-stopping N    stop after N epochs without a better validation loss (restores the best weights)
+  --split F             train,test or train,validation,test fractions (default 0.7,0.15,0.15)
+  --kfold K             stratified k-fold cross-validation instead of a split
+  --seed S              seed of the split, the initial weights and the shuffling (default 1)
+  --engine E            auto (default), didactic or tfjs
+  --backend B           auto (default), tensorflow, wasm or cpu
+Output:
+  --out DIR             write the run into DIR (new or empty); default: a new folder in ${defaultRunsRoot()}
+  --pdf                 also write report.pdf (needs Chromium)
+  --lang L              report language: es (default), pt or en
+  --json                print the result and metrics as JSON instead of text
+  -h, --help            show this help
+
+Ctrl+C stops after the current batch and still writes the run (status "stopped").
+Exit codes: 0 completed or stopped, 2 bad arguments, bad data or a diverged run (with what to try),
+1 unexpected error.
+
+Example (the course's HOG lab):
+  sinapsis train --data builtin:digits --features hog --model mlp320_18_10 --epochs 30 --lr 0.1 --seed 1
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('train', args, {
+      data: { type: 'string' },
+      target: { type: 'string' },
+      features: { type: 'string' },
+      hog: { type: 'string' },
+      size: { type: 'string' },
+      scaling: { type: 'string' },
+      model: { type: 'string' },
+      epochs: { type: 'string' },
+      batch: { type: 'string' },
+      lr: { type: 'string' },
+      optimizer: { type: 'string' },
+      momentum: { type: 'string' },
+      loss: { type: 'string' },
+      l2: { type: 'string' },
+      'early-stopping': { type: 'string' },
+      split: { type: 'string' },
+      kfold: { type: 'string' },
+      seed: { type: 'string' },
+      engine: { type: 'string' },
+      ...backendPreferenceOption,
+      out: { type: 'string' },
+      pdf: { type: 'boolean' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const v = values as Record<string, string | boolean | undefined>;
+    const text = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+    if (positionals.length > 0) throw new SinapsisError('bad-arguments', `Unexpected "${positionals[0]}": name the dataset with --data, e.g. "sinapsis train --data ./digits".`);
+    const source = text('data');
+    if (!source) throw new SinapsisError('bad-arguments', 'Give the dataset with --data (an image folder, a CSV file or builtin:digits). Run "sinapsis train --help" for the options.');
+    const optimizer = text('optimizer') ?? 'minibatch';
+    if (!(OPTIMIZERS as readonly string[]).includes(optimizer)) throw new SinapsisError('bad-arguments', `--optimizer must be one of ${OPTIMIZERS.join(', ')}; got "${optimizer}".`);
+    const language = languageSchema.safeParse(text('lang') ?? 'es');
+    if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${text('lang')}".`);
+    const backend = parseBackendPreference(text('backend'));
+    const split = splitOption(text('split'), text('kfold'));
+
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    const printer = new TrainingProgressPrinter(io);
+    try {
+      const dataset = await openDatasetSource(source, { signal: controller.signal, target: text('target'), onProgress: (p) => printer.loading(p) });
+      const features = featuresOption(text('features'), text('hog'), text('size'), dataset, text('model'));
+      checkFeatureKind(features.kind, dataset.kind);
+      const inputShape = featureInputShape(dataset.summary, features);
+      if (!inputShape) throw new SinapsisError('features-none', `The images of ${source} are too small for these HOG settings (no whole block fits). Use a larger resize or smaller cells.`);
+      const outputs = outputUnitsFor(dataset.summary) ?? 1;
+      const regression = dataset.kind === 'table' && dataset.summary.task === 'regression';
+      const model = await modelOption(text('model'), inputShape, outputs, regression);
+      const early = text('early-stopping');
+      const momentum = numberOption('momentum', text('momentum'));
+      const draft = {
+        taskId: 'cli-train',
+        datasetId: dataset.id,
+        features,
+        scaling: text('scaling') ?? 'zscore',
+        split,
+        model,
+        training: {
+          optimizer: optimizer === 'momentum' ? 'minibatch' : optimizer,
+          momentum: momentum ?? (optimizer === 'momentum' ? 0.9 : 0),
+          learningRate: numberOption('lr', text('lr')) ?? 0.1,
+          epochs: numberOption('epochs', text('epochs')) ?? 30,
+          batchSize: numberOption('batch', text('batch')) ?? 32,
+          loss: text('loss') ?? (regression ? 'mse' : outputs === 1 ? 'binaryCrossEntropy' : 'categoricalCrossEntropy'),
+          l2: numberOption('l2', text('l2')) ?? 0,
+          earlyStopping: early === undefined ? null : { patience: numberOption('early-stopping', early), restoreBestWeights: true },
+          seed: numberOption('seed', text('seed')) ?? 1,
+          engine: text('engine') ?? 'auto',
+        },
+        backend,
+        language: language.data,
+      };
+      const parsed = experimentRequestSchema.safeParse(draft);
+      if (!parsed.success) throw new SinapsisError('bad-arguments', `Invalid settings: ${describeIssues(parsed.error.issues)}. Run "sinapsis train --help" for the options.`);
+      await initBackend(backend);
+
+      const store = new DatasetStore(1);
+      store.put(dataset);
+      const out = text('out');
+      const result = await runExperiment(parsed.data, {
+        runsRoot: defaultRunsRoot(),
+        ...(out ? { runDir: resolve(out) } : {}),
+        store,
+        signal: controller.signal,
+        events: { progress: (e) => printer.phase(e), batch: (b) => printer.batch(b, parsed.data.training.epochs), epoch: (e) => printer.epoch(e, parsed.data.training.epochs) },
+      });
+      printer.done();
+      let pdfPath: string | null = null;
+      let pdfProblem: string | null = null;
+      if (v.pdf) {
+        try {
+          pdfPath = (await exportRunReport(result.dir, { language: language.data, pdf: true, printPdf: printHtmlToPdf })).pdf;
+        } catch (error) {
+          pdfProblem = error instanceof Error ? error.message : String(error);
+        }
+      }
+      const run = await readRun(result.dir);
+      if (v.json) {
+        io.out(JSON.stringify({ ...result, pdf: pdfPath, pdfProblem, metrics: run.metrics }, null, 2) + '\n');
+      } else {
+        const { accuracy } = run.metrics;
+        const lines = [
+          `run: ${result.dir}`,
+          `status: ${result.status}${result.problem ? ` (${result.problem.message})` : ''}`,
+          `engine: ${result.engine}${result.backend !== 'none' ? `, backend ${result.backend}` : ''}; ${result.epochsRun} epochs in ${result.seconds.toFixed(1)} s`,
+          run.metrics.kfold
+            ? `accuracy: train ${percent(accuracy.train)}, held-out folds ${percent(run.metrics.kfold.accuracy.mean)} ± ${percent(run.metrics.kfold.accuracy.std)}`
+            : `accuracy: train ${percent(accuracy.train)}, validation ${percent(accuracy.val)}, test ${percent(accuracy.test)}`,
+          ...run.metrics.diagnosis.map((d) => `hint: ${d.message}`),
+          `files: config.json, history.csv, metrics.json, predictions.json, model/, report.html${pdfPath ? ', report.pdf' : ''}`,
+        ];
+        io.out(lines.join('\n') + '\n');
+      }
+      if (pdfProblem) io.err(`sinapsis train: the run was written, but the PDF was not: ${pdfProblem}\n`);
+      return result.status === 'failed' || pdfProblem ? EXIT_BAD_INPUT : EXIT_OK;
+    } finally {
+      process.off('SIGINT', onSigint);
+      printer.done();
+    }
+  },
+};
