@@ -45,5 +45,7 @@ test('Características: HOG of the built-in digits dataset in worker threads, th
   await expect(page.getByTestId('hog-extract-result')).toContainText('5000 vectores de 320 valores', { timeout: 60_000 });
   await page.getByTestId('hog-extract').click();
   await expect(page.getByTestId('hog-extract-result')).toContainText('5000 desde la caché', { timeout: 30_000 });
+  // Served from the cache on this thread: the count agrees with its noun.
+  await expect(page.getByTestId('hog-extract-result')).toContainText('img/s, 1 hilo);');
   await page.screenshot({ path: 'test-results/caracteristicas-digits.png', fullPage: true });
 });
