@@ -1,6 +1,6 @@
 import { decode as decodeWithImageJs, type Image } from 'image-js';
 import { decodeGif } from './decodeGif';
-import { DecodeError, type DecodedImage } from './decodedImage';
+import { DecodeError, sixteenTo8, type DecodedImage } from './decodedImage';
 import { decodeNetpbm } from './decodeNetpbm';
 import { jpegHasEndMarker, readJpegInfo } from './jpegInfo';
 import type { ImageFormat } from './sniffFormat';
@@ -19,7 +19,7 @@ export function fromImageJs(image: Image, keepGrey = false): DecodedImage {
   const pixels = width * height;
   const data = new Uint8Array(pixels * channels);
   const max = image.maxValue;
-  const to8 = max === 255 ? (v: number) => v : (v: number) => Math.round((v * 255) / max);
+  const to8 = max === 255 ? (v: number) => v : max === 65535 ? sixteenTo8 : (v: number) => Math.round((v * 255) / max);
   for (let p = 0; p < pixels; p++) {
     const base = p * sourceChannels;
     // Composite onto white: ink stays ink, transparency becomes paper.

@@ -1,4 +1,4 @@
-import { DecodeError, type DecodedImage } from './decodedImage';
+import { DecodeError, sixteenTo8, type DecodedImage } from './decodedImage';
 import { isWhitespace } from './sniffFormat';
 
 /** Reads the whitespace-separated header tokens of a Netpbm file, skipping `#` comments. */
@@ -39,7 +39,7 @@ export function decodeNetpbm(bytes: Uint8Array): DecodedImage {
   const channels: 1 | 3 = kind === 3 || kind === 6 ? 3 : 1;
   const count = width * height * channels;
   const data = new Uint8Array(count);
-  const scale = (value: number): number => Math.round((Math.min(value, maxValue) * 255) / maxValue);
+  const scale = maxValue === 65535 ? sixteenTo8 : (value: number): number => Math.round((Math.min(value, maxValue) * 255) / maxValue);
 
   if (kind <= 3) {
     // ASCII variants; P1 may pack digits without separators.

@@ -1,3 +1,4 @@
+import { encode as encodeFastPng } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { encodeGreyGif, encodeNetpbm } from '../testing/minimalEncoders';
 import { pngOf } from '../testing/messyDataset';
@@ -27,6 +28,18 @@ describe('decodeNetpbm', () => {
     expect(Array.from(decodeNetpbm(text('P2\n# c\n2 1\n# max\n10\n0 10\n')).data)).toEqual([0, 255]);
     const sixteen = Uint8Array.from([...text('P5 2 1 65535\n'), 0xff, 0xff, 0x80, 0x00]);
     expect(Array.from(decodeNetpbm(sixteen).data)).toEqual([255, 128]);
+  });
+
+  it('turns 16 bits into 8 as cv2.imread does (the high byte), for PGM and PNG alike', () => {
+    // cv2.imread of these 16-bit samples (OpenCV 4.6, PNG, TIFF and PGM) gives 0 0 1 1 255 255 128 1 1 0;
+    // rounding v / 257 instead would give 1 for 255, 254 for 65280 and 2 for 511.
+    const samples = [0, 255, 256, 383, 65280, 65535, 32768, 257, 511, 128];
+    const cv2 = [0, 0, 1, 1, 255, 255, 128, 1, 1, 0];
+    const bigEndian = samples.flatMap((v) => [v >> 8, v & 0xff]);
+    expect(Array.from(decodeNetpbm(Uint8Array.from([...text(`P5 ${samples.length} 1 65535\n`), ...bigEndian])).data)).toEqual(cv2);
+    const png = encodeFastPng({ width: samples.length, height: 1, depth: 16, channels: 1, data: Uint16Array.from(samples) });
+    const inspection = inspectImageFile('sixteen.png', png);
+    expect(inspection.ok && Array.from(inspection.image.data)).toEqual(cv2);
   });
 
   it('reads PBM (1 = black) in ASCII and binary', () => {
