@@ -6,6 +6,7 @@ import { diagnoseCurves } from '../evaluation/curveDiagnosis';
 import type { HistoryRow, RunMetrics } from '../runs/runSchemas';
 import type { ExperimentPlan } from './experimentPlan';
 import type { ExperimentSamples } from './experimentSamples';
+import { spreadMistakes } from './misclassifiedSample';
 
 /** One evaluated sample, as `runs.predictions` returns it (predictions.json). */
 export interface SamplePrediction {
@@ -123,9 +124,7 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
   const history = historyRows(plan.kind, runs.map((run) => run.outcome.folds[0]?.history ?? []));
   const lastFold = (kfold ? history.filter((row) => row.fold === runs.length) : history).map((row) => ({ epoch: row.epoch, trainLoss: row.trainLoss, valLoss: row.valLoss ?? undefined }));
   if (input.diverged) lastFold.push({ epoch: lastFold.length + 1, trainLoss: Number.NaN, valLoss: undefined });
-  const misclassified = predictions
-    .filter((p) => p.predictedClass !== p.trueClass)
-    .slice(0, input.misclassifiedSample)
+  const misclassified = spreadMistakes(predictions, input.misclassifiedSample)
     .map((p) => ({
       index: p.index,
       file: p.file,
