@@ -137,6 +137,43 @@ describe('experiment.run', () => {
     expect(run.metrics.accuracy.test).toBeNull();
   }, 60_000);
 
+  it('inspection: weight histograms per layer and, on two features, the decision regions over the plane', async () => {
+    const datasetId = await builtin('blobs', { samples: 300, noise: 0.05, seed: 4, classes: 3 });
+    const taskId = 'inspect-run';
+    const result = (await call('experiment.run', {
+      taskId,
+      datasetId,
+      features: { kind: 'columns' },
+      split: { method: 'holdout' },
+      model: { name: 'blobs', inputShape: [2], layers: [{ type: 'dense', units: 8, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] },
+      training: { optimizer: 'adam', learningRate: 0.05, epochs: 25, seed: 2 },
+    })) as ExperimentResult;
+    expect(result.status).toBe('completed');
+    type Inspection = { epoch: number; final: boolean; histograms: { layer: number; counts: number[] }[]; boundary: { plane: { resolution: number; xMin: number; xMax: number; yMin: number; yMax: number }; values: number[]; points: [number, number, number, boolean][] } | null };
+    const inspections = events.filter((e) => e.name === 'train.inspection' && e.payload.taskId === taskId).map((e) => e.payload as unknown as Inspection);
+    expect(inspections.length).toBeGreaterThanOrEqual(2);
+    const last = inspections[inspections.length - 1];
+    expect(last.final).toBe(true);
+    expect(inspections[0].epoch).toBe(1);
+    // One histogram per weighted layer, counting every kernel weight (2×8 and 8×3).
+    expect(last.histograms.map((h) => h.layer)).toEqual([0, 1]);
+    expect(last.histograms.map((h) => h.counts.reduce((a, b) => a + b, 0))).toEqual([16, 24]);
+    const { plane, values, points } = last.boundary!;
+    expect(values).toHaveLength(plane.resolution ** 2 * 3);
+    expect(points.length).toBeGreaterThan(100);
+    // The cell under most training points of a class predicts that class.
+    const cellOf = (x: number, y: number) => {
+      const c = Math.min(plane.resolution - 1, Math.floor(((x - plane.xMin) / (plane.xMax - plane.xMin)) * plane.resolution));
+      const r = Math.min(plane.resolution - 1, Math.floor(((plane.yMax - y) / (plane.yMax - plane.yMin)) * plane.resolution));
+      return r * plane.resolution + c;
+    };
+    const agree = points.filter(([x, y, label]) => {
+      const cell = values.slice(cellOf(x, y) * 3, cellOf(x, y) * 3 + 3);
+      return cell.indexOf(Math.max(...cell)) === label;
+    }).length;
+    expect(agree / points.length).toBeGreaterThan(0.9);
+  }, 60_000);
+
   it('stop keeps the run: history so far, best weights, status "stopped"', async () => {
     const datasetId = await builtin('spirals', { samples: 400, noise: 0.1, seed: 1 });
     const taskId = 'stop-run';

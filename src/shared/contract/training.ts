@@ -103,6 +103,47 @@ export const epochRecordSchema = z.object({
   etaMs: z.number().nullable(),
 });
 
+export const weightHistogramSchema = z.object({
+  /** Index of the spec layer. */
+  layer: z.number().int(),
+  min: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  std: z.number(),
+  /** Equal-width bins over [min, max]. */
+  counts: z.array(z.number().int()),
+});
+
+/** The plane of a two-feature dataset, in the features' own units (before scaling). */
+export const decisionPlaneSchema = z.object({
+  features: z.tuple([z.string(), z.string()]),
+  xMin: z.number(),
+  xMax: z.number(),
+  yMin: z.number(),
+  yMax: z.number(),
+  /** The grid is resolution × resolution cells, row 0 at the top (yMax), column 0 at xMin. */
+  resolution: z.number().int(),
+  outputs: z.number().int(),
+});
+
+/** Weight histograms after an epoch and, for two-feature data, the model's outputs over the plane. */
+export const trainInspectionEventSchema = z.object({
+  taskId: taskIdSchema,
+  fold: z.number().int(),
+  epoch: z.number().int(),
+  final: z.boolean(),
+  histograms: z.array(weightHistogramSchema),
+  boundary: z
+    .object({
+      plane: decisionPlaneSchema,
+      /** resolution² × outputs model outputs, cell after cell. */
+      values: z.array(z.number()),
+      /** Samples drawn on top: x, y, class, and whether the sample is held out (test / held-out fold). */
+      points: z.array(z.tuple([z.number(), z.number(), z.number().int(), z.boolean()])),
+    })
+    .nullable(),
+});
+
 export const trainEpochEventSchema = z.object({ taskId: taskIdSchema, engine: engineNameSchema, ...epochRecordSchema.shape });
 
 const evaluationSchema = z.object({ loss: z.number(), accuracy: z.number().nullable() });
@@ -199,5 +240,6 @@ export const trainingMethods = {
 export const trainingEvents = {
   'train.batch': trainBatchEventSchema,
   'train.epoch': trainEpochEventSchema,
+  'train.inspection': trainInspectionEventSchema,
   'train.done': trainingResultSchema,
 };

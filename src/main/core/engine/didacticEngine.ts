@@ -30,6 +30,8 @@ export class DidacticEngine implements TrainingEngine {
   private lossSum = 0;
   private correct = 0;
   private seen = 0;
+  private rowPredictor: BatchedTrainer | null = null;
+  private readonly lossName: TrainingSettings['loss'];
 
   constructor(
     spec: ModelSpec,
@@ -49,6 +51,7 @@ export class DidacticEngine implements TrainingEngine {
     this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
     this.simd = kernels !== null;
     this.optimizer = denseOptimizer(settings);
+    this.lossName = settings.loss;
     this.l2 = settings.l2;
     this.params = [];
     this.grads = [];
@@ -137,6 +140,24 @@ export class DidacticEngine implements TrainingEngine {
       const part = indices.slice(start, start + EVALUATION_BATCH);
       this.evaluator.forward(this.features, part, part.length, false);
       result.set(this.evaluator.outputs().subarray(0, part.length * k), start * k);
+    }
+    return result;
+  }
+
+  layerKernels(): { layer: number; values: ArrayLike<number> }[] {
+    return this.network.layers.map((layer) => ({ layer: layer.specIndex, values: layer.weights }));
+  }
+
+  predictRows(rows: Float32Array, count: number): Float32Array {
+    // Its own pass without the SIMD first layer, whose kernels hold the training features, not these rows.
+    this.rowPredictor ??= new BatchedTrainer(this.network, this.lossName, 0, null);
+    const k = this.network.layers[this.network.layers.length - 1].units;
+    const features = Float64Array.from(rows);
+    const result = new Float32Array(count * k);
+    for (let start = 0; start < count; start += EVALUATION_BATCH) {
+      const n = Math.min(EVALUATION_BATCH, count - start);
+      this.rowPredictor.forward(features, Int32Array.from({ length: n }, (_, i) => start + i), n, false);
+      result.set(this.rowPredictor.outputs().subarray(0, n * k), start * k);
     }
     return result;
   }

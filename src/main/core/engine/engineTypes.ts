@@ -36,6 +36,10 @@ export interface TrainingEngine {
   /** Mean loss and accuracy over the batches since the previous call (dropout active, without the L2 term). */
   takeEpochTotals(): Evaluation;
   evaluate(indices: readonly number[]): Evaluation;
+  /** Each weighted spec layer's kernel (biases left out), for the weight histograms. */
+  layerKernels(): { layer: number; values: ArrayLike<number> }[];
+  /** Outputs for rows that are not part of the training data (a grid over the plane), row after row. */
+  predictRows(rows: Float32Array, count: number): Float32Array;
   snapshot(): WeightsSnapshot;
   restore(snapshot: WeightsSnapshot): void;
   dispose(): void;

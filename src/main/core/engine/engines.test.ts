@@ -102,6 +102,34 @@ describe('the didactic engine trains exactly what tfjs trains', () => {
   });
 });
 
+describe('inspection: kernels and predictions on rows outside the data', () => {
+  it('both engines report the same kernels per spec layer and predict the same outputs for new rows', () => {
+    const spec = parseModelSpec({ inputShape: [4], seed: 8, layers: [{ type: 'dense', units: 5, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] });
+    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.05 });
+    const data = dataFor(4, 3, 24, false);
+    const tfjs = new TfjsEngine(spec, settings, data);
+    const didactic = new DidacticEngine(spec, settings, data);
+    const batch = Int32Array.from({ length: 24 }, (_, i) => i);
+    tfjs.trainBatch(batch, false);
+    didactic.trainBatch(batch, false);
+    const a = tfjs.layerKernels();
+    const b = didactic.layerKernels();
+    expect(a.map((k) => [k.layer, k.values.length])).toEqual([[0, 20], [1, 15]]);
+    expect(b.map((k) => [k.layer, k.values.length])).toEqual([[0, 20], [1, 15]]);
+    // Same weights (in each engine's own layout): the same multiset of values.
+    a.forEach((k, i) => {
+      const sorted = (values: ArrayLike<number>) => Array.from(values).sort((x, y) => x - y);
+      sorted(k.values).forEach((value, j) => expectClose(sorted(b[i].values)[j], value));
+    });
+    const rows = Float32Array.from({ length: 7 * 4 }, (_, i) => Math.sin(i));
+    const fromTfjs = tfjs.predictRows(rows, 7);
+    const fromDidactic = didactic.predictRows(rows, 7);
+    expect(fromTfjs).toHaveLength(21);
+    fromTfjs.forEach((value, i) => expectClose(fromDidactic[i], value));
+    tfjs.dispose();
+  });
+});
+
 describe('the first layer on WebAssembly SIMD', () => {
   it('trains exactly what tfjs trains (40 inputs, batches of 5 to 24)', () => {
     const spec = parseModelSpec({ inputShape: [41], seed: 9, layers: [{ type: 'dense', units: 7, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });

@@ -151,6 +151,17 @@ export class TfjsEngine implements TrainingEngine {
     return { loss: lossSum / indices.length, accuracy: this.labels ? correct / indices.length : null };
   }
 
+  layerKernels(): { layer: number; values: ArrayLike<number> }[] {
+    return this.kernels.map((kernel) => ({ layer: this.layerOfVariable.get(kernel.name) ?? -1, values: kernel.dataSync() }));
+  }
+
+  predictRows(rows: Float32Array, count: number): Float32Array {
+    const outputs = tf.tidy(() => this.model.predict(tf.tensor(rows, [count, ...this.data.sampleShape])) as tf.Tensor);
+    const values = outputs.dataSync() as Float32Array;
+    outputs.dispose();
+    return values;
+  }
+
   snapshot(): WeightsSnapshot {
     return this.model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
   }

@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { effectiveBatchSize, type EngineName, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import type { Evaluation, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { DataSplit, TrainingData } from './trainingData';
+import type { EpochInspection } from './epochInspection';
 
 /**
  * The training loop shared by both engines: epochs, the seeded presentation order, batches, validation, early
@@ -56,6 +57,8 @@ export interface FoldResult {
 export interface LoopEvents {
   batch(progress: BatchProgress): void;
   epoch(record: EpochRecord): void;
+  /** Weight histograms (and the plane's outputs) after some epochs, when the job asks for inspection. */
+  inspection?(inspection: EpochInspection): void;
 }
 
 /** How the loop learns about pause and stop. `check` may block while paused; it returns the paused time. */
@@ -74,6 +77,8 @@ export interface LoopInput {
   events: LoopEvents;
   control?: LoopControl;
   now?: () => number;
+  /** Called after recorded epochs with the engine (weights as they are then), and once at a fold's end with `finalEpoch`. */
+  inspectEpoch?: (engine: TrainingEngine, fold: number, epoch: number, finalEpoch: boolean) => void;
 }
 
 export interface LoopResult {
@@ -188,6 +193,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
       };
       history.push(record);
       events.epoch(record);
+      if (epoch < settings.epochs) input.inspectEpoch?.(engine, fold, epoch, false);
       // The best epoch is judged on the validation loss when there is one, else on the training loss.
       const monitored = validation ? validation.loss : train.loss;
       const minDelta = settings.earlyStopping?.minDelta ?? 0;
@@ -207,6 +213,8 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
       engine.restore(best.weights);
       finalEpoch = best.epoch;
     }
+    // The weights the fold ends with (the best epoch's when they were restored).
+    if (history.length > 0 && status !== 'diverged') input.inspectEpoch?.(engine, fold, finalEpoch, true);
     results.push({
       fold,
       history,

@@ -1,4 +1,5 @@
 import type { ContractError } from '../../../shared/contract/errors';
+import type { EpochInspection } from './epochInspection';
 import type { BatchProgress, EpochRecord } from './trainLoop';
 import type { TrainingJob, TrainingOutcome } from './trainingJob';
 
@@ -15,5 +16,6 @@ export type TrainerMessage =
   | { type: 'engine'; engine: TrainingOutcome['engine'] }
   | { type: 'batch'; progress: BatchProgress }
   | { type: 'epoch'; record: EpochRecord }
+  | { type: 'inspection'; inspection: EpochInspection }
   | { type: 'done'; outcome: TrainingOutcome }
   | { type: 'error'; error: ContractError; expected: boolean };

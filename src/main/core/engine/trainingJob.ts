@@ -9,6 +9,7 @@ import { initBackend } from './backends';
 import { toDenseNetwork, didacticIneligibility } from './batchedDense';
 import { DidacticEngine } from './didacticEngine';
 import type { Evaluation, TrainingEngine } from './engineTypes';
+import { epochInspector, type InspectionGrid } from './epochInspection';
 import { TfjsEngine } from './tfjsEngine';
 import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
@@ -33,6 +34,8 @@ export interface TrainingJob {
    * model's outputs for every sample (for the confusion matrix and the gallery).
    */
   evaluation?: { test: number[]; predict: boolean };
+  /** Inspect weights (and predict this grid) after epochs; see epochInspection.ts. */
+  inspection?: { grid: InspectionGrid | null };
 }
 
 export interface TrainingOutcome {
@@ -106,7 +109,8 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
     engineName === 'didactic' ? new DidacticEngine(job.spec, job.settings, data) : new TfjsEngine(job.spec, job.settings, data);
   const outside = (job.evaluation?.test ?? []).find((index) => !Number.isInteger(index) || index < 0 || index >= data.samples);
   if (outside !== undefined) throw new SinapsisError('data-bad-index', `The test part refers to sample ${outside}, but there are ${data.samples} samples. Make the split again.`, { index: outside, samples: data.samples });
-  const result = runTrainingLoop({ spec: job.spec, settings: job.settings, data, folds: job.folds, createEngine, events, control });
+  const inspectEpoch = job.inspection && events.inspection ? epochInspector(job.inspection.grid, events.inspection) : undefined;
+  const result = runTrainingLoop({ spec: job.spec, settings: job.settings, data, folds: job.folds, createEngine, events, control, inspectEpoch });
   const engine = result.finalEngine;
   // A run that diverged before its first epoch ended has no good weights to keep, evaluate or save.
   const usable = result.folds.length > 0 && !(result.problem && result.folds[result.folds.length - 1].bestEpoch === 0);

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { spawnCoreWorker } from '../workers/spawnWorker';
 import { ControlState, type TrainerMessage, type TrainerWorkerData } from './trainerProtocol';
+import type { EpochInspection } from './epochInspection';
 import type { BatchProgress, EpochRecord } from './trainLoop';
 import type { TrainingJob, TrainingOutcome } from './trainingJob';
 
@@ -12,6 +13,7 @@ export interface SessionEvents {
   engine(engine: TrainingOutcome['engine']): void;
   batch(progress: BatchProgress): void;
   epoch(record: EpochRecord): void;
+  inspection?(inspection: EpochInspection): void;
 }
 
 /**
@@ -51,6 +53,9 @@ export class TrainingSession {
           case 'epoch':
             this.epochs.push(message.record);
             events.epoch(message.record);
+            break;
+          case 'inspection':
+            events.inspection?.(message.inspection);
             break;
           case 'done':
             settle(() => resolve(message.outcome));

@@ -24,6 +24,7 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'runs.predictions
           progress: (event) => context.emit('experiment.progress', { taskId, ...event }),
           batch: (batch) => context.emit('train.batch', { taskId, ...batch }),
           epoch: (record) => context.emit('train.epoch', { taskId, ...record }),
+          inspection: (inspection) => context.emit('train.inspection', { taskId, ...inspection }),
         },
       });
     }),

@@ -18,7 +18,7 @@ import { TrainingSession } from '../engine/trainingSession';
 import type { HogProgress } from '../features/extractHog';
 import { saveModelArtifacts } from '../models/modelIO';
 import { exportRunReport } from '../reports/exportRunReport';
-import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
+import { latestFileWriter, writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
 import { HISTORY_COLUMNS, type RunConfig } from '../runs/runSchemas';
@@ -29,6 +29,8 @@ import { sampleCount, type ExperimentSamples } from './experimentSamples';
 import { ExperimentControl } from './experimentControl';
 import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
+import { decisionPlane, type DecisionPlane, type PlanePoint } from './decisionPlane';
+import type { EpochInspection } from '../engine/epochInspection';
 
 /** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
 const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
@@ -39,6 +41,8 @@ export interface ExperimentEvents {
   progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number }): void;
   batch(progress: BatchProgress & { engine: TrainingOutcome['engine'] }): void;
   epoch(record: EpochRecord & { engine: TrainingOutcome['engine'] }): void;
+  /** Weight histograms and, for two-feature data, the decision regions; optional (the CLI does not draw them). */
+  inspection?(event: Omit<EpochInspection, 'boundary'> & { boundary: { plane: DecisionPlane; values: number[]; points: PlanePoint[] } | null }): void;
 }
 
 export interface ExperimentDeps {
@@ -209,24 +213,21 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   await writeJsonAtomic(join(dir, RUN_FILES.config), config);
 
   const columns = samples.values.length / Math.max(1, sampleCount(samples));
+  const outputWidth = summary.outputShape.reduce((a, b) => a * b, 1);
   const runs: FoldRun[] = [];
   let scaler: Scaler | null = null;
   let engine: TrainingOutcome['engine'] = 'tfjs';
   let problem: ContractError | null = null;
-  // history.csv is rewritten after every epoch: a killed process leaves the curves up to its last epoch.
+  // history.csv is rewritten after every epoch (merged while a write is on disk): a killed process leaves the curves up to its last epochs.
   const live: EpochRecord[][] = plan.folds.map(() => []);
-  let historyWrite: Promise<void> = Promise.resolve();
-  const writeHistory = (): Promise<void> => {
-    const text = toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live));
-    historyWrite = historyWrite.then(() => writeFileAtomic(join(dir, RUN_FILES.history), text));
-    return historyWrite;
-  };
+  const history = latestFileWriter(join(dir, RUN_FILES.history), () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)));
 
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
     const fold = plan.folds[f];
     progress('training', plan.kind === 'kfold' ? f + 1 : null, plan.kind === 'kfold' ? plan.folds.length : null);
     const scaled = scaleFeatures(samples.values, columns, fold.train, request.scaling);
     scaler = scaled.scaler;
+    const plane = deps.events.inspection ? decisionPlane(samples, fold, scaled.scaler, outputWidth) : null;
     const session = new TrainingSession(
       {
         spec: request.model,
@@ -239,15 +240,22 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
         folds: [{ train: fold.train, validation: fold.validation }],
         backend: request.backend,
         evaluation: { test: fold.evaluation, predict: true },
+        ...(deps.events.inspection ? { inspection: { grid: plane?.grid ?? null } } : {}),
       },
       {
         engine: (name) => (engine = name),
         batch: (batch) => deps.events.batch({ ...batch, fold: f, engine }),
         epoch: (record) => {
           live[f].push(record);
-          void writeHistory();
+          history.request();
           deps.events.epoch({ ...record, fold: f, engine });
         },
+        inspection: (inspection) =>
+          deps.events.inspection?.({
+            ...inspection,
+            fold: f,
+            boundary: plane && inspection.boundary ? { plane: plane.plane, values: inspection.boundary, points: plane.points } : null,
+          }),
       },
     );
     control.attach(session);
@@ -260,11 +268,10 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
       control.detach(session);
     }
   }
-  await historyWrite;
+  await history.flush();
 
   progress('evaluating');
   const last = runs[runs.length - 1]?.outcome ?? null;
-  const outputWidth = summary.outputShape.reduce((a, b) => a * b, 1);
   const predictions = collectPredictions(samples, plan, runs, outputWidth);
   const stopped = control.stopped || runs.some((run) => run.outcome.stopped);
   const status = problem ? 'failed' : stopped ? 'stopped' : 'completed';
