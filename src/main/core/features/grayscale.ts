@@ -1,14 +1,15 @@
 import type { PixelImage } from './pixelImage';
 
 /*
- * OpenCV's fixed-point luma weights for 8-bit images (cv2.cvtColor RGB2GRAY): 0.299, 0.587 and 0.114 scaled by
- * 2^14 and rounded so that they sum to exactly 2^14. Using the same integers, and the same round-half-up shift,
- * gives bit-identical grey levels rather than ones that differ by 1 where the float formula lands on .5.
+ * OpenCV's fixed-point luma weights for 8-bit images (cv2.cvtColor RGB2GRAY, OpenCV 4.x): 0.299, 0.587 and
+ * 0.114 scaled by 2^15 and rounded so that they sum to exactly 2^15, then a round-half-up shift. The same
+ * integers give bit-identical grey levels; the float formula, or 14-bit weights (OpenCV 3's), differ by 1 on
+ * about 0.3% of colours, e.g. RGB (114, 150, 126) is 137 in OpenCV and 136 with either.
  */
-const SHIFT = 14;
-const RED_WEIGHT = 4899;
-const GREEN_WEIGHT = 9617;
-const BLUE_WEIGHT = 1868;
+const SHIFT = 15;
+const RED_WEIGHT = 9798;
+const GREEN_WEIGHT = 19235;
+const BLUE_WEIGHT = 3735;
 const HALF = 1 << (SHIFT - 1);
 
 /** `cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)` for 8-bit RGB; a grey image is returned unchanged. */

@@ -53,5 +53,7 @@ describe('toGray matches cv2.cvtColor RGB2GRAY', () => {
     expect(toGray(grey)).toBe(grey);
     const colours = { width: 3, height: 1, channels: 3 as const, data: Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255]) };
     expect(Array.from(toGray(colours).data)).toEqual([76, 150, 29]);
+    // OpenCV 4's 15-bit rounding (a 14-bit formula or 0.299 R + 0.587 G + 0.114 B rounded gives 136).
+    expect(toGray({ width: 1, height: 1, channels: 3, data: Uint8Array.from([114, 150, 126]) }).data[0]).toBe(137);
   });
 });
