@@ -1,9 +1,10 @@
 import { encodePng, Image } from 'image-js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
 import { previewHog } from '../../core/features/previewHog';
+import { writeFileAtomic } from '../../core/runs/atomicWrite';
 import { parseCommandArgs, intOption } from '../args';
 import { hogPipelineFrom } from '../hogOptions';
 import { EXIT_OK, type CliCommand } from '../command';
@@ -86,7 +87,7 @@ Examples:
       for (let y = 0; y < height * scale; y++) {
         for (let x = 0; x < width * scale; x++) big[y * width * scale + x] = data[Math.floor(y / scale) * width + Math.floor(x / scale)];
       }
-      await writeFile(resolve(values.picture), encodePng(new Image(width * scale, height * scale, { colorModel: 'GREY', data: big })));
+      await writeFileAtomic(resolve(values.picture), encodePng(new Image(width * scale, height * scale, { colorModel: 'GREY', data: big })));
     }
 
     const { params } = pipeline;

@@ -29,3 +29,44 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }
+
+export interface LatestFileWriter {
+  /** Asks for the file to be rewritten with what `render` returns then; never waits and never throws. */
+  request(): void;
+  /** Waits for the pending writes; rejects with the first write error, if any. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Keeps a file rewritten (atomically) with the latest content while requests come faster than the disk: one
+ * write at a time, and requests made during a write are merged into the next one, rendered only then. Epochs of a
+ * small network can take well under a millisecond, so one queued write per epoch would pile up copies of the
+ * whole file in memory and leave the file far behind the training.
+ */
+export function latestFileWriter(path: string, render: () => string | Uint8Array): LatestFileWriter {
+  let dirty = false;
+  let running: Promise<void> | null = null;
+  let failure: unknown = null;
+  const drain = async (): Promise<void> => {
+    try {
+      while (dirty) {
+        dirty = false;
+        await writeFileAtomic(path, render());
+      }
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      running = null;
+    }
+  };
+  return {
+    request() {
+      dirty = true;
+      running ??= drain();
+    },
+    async flush() {
+      while (running) await running;
+      if (failure !== null) throw failure;
+    },
+  };
+}

@@ -67,3 +67,20 @@ describe('run folders', () => {
     );
   });
 });
+
+describe('interrupted runs', () => {
+  it('removes the temporary files a killed atomic write left, keeping every real file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sinapsis-runs-'));
+    const dir = join(root, 'killed');
+    mkdirSync(join(dir, 'model'), { recursive: true });
+    const { hostname } = await import('node:os');
+    writeFileSync(join(dir, 'status.json'), JSON.stringify({ status: 'running', startedAt: 'x', pid: 4194305, host: hostname() }));
+    writeFileSync(join(dir, 'history.csv'), 'epoch\n1\n');
+    writeFileSync(join(dir, '.history.csv.4194305.0a1b2c3d.tmp'), 'epoch\n1\n2');
+    writeFileSync(join(dir, 'model', '.weights.bin.4194305.deadbeef.tmp'), 'partial');
+    writeFileSync(join(dir, '.notes.txt'), 'a hidden file of the student');
+    expect(await markInterruptedRuns(root)).toEqual(['killed']);
+    expect(readdirSync(dir).sort()).toEqual(['.notes.txt', 'history.csv', 'model', 'status.json']);
+    expect(readdirSync(join(dir, 'model'))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -82,9 +82,20 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The temporary files of writeFileAtomic (`.<name>.<pid>.<random>.tmp`) that a killed writer left behind. */
+const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+async function removeTemporaryFiles(dir: string): Promise<void> {
+  for (const folder of [dir, join(dir, RUN_FILES.model)]) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => TEMPORARY_FILE.test(name)).map((name) => rm(join(folder, name), { force: true })));
+  }
+}
+
 /**
  * Marks runs left `running` by a process that no longer exists as `incomplete`, so a crash or a kill
- * shows up as such on the next start instead of as a run that never ends. Returns the ids it marked.
+ * shows up as such on the next start instead of as a run that never ends, and removes the temporary files its
+ * interrupted writes left (the files themselves are whole: every write is atomic). Returns the ids it marked.
  */
 export async function markInterruptedRuns(root: string): Promise<string[]> {
   let entries: string[];
@@ -101,6 +112,7 @@ export async function markInterruptedRuns(root: string): Promise<string[]> {
     const sameHost = status.host === hostname();
     if (sameHost && status.pid !== process.pid && processAlive(status.pid)) continue;
     if (sameHost && status.pid === process.pid) continue;
+    await removeTemporaryFiles(dir);
     await writeRunStatus(dir, { ...status, status: 'incomplete', message: 'The process stopped before the run finished (crash, kill or power loss).' });
     marked.push(runId);
   }
