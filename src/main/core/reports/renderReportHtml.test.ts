@@ -25,9 +25,33 @@ describe('HTML report', () => {
   });
 
   it('contains every section with the real numbers', () => {
-    for (const text of ['Práctica 2: dígitos', 'Ana Pérez', '/datos/dígitos con espacios', 'sha256:0123456789abcdef', 'uno/roto.png', 'L2-Hys', '320', '5835', 'sgd', 'wasm', 'didactic', 'Semilla']) {
+    for (const text of ['Práctica 2: dígitos', 'Ana Pérez', '/datos/dígitos con espacios', 'sha256:0123456789abcdef', 'uno/roto.png', 'L2-Hys', '320', '5835', 'wasm', 'Semilla']) {
       expect(html).toContain(text);
     }
+    // Enum values are translated, with the code name beside the ones students type on the CLI.
+    for (const text of [
+      'completada',
+      'SGD por minilotes <code>minibatch</code>',
+      'entropía cruzada categórica <code>categoricalCrossEntropy</code>',
+      'didáctico (retropropagación propia de Sinapsis)',
+      'estandarización z-score',
+      '12×24 px → 6×3 celdas → 5×2 bloques × 32 valores = 320',
+      'Píxeles por celda (alto × ancho)</dt><dd>4×4',
+      'Momento</dt><dd>0.9',
+      'L2 λ = 0.001 · sin dropout · Parada temprana: no',
+      'Entrenamiento 70 % (2 muestras) · Validación 15 % (1 muestras) · Prueba 15 % (1 muestras)',
+      '<td>Densa</td><td>18 neuronas</td><td>sigmoid</td><td>[N, 18]</td><td>5778</td>',
+      'Semilla de los pesos iniciales</dt><dd>3',
+    ]) {
+      expect(html).toContain(text);
+    }
+    const withDropout = structuredClone(run);
+    withDropout.config.model.spec = { inputShape: [320], layers: [{ type: 'dense', units: 18 }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 3 }] };
+    withDropout.config.model.layers.splice(1, 0, { name: 'dropout_2', type: 'dropout', outputShape: [null, 18], params: 0 });
+    const dropoutHtml = renderReportHtml({ ...withDropout, notes, thumbnails }, 'en');
+    expect(dropoutHtml).toContain('<td>Dropout</td><td>rate 0.2</td>');
+    expect(dropoutHtml).toContain('L2 λ = 0.001 · dropout 0.2 · Early stopping: no');
+    for (const raw of ['<dd>completed</dd>', '<dd>minibatch</dd>', '<dd>zscore</dd>', '<dd>didactic</dd>', '<td>dense</td>']) expect(html).not.toContain(raw);
     const accuracy = `${((10 / 12) * 100).toFixed(2)} %`;
     expect(html).toContain(accuracy);
     expect(html).toContain('Matriz de confusión (Prueba)');

@@ -1,4 +1,6 @@
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
+import { hogGeometry } from '../../../shared/features/hogLength';
+import { modelSpecSchema, type LayerSpec } from '../../../shared/models/modelSpec';
 import { rowNormalize } from '../evaluation/classificationMetrics';
 import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
 import { reportText } from './reportText';
@@ -64,11 +66,129 @@ function confusionTable(labels: string[], matrix: number[][], normalized: boolea
   return `<table class="confusion">${header}${rows}</table>`;
 }
 
-function featuresDescription(config: RunConfig): string {
-  const details = Object.entries(config.features.details)
-    .map(([key, value]) => `${esc(key)} = ${esc(Array.isArray(value) ? value.join('×') : typeof value === 'object' ? JSON.stringify(value) : value)}`)
-    .join(', ');
-  return details ? `${esc(config.features.kind)} (${details})` : esc(config.features.kind);
+/** A translated enum value, or the raw value when there is no translation (e.g. from a newer version). */
+const label = (t: Record<string, string>, prefix: string, value: string): string => t[`${prefix}.${value}`] ?? value;
+const yesNo = (t: Record<string, string>, value: unknown): string => (value ? t.yes : t.none);
+const pair = (value: unknown): string => (Array.isArray(value) ? value.join('×') : String(value ?? '—'));
+
+/** The features section's rows: every HOG parameter with the length arithmetic, the pixel settings, or the columns. */
+function featureRows(config: RunConfig, t: Record<string, string>): [string, string][] {
+  const { kind, length, details } = config.features;
+  const rows: [string, string][] = [[t.featureKind, esc(label(t, 'featureKind', kind))]];
+  if (kind === 'hog') {
+    const resize = Array.isArray(details.resize) ? (details.resize as number[]) : null;
+    rows.push(
+      [t['hog.grayscale'], esc(yesNo(t, details.grayscale))],
+      [t['hog.resize'], esc(resize ? `${resize[0]}×${resize[1]} px` : t['hog.keepSize'])],
+      ...(resize ? ([[t['hog.interpolation'], esc(label(t, 'interpolation', String(details.interpolation ?? 'linear')))]] as [string, string][]) : []),
+      [t['hog.orientations'], esc(String(details.orientations ?? '—'))],
+      [t['hog.pixelsPerCell'], esc(pair(details.pixelsPerCell))],
+      [t['hog.cellsPerBlock'], esc(pair(details.cellsPerBlock))],
+      [t['hog.blockNorm'], esc(String(details.blockNorm ?? '—'))],
+      [t['hog.transformSqrt'], esc(yesNo(t, details.transformSqrt))],
+    );
+    const cell = details.pixelsPerCell;
+    const block = details.cellsPerBlock;
+    if (resize && Array.isArray(cell) && Array.isArray(block) && typeof details.orientations === 'number') {
+      const g = hogGeometry(resize[1], resize[0], { orientations: details.orientations, pixelsPerCell: cell as [number, number], cellsPerBlock: block as [number, number] });
+      rows.push([t['hog.arithmetic'], esc(formatMessage(t['hog.arithmeticValue'], { width: resize[0], height: resize[1], ...g }))]);
+    }
+  } else if (kind === 'pixels') {
+    rows.push(
+      [t['pixels.size'], esc(`${String(details.width ?? '?')}×${String(details.height ?? '?')} px`)],
+      [t['hog.grayscale'], esc(yesNo(t, details.grayscale))],
+      [t['pixels.scale'], esc(String(details.scale ?? '—'))],
+      [t['pixels.shape'], esc(label(t, 'shape', String(details.shape ?? 'vector')))],
+    );
+  } else if (Array.isArray(details.columns)) {
+    rows.push([t['columns.list'], esc((details.columns as unknown[]).join(', '))]);
+    if (details.target !== undefined && details.target !== null) rows.push([t['columns.target'], esc(String(details.target))]);
+  }
+  rows.push([t.featureLength, String(length)], [t.scaling, esc(label(t, 'scaling', config.preprocessing.scaling))]);
+  return rows;
+}
+
+const shapeText = (shape: readonly (number | null)[]) => `[${shape.map((s) => s ?? 'N').join(', ')}]`;
+
+/** What a layer does besides its type: units, filters and kernel, pooling window, dropout rate. */
+function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>): string {
+  if (!layer) return '';
+  switch (layer.type) {
+    case 'dense':
+    case 'output':
+      return formatMessage(t['detail.units'], { units: layer.units });
+    case 'conv2d':
+      return formatMessage(t['detail.conv'], { filters: layer.filters, kernel: pair(layer.kernelSize), strides: pair(layer.strides), padding: layer.padding });
+    case 'maxPool':
+    case 'avgPool':
+      return formatMessage(t['detail.pool'], { size: pair(layer.poolSize), strides: pair(layer.strides ?? layer.poolSize), padding: layer.padding });
+    case 'dropout':
+      return formatMessage(t['detail.rate'], { rate: layer.rate });
+    default:
+      return '';
+  }
+}
+
+function modelSection(config: RunConfig, t: Record<string, string>): string {
+  const spec = modelSpecSchema.safeParse(config.model.spec);
+  const layers = spec.success ? spec.data.layers : [];
+  const parts: string[] = [];
+  const facts: [string, string][] = [];
+  if (spec.success && spec.data.name) facts.push([t.modelName, esc(spec.data.name)]);
+  if (spec.success) facts.push([t.inputShape, esc(shapeText([null, ...spec.data.inputShape]))]);
+  if (facts.length) parts.push(keyValues(facts));
+  const rows = config.model.layers.map((l, i) => [
+    esc(l.name),
+    esc(label(t, 'layer', l.type)),
+    esc(layerDetails(layers[i], t)),
+    esc(l.activation ?? ''),
+    esc(shapeText(l.outputShape)),
+    String(l.params),
+  ]);
+  parts.push(table([t.layer, t.type, t.details, t.activation, t.outputShape, t.params], rows));
+  parts.push(`<p><strong>${esc(t.totalParams)}:</strong> ${config.model.totalParams}</p>`);
+  if (spec.success) {
+    const initialized = layers.find((l) => l.type === 'dense' || l.type === 'conv2d' || l.type === 'output');
+    const init = initialized && 'initializer' in initialized ? initialized.initializer : null;
+    parts.push(
+      keyValues([
+        ...(init ? ([[t.initializer, esc(`${init.method}${init.scale !== 1 ? ` ×${init.scale}` : ''}`)]] as [string, string][]) : []),
+        [t.weightSeed, String(spec.data.seed)],
+      ]),
+    );
+  }
+  return parts.join('');
+}
+
+function splitDescription(config: RunConfig, t: Record<string, string>): string {
+  const { split } = config;
+  if (split.kind === 'kfold') return formatMessage(t.kfoldSplit, { k: split.k ?? Object.keys(split.indices).length });
+  const names: Record<string, string> = { train: t.train, validation: t.val, val: t.val, test: t.test };
+  return Object.keys(split.indices)
+    .map((key, i) =>
+      formatMessage(t.splitPart, {
+        part: names[key] ?? key,
+        percent: split.ratios[i] !== undefined ? `${Math.round(split.ratios[i] * 1000) / 10} %` : '',
+        count: split.indices[key].length,
+      }),
+    )
+    .join(' · ');
+}
+
+function regularization(config: RunConfig, t: Record<string, string>): string {
+  const spec = modelSpecSchema.safeParse(config.model.spec);
+  const rates = spec.success ? spec.data.layers.flatMap((l) => (l.type === 'dropout' ? [l.rate] : [])) : [];
+  const settings = config.training;
+  return [
+    `L2 λ = ${settings.l2}`,
+    rates.length ? formatMessage(t.dropoutRates, { rates: rates.join(', ') }) : t.noDropout,
+    `${t.earlyStopping}: ${settings.earlyStopping ? formatMessage(t.patience, { patience: settings.earlyStopping.patience }) : t.none}`,
+  ].join(' · ');
+}
+
+/** The TensorFlow.js backend, or why there is none (the didactic engine runs its own code). */
+function backendText(config: RunConfig, t: Record<string, string>): string {
+  return config.engine === 'didactic' && !['tensorflow', 'wasm', 'cpu', 'webgl'].includes(config.backend) ? t.backendNone : config.backend;
 }
 
 /** Inline SVG in HTML needs no namespace; dropping it keeps the page free of any URL. */
@@ -90,7 +210,7 @@ function curves(history: HistoryRow[], t: Record<string, string>): string {
         { name: t.trainSeries, color: TRAIN_COLOR, points: rows.map((r) => [r.epoch, r.trainAccuracy] as const) },
         ...(rows.some((r) => r.valAccuracy !== null) ? [{ name: t.valSeries, color: VAL_COLOR, dashed: true, points: rows.map((r) => [r.epoch, r.valAccuracy] as const) }] : []),
       ];
-      charts.push(inlineSvg(lineChartSvg(accuracySeries, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy })));
+      charts.push(inlineSvg(lineChartSvg(accuracySeries, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy, yRange: [0, 1] })));
     }
   }
   return `<div class="charts">${charts.map((svg) => `<figure>${svg}</figure>`).join('')}</div>`;
@@ -99,10 +219,10 @@ function curves(history: HistoryRow[], t: Record<string, string>): string {
 const STYLE = `
 body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1d2233;margin:2rem auto;max-width:960px;padding:0 1rem;font-size:13px;line-height:1.45}
 h1{font-size:1.7rem;margin:0 0 .3rem}h2{font-size:1.2rem;border-bottom:2px solid #3949ab;padding-bottom:.2rem;margin-top:1.8rem;break-after:avoid}
-h3{font-size:1rem;margin:1rem 0 .4rem}
+h3{font-size:1rem;margin:1rem 0 .4rem;break-after:avoid}
 table{border-collapse:collapse;margin:.5rem 0;break-inside:avoid}th,td{border:1px solid #d1d5db;padding:.2rem .5rem;text-align:right}th{background:#e8eaf6}
 td:first-child,th:first-child{text-align:left}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dt{font-weight:bold}dd{margin:0;word-break:break-all}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 .charts{display:flex;flex-wrap:wrap;gap:.5rem}figure{margin:0;break-inside:avoid}
 .confusion td{min-width:2.6rem;text-align:center}
 .gallery{display:flex;flex-wrap:wrap;gap:.6rem}.gallery figure{border:1px solid #d1d5db;padding:.3rem;width:120px;font-size:11px}
@@ -131,7 +251,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       ...(notes.author?.trim() ? ([[t.author, esc(notes.author)]] as [string, string][]) : []),
       [t.date, esc(config.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))],
       [t.run, esc(config.runId)],
-      [t.status, esc(metrics.status)],
+      [t.status, esc(label(t, 'status', metrics.status))],
     ]),
   );
   parts.push('</header>');
@@ -139,39 +259,44 @@ export function renderReportHtml(input: ReportInput, language: Language): string
 
   const d = config.dataset;
   parts.push(`<h2>${esc(t.dataset)}</h2>`);
-  parts.push(keyValues([[t.source, esc(d.source)], [t.fingerprint, `<code>${esc(d.fingerprint)}</code>`], [t.samples, String(d.samples)], [t.classes, esc(d.classes.join(', '))]]));
-  parts.push(`<h3>${esc(t.counts)}</h3>`);
-  parts.push(table([t.label, t.samples], d.classes.map((c, i) => [esc(c), String(d.counts[i] ?? 0)])));
+  parts.push(
+    keyValues([
+      [t.datasetName, esc(d.name)],
+      [t.datasetKind, esc(label(t, 'kind', d.kind))],
+      [t.source, esc(d.source)],
+      [t.fingerprint, `<code>${esc(d.fingerprint)}</code>`],
+      [t.samples, String(d.samples)],
+      [t.classes, esc(d.classes.join(', '))],
+    ]),
+  );
+  if (d.classes.length) {
+    parts.push(`<h3>${esc(t.counts)}</h3>`);
+    parts.push(table([t.label, t.samples], d.classes.map((c, i) => [esc(c), String(d.counts[i] ?? 0)])));
+  }
   parts.push(`<h3>${esc(t.problems)}</h3>`);
   parts.push(d.problems.length ? table([t.file, t.reason], d.problems.map((p) => [esc(p.file), esc(p.reason)])) : `<p>${esc(t.noProblems)}</p>`);
 
   parts.push(`<h2>${esc(t.features)}</h2>`);
-  parts.push(keyValues([[t.featureKind, featuresDescription(config)], [t.featureLength, String(config.features.length)], [t.scaling, esc(config.preprocessing.scaling)]]));
+  parts.push(keyValues(featureRows(config, t)));
 
   parts.push(`<h2>${esc(t.model)}</h2>`);
-  parts.push(
-    table(
-      [t.layer, t.type, t.outputShape, t.params],
-      config.model.layers.map((l) => [esc(l.name), esc(l.activation ? `${l.type} (${l.activation})` : l.type), esc(`[${l.outputShape.map((s) => s ?? 'N').join(', ')}]`), String(l.params)]),
-    ),
-  );
-  parts.push(`<p><strong>${esc(t.totalParams)}:</strong> ${config.model.totalParams}</p>`);
+  parts.push(modelSection(config, t));
 
   const tr = config.training;
   parts.push(`<h2>${esc(t.training)}</h2>`);
   parts.push(
     keyValues([
-      [t.optimizer, esc(tr.optimizer)],
+      [t.optimizer, `${esc(label(t, 'optimizer', tr.optimizer))} <code>${esc(tr.optimizer)}</code>`],
       [t.learningRate, String(tr.learningRate)],
-      [t.batchSize, String(tr.batchSize)],
+      ...(tr.momentum !== undefined && tr.optimizer === 'minibatch' ? ([[t.momentum, String(tr.momentum)]] as [string, string][]) : []),
+      [t.batchSize, tr.optimizer === 'gd' ? esc(t.batchAll) : tr.optimizer === 'sgd' ? '1' : String(tr.batchSize)],
       [t.epochs, `${tr.epochs} / ${metrics.epochsRun}`],
-      [t.loss, esc(tr.loss)],
-      [t.l2, String(tr.l2)],
-      [t.earlyStopping, tr.earlyStopping ? esc(formatMessage(t.patience, { patience: tr.earlyStopping.patience })) : esc(t.none)],
+      [t.loss, `${esc(label(t, 'loss', tr.loss))} <code>${esc(tr.loss)}</code>`],
+      [t.regularization, esc(regularization(config, t))],
       [t.seed, String(tr.seed)],
-      [t.split, esc(config.split.kind === 'kfold' ? `k-fold, k = ${config.split.k}` : config.split.ratios.join(' / '))],
-      [t.backend, esc(config.backend)],
-      [t.engine, esc(config.engine)],
+      [t.split, esc(splitDescription(config, t))],
+      [t.engine, esc(label(t, 'engine', config.engine))],
+      [t.backend, esc(backendText(config, t))],
       [t.versions, esc(`Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`)],
       [t.seconds, `${metrics.seconds.toFixed(1)} s`],
       ...(metrics.bestEpoch !== null ? ([[t.bestEpoch, String(metrics.bestEpoch)]] as [string, string][]) : []),
@@ -212,10 +337,13 @@ export function renderReportHtml(input: ReportInput, language: Language): string
     ]),
   );
   const cm = metrics.confusionMatrix;
-  const splitName = t[cm.split as 'train' | 'val' | 'test'] ?? cm.split;
-  parts.push(`<h3>${esc(formatMessage(t.confusion, { split: splitName }))}</h3>`);
-  parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t)}`);
-  parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t)}`);
+  if (cm.labels.length === 0) parts.push(`<p>${esc(t.notClassification)}</p>`);
+  else {
+    const splitName = cm.split === 'cross-validation' ? t.crossValidation : (t[cm.split as 'train' | 'val' | 'test'] ?? cm.split);
+    parts.push(`<h3>${esc(formatMessage(t.confusion, { split: splitName }))}</h3>`);
+    parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t)}`);
+    parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t)}`);
+  }
 
   parts.push(`<h2>${esc(t.misclassified)}</h2>`);
   if (metrics.misclassified.length === 0) parts.push(`<p>${esc(t.noMisclassified)}</p>`);

@@ -12,6 +12,8 @@ export interface LineChartOptions {
   yLabel: string;
   width?: number;
   height?: number;
+  /** Fixed y range (e.g. [0, 1] for accuracy); by default from 0 (or the lowest value) to a round tick above the highest. */
+  yRange?: readonly [number, number];
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -44,7 +46,12 @@ export function lineChartSvg(series: Series[], options: LineChartOptions): strin
   const ys = all.map((p) => p[1]);
   const xMin = xs.length ? Math.min(...xs) : 0;
   const xMax = xs.length ? Math.max(...xs) : 1;
-  const yTicks = niceTicks(ys.length ? Math.min(0, ...ys) : 0, ys.length ? Math.max(...ys) : 1);
+  const low = options.yRange?.[0] ?? (ys.length ? Math.min(0, ...ys) : 0);
+  const high = options.yRange?.[1] ?? (ys.length ? Math.max(...ys) : 1);
+  const yTicks = niceTicks(low, Math.max(high, ...ys));
+  // The top of the axis is a labelled tick at or above every value, so the highest point is never off the scale.
+  const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
+  while (yTicks.length > 0 && yTicks[yTicks.length - 1] < Math.max(high, ...ys) - step * 1e-9) yTicks.push(Number((yTicks[yTicks.length - 1] + step).toPrecision(12)));
   const yMin = Math.min(yTicks[0], ...ys);
   const yMax = Math.max(yTicks[yTicks.length - 1], ...ys, yMin + 1e-9);
   const sx = (x: number) => margin.left + (xMax === xMin ? plotW / 2 : ((x - xMin) / (xMax - xMin)) * plotW);

@@ -33,6 +33,8 @@ export const runConfigSchema = z.object({
   training: z.object({
     optimizer: z.string(),
     learningRate: z.number(),
+    /** Mini-batch SGD's momentum (absent in runs written before it was recorded). */
+    momentum: z.number().optional(),
     batchSize: z.number(),
     epochs: z.number(),
     loss: z.string(),
