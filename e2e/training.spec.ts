@@ -93,7 +93,7 @@ test('Entrenamiento: live curves, progress, pause/resume and the result, from th
   const curves = page.getByTestId('training-curves');
   await expect(curves).toHaveAttribute('data-epochs', /^[1-9]/);
   await expect(page.getByTestId('train-eta')).toContainText('quedan');
-  await expect(page.getByTestId('train-engine-in-use')).toContainText('motor didactic');
+  await expect(page.getByTestId('train-engine-in-use')).toContainText('motor didáctico');
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('train-status')).toHaveText('En pausa.');
   const pausedAt = Number(await curves.getAttribute('data-epochs'));

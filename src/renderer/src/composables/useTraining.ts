@@ -1,5 +1,7 @@
 import { ref, shallowRef, type Ref } from 'vue';
+import type { z } from 'zod';
 import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
+import type { trainInspectionEventSchema } from '../../../shared/contract/training';
 import { CurveStream, emptyProgress, type BatchPoint, type DiagnosisHint, type EpochRecord, type TrainingProgress } from './curveStream';
 import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
@@ -7,6 +9,8 @@ import { useErrorMessage } from './useErrorMessage';
 
 export { diagnosisSchema } from './curveStream';
 export type { DiagnosisHint, EpochRecord } from './curveStream';
+
+type Inspection = z.infer<typeof trainInspectionEventSchema>;
 
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
 
@@ -25,6 +29,11 @@ const liveDiagnosis: Ref<DiagnosisHint[]> = shallowRef([]);
 const result: Ref<ExperimentResult | null> = shallowRef(null);
 const error = ref<string | null>(null);
 const epochsPlanned = ref(0);
+/** Weight histograms and decision regions after inspected epochs (train.inspection), newest last. */
+const inspections: Ref<Inspection[]> = shallowRef([]);
+
+/** Inspections kept per run: at a few per second this covers the longest class demonstration. */
+export const MAX_INSPECTIONS = 2000;
 
 let counter = 0;
 
@@ -48,11 +57,17 @@ export function useTraining() {
     batches.value = [];
     liveDiagnosis.value = [];
     progress.value = emptyProgress();
+    inspections.value = [];
     epochsPlanned.value = request.training.epochs;
     status.value = 'running';
 
     const stream = new CurveStream(id);
+    let pendingInspections: Inspection[] = [];
     const flush = () => {
+      if (pendingInspections.length) {
+        inspections.value = [...inspections.value, ...pendingInspections].slice(-MAX_INSPECTIONS);
+        pendingInspections = [];
+      }
       const snapshot = stream.take();
       if (!snapshot) return;
       history.value = snapshot.history;
@@ -67,6 +82,9 @@ export function useTraining() {
       client.on('experiment.progress', (payload) => stream.progressEvent(payload)),
       client.on('train.epoch', (payload) => stream.epochEvent(payload)),
       client.on('train.batch', (payload) => stream.batchEvent(payload)),
+      client.on('train.inspection', (payload) => {
+        if (payload.taskId === id) pendingInspections.push(payload);
+      }),
     ];
 
     try {
@@ -117,6 +135,7 @@ export function useTraining() {
     result,
     error,
     epochsPlanned,
+    inspections,
     start,
     pause: () => control('train.pause'),
     resume: () => control('train.resume'),

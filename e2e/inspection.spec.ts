@@ -1,0 +1,55 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defaultRunsRoot } from '../src/main/core/services';
+import { expect, test } from './fixtures';
+
+/**
+ * Inspection while training, with the real core: a two-feature built-in set, the rule-of-thumb model, and the
+ * weight histograms and decision regions that the trainer sends after its epochs.
+ */
+test.setTimeout(120_000);
+
+test('Entrenamiento: weight histograms per layer and decision regions for a 2D dataset', async ({ page }) => {
+  let runId: string | null = null;
+  try {
+    await page.goto('/#/datos');
+    await page.getByTestId('builtin-choice').selectOption('blobs');
+    await page.getByTestId('builtin-load').click();
+    await page.getByRole('button', { name: 'Modelo', exact: true }).click();
+    await expect(page.getByTestId('model-input-shape')).toHaveText('[2]');
+    await page.getByTestId('model-suggest').click();
+    await expect(page.getByTestId('model-suggestion')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
+    await page.getByTestId('train-optimizer').selectOption('adam');
+    await page.getByTestId('train-lr').fill('0.05');
+    await page.getByTestId('train-lr').press('Tab');
+    await page.getByTestId('train-epochs').fill('40');
+    await page.getByTestId('train-epochs').press('Tab');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 90_000 });
+    runId = await page.getByTestId('train-run-id').textContent();
+
+    const inspection = page.getByTestId('training-inspection');
+    await expect(inspection).toBeVisible();
+    const regions = page.getByTestId('decision-regions');
+    await expect(regions.locator('canvas')).toBeVisible();
+    expect(Number(await regions.getAttribute('data-points'))).toBeGreaterThan(50);
+    // The canvas really is painted with more than one class colour.
+    const colours = await regions.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<string>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i] >> 5},${data[i + 1] >> 5},${data[i + 2] >> 5}`);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(3);
+    await expect(page.getByTestId('weight-histogram')).toHaveAttribute('data-epoch', /^[1-9]\d*$/);
+    await expect(page.getByTestId('weight-stats')).toContainText('media');
+    await page.getByTestId('weight-layer').selectOption({ index: 1 });
+    await expect(page.getByTestId('weight-stats')).toBeVisible();
+    await inspection.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'docs/screenshots/inspeccion.png' });
+  } finally {
+    if (runId) await rm(join(defaultRunsRoot(), runId.trim()), { recursive: true, force: true });
+  }
+});
