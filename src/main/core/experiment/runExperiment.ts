@@ -166,6 +166,8 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   const unregister = registerTrainingControl(request.taskId, control);
   const onAbort = (): void => control.stop();
   signal.addEventListener('abort', onAbort);
+  // A cancel that came before the listener (e.g. from inside the 'preparing' event) must not be lost.
+  if (signal.aborted) control.stop();
   try {
     progress('features');
     const samples = await experimentFeatures(dataset, request.features, {
