@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { printHtmlToPdf } from './reports/printPdf';
+import { printHtmlToPdf, rasterizeSvgs, type SvgImage } from './reports/printPdf';
 
 /** What a door provides to the core beyond requests: where runs live and how to print a PDF. */
 export interface CoreServices {
@@ -8,6 +8,8 @@ export interface CoreServices {
   runsRoot: string;
   /** HTML -> PDF with Chromium's print engine (Electron's own in the app, the system Chromium elsewhere). */
   printPdf: (html: string) => Promise<Uint8Array>;
+  /** SVG charts -> PNG pictures (twice their size), with the same Chromium engine. */
+  renderPng: (images: readonly SvgImage[]) => Promise<Uint8Array[]>;
 }
 
 /** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */
@@ -16,5 +18,5 @@ export function defaultRunsRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function defaultServices(overrides: Partial<CoreServices> = {}): CoreServices {
-  return { runsRoot: defaultRunsRoot(), printPdf: printHtmlToPdf, ...overrides };
+  return { runsRoot: defaultRunsRoot(), printPdf: printHtmlToPdf, renderPng: (images) => rasterizeSvgs(images), ...overrides };
 }

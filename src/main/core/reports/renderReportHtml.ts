@@ -4,7 +4,8 @@ import { modelSpecSchema, type LayerSpec } from '../../../shared/models/modelSpe
 import { rowNormalize } from '../evaluation/classificationMetrics';
 import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
 import { reportText } from './reportText';
-import { escapeXml, lineChartSvg } from './svgCharts';
+import { runCharts } from './runCharts';
+import { escapeXml } from './svgCharts';
 
 /** What the student adds before exporting. */
 export interface ReportNotes {
@@ -21,9 +22,6 @@ export interface ReportInput {
   /** data: URIs of misclassified images by sample index (absent when the files are not images or are gone). */
   thumbnails: ReadonlyMap<number, string>;
 }
-
-const TRAIN_COLOR = '#3949ab';
-const VAL_COLOR = '#e65100';
 
 const esc = (value: unknown) => escapeXml(String(value ?? ''));
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
@@ -195,25 +193,7 @@ function backendText(config: RunConfig, t: Record<string, string>): string {
 const inlineSvg = (svg: string) => svg.replace(' xmlns="http://www.w3.org/2000/svg"', '');
 
 function curves(history: HistoryRow[], t: Record<string, string>): string {
-  const folds = [...new Set(history.map((row) => row.fold))];
-  const charts: string[] = [];
-  for (const fold of folds) {
-    const rows = history.filter((row) => row.fold === fold);
-    const suffix = fold === null ? '' : ` — ${t.fold} ${fold}`;
-    const lossSeries = [
-      { name: t.trainSeries, color: TRAIN_COLOR, points: rows.map((r) => [r.epoch, r.trainLoss] as const) },
-      ...(rows.some((r) => r.valLoss !== null) ? [{ name: t.valSeries, color: VAL_COLOR, dashed: true, points: rows.map((r) => [r.epoch, r.valLoss] as const) }] : []),
-    ];
-    charts.push(inlineSvg(lineChartSvg(lossSeries, { title: t.lossCurve + suffix, xLabel: t.epoch, yLabel: t.loss })));
-    if (rows.some((r) => r.trainAccuracy !== null)) {
-      const accuracySeries = [
-        { name: t.trainSeries, color: TRAIN_COLOR, points: rows.map((r) => [r.epoch, r.trainAccuracy] as const) },
-        ...(rows.some((r) => r.valAccuracy !== null) ? [{ name: t.valSeries, color: VAL_COLOR, dashed: true, points: rows.map((r) => [r.epoch, r.valAccuracy] as const) }] : []),
-      ];
-      charts.push(inlineSvg(lineChartSvg(accuracySeries, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy, yRange: [0, 1] })));
-    }
-  }
-  return `<div class="charts">${charts.map((svg) => `<figure>${svg}</figure>`).join('')}</div>`;
+  return `<div class="charts">${runCharts(history, t).map((chart) => `<figure>${inlineSvg(chart.svg)}</figure>`).join('')}</div>`;
 }
 
 const STYLE = `
