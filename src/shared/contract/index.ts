@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
 import { experimentEvents, experimentMethods } from './experiment';
+import { exportsEvents, exportsMethods } from './exports';
 import { featuresEvents, featuresMethods } from './features';
+import { inferenceEvents, inferenceMethods } from './inference';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
@@ -19,6 +21,8 @@ export const methods = {
   ...featuresMethods,
   ...trainingMethods,
   ...experimentMethods,
+  ...exportsMethods,
+  ...inferenceMethods,
 };
 
 export const events = {
@@ -29,6 +33,8 @@ export const events = {
   ...featuresEvents,
   ...trainingEvents,
   ...experimentEvents,
+  ...exportsEvents,
+  ...inferenceEvents,
 };
 
 export type Methods = typeof methods;

@@ -49,6 +49,10 @@ export const runConfigSchema = z.object({
     /** Sample indices of each part (holdout) or of each fold's test part (k-fold). */
     indices: z.record(z.string(), z.array(z.number())),
   }),
+  /** Set on runs made by model.import: where the model came from (such a run was not trained here). */
+  imported: z
+    .object({ from: z.string(), at: z.string(), withPreprocessing: z.boolean(), sourceRunId: z.string().nullable() })
+    .optional(),
 });
 export type RunConfig = z.infer<typeof runConfigSchema>;
 

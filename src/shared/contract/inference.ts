@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { datasetIdSchema } from './datasets';
+import { method } from './define';
+import { featureChoiceSchema } from './experiment';
+import { pixelImageSchema } from './features';
+import { runIdSchema } from './runs';
+
+/** Class probabilities listed at most, best first. */
+export const MAX_TOP_K = 5;
+/** Feature maps returned per conv layer at most (the first channels). */
+export const MAX_FEATURE_MAP_CHANNELS = 32;
+
+/**
+ * What a trained run is asked to predict: an image of a loaded dataset (by its relative file, as predictions.json
+ * names it), an image file inside a folder the student opened, pixels the renderer decoded (a dropped file), or,
+ * for a table run, one row of numbers in the order of the run's feature columns.
+ */
+export const predictionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dataset'), datasetId: datasetIdSchema, file: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('pixels'), image: pixelImageSchema }),
+  z.object({ kind: z.literal('row'), values: z.array(z.number()).min(1).max(100_000) }),
+]);
+export type PredictionSource = z.infer<typeof predictionSourceSchema>;
+
+export const topEntrySchema = z.object({ label: z.string(), probability: z.number() });
+
+export const predictImageResultSchema = z.object({
+  /** The run's class names, in output order (empty for a regression run). */
+  labels: z.array(z.string()),
+  /** One probability per label (a single sigmoid output p is widened to [1 - p, p], as predictions.json does). */
+  probabilities: z.array(z.number()),
+  /** The k most probable classes, best first (k <= 5). */
+  top: z.array(topEntrySchema),
+  /** Length of the feature vector the model received (after HOG or pixels, and the fitted scaler). */
+  features: z.number().int().nonnegative(),
+  /** The output layer's raw values (the predicted value of a regression run). */
+  outputs: z.array(z.number()),
+});
+export type PredictImageResult = z.infer<typeof predictImageResultSchema>;
+
+/** A grey picture of real values: `png` maps min..max to black..white. */
+const valuePictureSchema = z.object({ width: z.number().int(), height: z.number().int(), min: z.number(), max: z.number(), png: z.string() });
+
+export const convLayerInspectionSchema = z.object({
+  /** Position of the conv layer among the model's layers (tfjs order), and its name. */
+  layerIndex: z.number().int().nonnegative(),
+  name: z.string(),
+  /** Kernel shape as tfjs stores it: [kernelHeight, kernelWidth, inputChannels, filters]. */
+  kernelShape: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+  /**
+   * One entry per filter: its weights ([kh][kw][inputChannel], row-major) and a picture of each input channel's
+   * slice (the first 8 input channels at most).
+   */
+  filters: z.array(z.object({ values: z.array(z.number()), slices: z.array(valuePictureSchema) })),
+  /** Shape of the layer's output for this image: [height, width, channels] (after its activation). */
+  mapShape: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  /** The first channels of the output, as pictures. */
+  maps: z.array(valuePictureSchema.extend({ channel: z.number().int() })),
+});
+export type ConvLayerInspection = z.infer<typeof convLayerInspectionSchema>;
+
+export const inspectConvResultSchema = z.object({
+  /** What the first layer sees: the image after grey, resize and scaling. */
+  input: valuePictureSchema,
+  layers: z.array(convLayerInspectionSchema),
+});
+export type InspectConvResult = z.infer<typeof inspectConvResultSchema>;
+
+export const modelImportResultSchema = z.object({
+  runId: runIdSchema,
+  /** The model's input without the batch dimension, e.g. [320] or [28, 28, 1]. */
+  inputShape: z.array(z.number().int()),
+  classes: z.array(z.string()),
+  featureKind: z.enum(['hog', 'pixels', 'columns']),
+  /** True when preprocessing.json (features and fitted scaler) came with the model. */
+  withPreprocessing: z.boolean(),
+});
+export type ModelImportResult = z.infer<typeof modelImportResultSchema>;
+
+export const inferenceMethods = {
+  /** Class probabilities of one image (or table row) under a finished run's model, its features and its fitted scaler. */
+  'runs.predictImage': method(
+    z.object({ runId: runIdSchema, source: predictionSourceSchema, topK: z.number().int().min(1).max(MAX_TOP_K).default(MAX_TOP_K) }),
+    predictImageResultSchema,
+  ),
+  /**
+   * For a CNN run: the learned filters of its conv layers (or only `layer`, an index among the conv layers) and
+   * the feature maps of one image after each of them (the first `channels` channels).
+   */
+  'runs.inspectConv': method(
+    z.object({
+      runId: runIdSchema,
+      source: predictionSourceSchema,
+      layer: z.number().int().nonnegative().optional(),
+      channels: z.number().int().min(1).max(MAX_FEATURE_MAP_CHANNELS).default(8),
+    }),
+    inspectConvResultSchema,
+  ),
+  /**
+   * Copies a tfjs model folder (model.json + weights; preprocessing.json when it comes from a Sinapsis run) into
+   * a new run, so Evaluación lists it and it can predict. `path` may also be a whole run folder (with `model/`).
+   * A model without preprocessing.json needs `features` (what its input is) and may name its `classes`.
+   */
+  'model.import': method(
+    z.object({
+      path: z.string().min(1).max(4096),
+      features: featureChoiceSchema.optional(),
+      classes: z.array(z.string().min(1).max(200)).min(1).max(1000).optional(),
+      name: z.string().min(1).max(200).optional(),
+    }),
+    modelImportResultSchema,
+  ),
+};
+
+export const inferenceEvents = {};
