@@ -105,6 +105,14 @@ if spec['opencv']:
 print(json.dumps(result))
 `;
 
+/** Seconds per pass from the Python side: skimage in one process and in a pool, and OpenCV when asked. */
+interface PythonTimes {
+  skimage: number;
+  skimagePool: number;
+  processes: number;
+  opencv?: number;
+}
+
 function rate(count: number, seconds: number): string {
   return `${Math.round(count / seconds).toLocaleString('en')} img/s`;
 }
@@ -140,10 +148,10 @@ async function benchSetting(setting: Setting, dir: string, index: number): Promi
     multi = Math.min(multi, (performance.now() - start) / 1000);
   }
 
-  let python: { skimage: number; skimagePool: number; processes: number; opencv?: number } | null = null;
+  let python: PythonTimes | null = null;
   try {
     const spec = JSON.stringify({ height, width, count, params, input, output, opencv: setting.opencv, processes: threads });
-    python = JSON.parse(execFileSync(PYTHON, ['-c', pythonScript, spec], { encoding: 'utf8', maxBuffer: 1 << 20 })) as typeof python;
+    python = JSON.parse(execFileSync(PYTHON, ['-c', pythonScript, spec], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PythonTimes;
   } catch (error) {
     console.log(`  (scikit-image not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; apt-get install python3-skimage python3-opencv)`);
   }
