@@ -99,8 +99,15 @@ export type HogPreview = z.infer<typeof hogPreviewSchema>;
 export const hogFailureCodeSchema = z.union([datasetProblemCodeSchema, z.enum(['missing', 'not-a-file', 'too-small', 'size-mismatch'])]);
 export type HogFailureCode = z.infer<typeof hogFailureCodeSchema>;
 
-/** `reason` is English detail for the CLI and logs; the UI translates `code`. */
-export const hogFailureSchema = z.object({ file: z.string(), code: hogFailureCodeSchema, reason: z.string() });
+/** Numbers and names a failure's reason is built from, so the UI can say it in the student's language. */
+export const hogFailureParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type HogFailureParams = z.infer<typeof hogFailureParamsSchema>;
+
+/**
+ * `reason` is English detail for the CLI and logs; the UI translates `code`, and the whole reason
+ * (`features.extract.reason.<code>`) when `params` are given (`too-small`, `size-mismatch`).
+ */
+export const hogFailureSchema = z.object({ file: z.string(), code: hogFailureCodeSchema, reason: z.string(), params: hogFailureParamsSchema.optional() });
 
 export const hogExtractResultSchema = z.object({
   /** Id to hand to training; the vectors stay in the core. */

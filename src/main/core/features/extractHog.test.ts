@@ -94,6 +94,9 @@ describe('extractHog', () => {
     ]);
     expect(result.failures[0].reason).toMatch(/4x4 image is smaller than one HOG block/);
     expect(result.failures[1].reason).toMatch(/need a resize size/);
+    // The numbers behind each reason, so the UI can say it in Spanish or Portuguese too.
+    expect(result.failures[0].params).toEqual({ width: 4, height: 4, minWidth: 8, minHeight: 8 });
+    expect(result.failures[1].params).toEqual({ length: 480, reference: 'a.png', referenceLength: 320 });
   });
 
   it('stops with a cancelled error when the signal aborts, keeping finished vectors in the cache', async () => {

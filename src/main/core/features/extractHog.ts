@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../shared/contract';
-import type { HogFailureCode, HogPipeline } from '../../../shared/contract/features';
+import type { HogFailureCode, HogFailureParams, HogPipeline } from '../../../shared/contract/features';
 import { sha256Hex } from '../datasets/fingerprint';
 import { ProgressMeter } from '../datasets/progressMeter';
 import { HogCache } from './hogCache';
@@ -38,7 +38,7 @@ export interface HogExtraction {
   length: number;
   /** Per input item, in input order: its vector, or null when it failed. */
   vectors: (Float64Array | null)[];
-  failures: { index: number; file: string; code: HogFailureCode; reason: string }[];
+  failures: { index: number; file: string; code: HogFailureCode; reason: string; params?: HogFailureParams }[];
   fromCache: number;
   seconds: number;
   /** Threads that computed vectors: workers started, or 1 when done on the calling thread. */
@@ -107,7 +107,7 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       vectors[result.index] = result.vector;
       cache?.add(hashes[result.index], result.vector);
     } else {
-      failures.push({ index: result.index, file: names[result.index], code: result.code, reason: result.reason });
+      failures.push({ index: result.index, file: names[result.index], code: result.code, reason: result.reason, ...(result.params ? { params: result.params } : {}) });
     }
     done += 1;
     meter.update(done, total);
@@ -210,6 +210,7 @@ function rejectMismatchedLengths(vectors: (Float64Array | null)[], names: string
         file: names[i],
         code: 'size-mismatch',
         reason: `its HOG has ${vector.length} values but "${names[first]}" has ${length}: images of different sizes need a resize size (e.g. 12x24)`,
+        params: { length: vector.length, reference: names[first], referenceLength: length },
       });
       vectors[i] = null;
     }

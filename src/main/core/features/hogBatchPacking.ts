@@ -1,4 +1,4 @@
-import type { HogFailureCode } from '../../../shared/contract/features';
+import type { HogFailureCode, HogFailureParams } from '../../../shared/contract/features';
 import type { HogJobItem, HogJobResult } from './hogJob';
 
 /*
@@ -25,7 +25,7 @@ export interface PackedResults {
   /** Vector length, or -1 when the item failed (its code and reason are in `failures`). */
   lengths: Int32Array;
   vectors: Float64Array;
-  failures: ({ code: HogFailureCode; reason: string } | null)[];
+  failures: ({ code: HogFailureCode; reason: string; params?: HogFailureParams } | null)[];
 }
 
 export function packItems(items: HogJobItem[]): { packed: PackedItems; transfer: ArrayBuffer[] } {
@@ -84,7 +84,7 @@ export function packResults(results: HogJobResult[]): { packed: PackedResults; t
     indices: Int32Array.from(results, (r) => r.index),
     lengths,
     vectors,
-    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason })),
+    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason, ...(r.params ? { params: r.params } : {}) })),
   };
   return { packed, transfer: [vectors.buffer] };
 }
@@ -93,7 +93,10 @@ export function unpackResults(packed: PackedResults): HogJobResult[] {
   let offset = 0;
   return Array.from(packed.indices, (index, i): HogJobResult => {
     const length = packed.lengths[i];
-    if (length < 0) return { index, ok: false, code: packed.failures[i]?.code ?? 'undecodable', reason: packed.failures[i]?.reason ?? 'unknown failure' };
+    if (length < 0) {
+      const failure = packed.failures[i];
+      return { index, ok: false, code: failure?.code ?? 'undecodable', reason: failure?.reason ?? 'unknown failure', ...(failure?.params ? { params: failure.params } : {}) };
+    }
     // Views into the one transferred buffer: no copy per vector.
     const vector = packed.vectors.subarray(offset, offset + length);
     offset += length;

@@ -1,4 +1,4 @@
-import type { HogFailureCode, HogPipeline } from '../../../shared/contract/features';
+import type { HogFailureCode, HogFailureParams, HogPipeline } from '../../../shared/contract/features';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { hog } from './hog';
@@ -12,7 +12,9 @@ import { prepareImage } from './prepareImage';
  */
 export type HogJobItem = { index: number; name: string; bytes: Uint8Array } | { index: number; name: string; image: PixelImage };
 
-export type HogJobResult = { index: number; ok: true; vector: Float64Array } | { index: number; ok: false; code: HogFailureCode; reason: string };
+export type HogJobResult =
+  | { index: number; ok: true; vector: Float64Array }
+  | { index: number; ok: false; code: HogFailureCode; reason: string; params?: HogFailureParams };
 
 export interface HogJob {
   jobId: number;
@@ -23,6 +25,13 @@ export interface HogJob {
 export interface HogJobReply {
   jobId: number;
   results: PackedResults;
+}
+
+/** The too-small error's sizes (width, height, minWidth, minHeight), for the translated reason. */
+function numericParams(params: Record<string, unknown> | undefined): HogFailureParams | undefined {
+  if (!params) return undefined;
+  const numbers = Object.entries(params).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+  return numbers.length > 0 ? Object.fromEntries(numbers) : undefined;
 }
 
 /** Decodes (if needed), prepares and describes one image; bad input becomes a reason, never an exception. */
@@ -39,7 +48,7 @@ export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobR
   try {
     return { index: item.index, ok: true, vector: hog(prepareImage(image, pipeline), pipeline.params).vector };
   } catch (error) {
-    if (error instanceof SinapsisError) return { index: item.index, ok: false, code: 'too-small', reason: error.message };
+    if (error instanceof SinapsisError) return { index: item.index, ok: false, code: 'too-small', reason: error.message, params: numericParams(error.params) };
     throw error;
   }
 }

@@ -58,6 +58,10 @@ export const features = {
         threads: '{count} hilo | {count} hilos',
         failures: 'Imágenes omitidas ({count})',
         code: { missing: 'no existe', 'not-a-file': 'es una carpeta', 'too-small': 'menor que un bloque', 'size-mismatch': 'otro tamaño' },
+        reason: {
+          'too-small': 'Una imagen de {width}×{height} es más chica que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
+          'size-mismatch': 'Su HOG tiene {length} valores y el de «{reference}» tiene {referenceLength}: con imágenes de distintos tamaños, activa el redimensionado (p. ej. 12×24).',
+        },
         noDataset: 'Carga un conjunto de imágenes en la vista Datos para extraer sus características.',
       },
       steps: {
@@ -141,6 +145,10 @@ export const features = {
         threads: '{count} thread | {count} threads',
         failures: 'Imagens ignoradas ({count})',
         code: { missing: 'não existe', 'not-a-file': 'é uma pasta', 'too-small': 'menor que um bloco', 'size-mismatch': 'outro tamanho' },
+        reason: {
+          'too-small': 'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Ative o redimensionamento (p. ex. 12×24) ou use células ou blocos menores.',
+          'size-mismatch': 'Seu HOG tem {length} valores e o de «{reference}» tem {referenceLength}: com imagens de tamanhos diferentes, ative o redimensionamento (p. ex. 12×24).',
+        },
         noDataset: 'Carregue um conjunto de imagens na tela Dados para extrair suas características.',
       },
       steps: {
@@ -224,6 +232,10 @@ export const features = {
         threads: '{count} thread | {count} threads',
         failures: 'Skipped images ({count})',
         code: { missing: 'missing', 'not-a-file': 'a folder', 'too-small': 'smaller than a block', 'size-mismatch': 'different size' },
+        reason: {
+          'too-small': 'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Turn on the resize (e.g. 12×24) or use smaller cells or blocks.',
+          'size-mismatch': 'Its HOG has {length} values but that of "{reference}" has {referenceLength}: images of different sizes need the resize turned on (e.g. 12×24).',
+        },
         noDataset: 'Load an image dataset in the Data view to extract its features.',
       },
       steps: {
