@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
 import { experimentEvents, experimentMethods } from './experiment';
-import { exportsEvents, exportsMethods } from './exports';
 import { featuresEvents, featuresMethods } from './features';
 import { inferenceEvents, inferenceMethods } from './inference';
 import { runsEvents, runsMethods } from './runs';
@@ -21,7 +20,6 @@ export const methods = {
   ...featuresMethods,
   ...trainingMethods,
   ...experimentMethods,
-  ...exportsMethods,
   ...inferenceMethods,
 };
 
@@ -33,7 +31,6 @@ export const events = {
   ...featuresEvents,
   ...trainingEvents,
   ...experimentEvents,
-  ...exportsEvents,
   ...inferenceEvents,
 };
 
