@@ -68,6 +68,30 @@ async function printPdfWithElectron(html: string): Promise<Uint8Array> {
   }
 }
 
+/** PNG pictures of the report's SVG charts with Electron's own renderer: a hidden, script-less window per chart, at 2x. */
+async function renderPngWithElectron(images: readonly { svg: string; width: number; height: number }[]): Promise<Uint8Array[]> {
+  const pictures: Uint8Array[] = [];
+  for (const image of images) {
+    const scale = 2;
+    const painter = new BrowserWindow({
+      show: false,
+      width: image.width * scale,
+      height: image.height * scale,
+      useContentSize: true,
+      webPreferences: { sandbox: true, contextIsolation: true, javascript: false, zoomFactor: scale },
+    });
+    try {
+      const html = `<!doctype html><html><body style="margin:0;background:#fff;overflow:hidden">${image.svg}</body></html>`;
+      await painter.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
+      const picture = await painter.webContents.capturePage({ x: 0, y: 0, width: image.width * scale, height: image.height * scale });
+      pictures.push(new Uint8Array(picture.toPNG()));
+    } finally {
+      painter.destroy();
+    }
+  }
+  return pictures;
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -98,7 +122,7 @@ app.enableSandbox();
 void app.whenReady().then(async () => {
   lockDownSessions();
   const runsRoot = process.env.SINAPSIS_RUNS_DIR || join(app.getPath('documents'), 'Sinapsis', 'runs');
-  const core = await createCore('electron', { runsRoot, printPdf: printPdfWithElectron });
+  const core = await createCore('electron', { runsRoot, printPdf: printPdfWithElectron, renderPng: renderPngWithElectron });
   bindContract(core);
   createWindow();
   app.on('activate', () => {

@@ -4,6 +4,7 @@ import type { HandlerMap } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import { experimentHandlers } from './experiment/handlers';
 import { featuresHandlers } from './features/handlers';
+import { exportsHandlers } from './reports/handlers';
 import { inferenceHandlers } from './inference/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
@@ -18,5 +19,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...modelHandlers,
   ...trainingHandlers,
   ...experimentHandlers,
+  ...exportsHandlers,
   ...inferenceHandlers,
 };

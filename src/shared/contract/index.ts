@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
 import { experimentEvents, experimentMethods } from './experiment';
+import { exportsEvents, exportsMethods } from './exports';
 import { featuresEvents, featuresMethods } from './features';
 import { inferenceEvents, inferenceMethods } from './inference';
 import { runsEvents, runsMethods } from './runs';
@@ -20,6 +21,7 @@ export const methods = {
   ...featuresMethods,
   ...trainingMethods,
   ...experimentMethods,
+  ...exportsMethods,
   ...inferenceMethods,
 };
 
@@ -31,6 +33,7 @@ export const events = {
   ...featuresEvents,
   ...trainingEvents,
   ...experimentEvents,
+  ...exportsEvents,
   ...inferenceEvents,
 };
 

@@ -1,0 +1,60 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { SinapsisError } from '../../../shared/contract';
+import type { HandlerMap } from '../context';
+import { featureSetCsv } from '../features/featureSetCsv';
+import { featureSets } from '../features/featureSets';
+import { runDir } from '../runs/runDir';
+import { RUN_FILE_NAME, writeRunExports } from './runExports';
+
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.csv': 'text/csv;charset=utf-8',
+  '.json': 'application/json',
+  '.html': 'text/html;charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.bin': 'application/octet-stream',
+};
+
+/** A file name for the student's downloads folder: the data's name and the feature kind, safe on every OS. */
+function featuresFileName(names: readonly string[], kind: string, id: string): string {
+  const first = names[0] ?? '';
+  const parts = first.split(/[\\/]/).filter(Boolean);
+  const base = (parts.length >= 3 ? parts[parts.length - 3] : id).replace(/[^\w.-]+/g, '_');
+  return `${base}-${kind}-features.csv`;
+}
+
+export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features.exportCsv'> = {
+  'runs.export': async (request, context) => {
+    const dir = runDir(context.services.runsRoot, request.runId);
+    return writeRunExports(dir, { language: request.language, ...(request.png ? { renderPng: context.services.renderPng } : {}) });
+  },
+
+  'runs.file': async (request, context) => {
+    const dir = runDir(context.services.runsRoot, request.runId);
+    // The schema already allows only plain names in the folder, charts/ or model/; checked again here for the core's own callers.
+    if (!RUN_FILE_NAME.test(request.name)) throw new SinapsisError('run-file-name', `"${request.name}" is not a file of a run folder.`, { file: request.name });
+    const path = join(dir, request.name);
+    let size: number;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error('not a file');
+      size = info.size;
+    } catch {
+      throw new SinapsisError('run-file-missing', `${path} is missing: export the run's files again.`, { path });
+    }
+    if (size > MAX_DOWNLOAD_BYTES) {
+      throw new SinapsisError('run-file-too-large', `${path} has ${size} bytes, more than the ${MAX_DOWNLOAD_BYTES} a download through the app may have; copy it from the run folder.`, { path, bytes: size });
+    }
+    const bytes = await readFile(path);
+    return { name: request.name, path, mime: MIME[extname(path)] ?? 'application/octet-stream', bytes: bytes.byteLength, base64: bytes.toString('base64') };
+  },
+
+  'features.exportCsv': async (request) => {
+    const set = featureSets.get(request.featureSetId);
+    return { fileName: featuresFileName(set.names, set.kind, set.id), csv: featureSetCsv(set), rows: set.rows, columns: set.length + 2 };
+  },
+};
