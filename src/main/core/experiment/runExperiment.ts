@@ -123,7 +123,7 @@ function configOf(runId: string, request: ExperimentRequest, dataset: ImageDatas
   };
 }
 
-/** Refuses, before any work, a model that cannot be built or would not fit in memory. */
+/** Refuses, before any work, a model that cannot be built or would not fit in memory with `samples` samples. */
 function checkModel(request: ExperimentRequest, samples: number): ModelSummary {
   const summary = summarizeModel(request.model);
   const estimate = estimateMemory(summary, {
@@ -169,6 +169,8 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   // A cancel that came before the listener (e.g. from inside the 'preparing' event) must not be lost.
   if (signal.aborted) control.stop();
   try {
+    // The memory check comes before the features: raw pixels of many large images would fill memory on their own.
+    const summary = checkModel(request, dataset.kind === 'images' ? dataset.images.length : dataset.rows);
     progress('features');
     const samples = await experimentFeatures(dataset, request.features, {
       signal,
@@ -176,7 +178,6 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
       onHogProgress: (hog: HogProgress) => progress('features', null, null, { done: hog.done, total: hog.total }),
     });
     const total = sampleCount(samples);
-    const summary = checkModel(request, total);
     checkFeaturesFitModel(samples, summary);
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
