@@ -13,6 +13,7 @@ import { epochInspector, type InspectionGrid } from './epochInspection';
 import { TfjsEngine } from './tfjsEngine';
 import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
+import { registerWasmBatchMatMul } from './wasmBatchMatMul';
 import { runTrainingLoop, type FoldResult, type LoopControl, type LoopEvents } from './trainLoop';
 import { checkSplit, prepareTrainingData, type DataSplit, type RawData, type TrainingData } from './trainingData';
 
@@ -99,10 +100,11 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   const engineName = chooseEngine(job.spec, job.settings);
   let backend: BackendName | null = null;
   if (engineName === 'tfjs') backend = (await initBackend(job.backend)).active;
-  // Two of the wasm backend's slowest CNN kernels, replaced by faster equivalents (each tested against the cpu backend).
+  // Three of the wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
   if (backend === 'wasm') {
     registerWasmConv2DBackpropInput();
     registerWasmMaxPoolGrad();
+    registerWasmBatchMatMul();
   }
   else await tf.setBackend('cpu'); // only used to package the weights at the end
   const createEngine = (): TrainingEngine =>

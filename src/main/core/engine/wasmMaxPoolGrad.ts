@@ -15,7 +15,40 @@ const BACKEND = 'wasm';
 let original: KernelConfig | undefined;
 
 /** Which path the last call took, so tests can prove ours ran. */
-export let lastMaxPoolGradPath: 'javascript' | 'original' | undefined;
+export let lastMaxPoolGradPath: 'javascript' | 'javascript-2x2' | 'original' | undefined;
+
+/**
+ * The course's pooling (2×2 windows, stride 2, no padding), with the four window offsets fixed: about twice as
+ * fast as the general loop. Same tie rule: the first maximum in row-then-column order wins.
+ */
+function pool2x2Gradient(x: Float32Array, g: Float32Array, dx: Float32Array, batches: number, inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number): void {
+  const right = channels;
+  const down = inWidth * channels;
+  for (let b = 0; b < batches; b++) {
+    const xBatch = b * inHeight * inWidth * channels;
+    let y = b * outHeight * outWidth * channels;
+    for (let r = 0; r < outHeight; r++) {
+      for (let c = 0; c < outWidth; c++) {
+        const base = xBatch + (2 * r * inWidth + 2 * c) * channels;
+        for (let d = 0; d < channels; d++, y++) {
+          const i00 = base + d;
+          let at = i00;
+          let best = x[i00];
+          if (x[i00 + right] > best) {
+            best = x[i00 + right];
+            at = i00 + right;
+          }
+          if (x[i00 + down] > best) {
+            best = x[i00 + down];
+            at = i00 + down;
+          }
+          if (x[i00 + down + right] > best) at = i00 + down + right;
+          dx[at] += g[y];
+        }
+      }
+    }
+  }
+}
 
 const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; attrs: MaxPoolGradAttrs }): TensorInfo => {
   const { dy, input } = args.inputs;
@@ -32,6 +65,11 @@ const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; a
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
+  if (effectiveFilterHeight === 2 && effectiveFilterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padTop === 0 && padLeft === 0 && outHeight * 2 <= inHeight && outWidth * 2 <= inWidth) {
+    lastMaxPoolGradPath = 'javascript-2x2';
+    pool2x2Gradient(x, g, dx, batchSize, inHeight, inWidth, channels, outHeight, outWidth);
+    return { dataId: backend.write(dx, input.shape, 'float32'), shape: input.shape, dtype: 'float32' };
+  }
   for (let b = 0; b < batchSize; b++) {
     const xBatch = b * inHeight * inWidth * channels;
     const yBatch = b * outHeight * outWidth * channels;
