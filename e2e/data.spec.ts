@@ -93,8 +93,22 @@ test('Datos: a CSV is inspected, a bad feature column is named, and another targ
     await page.getByTestId('csv-open').click();
     await page.getByTestId('csv-apply').click();
     await expect(page.getByTestId('table-rows')).toHaveText('178');
+    await page.getByTestId('split-method').selectOption('holdout');
     await page.getByTestId('split-run').click();
     await expect(page.getByTestId('split-result')).toHaveText('Entrenamiento: 124 · Validación: 0 · Prueba: 54');
+
+    // The split chosen here is the one Entrenamiento trains with (method, ratios and seed), and it stays when coming back.
+    await page.getByTestId('data-split-train').fill('60');
+    await page.getByTestId('data-split-test').fill('40');
+    await page.getByTestId('data-split-seed').fill('7');
+    await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
+    await expect(page.getByTestId('train-split')).toHaveValue('holdout');
+    await expect(page.locator('#split-train')).toHaveValue('0.6');
+    await expect(page.locator('#split-test')).toHaveValue('0.4');
+    await expect(page.locator('#opt-seed')).toHaveValue('7');
+    await page.getByRole('button', { name: 'Datos', exact: true }).click();
+    await expect(page.getByTestId('data-split-train')).toHaveValue('60');
+    await expect(page.getByTestId('data-split-seed')).toHaveValue('7');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
