@@ -34,7 +34,7 @@ describe('exports contract', () => {
     for (const name of ['../config.json', 'charts/../../x', '.hidden', 'a/b.csv']) {
       expect(await dispatch(core, 'runs.file', { runId, name }, emit)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
-    expect(await dispatch(core, 'runs.file', { runId, name: 'report.pdf' }, emit)).toMatchObject({ ok: false, error: { code: 'run-file-missing' } });
+    expect(await dispatch(core, 'runs.file', { runId, name: 'report.pdf' }, emit)).toMatchObject({ ok: false, error: { code: 'run-export-missing' } });
     expect(await dispatch(core, 'runs.export', { runId: 'nope', language: 'es' }, emit)).toMatchObject({ ok: false, error: { code: 'run-not-found' } });
   });
 

@@ -44,7 +44,7 @@ export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features
       if (!info.isFile()) throw new Error('not a file');
       size = info.size;
     } catch {
-      throw new SinapsisError('run-file-missing', `${path} is missing: export the run's files again.`, { path });
+      throw new SinapsisError('run-export-missing', `${path} is missing: export the run's files again.`, { path });
     }
     if (size > MAX_DOWNLOAD_BYTES) {
       throw new SinapsisError('run-file-too-large', `${path} has ${size} bytes, more than the ${MAX_DOWNLOAD_BYTES} a download through the app may have; copy it from the run folder.`, { path, bytes: size });
