@@ -1,16 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { admits, isLoopbackHost, startServer, type RunningServer } from './serve';
+import { admits, isLoopbackHost, isLoopbackHostHeader, startServer, type RunningServer } from './serve';
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'sinapsis-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sinapsis</title>');
 
-function connect(url: string, origin: string): Promise<WebSocket> {
+function connect(url: string, origin: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { origin });
+    const socket = new WebSocket(url, { origin, headers });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     socket.once('error', reject);
@@ -126,5 +127,63 @@ describe('admission rules', () => {
     expect(isLoopbackHost('localhost')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
     expect(isLoopbackHost('10.0.0.5')).toBe(false);
+  });
+});
+
+/** GET with a chosen Host header (fetch does not let a test set it). */
+function statusWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+describe('browser mode against hostile pages and clients', () => {
+  it('refuses a DNS-rebinding page (its own name resolving to 127.0.0.1) on a loopback server without a token', async () => {
+    const server = await startServer({ host: '127.0.0.1', port: 0, rendererDir });
+    try {
+      const evil = `rebind.evil.example:${server.port}`;
+      await expect(connect(`ws://127.0.0.1:${server.port}/api`, `http://${evil}`, { host: evil })).rejects.toThrow(/403/);
+      expect(await statusWithHost(server.port, '/', evil)).toBe(403);
+      // Our own names still work.
+      for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+        expect(await statusWithHost(server.port, '/', host)).toBe(200);
+        (await connect(`ws://127.0.0.1:${server.port}/api`, `http://${host}`, { host })).close();
+      }
+    } finally {
+      await server.close();
+    }
+    expect(isLoopbackHostHeader('[::1]:5170')).toBe(true);
+    expect(isLoopbackHostHeader('127.0.0.1')).toBe(true);
+    expect(isLoopbackHostHeader('127.0.0.1.evil.example:5170')).toBe(false);
+    expect(isLoopbackHostHeader(undefined)).toBe(false);
+  });
+
+  it('refuses an access token too short to protect a lab server', async () => {
+    await expect(startServer({ host: '0.0.0.0', port: 0, rendererDir, token: '' })).rejects.toThrow(/at least 16 characters/);
+    await expect(startServer({ host: '0.0.0.0', port: 0, rendererDir, token: 'abc' })).rejects.toThrow(/at least 16 characters/);
+  });
+
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+
+  it.skipIf(!lanAddress)('a client from the network (not loopback) needs the token for the page and the WebSocket', async () => {
+    const token = 'lab-server-token-0123456789';
+    const server = await startServer({ host: '0.0.0.0', port: 0, rendererDir, token });
+    try {
+      const base = `http://${lanAddress}:${server.port}`;
+      expect((await fetch(`${base}/`)).status).toBe(401);
+      await expect(connect(`ws://${lanAddress}:${server.port}/api`, base)).rejects.toThrow(/403/);
+      expect((await fetch(`${base}/?token=${token}`)).status).toBe(200);
+      (await connect(`ws://${lanAddress}:${server.port}/api?token=${token}`, base)).close();
+      await expect(connect(`ws://${lanAddress}:${server.port}/api?token=${token}`, 'http://evil.example')).rejects.toThrow(/403/);
+    } finally {
+      await server.close();
+    }
   });
 });

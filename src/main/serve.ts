@@ -28,6 +28,9 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Shortest access token accepted (the generated ones have 24 characters). */
+export const MIN_TOKEN_LENGTH = 16;
+
 export interface ServeOptions {
   host: string;
   port: number;
@@ -52,6 +55,21 @@ export function isLoopbackHost(host: string): boolean {
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** The host name of a Host header: "127.0.0.1:5170" -> 127.0.0.1, "[::1]:5170" -> ::1, "localhost" -> localhost. */
+function hostHeaderName(header: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
+  return (bracketed ? bracketed[1] : header.replace(/:\d+$/, '')).toLowerCase();
+}
+
+/**
+ * Without a token the server trusts this machine's clients, so it must also be sure that the page was loaded by
+ * its loopback name: a remote site that rebinds its own DNS name to 127.0.0.1 (DNS rebinding) would otherwise pass
+ * as a local page, with a Host and an Origin of its own name, and drive the API.
+ */
+export function isLoopbackHostHeader(header: string | undefined): boolean {
+  return header !== undefined && isLoopbackHost(hostHeaderName(header));
 }
 
 /** Finds the built renderer both from the source tree (tsx) and from the bundle in out/main. */
@@ -145,11 +163,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new SinapsisError('renderer-not-built', 'The user interface has not been built yet. Run "npm run build" (or "npm start") first.');
   }
   const loopback = isLoopbackHost(options.host);
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
+    throw new SinapsisError('bad-arguments', `The access token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+  }
   const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
+  // With a token the Host header does not matter: a rebinding page does not have the token.
+  const hostAllowed = (req: IncomingMessage): boolean => token !== null || isLoopbackHostHeader(req.headers.host);
   const core = await createCore('browser');
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(req)) {
+      send(res, 403, 'Sinapsis: open this page as http://127.0.0.1 or http://localhost.');
+      return;
+    }
     if (!admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
       send(res, 401, 'Sinapsis: an access token is required. Open the URL printed by "sinapsis serve", including ?token=...');
       return;
@@ -164,7 +191,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const origin = req.headers.origin;
     // Browsers always send Origin on WebSocket handshakes; only our own page's origin may connect.
     const sameOrigin = origin === `http://${hostHeader}`;
-    if (url.pathname !== '/api' || !sameOrigin || !admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
+    if (url.pathname !== '/api' || !sameOrigin || !hostAllowed(req) || !admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
