@@ -8,7 +8,7 @@ export default defineConfig({
   timeout: 60_000,
   retries: 0,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/skipReasonReporter.ts']],
   outputDir: 'test-results',
   // Browser mode from the built bundle: the same files a release ships.
   webServer: {

@@ -36,6 +36,9 @@ test('the home view lists the backends with the reason one is unavailable', asyn
   await page.goto('/');
   const backends = page.getByTestId('backends');
   await expect(backends).toContainText('wasm — activo');
-  await expect(backends).toContainText('tensorflow — no disponible');
+  await expect(backends).toContainText('tensorflow — no disponible: la biblioteca nativa (tfjs-node, libtensorflow) no está instalada');
+  // The core's English reason stays available on hover, not in the Spanish text.
+  await expect(backends).not.toContainText('is not installed');
+  await expect(backends.getByTitle(/tfjs-node/)).toBeVisible();
   await expect(backends).toContainText('cpu — disponible');
 });

@@ -38,6 +38,21 @@ describe('i18n messages', () => {
     expect(i18n.global.t('labs.activations.explain.saturation')).toContain('for large |x|: their derivative');
   });
 
+  it('compiles every message in every language (a stray @, { or } is a syntax error that blanks the page)', () => {
+    const messages = buildMessages();
+    for (const locale of LOCALES) {
+      const i18n = createI18n({ legacy: false, locale, messages, missingWarn: false, fallbackWarn: false });
+      const broken = keys(messages[locale]).filter((key) => {
+        try {
+          return typeof i18n.global.t(key) !== 'string';
+        } catch {
+          return true;
+        }
+      });
+      expect(broken, locale).toEqual([]);
+    }
+  });
+
   it('merges areas without silently overwriting a key', () => {
     expect(() => buildMessages({ a: { es: { x: '1' }, pt: { x: '1' }, en: { x: '1' } }, b: { es: { x: '2' }, pt: { x: '2' }, en: { x: '2' } } })).toThrow(/defined by two areas/);
     expect(buildMessages().es.nav).toBeDefined();
