@@ -2,21 +2,25 @@ import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { languageSchema } from '../../../shared/contract/runs';
 import { exportRunReport } from '../../core/reports/exportRunReport';
-import { printHtmlToPdf } from '../../core/reports/printPdf';
+import { printHtmlToPdf, rasterizeSvgs } from '../../core/reports/printPdf';
+import { writeRunExports } from '../../core/reports/runExports';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'Re-render the HTML (and PDF) report of a run folder',
-  help: `Usage: sinapsis report <run-dir> [--pdf] [--lang es|pt|en] [--title T] [--author A] [--comments C]
+  help: `Usage: sinapsis report <run-dir> [--pdf] [--png] [--lang es|pt|en] [--title T] [--author A] [--comments C]
 
 Writes report.html (self-contained, opens offline) into the run folder, and report.pdf with --pdf
-(printed by the system Chromium). Title, author and comments are stored with the run and reused
-by later exports unless given again.
+(printed by the system Chromium). Also writes the exports: confusion-matrix.csv,
+confusion-matrix-normalized.csv, per-class.csv, metrics.csv (kfold.csv for k-fold runs) and the
+learning curves as charts/*.svg (charts/*.png with --png, drawn by the system Chromium).
+Title, author and comments are stored with the run and reused by later exports unless given again.
 
 Options:
   --pdf             also write report.pdf
+  --png             also write the charts as PNG (twice their size)
   --lang L          report language: es (default), pt or en
   --title T         report title
   --author A        author name
@@ -26,6 +30,7 @@ Options:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('report', args, {
       pdf: { type: 'boolean' },
+      png: { type: 'boolean' },
       lang: { type: 'string' },
       title: { type: 'string' },
       author: { type: 'string' },
@@ -40,6 +45,10 @@ Options:
     const result = await exportRunReport(resolve(positionals[0]), { language: language.data, notes, pdf: Boolean(values.pdf), printPdf: printHtmlToPdf });
     io.out(`report: ${result.html} (${result.htmlBytes} bytes)\n`);
     if (result.pdf) io.out(`pdf: ${result.pdf} (${result.pdfBytes} bytes)\n`);
+    const exports = await writeRunExports(resolve(positionals[0]), { language: language.data, ...(values.png ? { renderPng: (images) => rasterizeSvgs(images) } : {}) });
+    if (exports.pngProblem) throw new SinapsisError(exports.pngProblem.code, exports.pngProblem.message);
+    const written = exports.files.filter((f) => /\.(csv|svg|png)$/.test(f.name) && f.name !== 'history.csv').map((f) => f.name);
+    io.out(`exports: ${written.join(', ')}\n`);
     return EXIT_OK;
   },
 };
