@@ -9,6 +9,11 @@ import { registerWasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
 
 const requireHere = createRequire(import.meta.url);
 
+// tfjs's PROD flag only silences its console advice ("install tfjs-node to speed things up"), printed by every
+// worker on first use: not something a student can act on, and the backend chain already reports why a backend is
+// missing (status bar, `sinapsis info`).
+tf.env().set('PROD', true);
+
 /** Best first: native libtensorflow, then WebAssembly with SIMD, then plain JavaScript. */
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
 
