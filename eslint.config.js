@@ -14,6 +14,10 @@ export default tseslint.config(
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
   },
   {
+    // no-implied-eval only sees calls on known globals: without these it let setTimeout('code()') through.
+    languageOptions: {
+      globals: { setTimeout: 'readonly', setInterval: 'readonly', setImmediate: 'readonly', execScript: 'readonly', window: 'readonly', self: 'readonly', globalThis: 'readonly' },
+    },
     rules: {
       'no-eval': 'error',
       'no-implied-eval': 'error',
