@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, isAbsolute, join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
+import { datasetStore } from '../datasets/datasetStore';
+import type { ImageDataset } from '../datasets/datasetTypes';
 import { featureSetCsv } from '../features/featureSetCsv';
 import { featureSets } from '../features/featureSets';
 import { runDir } from '../runs/runDir';
@@ -20,11 +22,20 @@ const MIME: Record<string, string> = {
 };
 
 /** A file name for the student's downloads folder: the data's name and the feature kind, safe on every OS. */
-function featuresFileName(names: readonly string[], kind: string, id: string): string {
-  const first = names[0] ?? '';
-  const parts = first.split(/[\\/]/).filter(Boolean);
-  const base = (parts.length >= 3 ? parts[parts.length - 3] : id).replace(/[^\w.-]+/g, '_');
+function featuresFileName(names: readonly string[], kind: string, id: string, datasetName: string | null): string {
+  const parts = (names[0] ?? '').split(/[\\/]/).filter(Boolean);
+  const base = (datasetName ?? (parts.length >= 3 ? parts[parts.length - 3] : id)).replace(/[^\w.-]+/g, '_');
   return `${base}-${kind}-features.csv`;
+}
+
+/** The loaded image dataset a feature set came from (its root makes the CSV's paths absolute), if it is still loaded. */
+function sourceDataset(datasetId: string | null): ImageDataset | null {
+  if (!datasetId) return null;
+  try {
+    return datasetStore.get(datasetId, 'images');
+  } catch {
+    return null;
+  }
 }
 
 export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features.exportCsv'> = {
@@ -55,6 +66,9 @@ export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features
 
   'features.exportCsv': async (request) => {
     const set = featureSets.get(request.featureSetId);
-    return { fileName: featuresFileName(set.names, set.kind, set.id), csv: featureSetCsv(set), rows: set.rows, columns: set.length + 2 };
+    const dataset = sourceDataset(set.datasetId);
+    const names = dataset ? set.names.map((name) => (isAbsolute(name) ? name : join(dataset.root, name))) : set.names;
+    const csv = featureSetCsv({ ...set, names });
+    return { fileName: featuresFileName(names, set.kind, set.id, dataset?.summary.name ?? null), csv, rows: set.rows, columns: set.length + 2 };
   },
 };
