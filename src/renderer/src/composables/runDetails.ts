@@ -33,13 +33,15 @@ export type RunMetricsView = z.infer<typeof runMetricsViewSchema>;
 
 export const runConfigViewSchema = z.object({
   dataset: z.object({ name: z.string(), fingerprint: z.string(), classes: z.array(z.string()), samples: z.number() }).partial().default({}),
-  features: z.object({ kind: z.string(), length: z.number() }).partial().default({}),
-  model: z.object({ spec: z.unknown(), totalParams: z.number() }).partial().default({}),
+  features: z.object({ kind: z.string(), length: z.number(), details: z.record(z.string(), z.unknown()) }).partial().default({}),
+  model: z.object({ spec: z.unknown(), totalParams: z.number(), layers: z.array(z.object({ type: z.string() })) }).partial().default({}),
   training: z
     .object({ optimizer: z.string(), learningRate: z.number(), batchSize: z.number(), epochs: z.number(), loss: z.string(), l2: z.number(), seed: z.number() })
     .partial()
     .default({}),
   split: z.object({ kind: z.string(), k: z.number().optional() }).partial().default({}),
+  /** Present on runs made by model.import. */
+  imported: z.object({ from: z.string() }).optional(),
 });
 export type RunConfigView = z.infer<typeof runConfigViewSchema>;
 
@@ -55,4 +57,9 @@ export function rowNormalize(matrix: number[][]): number[][] {
 export function specName(spec: unknown): string | null {
   const parsed = z.object({ name: z.string() }).safeParse(spec);
   return parsed.success && parsed.data.name ? parsed.data.name : null;
+}
+
+/** Whether a run's model has convolutional layers (its filters and feature maps can be shown). */
+export function hasConvLayers(config: RunConfigView): boolean {
+  return (config.model.layers ?? []).some((layer) => layer.type.toLowerCase() === 'conv2d');
 }

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { modelPresets } from '../src/shared/models/presets';
+import { defaultRunsRoot } from '../src/main/core/services';
+import { expect, test } from './fixtures';
+
+/**
+ * Prediction with a trained run in Evaluación: a real run is trained through the server's own contract (the
+ * WebSocket the page uses), then the student picks a dataset image, drops a file and imports the run's model,
+ * and the top-k bars show the probabilities the run wrote for that image.
+ */
+
+interface StoredPrediction {
+  index: number;
+  file: string | null;
+  trueClass: number;
+  probabilities: number[];
+}
+
+const DIGITS = resolve('resources/datasets/digits-opencv');
+
+/** One contract call over a WebSocket of the page's own origin (what the renderer's client does). */
+async function callCore<T>(page: Page, method: string, payload: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, payload }) => {
+      const socket = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((resolve, reject) => {
+        socket.onopen = resolve;
+        socket.onerror = () => reject(new Error('WebSocket failed'));
+      });
+      try {
+        return await new Promise<unknown>((resolve, reject) => {
+          socket.onmessage = (event) => {
+            const message = JSON.parse(String(event.data)) as { type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
+            if (message.type !== 'result' || message.id !== 1 || !message.result) return;
+            if (message.result.ok) resolve(message.result.value);
+            else reject(new Error(message.result.error?.message));
+          };
+          socket.send(JSON.stringify({ type: 'call', id: 1, method, payload }));
+        });
+      } finally {
+        socket.close();
+      }
+    },
+    { method, payload },
+  ) as Promise<T>;
+}
+
+async function loadDigitsInDatos(page: Page): Promise<void> {
+  await page.goto('/#/datos');
+  await page.getByTestId('builtin-choice').selectOption('digits');
+  await page.getByTestId('builtin-load').click();
+  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
+}
+
+async function train(page: Page, request: Record<string, unknown>): Promise<{ runId: string; dir: string }> {
+  const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', { taskId: `e2e-digits-${Date.now()}`, id: 'digits', options: {} });
+  return callCore(page, 'experiment.run', { taskId: `e2e-infer-${Date.now()}`, datasetId, split: { method: 'holdout', train: 0.8, test: 0.2 }, ...request });
+}
+
+function predictions(dir: string): StoredPrediction[] {
+  return (JSON.parse(readFileSync(join(dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] }).predictions;
+}
+
+/** The expected bars: labels best first with their probabilities written as the page writes them (es). */
+function expectedTop(sample: StoredPrediction, k = 5): { labels: string[]; percents: string[] } {
+  const format = new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 });
+  const top = sample.probabilities
+    .map((probability, index) => ({ probability, index }))
+    .sort((a, b) => b.probability - a.probability || a.index - b.index)
+    .slice(0, k);
+  return { labels: top.map((entry) => String(entry.index)), percents: top.map((entry) => format.format(entry.probability)) };
+}
+
+async function openRun(page: Page, runId: string): Promise<void> {
+  await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
+  await page.getByTestId('eval-search').fill(runId);
+  await page.getByTestId('eval-runs').locator('tbody tr').filter({ hasText: runId }).click();
+  await expect(page.getByTestId('eval-overview')).toContainText(runId);
+}
+
+test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wrote for a dataset image, for a dropped file and after importing the model', async ({ page }) => {
+  test.setTimeout(240_000);
+  const made: string[] = [];
+  try {
+    await loadDigitsInDatos(page);
+    const run = await train(page, {
+      features: { kind: 'hog' },
+      model: modelPresets.mlp320_18_10,
+      training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 32, seed: 1 },
+    });
+    made.push(run.dir);
+    // A test sample among the first page of thumbnails (class 0's first images).
+    const sample = predictions(run.dir).find((p) => p.file !== null && /^0\/0[01]\d\.png$/.test(p.file))!;
+    const expected = expectedTop(sample);
+
+    await openRun(page, run.runId);
+    const panel = page.getByTestId('predict-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.locator(`img[alt="${sample.file}"]`).click();
+    await expect(panel.getByTestId('predict-bar')).toHaveCount(5);
+    await expect(panel.getByTestId('predict-label')).toHaveText(expected.labels);
+    await expect(panel.getByTestId('predict-probability')).toHaveText(expected.percents);
+    await expect(panel.getByTestId('predict-true')).toHaveText('Clase real: 0');
+    await expect(panel).toContainText('320 características de entrada');
+    await expect(page.getByTestId('conv-panel')).toHaveCount(0);
+    await panel.screenshot({ path: 'test-results/evaluacion-probar-imagen.png' });
+
+    // The same image file chosen from disk is decoded in the page and predicts the same.
+    await panel.getByTestId('predict-file').setInputFiles(join(DIGITS, sample.file!));
+    await expect(panel.locator('.predict-image img')).toHaveAttribute('src', /^blob:/);
+    await expect(panel.getByTestId('predict-probability')).toHaveText(expected.percents);
+
+    // Import the run's model folder: a new run that predicts the same.
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-path').fill(join(run.dir, 'model'));
+    await page.getByTestId('import-name').fill('MLP importado e2e');
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+    const importedId = (await page.getByTestId('import-done').textContent())!.match(/ejecución (\S+)\./)![1];
+    made.push(join(defaultRunsRoot(), importedId));
+    await expect(page.getByTestId('eval-imported')).toContainText(join(run.dir, 'model'));
+    await expect(page.getByTestId('eval-confusion')).toHaveCount(0);
+    await page.getByTestId('predict-panel').locator(`img[alt="${sample.file}"]`).click();
+    await expect(page.getByTestId('predict-probability')).toHaveText(expected.percents);
+
+    // A folder without a model is refused with the reason, in the UI language.
+    await page.getByTestId('import-path').fill(DIGITS);
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-error')).toContainText('no contiene model.json');
+  } finally {
+    for (const dir of made) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('Evaluación: a CNN run shows its learned filters and the feature maps of the chosen image', async ({ page }) => {
+  test.setTimeout(240_000);
+  let dir = '';
+  try {
+    await loadDigitsInDatos(page);
+    const run = await train(page, {
+      features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
+      scaling: 'none',
+      model: modelPresets.cnnDesign28,
+      training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 2 },
+    });
+    dir = run.dir;
+    const sample = predictions(run.dir).find((p) => p.file !== null && /^0\/0[01]\d\.png$/.test(p.file))!;
+
+    await openRun(page, run.runId);
+    const conv = page.getByTestId('conv-panel');
+    await expect(conv).toContainText('Elige o suelta una imagen');
+    await page.getByTestId('predict-panel').locator(`img[alt="${sample.file}"]`).click();
+    await expect(page.getByTestId('predict-probability')).toHaveText(expectedTop(sample).percents);
+    await expect(conv.getByTestId('conv-layer')).toHaveCount(2);
+    await expect(conv.getByTestId('conv-layer').first()).toContainText('8 filtros de 3×3×1');
+    await expect(conv.getByTestId('conv-layer').nth(1)).toContainText('16 filtros de 3×3×8');
+    await expect(conv.getByTestId('conv-filter')).toHaveCount(8 + 16);
+    await expect(conv.getByTestId('conv-map')).toHaveCount(8 + 8);
+    await expect(conv.getByTestId('conv-layer').first()).toContainText('8 de 8 canales, 28×28');
+    await conv.screenshot({ path: 'test-results/evaluacion-filtros-mapas.png' });
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
