@@ -259,3 +259,11 @@ describe('model.import', () => {
     expect((await call<{ runs: RunSummary[] }>('runs.list', {})).runs.length).toBe(before);
   });
 });
+
+describe('an imported run elsewhere in the app', () => {
+  it('renders a report without metrics or curves', async () => {
+    const imported = await call<ModelImportResult>('model.import', { path: join(cnnRun.dir, 'model') });
+    const report = await call<{ html: string }>('report.export', { runId: imported.runId, language: 'en', notes: {}, pdf: false });
+    expect(readFileSync(report.html, 'utf8')).toContain('<html');
+  });
+});
