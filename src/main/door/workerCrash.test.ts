@@ -57,6 +57,9 @@ describe('the trainer worker killed mid-epoch', () => {
       emit,
     );
     for (let waited = 0; epochsOf(taskId) < 20 && waited < 40_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    // history.csv is written (with fsync) as epochs go on; on a loaded machine the first write can lag a few epochs.
+    const history = (): boolean => readdirSync(root).some((run) => existsSync(join(root, run, 'history.csv')));
+    for (let waited = 0; !history() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     const trainer = spawned.filter((s) => s.name === 'trainer');
     expect(trainer).toHaveLength(1);
     // terminate() stops the thread at once, wherever it is, with no message: what a crash looks like from outside.

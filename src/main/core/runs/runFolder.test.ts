@@ -84,3 +84,16 @@ describe('interrupted runs', () => {
     expect(readdirSync(join(dir, 'model'))).toEqual([]);
   });
 });
+
+describe('an unwritable runs folder', () => {
+  it('is a clear error naming the folder, not an internal crash', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'sinapsis-runs-'));
+    // A file where the runs folder should be: mkdir fails (ENOTDIR), as it would on a read-only share or a full disk.
+    writeFileSync(join(base, 'runs'), 'not a folder');
+    await expect(createRunFolder(join(base, 'runs'), 'r1')).rejects.toMatchObject({
+      code: 'run-folder-unwritable',
+      params: { root: join(base, 'runs'), reason: 'ENOTDIR' },
+      message: expect.stringMatching(/Cannot create the run folder .*runs\/r1 \(ENOTDIR\)\. Choose a runs folder you can write to/),
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { SinapsisError } from '../../../shared/contract/errors';
 import { writeJsonAtomic } from './atomicWrite';
 
 /**
@@ -41,10 +42,20 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Creates the run's folder, marked `running`; a runs folder that cannot be written is a clear error, not a crash. */
 export async function createRunFolder(root: string, runId = newRunId()): Promise<{ runId: string; dir: string }> {
   const dir = join(root, runId);
-  await mkdir(dir, { recursive: true });
-  await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname() });
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname() });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new SinapsisError(
+      'run-folder-unwritable',
+      `Cannot create the run folder ${dir} (${reason}). Choose a runs folder you can write to (SINAPSIS_RUNS_DIR) or free some disk space.`,
+      { root, reason },
+    );
+  }
   return { runId, dir };
 }
 
