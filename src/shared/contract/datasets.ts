@@ -27,12 +27,49 @@ export const datasetProblemCodeSchema = z.enum([
 ]);
 export type DatasetProblemCode = z.infer<typeof datasetProblemCodeSchema>;
 
+/** Names and numbers a reason is built from (a file name, a size, an error code), for its translations. */
+export const reasonParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ReasonParams = z.infer<typeof reasonParamsSchema>;
+
+/** Which sentence explains a problem (`data.problems.why.<key>` in the UI); one code can have several. */
+export const problemReasonKeySchema = z.enum([
+  'empty-file',
+  'not-an-image',
+  'not-an-image-no-extension',
+  'not-an-image-text',
+  'not-an-image-bytes',
+  'webp',
+  'too-large',
+  'undecodable',
+  'undecodable-detail',
+  'extension-mismatch',
+  'unreadable-file',
+  'unreadable-folder',
+  'empty-class-folder',
+  'duplicate',
+  'duplicate-other-class',
+  'hidden-folder',
+  'hidden-file',
+  'symlink-self',
+  'symlink-seen',
+  'broken-link',
+  'outside-class-folder',
+  'special-file',
+]);
+export type ProblemReasonKey = z.infer<typeof problemReasonKeySchema>;
+
 export const datasetProblemSchema = z.object({
   /** Path relative to the opened folder, with `/` separators. */
   file: z.string(),
   code: datasetProblemCodeSchema,
-  /** English explanation for the CLI and logs; the UI translates `data.problem.<code>` instead. */
+  /** English explanation for the CLI and logs. */
   reason: z.string(),
+  /**
+   * The same reason for the UI: `data.problems.why.<reasonKey>` filled with `params` (the kind column
+   * translates `data.problems.code.<code>`).
+   */
+  reasonKey: problemReasonKeySchema.optional(),
+  params: reasonParamsSchema.optional(),
   skipped: z.boolean(),
 });
 export type DatasetProblem = z.infer<typeof datasetProblemSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetIdSchema, datasetProblemCodeSchema } from './datasets';
+import { datasetIdSchema, datasetProblemCodeSchema, reasonParamsSchema, type ReasonParams } from './datasets';
 import { method } from './define';
 import { taskIdSchema } from './tasks';
 
@@ -99,15 +99,20 @@ export type HogPreview = z.infer<typeof hogPreviewSchema>;
 export const hogFailureCodeSchema = z.union([datasetProblemCodeSchema, z.enum(['missing', 'not-a-file', 'too-small', 'size-mismatch'])]);
 export type HogFailureCode = z.infer<typeof hogFailureCodeSchema>;
 
-/** Numbers and names a failure's reason is built from, so the UI can say it in the student's language. */
-export const hogFailureParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-export type HogFailureParams = z.infer<typeof hogFailureParamsSchema>;
+export type HogFailureParams = ReasonParams;
 
 /**
- * `reason` is English detail for the CLI and logs; the UI translates `code`, and the whole reason
- * (`features.extract.reason.<code>`) when `params` are given (`too-small`, `size-mismatch`).
+ * `reason` is English detail for the CLI and logs. The UI translates `code` (the kind of failure) and the whole
+ * reason: `reasonKey` is a full message key (`data.problems.why.*` for files that cannot be decoded,
+ * `features.extract.reason.*` for HOG's own failures), filled with `params`.
  */
-export const hogFailureSchema = z.object({ file: z.string(), code: hogFailureCodeSchema, reason: z.string(), params: hogFailureParamsSchema.optional() });
+export const hogFailureSchema = z.object({
+  file: z.string(),
+  code: hogFailureCodeSchema,
+  reason: z.string(),
+  reasonKey: z.string().max(80).optional(),
+  params: reasonParamsSchema.optional(),
+});
 
 export const hogExtractResultSchema = z.object({
   /** Id to hand to training; the vectors stay in the core. */

@@ -95,8 +95,8 @@ describe('extractHog', () => {
     expect(result.failures[0].reason).toMatch(/4x4 image is smaller than one HOG block/);
     expect(result.failures[1].reason).toMatch(/need a resize size/);
     // The numbers behind each reason, so the UI can say it in Spanish or Portuguese too.
-    expect(result.failures[0].params).toEqual({ width: 4, height: 4, minWidth: 8, minHeight: 8 });
-    expect(result.failures[1].params).toEqual({ length: 480, reference: 'a.png', referenceLength: 320 });
+    expect(result.failures[0]).toMatchObject({ reasonKey: 'features.extract.reason.too-small', params: { width: 4, height: 4, minWidth: 8, minHeight: 8 } });
+    expect(result.failures[1]).toMatchObject({ reasonKey: 'features.extract.reason.size-mismatch', params: { length: 480, reference: 'a.png', referenceLength: 320 } });
   });
 
   it('stops with a cancelled error when the signal aborts, keeping finished vectors in the cache', async () => {
@@ -135,6 +135,15 @@ describe('extractHog', () => {
     expect(reasons[`${CATS}/gone.png`]).toMatch(/does not exist/);
     expect(reasons[`${CATS}/loop`]).toMatch(/folder, not an image/);
     expect(result.failures.map((f) => f.code)).toEqual(['undecodable', 'empty-file', 'not-an-image', 'undecodable', 'missing', 'not-a-file']);
+    // Each reason also as a message key with its values, for the UI's languages.
+    expect(result.failures.map((f) => [f.reasonKey, f.params])).toEqual([
+      ['data.problems.why.undecodable-detail', { format: 'PNG', detail: expect.any(String) }],
+      ['data.problems.why.empty-file', undefined],
+      ['data.problems.why.not-an-image-text', { extension: '.png', sample: 'label,value cat,' }],
+      ['data.problems.why.undecodable-detail', { format: 'JPEG', detail: expect.stringMatching(/truncated/) }],
+      ['features.extract.reason.missing', undefined],
+      ['features.extract.reason.not-a-file', undefined],
+    ]);
     // Without a resize, the 1x1 image cannot hold a block: a per-file reason, not a failed run.
     const unresized = await extractHog({ kind: 'files', files: files.slice(0, 3) }, { pipeline: { ...lab, resize: null }, signal: new AbortController().signal, cacheDir: null });
     expect(unresized.failures.map((f) => f.reason)).toEqual([

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../shared/contract';
-import type { HogFailureCode, HogFailureParams, HogPipeline } from '../../../shared/contract/features';
+import type { HogPipeline } from '../../../shared/contract/features';
 import { sha256Hex } from '../datasets/fingerprint';
 import { ProgressMeter } from '../datasets/progressMeter';
 import { HogCache } from './hogCache';
-import { computeHogItem, type HogJobItem, type HogJobResult } from './hogJob';
+import { computeHogItem, type HogFailure, type HogJobItem, type HogJobResult } from './hogJob';
 import { acquireHogPool, releaseHogPool } from './hogWorkerPool';
 import type { PixelImage } from './pixelImage';
 
@@ -38,7 +38,7 @@ export interface HogExtraction {
   length: number;
   /** Per input item, in input order: its vector, or null when it failed. */
   vectors: (Float64Array | null)[];
-  failures: { index: number; file: string; code: HogFailureCode; reason: string; params?: HogFailureParams }[];
+  failures: ({ index: number; file: string } & HogFailure)[];
   fromCache: number;
   seconds: number;
   /** Threads that computed vectors: workers started, or 1 when done on the calling thread. */
@@ -61,12 +61,15 @@ function cancelledError(): SinapsisError {
   return new SinapsisError('hog-extract-cancelled', 'HOG extraction was cancelled. Vectors computed so far are kept in the cache, so running it again resumes quickly.');
 }
 
-function readFailure(error: unknown): { code: HogFailureCode; reason: string } {
+function readFailure(error: unknown): HogFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return { code: 'missing', reason: 'the file does not exist (moved or deleted?)' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', reason: 'permission denied: the file cannot be read' };
-  if (code === 'EISDIR') return { code: 'not-a-file', reason: 'this is a folder, not an image file' };
-  return { code: 'unreadable', reason: `the file cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  if (code === 'ENOENT') return { code: 'missing', reason: 'the file does not exist (moved or deleted?)', reasonKey: 'features.extract.reason.missing' };
+  if (code === 'EISDIR') return { code: 'not-a-file', reason: 'this is a folder, not an image file', reasonKey: 'features.extract.reason.not-a-file' };
+  if (code === 'EACCES' || code === 'EPERM') {
+    return { code: 'unreadable', reason: 'permission denied: the file cannot be read', reasonKey: 'data.problems.why.unreadable-file', params: { code } };
+  }
+  const detail = code ?? (error instanceof Error ? error.message : String(error));
+  return { code: 'unreadable', reason: `the file cannot be read (${detail})`, reasonKey: 'data.problems.why.unreadable-file', params: { code: detail } };
 }
 
 /**
@@ -107,7 +110,8 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       vectors[result.index] = result.vector;
       cache?.add(hashes[result.index], result.vector);
     } else {
-      failures.push({ index: result.index, file: names[result.index], code: result.code, reason: result.reason, ...(result.params ? { params: result.params } : {}) });
+      const { index, ok: _ok, ...failure } = result;
+      failures.push({ index, file: names[index], ...failure });
     }
     done += 1;
     meter.update(done, total);
@@ -210,6 +214,7 @@ function rejectMismatchedLengths(vectors: (Float64Array | null)[], names: string
         file: names[i],
         code: 'size-mismatch',
         reason: `its HOG has ${vector.length} values but "${names[first]}" has ${length}: images of different sizes need a resize size (e.g. 12x24)`,
+        reasonKey: 'features.extract.reason.size-mismatch',
         params: { length: vector.length, reference: names[first], referenceLength: length },
       });
       vectors[i] = null;

@@ -79,7 +79,7 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
         length: extraction.length,
         extracted: featureSet.rows,
         fromCache: extraction.fromCache,
-        failures: extraction.failures.map(({ file, code, reason, params }) => ({ file, code, reason, ...(params ? { params } : {}) })),
+        failures: extraction.failures.map(({ file, code, reason, reasonKey, params }) => ({ file, code, reason, reasonKey, ...(params ? { params } : {}) })),
         seconds: extraction.seconds,
         imagesPerSecond: extraction.seconds > 0 ? names.length / extraction.seconds : 0,
         threads: extraction.threads,

@@ -21,17 +21,24 @@ describe('batch packing for worker messages', () => {
   it('round-trips vectors of any length and failure reasons', () => {
     const results: HogJobResult[] = [
       { index: 1, ok: true, vector: Float64Array.from([0.5, 0.25]) },
-      { index: 3, ok: false, code: 'empty-file', reason: 'the file is empty (0 bytes)' },
+      { index: 3, ok: false, code: 'empty-file', reason: 'the file is empty (0 bytes)', reasonKey: 'data.problems.why.empty-file' },
       { index: 4, ok: true, vector: Float64Array.from([1, 2, 3]) },
-      { index: 6, ok: false, code: 'too-small', reason: 'A 4x4 image is smaller than one HOG block', params: { width: 4, height: 4, minWidth: 8, minHeight: 8 } },
+      {
+        index: 6,
+        ok: false,
+        code: 'too-small',
+        reason: 'A 4x4 image is smaller than one HOG block',
+        reasonKey: 'features.extract.reason.too-small',
+        params: { width: 4, height: 4, minWidth: 8, minHeight: 8 },
+      },
     ];
     const { packed } = packResults(results);
     const back = unpackResults(structuredClone(packed));
-    expect(back.map((r) => (r.ok ? [r.index, Array.from(r.vector)] : [r.index, r.code, r.reason, r.params]))).toEqual([
+    expect(back.map((r) => (r.ok ? [r.index, Array.from(r.vector)] : [r.index, r.code, r.reason, r.reasonKey, r.params]))).toEqual([
       [1, [0.5, 0.25]],
-      [3, 'empty-file', 'the file is empty (0 bytes)', undefined],
+      [3, 'empty-file', 'the file is empty (0 bytes)', 'data.problems.why.empty-file', undefined],
       [4, [1, 2, 3]],
-      [6, 'too-small', 'A 4x4 image is smaller than one HOG block', { width: 4, height: 4, minWidth: 8, minHeight: 8 }],
+      [6, 'too-small', 'A 4x4 image is smaller than one HOG block', 'features.extract.reason.too-small', { width: 4, height: 4, minWidth: 8, minHeight: 8 }],
     ]);
   });
 });

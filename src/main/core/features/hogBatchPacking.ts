@@ -1,5 +1,4 @@
-import type { HogFailureCode, HogFailureParams } from '../../../shared/contract/features';
-import type { HogJobItem, HogJobResult } from './hogJob';
+import type { HogFailure, HogJobItem, HogJobResult } from './hogJob';
 
 /*
  * A batch crosses the thread boundary as a few typed arrays instead of hundreds of small objects: structured
@@ -25,7 +24,7 @@ export interface PackedResults {
   /** Vector length, or -1 when the item failed (its code and reason are in `failures`). */
   lengths: Int32Array;
   vectors: Float64Array;
-  failures: ({ code: HogFailureCode; reason: string; params?: HogFailureParams } | null)[];
+  failures: (HogFailure | null)[];
 }
 
 export function packItems(items: HogJobItem[]): { packed: PackedItems; transfer: ArrayBuffer[] } {
@@ -84,7 +83,7 @@ export function packResults(results: HogJobResult[]): { packed: PackedResults; t
     indices: Int32Array.from(results, (r) => r.index),
     lengths,
     vectors,
-    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason, ...(r.params ? { params: r.params } : {}) })),
+    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason, reasonKey: r.reasonKey, ...(r.params ? { params: r.params } : {}) })),
   };
   return { packed, transfer: [vectors.buffer] };
 }
@@ -94,8 +93,8 @@ export function unpackResults(packed: PackedResults): HogJobResult[] {
   return Array.from(packed.indices, (index, i): HogJobResult => {
     const length = packed.lengths[i];
     if (length < 0) {
-      const failure = packed.failures[i];
-      return { index, ok: false, code: failure?.code ?? 'undecodable', reason: failure?.reason ?? 'unknown failure', ...(failure?.params ? { params: failure.params } : {}) };
+      const failure = packed.failures[i] ?? { code: 'undecodable', reason: 'unknown failure', reasonKey: 'features.extract.reason.unknown' };
+      return { index, ok: false, ...failure };
     }
     // Views into the one transferred buffer: no copy per vector.
     const vector = packed.vectors.subarray(offset, offset + length);

@@ -12,9 +12,15 @@ import { prepareImage } from './prepareImage';
  */
 export type HogJobItem = { index: number; name: string; bytes: Uint8Array } | { index: number; name: string; image: PixelImage };
 
-export type HogJobResult =
-  | { index: number; ok: true; vector: Float64Array }
-  | { index: number; ok: false; code: HogFailureCode; reason: string; params?: HogFailureParams };
+/** Why an image has no vector: English `reason` for the CLI, `reasonKey` + `params` for the UI's languages. */
+export interface HogFailure {
+  code: HogFailureCode;
+  reason: string;
+  reasonKey: string;
+  params?: HogFailureParams;
+}
+
+export type HogJobResult = { index: number; ok: true; vector: Float64Array } | ({ index: number; ok: false } & HogFailure);
 
 export interface HogJob {
   jobId: number;
@@ -39,16 +45,23 @@ export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobR
   let image: PixelImage;
   if ('bytes' in item) {
     const inspection = inspectImageFile(item.name, item.bytes);
-    if (!inspection.ok) return { index: item.index, ok: false, code: inspection.code, reason: inspection.reason };
+    if (!inspection.ok) {
+      const { code, reason, text } = inspection;
+      return { index: item.index, ok: false, code, reason, reasonKey: `data.problems.why.${text.key}`, ...(text.params ? { params: text.params } : {}) };
+    }
     image = inspection.image;
   } else {
     image = item.image;
   }
-  if (image.width === 0 || image.height === 0) return { index: item.index, ok: false, code: 'too-small', reason: 'the image has no pixels (zero width or height)' };
+  if (image.width === 0 || image.height === 0) {
+    return { index: item.index, ok: false, code: 'too-small', reason: 'the image has no pixels (zero width or height)', reasonKey: 'features.extract.reason.no-pixels' };
+  }
   try {
     return { index: item.index, ok: true, vector: hog(prepareImage(image, pipeline), pipeline.params).vector };
   } catch (error) {
-    if (error instanceof SinapsisError) return { index: item.index, ok: false, code: 'too-small', reason: error.message, params: numericParams(error.params) };
+    if (error instanceof SinapsisError) {
+      return { index: item.index, ok: false, code: 'too-small', reason: error.message, reasonKey: 'features.extract.reason.too-small', params: numericParams(error.params) };
+    }
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
+import { problemReasonKeySchema } from '../../../shared/contract/datasets';
 import { areas, buildMessages, LOCALES } from './messages';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,6 +17,14 @@ describe('i18n messages', () => {
       expect(keys(messages[locale]).sort()).toEqual(reference);
       const empty = keys(messages[locale]).filter((key) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) === '');
       expect(empty).toEqual([]);
+    }
+  });
+
+  it('explains every dataset problem the core can report, in every language', () => {
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: buildMessages() });
+    for (const locale of LOCALES) {
+      const missing = problemReasonKeySchema.options.filter((key) => !i18n.global.te(`data.problems.why.${key}`, locale));
+      expect(missing, locale).toEqual([]);
     }
   });
 

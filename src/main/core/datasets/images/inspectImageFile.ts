@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { DatasetProblemCode } from '../../../../shared/contract/datasets';
+import type { ReasonText } from '../problems';
 import type { DecodedImage } from './decodedImage';
 import { decodeImage } from './decodeImage';
 import { peekDimensions } from './peekDimensions';
@@ -9,15 +10,20 @@ import { IMAGE_EXTENSIONS, sniffFormat, type ImageFormat } from './sniffFormat';
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export type Inspection =
-  | { ok: true; image: DecodedImage; format: ImageFormat; note: { code: DatasetProblemCode; reason: string } | null }
-  | { ok: false; code: DatasetProblemCode; reason: string };
+  | { ok: true; image: DecodedImage; format: ImageFormat; note: { code: DatasetProblemCode; reason: string; text: ReasonText } | null }
+  | { ok: false; code: DatasetProblemCode; reason: string; text: ReasonText };
 
-/** Shows the first bytes of a non-image as text when they look like text (helps recognise "a CSV named .png"). */
-function describeStart(bytes: Uint8Array): string {
+/** The first bytes of a non-image, as text when they look like text (helps recognise "a CSV named .png"). */
+function startOf(bytes: Uint8Array): { text: boolean; sample: string } {
   const head = bytes.subarray(0, 16);
   const printable = head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
-  if (printable) return `starts with text "${new TextDecoder().decode(head).replace(/\s+/g, ' ').trim()}"`;
-  return `starts with bytes ${Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+  if (printable) return { text: true, sample: new TextDecoder().decode(head).replace(/\s+/g, ' ').trim() };
+  return { text: false, sample: Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ') };
+}
+
+function tooLarge(width: number, height: number): Inspection {
+  const limit = MAX_IMAGE_PIXELS / 1e6;
+  return { ok: false, code: 'too-large', reason: `${width}x${height} pixels is larger than the ${limit} megapixel limit; resize it`, text: { key: 'too-large', params: { width, height, limit } } };
 }
 
 /**
@@ -27,18 +33,25 @@ function describeStart(bytes: Uint8Array): string {
 export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspection {
   const extension = extname(relativePath).toLowerCase();
   const announced = IMAGE_EXTENSIONS.get(extension) ?? null;
-  if (bytes.length === 0) return { ok: false, code: 'empty-file', reason: 'the file is empty (0 bytes)' };
+  if (bytes.length === 0) return { ok: false, code: 'empty-file', reason: 'the file is empty (0 bytes)', text: { key: 'empty-file' } };
   const format = sniffFormat(bytes);
   if (format === null) {
-    return announced
-      ? { ok: false, code: 'not-an-image', reason: `named ${extension} but its content is not an image (${describeStart(bytes)})` }
-      : { ok: false, code: 'not-an-image', reason: `not an image file (${extension || 'no extension'})` };
+    if (announced) {
+      const start = startOf(bytes);
+      return {
+        ok: false,
+        code: 'not-an-image',
+        reason: `named ${extension} but its content is not an image (starts with ${start.text ? `text "${start.sample}"` : `bytes ${start.sample}`})`,
+        text: { key: start.text ? 'not-an-image-text' : 'not-an-image-bytes', params: { extension, sample: start.sample } },
+      };
+    }
+    return extension
+      ? { ok: false, code: 'not-an-image', reason: `not an image file (${extension})`, text: { key: 'not-an-image', params: { extension } } }
+      : { ok: false, code: 'not-an-image', reason: 'not an image file (no extension)', text: { key: 'not-an-image-no-extension' } };
   }
-  if (format === 'webp') return { ok: false, code: 'unsupported-format', reason: 'WebP images are not supported; convert them to PNG' };
+  if (format === 'webp') return { ok: false, code: 'unsupported-format', reason: 'WebP images are not supported; convert them to PNG', text: { key: 'webp' } };
   const size = peekDimensions(bytes, format);
-  if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
-    return { ok: false, code: 'too-large', reason: `${size.width}x${size.height} pixels is larger than the ${MAX_IMAGE_PIXELS / 1e6} megapixel limit; resize it` };
-  }
+  if (size && size.width * size.height > MAX_IMAGE_PIXELS) return tooLarge(size.width, size.height);
   let image: DecodedImage;
   try {
     image = decodeImage(bytes, format);
@@ -46,14 +59,22 @@ export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspe
     // Decoder messages can be terse or end mid-sentence ("Error while decompressing the data:"), so the reason
     // always says what it most likely means before quoting them.
     const detail = (error instanceof Error ? error.message : String(error)).trim().replace(/[:\s]+$/, '');
-    return { ok: false, code: 'undecodable', reason: `${format.toUpperCase()} data could not be decoded (corrupt or truncated file)${detail ? `: ${detail}` : ''}` };
+    return {
+      ok: false,
+      code: 'undecodable',
+      reason: `${format.toUpperCase()} data could not be decoded (corrupt or truncated file)${detail ? `: ${detail}` : ''}`,
+      // The decoder's own words stay in English: they name the library's finding, not something to act on.
+      text: { key: detail ? 'undecodable-detail' : 'undecodable', params: { format: format.toUpperCase(), detail } },
+    };
   }
-  if (image.width * image.height > MAX_IMAGE_PIXELS) {
-    return { ok: false, code: 'too-large', reason: `${image.width}x${image.height} pixels is larger than the ${MAX_IMAGE_PIXELS / 1e6} megapixel limit; resize it` };
-  }
+  if (image.width * image.height > MAX_IMAGE_PIXELS) return tooLarge(image.width, image.height);
   const note =
     announced !== null && announced !== format
-      ? { code: 'extension-mismatch' as const, reason: `named ${extension} but the content is ${format.toUpperCase()}; loaded by content` }
+      ? {
+          code: 'extension-mismatch' as const,
+          reason: `named ${extension} but the content is ${format.toUpperCase()}; loaded by content`,
+          text: { key: 'extension-mismatch' as const, params: { extension, format: format.toUpperCase() } },
+        }
       : null;
   return { ok: true, image, format, note };
 }

@@ -108,7 +108,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
   const accept = (file: ScannedFile, result: DecodedFile) => {
     const { inspection } = result;
     if (!inspection.ok) {
-      problems.add(file.relativePath, inspection.code, inspection.reason);
+      problems.add(file.relativePath, inspection.code, inspection.reason, inspection.text);
       return;
     }
     const { image } = inspection;
@@ -120,7 +120,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
         { limitMb: Math.round(budget / 1024 ** 2), loaded: images.length },
       );
     }
-    if (inspection.note) problems.add(file.relativePath, inspection.note.code, inspection.note.reason);
+    if (inspection.note) problems.add(file.relativePath, inspection.note.code, inspection.note.reason, inspection.note.text);
     images.push({
       file: file.relativePath,
       label: classIndex.get(file.className) ?? 0,
@@ -158,7 +158,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
     for (const entry of batch.entries) {
       if ('error' in entry) {
         const code = (entry.error as NodeJS.ErrnoException).code ?? 'error';
-        problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`);
+        problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, { key: 'unreadable-file', params: { code } });
       } else {
         accept(entry.file, reply.results[entry.slot]);
       }
@@ -221,7 +221,7 @@ function finishDataset(
   const alreadyReported = new Set(problems.items.map((problem) => problem.file));
   folderClasses.forEach((name, i) => {
     // An unreadable class folder was reported as such; "empty" would hide the real cause.
-    if (!keep[i] && !alreadyReported.has(name)) problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out');
+    if (!keep[i] && !alreadyReported.has(name)) problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out', { key: 'empty-class-folder' });
   });
   const classNames = folderClasses.filter((_, i) => keep[i]);
   const remap = new Map<number, number>();
@@ -233,8 +233,11 @@ function finishDataset(
     const first = firstByHash.get(image.hash);
     if (!first) firstByHash.set(image.hash, image);
     else {
-      const crossClass = first.label !== image.label ? ' in another class: one of the two labels is wrong' : '';
-      problems.add(image.file, 'duplicate', `same content as ${first.file}${crossClass}`);
+      const crossClass = first.label !== image.label;
+      problems.add(image.file, 'duplicate', `same content as ${first.file}${crossClass ? ' in another class: one of the two labels is wrong' : ''}`, {
+        key: crossClass ? 'duplicate-other-class' : 'duplicate',
+        params: { first: first.file },
+      });
     }
   }
 

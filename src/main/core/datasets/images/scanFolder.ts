@@ -60,7 +60,8 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
       entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
       if (directory === root) throw new SinapsisError('dataset-folder-unreadable', `Cannot list "${root}": ${errorCode(error) || String(error)}. Check its permissions.`, { path: root });
-      problems.add(relative, 'unreadable', `cannot list this folder (${errorCode(error) || 'error'}); check its permissions`);
+      const code = errorCode(error) || 'error';
+      problems.add(relative, 'unreadable', `cannot list this folder (${code}); check its permissions`, { key: 'unreadable-folder', params: { code } });
       return;
     }
     entries.sort((a, b) => naturalCompare(a.name, b.name));
@@ -69,7 +70,8 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
       const absolutePath = join(directory, entry.name);
       const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.')) {
-        problems.add(relativePath, 'hidden', entry.isDirectory() ? 'hidden folder (name starts with ".") skipped' : 'hidden file (name starts with ".") skipped');
+        if (entry.isDirectory()) problems.add(relativePath, 'hidden', 'hidden folder (name starts with ".") skipped', { key: 'hidden-folder' });
+        else problems.add(relativePath, 'hidden', 'hidden file (name starts with ".") skipped', { key: 'hidden-file' });
         continue;
       }
       let isDirectory = entry.isDirectory();
@@ -83,16 +85,18 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
           size = info.size;
         } catch (error) {
           const code = errorCode(error);
-          if (code === 'ELOOP') problems.add(relativePath, 'symlink-loop', 'symbolic link points to itself in a loop');
-          else if (code === 'ENOENT') problems.add(relativePath, 'broken-link', 'symbolic link points to something that does not exist');
-          else problems.add(relativePath, 'unreadable', `cannot read (${code || 'error'}); check its permissions`);
+          if (code === 'ELOOP') problems.add(relativePath, 'symlink-loop', 'symbolic link points to itself in a loop', { key: 'symlink-self' });
+          else if (code === 'ENOENT') problems.add(relativePath, 'broken-link', 'symbolic link points to something that does not exist', { key: 'broken-link' });
+          else problems.add(relativePath, 'unreadable', `cannot read (${code || 'error'}); check its permissions`, { key: 'unreadable-file', params: { code: code || 'error' } });
           continue;
         }
       }
       if (isDirectory) {
         const real = await realpath(absolutePath).catch(() => absolutePath);
         if (visited.has(real)) {
-          problems.add(relativePath, 'symlink-loop', 'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice');
+          problems.add(relativePath, 'symlink-loop', 'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice', {
+            key: 'symlink-seen',
+          });
           continue;
         }
         visited.add(real);
@@ -100,13 +104,13 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
         await walk(absolutePath, relativePath, className ?? entry.name);
       } else if (isFile) {
         if (className === null) {
-          problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class');
+          problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class', { key: 'outside-class-folder' });
           continue;
         }
         files.push({ absolutePath, relativePath, className, size });
         if (files.length % 256 === 0) onFound(files.length);
       } else {
-        problems.add(relativePath, 'special-file', 'not a regular file (device, socket or pipe)');
+        problems.add(relativePath, 'special-file', 'not a regular file (device, socket or pipe)', { key: 'special-file' });
       }
     }
   }

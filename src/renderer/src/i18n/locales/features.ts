@@ -64,6 +64,10 @@ export const features = {
         reason: {
           'too-small': 'Una imagen de {width}×{height} es más chica que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
           'size-mismatch': 'Su HOG tiene {length} valores y el de «{reference}» tiene {referenceLength}: con imágenes de distintos tamaños, activa el redimensionado (p. ej. 12×24).',
+          'no-pixels': 'La imagen no tiene píxeles (ancho o alto cero).',
+          missing: 'El archivo no existe (¿se movió o se borró?).',
+          'not-a-file': 'Es una carpeta, no un archivo de imagen.',
+          unknown: 'Falló por una causa desconocida.',
         },
         noDataset: 'Carga un conjunto de imágenes en la vista Datos para extraer sus características.',
       },
@@ -154,6 +158,10 @@ export const features = {
         reason: {
           'too-small': 'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Ative o redimensionamento (p. ex. 12×24) ou use células ou blocos menores.',
           'size-mismatch': 'Seu HOG tem {length} valores e o de «{reference}» tem {referenceLength}: com imagens de tamanhos diferentes, ative o redimensionamento (p. ex. 12×24).',
+          'no-pixels': 'A imagem não tem pixels (largura ou altura zero).',
+          missing: 'O arquivo não existe (foi movido ou apagado?).',
+          'not-a-file': 'É uma pasta, não um arquivo de imagem.',
+          unknown: 'Falhou por um motivo desconhecido.',
         },
         noDataset: 'Carregue um conjunto de imagens na tela Dados para extrair suas características.',
       },
@@ -244,6 +252,10 @@ export const features = {
         reason: {
           'too-small': 'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Turn on the resize (e.g. 12×24) or use smaller cells or blocks.',
           'size-mismatch': 'Its HOG has {length} values but that of "{reference}" has {referenceLength}: images of different sizes need the resize turned on (e.g. 12×24).',
+          'no-pixels': 'The image has no pixels (zero width or height).',
+          missing: 'The file does not exist (moved or deleted?).',
+          'not-a-file': 'This is a folder, not an image file.',
+          unknown: 'Failed for an unknown reason.',
         },
         noDataset: 'Load an image dataset in the Data view to extract its features.',
       },
