@@ -96,6 +96,8 @@ test('Entrenamiento: live curves, progress, pause/resume and the result, from th
   await expect(page.getByTestId('train-engine-in-use')).toContainText('motor didáctico');
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('train-status')).toHaveText('En pausa.');
+  // The charts redraw at most every CHART_INTERVAL_MS (250 ms): let them catch up with the last epoch before pausing.
+  await page.waitForTimeout(400);
   const pausedAt = Number(await curves.getAttribute('data-epochs'));
   await page.waitForTimeout(600);
   expect(Number(await curves.getAttribute('data-epochs'))).toBe(pausedAt);

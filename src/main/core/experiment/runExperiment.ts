@@ -18,6 +18,7 @@ import { TrainingSession } from '../engine/trainingSession';
 import type { HogProgress } from '../features/extractHog';
 import { saveModelArtifacts } from '../models/modelIO';
 import { exportRunReport } from '../reports/exportRunReport';
+import { writeRunExports } from '../reports/runExports';
 import { latestFileWriter, writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
@@ -112,6 +113,7 @@ function configOf(runId: string, request: ExperimentRequest, dataset: ImageDatas
     training: {
       optimizer: t.optimizer,
       learningRate: t.learningRate,
+      momentum: t.momentum,
       batchSize: t.batchSize,
       epochs: t.epochs,
       loss: t.loss,
@@ -303,6 +305,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   if (dataset.kind === 'images') await writeJsonAtomic(join(dir, RUN_FILES.thumbnails), misclassifiedThumbnails(dataset, metrics.misclassified));
   await writeJsonAtomic(join(dir, RUN_FILES.metrics), metrics);
   await exportRunReport(dir, { language: request.language, pdf: false });
+  await writeRunExports(dir, { language: request.language });
   await finishRun(dir, status, problem?.message);
   return {
     runId,

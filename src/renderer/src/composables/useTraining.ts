@@ -16,6 +16,8 @@ export type TrainingStatus = 'idle' | 'running' | 'paused' | 'stopping' | 'compl
 
 /** Redraw at most this often, whatever the event rate (the UI must stay responsive). */
 export const FLUSH_INTERVAL_MS = 100;
+/** The charts (curves per epoch and per batch) redraw at most this often while training runs. */
+export const CHART_INTERVAL_MS = 250;
 
 // Module-level: a training keeps running (and its curves keep growing) while the student looks at other views.
 const status = ref<TrainingStatus>('idle');
@@ -63,21 +65,31 @@ export function useTraining() {
 
     const stream = new CurveStream(id);
     let pendingInspections: Inspection[] = [];
-    const flush = () => {
+    let curves: ReturnType<CurveStream['take']> = null;
+    let lastCurves = -Infinity;
+    const flush = (final = false) => {
       if (pendingInspections.length) {
         inspections.value = [...inspections.value, ...pendingInspections].slice(-MAX_INSPECTIONS);
         pendingInspections = [];
       }
       const snapshot = stream.take();
-      if (!snapshot) return;
-      history.value = snapshot.history;
-      batches.value = snapshot.batches;
-      progress.value = snapshot.progress;
-      if (snapshot.progress.runId) runId.value = snapshot.progress.runId;
-      if (snapshot.progress.engine) engine.value = snapshot.progress.engine;
-      if (snapshot.diagnosis) liveDiagnosis.value = snapshot.diagnosis;
+      if (snapshot) {
+        curves = snapshot;
+        progress.value = snapshot.progress;
+        if (snapshot.progress.runId) runId.value = snapshot.progress.runId;
+        if (snapshot.progress.engine) engine.value = snapshot.progress.engine;
+        if (snapshot.diagnosis) liveDiagnosis.value = snapshot.diagnosis;
+      }
+      // Redrawing every chart costs far more than the progress text: curves follow at most every CHART_INTERVAL_MS.
+      const now = performance.now();
+      if (curves && (final || now - lastCurves >= CHART_INTERVAL_MS)) {
+        history.value = curves.history;
+        batches.value = curves.batches;
+        curves = null;
+        lastCurves = now;
+      }
     };
-    const timer = setInterval(flush, FLUSH_INTERVAL_MS);
+    const timer = setInterval(() => flush(), FLUSH_INTERVAL_MS);
     const unsubscribe = [
       client.on('experiment.progress', (payload) => stream.progressEvent(payload)),
       client.on('train.epoch', (payload) => stream.epochEvent(payload)),
@@ -102,7 +114,7 @@ export function useTraining() {
     } finally {
       unsubscribe.forEach((off) => off());
       clearInterval(timer);
-      flush();
+      flush(true);
     }
   }
 
