@@ -15,8 +15,11 @@ import type { HogPipeline } from '../../../shared/contract/features';
  * most a cut-off last record, which loading ignores.
  */
 
-/** Bump when the HOG or resize maths change, so old cached vectors are not reused. */
-const CACHE_FORMAT = 'sinapsis-hog-cache-v1';
+/**
+ * Bump when the decoding, grey, resize or HOG maths change, so old cached vectors are not reused.
+ * v2: OpenCV 4's 15-bit grey weights and 16-bit samples kept by their high byte.
+ */
+const CACHE_FORMAT = 'sinapsis-hog-cache-v2';
 const HASH_BYTES = 32;
 const HEADER_BYTES = HASH_BYTES + 4;
 
