@@ -126,6 +126,13 @@ test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wro
     await page.getByTestId('predict-panel').locator(`img[alt="${sample.file}"]`).click();
     await expect(page.getByTestId('predict-probability')).toHaveText(expected.percents);
 
+    // Thumbnails of one class: a test image of class 9 predicts as the run wrote it.
+    const nine = predictions(run.dir).find((p) => p.file !== null && /^9\/0[01]\d\.png$/.test(p.file))!;
+    await page.getByTestId('predict-class').selectOption('9');
+    await page.getByTestId('predict-panel').locator(`img[alt="${nine.file}"]`).click();
+    await expect(page.getByTestId('predict-true')).toHaveText('Clase real: 9');
+    await expect(page.getByTestId('predict-probability')).toHaveText(expectedTop(nine).percents);
+
     // A folder without a model is refused with the reason, in the UI language.
     await page.getByTestId('import-path').fill(DIGITS);
     await page.getByTestId('import-submit').click();
