@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,17 @@ describe('resource limits', () => {
     expect(rssMb() - before).toBeLessThan(300);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('a CSV larger than the limit is refused by its size, before it is read', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sinapsis-big-csv-')), 'enorme.csv');
+    writeFileSync(file, 'x,y\n1,2\n');
+    truncateSync(file, 300 * 1024 ** 2); // sparse: 300 MB on paper, nothing on disk
+    const before = rssMb();
+    const result = await dispatch(core, 'dataset.openCsv', { path: file }, () => undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'csv-too-large', message: expect.stringMatching(/is 300 MB; the limit is 256 MB\. Use a sample of the rows\./) } });
+    expect(rssMb() - before).toBeLessThan(100);
+    await rm(file, { force: true });
   });
 
   it('an image folder over the pixel budget is refused while loading, holding no more than the budget', async () => {
