@@ -113,6 +113,17 @@ test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wro
     await expect(panel.locator('.predict-image img')).toHaveAttribute('src', /^blob:/);
     await expect(panel.getByTestId('predict-probability')).toHaveText(expected.percents);
 
+    // Another test image dropped on the panel (a drag from the file manager).
+    const other = predictions(run.dir).find((p) => p.file !== null && p.file.startsWith('5/'))!;
+    const bytes = readFileSync(join(DIGITS, other.file!)).toString('base64');
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+      return transfer;
+    }, bytes);
+    await panel.getByTestId('predict-drop').dispatchEvent('drop', { dataTransfer });
+    await expect(panel.getByTestId('predict-probability')).toHaveText(expectedTop(other).percents);
+
     // Import the run's model folder: a new run that predicts the same.
     await page.getByTestId('import-open').click();
     await page.getByTestId('import-path').fill(join(run.dir, 'model'));
