@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExperimentResult } from '../../shared/contract/experiment';
 import { createSeededRandom } from '../../shared/didactic/seededRandom';
@@ -11,6 +10,7 @@ import { trainingSettingsSchema } from '../../shared/models/trainingSettings';
 import { runTrainingJob, type TrainingJob } from '../core/engine/trainingJob';
 import { createCore, type Core } from '../core/index';
 import { dispatch } from './dispatch';
+import { spawnedWorkers } from './testing/workerSpy';
 
 /**
  * Soak: many short trainings in one process, as in a lab session where a student trains again and again.
@@ -20,20 +20,9 @@ import { dispatch } from './dispatch';
 
 const ROUNDS = 20;
 
-const live = vi.hoisted(() => ({ workers: new Set<Worker>(), started: 0 }));
-vi.mock('../core/workers/spawnWorker', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../core/workers/spawnWorker')>();
-  return {
-    ...actual,
-    spawnCoreWorker: (...args: Parameters<typeof actual.spawnCoreWorker>) => {
-      const worker = actual.spawnCoreWorker(...args);
-      live.workers.add(worker);
-      live.started++;
-      worker.once('exit', () => live.workers.delete(worker));
-      return worker;
-    },
-  };
-});
+// Every worker thread the core starts is recorded, to check that none outlives its training.
+vi.mock('../core/workers/spawnWorker', async (original) => (await import('./testing/workerSpy')).withWorkerSpy(await original()));
+const aliveWorkers = (): number => spawnedWorkers.filter((spawned) => spawned.alive).length;
 
 const rssMb = (): number => process.memoryUsage().rss / 1024 ** 2;
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
@@ -68,13 +57,13 @@ describe('soak: 20 consecutive trainings in one process', () => {
       expect(result.ok && (result.value as ExperimentResult).status, JSON.stringify(result).slice(0, 300)).toBe('completed');
       // terminate() is asynchronous: the worker may still be exiting when the result arrives.
       const t0 = performance.now();
-      while (live.workers.size > 0 && performance.now() - t0 < 5_000) await settle();
-      expect(live.workers.size, `round ${round}: trainer workers still alive`).toBe(0);
+      while (aliveWorkers() > 0 && performance.now() - t0 < 5_000) await settle();
+      expect(aliveWorkers(), `round ${round}: trainer workers still alive`).toBe(0);
       rss.push(rssMb());
       tensors.push(tf.memory().numTensors);
     }
-    console.log(`[soak] experiment.run x${ROUNDS}: workers started ${live.started}; RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; main tensors ${tensors.join(' ')}`);
-    expect(live.started).toBe(ROUNDS);
+    console.log(`[soak] experiment.run x${ROUNDS}: workers started ${spawnedWorkers.length}; RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; main tensors ${tensors.join(' ')}`);
+    expect(spawnedWorkers.length).toBe(ROUNDS);
     expect(new Set(tensors.slice(1)).size).toBe(1);
     // After a warm-up of 5 rounds (module loading, wasm, caches) RSS may wobble but not climb: measured +1 MB and
     // +12 MB over rounds 6-20 here (see docs/RELIABILITY.md); 64 MB is the bound.

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../shared/contract';
 import type { ExperimentResult } from '../../shared/contract/experiment';
@@ -10,20 +9,10 @@ import { parseHistoryCsv } from '../core/runs/readRun';
 import { readRunStatus } from '../core/runs/runFolder';
 import { runConfigSchema } from '../core/runs/runSchemas';
 import { dispatch } from './dispatch';
+import { spawnedWorkers } from './testing/workerSpy';
 
-/** Every worker thread the core starts, so the test can kill the trainer as a crash would. */
-const spawned = vi.hoisted(() => [] as { name: string; worker: Worker; exited: Promise<number> }[]);
-vi.mock('../core/workers/spawnWorker', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../core/workers/spawnWorker')>();
-  return {
-    ...actual,
-    spawnCoreWorker: (...args: Parameters<typeof actual.spawnCoreWorker>) => {
-      const worker = actual.spawnCoreWorker(...args);
-      spawned.push({ name: args[0], worker, exited: new Promise((resolve) => worker.once('exit', resolve)) });
-      return worker;
-    },
-  };
-});
+// Every worker thread the core starts is recorded, so the test can kill the trainer as a crash would.
+vi.mock('../core/workers/spawnWorker', async (original) => (await import('./testing/workerSpy')).withWorkerSpy(await original()));
 
 let core: Core;
 let root: string;
@@ -60,7 +49,7 @@ describe('the trainer worker killed mid-epoch', () => {
     // history.csv is written (with fsync) as epochs go on; on a loaded machine the first write can lag a few epochs.
     const history = (): boolean => readdirSync(root).some((run) => existsSync(join(root, run, 'history.csv')));
     for (let waited = 0; !history() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    const trainer = spawned.filter((s) => s.name === 'trainer');
+    const trainer = spawnedWorkers.filter((s) => s.name === 'trainer');
     expect(trainer).toHaveLength(1);
     // terminate() stops the thread at once, wherever it is, with no message: what a crash looks like from outside.
     await trainer[0].worker.terminate();
@@ -89,7 +78,7 @@ describe('the trainer worker killed mid-epoch', () => {
     expect(again).toMatchObject({ ok: true, value: { status: 'completed' } });
     expect((again.ok ? (again.value as ExperimentResult) : null)?.epochsRun).toBe(5);
     // Every trainer started has ended: none is left running.
-    const codes = await Promise.all(spawned.filter((s) => s.name === 'trainer').map((s) => s.exited));
+    const codes = await Promise.all(spawnedWorkers.filter((s) => s.name === 'trainer').map((s) => s.exited));
     expect(codes).toHaveLength(2);
   }, 90_000);
 });
