@@ -9,7 +9,7 @@ test('Datos: the built-in digits load with a class chart, a virtualized gallery 
   await expect(page.getByRole('heading', { name: 'Datos', level: 1 })).toBeVisible();
   await page.getByTestId('builtin-choice').selectOption('digits');
   await page.getByTestId('builtin-load').click();
-  await expect(page.getByTestId('image-total')).toHaveText('5000');
+  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 60_000 });
   await expect(page.getByTestId('class-chart')).toBeVisible();
   await expect(page.getByTestId('fingerprint')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId('problems')).toContainText('LICENSE.txt');

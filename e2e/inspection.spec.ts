@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
+import { openTrainingOnBlobs } from './trainingFlows';
 
 /**
  * Inspection while training, with the real core: a two-feature built-in set, the rule-of-thumb model, and the
@@ -12,20 +13,7 @@ test.setTimeout(120_000);
 test('Entrenamiento: weight histograms per layer and decision regions for a 2D dataset', async ({ page }) => {
   let runId: string | null = null;
   try {
-    await page.goto('/#/datos');
-    await page.getByTestId('builtin-choice').selectOption('blobs');
-    await page.getByTestId('builtin-load').click();
-    await page.getByRole('button', { name: 'Modelo', exact: true }).click();
-    await expect(page.getByTestId('model-input-shape')).toHaveText('[2]');
-    await page.getByTestId('model-suggest').click();
-    await expect(page.getByTestId('model-suggestion')).toBeVisible();
-
-    await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
-    await page.getByTestId('train-optimizer').selectOption('adam');
-    await page.getByTestId('train-lr').fill('0.05');
-    await page.getByTestId('train-lr').press('Tab');
-    await page.getByTestId('train-epochs').fill('40');
-    await page.getByTestId('train-epochs').press('Tab');
+    await openTrainingOnBlobs(page, { optimizer: 'adam', learningRate: 0.05, epochs: 40 });
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 90_000 });
     runId = await page.getByTestId('train-run-id').textContent();

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
+import { openTrainingOnBlobs } from './trainingFlows';
 
 /**
  * The interface stays responsive while a fast training floods it with events: thousands of epochs of a small
@@ -13,15 +14,7 @@ test.setTimeout(180_000);
 test('Entrenamiento: no long task over 100 ms while thousands of epochs stream in', async ({ page }) => {
   let runId: string | null = null;
   try {
-    await page.goto('/#/datos');
-    await page.getByTestId('builtin-choice').selectOption('blobs');
-    await page.getByTestId('builtin-load').click();
-    await page.getByRole('button', { name: 'Modelo', exact: true }).click();
-    await page.getByTestId('model-suggest').click();
-    await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
-    await page.getByTestId('train-optimizer').selectOption('adam');
-    await page.getByTestId('train-epochs').fill('3000');
-    await page.getByTestId('train-epochs').press('Tab');
+    await openTrainingOnBlobs(page, { optimizer: 'adam', epochs: 3000 });
     await page.getByTestId('train-per-batch').check();
     await page.evaluate(() => {
       const store = window as unknown as { longTasks: number[] };
