@@ -4,6 +4,7 @@ import type { TrainingSettings } from '../../../shared/models/trainingSettings';
 import { buildModel } from '../models/buildModel';
 import type { BatchDetails, Evaluation, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import { lossFunction } from './losses';
+import { heapOptimizer, type TrainingOptimizer } from './heapOptimizer';
 import { tfjsOptimizer } from './tfjsOptimizer';
 import type { TrainingData } from './trainingData';
 
@@ -18,14 +19,14 @@ export class TfjsEngine implements TrainingEngine {
   readonly name = 'tfjs' as const;
   readonly model: tf.LayersModel;
   private readonly labels: Int32Array | null;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: TrainingOptimizer;
   private readonly loss: (t: tf.Tensor, z: tf.Tensor) => tf.Scalar;
   private readonly variables: tf.Variable[];
   private readonly kernels: tf.Variable[];
   /** tfjs variable name -> index of the spec layer it belongs to. */
   private readonly layerOfVariable = new Map<string, number>();
-  private lossSum: tf.Tensor = tf.scalar(0);
-  private correctSum: tf.Tensor = tf.scalar(0);
+  private lossSum = 0;
+  private correctSum = 0;
   private seen = 0;
 
   constructor(
@@ -35,7 +36,8 @@ export class TfjsEngine implements TrainingEngine {
   ) {
     this.model = buildModel(spec).model;
     this.labels = data.labels;
-    this.optimizer = tfjsOptimizer(settings);
+    // On wasm, one call of our WebAssembly module per weight tensor instead of tfjs's chain of kernels (same arithmetic).
+    this.optimizer = heapOptimizer(settings) ?? tfjsOptimizer(settings);
     this.loss = lossFunction(settings.loss);
     this.variables = this.model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
     this.kernels = [];
@@ -81,41 +83,43 @@ export class TfjsEngine implements TrainingEngine {
         return this.settings.l2 > 0 ? tf.add(dataLoss, this.l2Penalty()) : dataLoss;
       }, this.variables);
       this.optimizer.applyGradients(grads);
-      const batchLoss = dataLoss as unknown as tf.Scalar;
-      const batchOutputs = outputs as unknown as tf.Tensor;
-      // Kept to leave variableGrads' own scope; tidy does not free kept tensors, so they go here (2 per batch leaked).
-      try {
-        const correct = this.countCorrect(batchOutputs, indices);
-        this.accumulate(tf.mul(batchLoss, batchSize), correct);
-        this.seen += batchSize;
-        if (!wantDetails) return;
-        details = {
-          loss: batchLoss.dataSync()[0],
-          accuracy: correct ? correct.dataSync()[0] / batchSize : null,
-          gradientNorms: this.gradientNorms(grads),
-        };
-      } finally {
-        tf.dispose([batchLoss, batchOutputs]);
-      }
+      // Node's backends (wasm, cpu, native) compute synchronously, so reading the loss and the outputs back costs
+      // a copy, not a stall; counting hits in JavaScript saves a chain of small kernels per batch.
+      const batchLoss = (dataLoss as unknown as tf.Scalar).dataSync()[0];
+      const correct = this.countCorrect((outputs as unknown as tf.Tensor).dataSync(), indices);
+      this.lossSum += batchLoss * batchSize;
+      this.correctSum += correct ?? 0;
+      this.seen += batchSize;
+      if (!wantDetails) return;
+      details = {
+        loss: batchLoss,
+        accuracy: correct === null ? null : correct / batchSize,
+        gradientNorms: this.gradientNorms(grads),
+      };
     });
     return details;
   }
 
-  private accumulate(loss: tf.Tensor, correct: tf.Tensor | null): void {
-    const oldLoss = this.lossSum;
-    const oldCorrect = this.correctSum;
-    this.lossSum = tf.keep(tf.add(oldLoss, loss));
-    if (correct) this.correctSum = tf.keep(tf.add(oldCorrect, correct));
-    oldLoss.dispose();
-    if (correct) oldCorrect.dispose();
-  }
-
-  /** Number of samples whose predicted class equals their label, as a tensor (no sync). */
-  private countCorrect(outputs: tf.Tensor, indices: Int32Array | readonly number[]): tf.Tensor | null {
+  /** Number of samples whose predicted class (first maximum, like tf.argMax) equals their label. */
+  private countCorrect(outputs: ArrayLike<number>, indices: ArrayLike<number>): number | null {
     if (!this.labels) return null;
-    const labels = tf.tensor1d(Int32Array.from(indices, (i) => this.labels![i]), 'int32');
-    const predicted = this.data.outputs === 1 ? tf.cast(tf.greaterEqual(tf.reshape(outputs, [-1]), 0.5), 'int32') : tf.argMax(outputs, -1);
-    return tf.sum(tf.cast(tf.equal(predicted, labels), 'float32'));
+    const width = this.data.outputs;
+    let correct = 0;
+    for (let k = 0; k < indices.length; k++) {
+      let predicted = 0;
+      if (width === 1) predicted = outputs[k] >= 0.5 ? 1 : 0;
+      else {
+        let best = outputs[k * width];
+        for (let j = 1; j < width; j++) {
+          if (outputs[k * width + j] > best) {
+            best = outputs[k * width + j];
+            predicted = j;
+          }
+        }
+      }
+      if (predicted === this.labels[indices[k]]) correct++;
+    }
+    return correct;
   }
 
   private gradientNorms(grads: tf.NamedTensorMap): LayerGradientNorm[] {
@@ -134,11 +138,10 @@ export class TfjsEngine implements TrainingEngine {
 
   takeEpochTotals(): Evaluation {
     const seen = Math.max(1, this.seen);
-    const loss = this.lossSum.dataSync()[0] / seen;
-    const accuracy = this.labels ? this.correctSum.dataSync()[0] / seen : null;
-    tf.dispose([this.lossSum, this.correctSum]);
-    this.lossSum = tf.scalar(0);
-    this.correctSum = tf.scalar(0);
+    const loss = this.lossSum / seen;
+    const accuracy = this.labels ? this.correctSum / seen : null;
+    this.lossSum = 0;
+    this.correctSum = 0;
     this.seen = 0;
     return { loss, accuracy };
   }
@@ -152,8 +155,7 @@ export class TfjsEngine implements TrainingEngine {
       const [loss, right] = tf.tidy(() => {
         const outputs = this.model.predict(this.rows(this.data.features, this.data.sampleShape, part)) as tf.Tensor;
         const batchLoss = this.loss(this.rows(this.data.targets, [this.data.outputs], part), outputs).dataSync()[0];
-        const hits = this.countCorrect(outputs, part);
-        return [batchLoss, hits ? hits.dataSync()[0] : 0];
+        return [batchLoss, this.countCorrect(outputs.dataSync(), part) ?? 0];
       });
       lossSum += loss * part.length;
       correct += right;
@@ -184,7 +186,6 @@ export class TfjsEngine implements TrainingEngine {
   }
 
   dispose(): void {
-    tf.dispose([this.lossSum, this.correctSum]);
     this.optimizer.dispose();
     this.model.dispose();
   }

@@ -14,6 +14,7 @@ import { TfjsEngine } from './tfjsEngine';
 import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { registerWasmBatchMatMul } from './wasmBatchMatMul';
+import { registerWasmSum } from './wasmSum';
 import { runTrainingLoop, type FoldResult, type LoopControl, type LoopEvents } from './trainLoop';
 import { checkSplit, prepareTrainingData, type DataSplit, type RawData, type TrainingData } from './trainingData';
 
@@ -100,11 +101,12 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   const engineName = chooseEngine(job.spec, job.settings);
   let backend: BackendName | null = null;
   if (engineName === 'tfjs') backend = (await initBackend(job.backend)).active;
-  // Three of the wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
+  // The wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
   if (backend === 'wasm') {
     registerWasmConv2DBackpropInput();
     registerWasmMaxPoolGrad();
     registerWasmBatchMatMul();
+    registerWasmSum();
   }
   else await tf.setBackend('cpu'); // only used to package the weights at the end
   const createEngine = (): TrainingEngine =>
