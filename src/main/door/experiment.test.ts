@@ -118,6 +118,34 @@ describe('experiment.run', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   }, 120_000);
 
+  it('augmentation adds random variants of the training images only; validation and test stay real', async () => {
+    const datasetId = await builtin('digits');
+    const taskId = 'augment-run';
+    const result = (await call('experiment.run', {
+      taskId,
+      datasetId,
+      features: { kind: 'hog' },
+      split: { method: 'holdout', train: 0.8, test: 0.2 },
+      model: modelPresets.mlp320_18_10,
+      training: { optimizer: 'adam', learningRate: 0.01, epochs: 2, batchSize: 32, seed: 3 },
+      augmentation: { options: { rotationDegrees: 10, shiftFraction: 0.1 }, copies: 1 },
+    })) as ExperimentResult;
+    expect(result.status).toBe('completed');
+    // 4000 real training images + 4000 variants, in batches of 32.
+    const batches = events.find((e) => e.name === 'train.batch' && e.payload.taskId === taskId)?.payload.batches;
+    expect(batches).toBe(250);
+    const run = await readRun(result.dir);
+    expect(run.config.augmentation).toMatchObject({ copies: 1, options: { rotationDegrees: 10, shiftFraction: 0.1 } });
+    expect(run.config.split.indices.test).toHaveLength(1000);
+    expect(run.metrics.confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(result.accuracy.test).toBeGreaterThan(0.8);
+
+    const wine = await builtin('wine');
+    await expect(
+      call('experiment.run', { taskId: 'augment-table', datasetId: wine, features: { kind: 'columns' }, model: wineModel, augmentation: { options: {}, copies: 1 } }),
+    ).rejects.toMatchObject({ code: 'augmentation-needs-images' });
+  }, 120_000);
+
   it('k-fold: one model per fold, per-fold curves, out-of-fold confusion matrix and mean ± std', async () => {
     const datasetId = await builtin('blobs', { samples: 150, noise: 0.1, seed: 2 });
     const result = (await call('experiment.run', {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backendPreferenceSchema } from './app';
-import { datasetIdSchema, splitMethodSchema } from './datasets';
+import { augmentOptionsSchema, datasetIdSchema, splitMethodSchema } from './datasets';
 import { method } from './define';
 import { hogPipelineSchema } from './features';
 import { languageSchema, runIdSchema } from './runs';
@@ -46,6 +46,11 @@ export const experimentRequestSchema = z.object({
   backend: backendPreferenceSchema.default('auto'),
   /** Misclassified test samples kept in metrics.json for the gallery and the report. */
   misclassifiedSample: z.number().int().min(0).max(500).default(24),
+  /**
+   * Random variants of every training image (rotation, shift, zoom, flip, brightness, contrast, noise) added to
+   * the training part only; null trains on the images as they are. Images only.
+   */
+  augmentation: z.object({ options: augmentOptionsSchema, copies: z.number().int().min(1).max(10).default(1) }).nullable().default(null),
   /** Language of the report.html written with the run (Informe re-renders it in any language). */
   language: languageSchema.default('es'),
 });

@@ -30,6 +30,7 @@ import { sampleCount, type ExperimentSamples } from './experimentSamples';
 import { ExperimentControl } from './experimentControl';
 import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
+import { augmentedTrainingSamples } from './augmentTraining';
 import { decisionPlane, type DecisionPlane, type PlanePoint } from './decisionPlane';
 import type { EpochInspection } from '../engine/epochInspection';
 
@@ -122,6 +123,7 @@ function configOf(runId: string, request: ExperimentRequest, dataset: ImageDatas
       seed: t.seed,
     },
     split: plan.record,
+    augmentation: request.augmentation,
   };
 }
 
@@ -171,8 +173,12 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   // A cancel that came before the listener (e.g. from inside the 'preparing' event) must not be lost.
   if (signal.aborted) control.stop();
   try {
+    if (request.augmentation && dataset.kind !== 'images') {
+      throw new SinapsisError('augmentation-needs-images', 'Data augmentation transforms images; this dataset is a table. Turn augmentation off to train on it.');
+    }
     // The memory check comes before the features: raw pixels of many large images would fill memory on their own.
-    const summary = checkModel(request, dataset.kind === 'images' ? dataset.images.length : dataset.rows);
+    const samplesPlanned = dataset.kind === 'images' ? dataset.images.length * (1 + (request.augmentation?.copies ?? 0)) : dataset.rows;
+    const summary = checkModel(request, samplesPlanned);
     progress('features');
     const samples = await experimentFeatures(dataset, request.features, {
       signal,
@@ -196,6 +202,24 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     signal.removeEventListener('abort', onAbort);
     unregister();
   }
+}
+
+/**
+ * One fold's training data: the samples, plus the random variants of its training images when augmentation is on
+ * (appended after the real samples, so every real sample keeps its index and only the training part grows).
+ */
+async function foldTrainingData(context: TrainContext, train: number[], fold: number): Promise<{ values: Float32Array; labels: Int32Array | null; train: number[] }> {
+  const { request, dataset, samples, deps } = context;
+  if (!request.augmentation || dataset.kind !== 'images' || !samples.labels) return { values: samples.values, labels: samples.labels, train };
+  const extra = await augmentedTrainingSamples(dataset, samples, train, request.augmentation, request.features, request.training.seed + 7919 * fold, deps.signal);
+  const total = sampleCount(samples);
+  const values = new Float32Array(samples.values.length + extra.values.length);
+  values.set(samples.values);
+  values.set(extra.values, samples.values.length);
+  const labels = new Int32Array(total + extra.labels.length);
+  labels.set(samples.labels);
+  labels.set(extra.labels, total);
+  return { values, labels, train: [...train, ...Array.from({ length: extra.labels.length }, (_, i) => total + i)] };
 }
 
 interface TrainContext {
@@ -230,7 +254,8 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
     const fold = plan.folds[f];
     progress('training', plan.kind === 'kfold' ? f + 1 : null, plan.kind === 'kfold' ? plan.folds.length : null);
-    const scaled = scaleFeatures(samples.values, columns, fold.train, request.scaling);
+    const data = await foldTrainingData(context, fold.train, f);
+    const scaled = scaleFeatures(data.values, columns, data.train, request.scaling);
     scaler = scaled.scaler;
     const plane = deps.events.inspection ? decisionPlane(samples, fold, scaled.scaler, outputWidth) : null;
     const session = new TrainingSession(
@@ -240,9 +265,9 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
         data: {
           sampleShape: samples.sampleShape,
           features: scaled.values,
-          ...(samples.labels ? { labels: samples.labels } : { targets: samples.targets ?? new Float64Array(0) }),
+          ...(data.labels ? { labels: data.labels } : { targets: samples.targets ?? new Float64Array(0) }),
         },
-        folds: [{ train: fold.train, validation: fold.validation }],
+        folds: [{ train: data.train, validation: fold.validation }],
         backend: request.backend,
         evaluation: { test: fold.evaluation, predict: true },
         ...(deps.events.inspection ? { inspection: { grid: plane?.grid ?? null } } : {}),

@@ -42,6 +42,8 @@ export const runConfigSchema = z.object({
     earlyStopping: z.object({ patience: z.number(), restoreBest: z.boolean() }).nullable(),
     seed: z.number(),
   }),
+  /** Training images' random variants (absent in runs written before augmentation was recorded). */
+  augmentation: z.object({ options: z.record(z.string(), z.unknown()), copies: z.number() }).nullable().optional(),
   split: z.object({
     kind: z.enum(['holdout', 'kfold']),
     ratios: z.array(z.number()),

@@ -165,7 +165,9 @@ export const data = {
       },
       augment: {
         title: 'Aumento de datos (solo para el entrenamiento)',
-        hint: 'Cada lote de entrenamiento ve copias transformadas al azar; validación y prueba usan las imágenes reales.',
+        hint: 'Con «Usar en el entrenamiento», cada imagen de entrenamiento suma copias transformadas al azar (con la semilla del entrenamiento); validación y prueba usan solo las imágenes reales.',
+        use: 'Usar en el entrenamiento',
+        copies: 'Copias por imagen',
         rotation: 'Rotación máx. (°)',
         shift: 'Desplazamiento máx. (%)',
         zoom: 'Zoom máx. (%)',
@@ -404,7 +406,9 @@ export const data = {
       },
       augment: {
         title: 'Aumento de dados (só para o treino)',
-        hint: 'Cada lote de treino vê cópias transformadas ao acaso; validação e teste usam as imagens reais.',
+        hint: 'Com «Usar no treinamento», cada imagem de treino ganha cópias transformadas ao acaso (com a semente do treinamento); validação e teste usam só as imagens reais.',
+        use: 'Usar no treinamento',
+        copies: 'Cópias por imagem',
         rotation: 'Rotação máx. (°)',
         shift: 'Deslocamento máx. (%)',
         zoom: 'Zoom máx. (%)',
@@ -643,7 +647,9 @@ export const data = {
       },
       augment: {
         title: 'Data augmentation (training only)',
-        hint: 'Each training batch sees randomly transformed copies; validation and test use the real images.',
+        hint: 'With "Use in training", every training image adds randomly transformed copies (seeded by the training seed); validation and test use the real images only.',
+        use: 'Use in training',
+        copies: 'Copies per image',
         rotation: 'Max rotation (°)',
         shift: 'Max shift (%)',
         zoom: 'Max zoom (%)',
