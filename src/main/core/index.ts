@@ -1,5 +1,6 @@
 import type { Door } from '../../shared/contract/app';
 import { initBackend, preferenceFromEnv } from './engine/backends';
+import { runModels } from './inference/handlers';
 import { markInterruptedRuns } from './runs/runFolder';
 import { defaultServices, type CoreServices } from './services';
 import { TaskRegistry } from './tasks/taskRegistry';
@@ -22,5 +23,14 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
   const tasks = new TaskRegistry();
   const resolved = defaultServices(services);
   await markInterruptedRuns(resolved.runsRoot);
-  return { door, tasks, services: resolved, dispose: () => tasks.cancelAll() };
+  return {
+    door,
+    tasks,
+    services: resolved,
+    dispose: () => {
+      tasks.cancelAll();
+      // Loaded run models hold tfjs memory; a door that closes its core gives it back.
+      runModels.clear();
+    },
+  };
 }
