@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backends';
-import { lastConv2DBackpropFilterPath, registerWasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
+import { conv2DBackpropFilterOptions, lastConv2DBackpropFilterPath, registerWasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
 
 type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];
 
@@ -82,6 +82,12 @@ const cases: Case[] = [
   { x: [2, 9, 10, 2], f: [3, 3, 2, 3], strides: 1, pad: 2 },
   { x: [2, 9, 11, 2], f: [3, 3, 2, 3], strides: 2, pad: 1, round: 'ceil' },
   { x: [2, 9, 10, 2], f: [3, 3, 2, 3], strides: 2, pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  // Output channels in fours take our SIMD blocks: 2 × 16 (the DESIGN.md CNN's second layer), 1 × 8 + 1 × 4, odd inputs.
+  { x: [3, 14, 14, 8], f: [3, 3, 8, 16], strides: 1, pad: 'same' },
+  { x: [2, 9, 11, 2], f: [3, 3, 2, 12], strides: 2, pad: 'same' },
+  { x: [2, 10, 9, 4], f: [3, 3, 4, 32], strides: [2, 1], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  { x: [2, 8, 8, 3], f: [2, 2, 3, 16], strides: 1, pad: 'valid' },
+  { x: [2, 7, 7, 2], f: [7, 7, 2, 4], strides: 3, pad: 'same' },
 ];
 
 describe('wasm Conv2DBackpropFilter', () => {
@@ -100,13 +106,22 @@ describe('wasm Conv2DBackpropFilter', () => {
     'matches the cpu backend: %s',
     async (_name, c, i) => {
       const cpu = await filterGradient('cpu', c, 1000 + i);
-      const wasm = await filterGradient('wasm', c, 1000 + i);
-      expect(lastConv2DBackpropFilterPath).toBe('wasm');
-      expect(wasm.shape).toEqual(c.f);
+      // Both wasm paths: our SIMD blocks (output channels in fours) and transpose + XNNPACK Conv2D.
+      for (const heap of [true, false]) {
+        conv2DBackpropFilterOptions.heapKernels = heap;
+        let wasm: { values: Float32Array; shape: number[] };
+        try {
+          wasm = await filterGradient('wasm', c, 1000 + i);
+        } finally {
+          conv2DBackpropFilterOptions.heapKernels = true;
+        }
+        expect(lastConv2DBackpropFilterPath).toBe(heap && c.f[3] % 4 === 0 ? 'heap' : 'wasm');
+        expect(wasm.shape).toEqual(c.f);
+        expect(relativeMaxDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+      }
       expect(cpu.shape).toEqual(c.f);
       // A gradient of zeros would make the comparison meaningless.
       expect(cpu.values.some((v) => Math.abs(v) > 1e-3)).toBe(true);
-      expect(relativeMaxDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
     },
   );
 
@@ -137,6 +152,13 @@ describe('wasm Conv2DBackpropFilter', () => {
     const tensors = tf.memory().numTensors;
     const dataIds = tf.backend().numDataIds();
     for (let i = 0; i < 3; i++) await filterGradient('wasm', c, i);
+    expect(lastConv2DBackpropFilterPath).toBe('heap');
+    conv2DBackpropFilterOptions.heapKernels = false;
+    try {
+      for (let i = 0; i < 3; i++) await filterGradient('wasm', c, i);
+    } finally {
+      conv2DBackpropFilterOptions.heapKernels = true;
+    }
     expect(lastConv2DBackpropFilterPath).toBe('wasm');
     expect(tf.memory().numTensors).toBe(tensors);
     expect(tf.backend().numDataIds()).toBe(dataIds);
@@ -179,7 +201,7 @@ describe('wasm Conv2DBackpropFilter', () => {
     };
     const cpu = await train('cpu');
     const wasm = await train('wasm');
-    expect(lastConv2DBackpropFilterPath).toBe('wasm');
+    expect(lastConv2DBackpropFilterPath).toBe('heap'); // backprop ends at the first conv (4 filters)
     expect(Math.abs(wasm.losses[0] - cpu.losses[0])).toBeLessThanOrEqual(1e-4);
     expect(Math.abs(wasm.losses[1] - cpu.losses[1])).toBeLessThanOrEqual(1e-4);
     // Training actually moved the conv filters (otherwise equal weights would prove nothing).

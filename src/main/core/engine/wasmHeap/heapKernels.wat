@@ -11,6 +11,9 @@
 ;; momentum        a' = mu a + g; w' = (-lr) a' + w.
 ;; rmsprop         ms' = decay ms + (1 - decay) g^2; mom' = mu mom + (g lr) / sqrt(ms' + eps); w' = w - mom'.
 ;; Every update writes w' to `out`, which may be `w` itself.
+;; filterGrad*    one block of a convolution's filter gradient dW[i, j, c, k] = sum over n, p, q of
+;;                 x[n, p s + i d - pt, q s + j d - pl, c] dy[n, p, q, k], for one tap (i, j), with the sums held in
+;;                 registers over every output pixel the tap reads (wasmConv2DBackpropFilter.ts drives them).
 (module
   (import "env" "memory" (memory 1))
 
@@ -264,4 +267,121 @@
       (f32.store (i32.add (local.get $out) (local.get $at)) (f32.sub (f32.load (i32.add (local.get $w) (local.get $at))) (local.get $mss)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $sLoop))))
+
+  ;; filterGradC2K16: dW block of 2 input channel(s) x 16 output channels for one filter tap, summed over
+  ;; n, p, q (the caller gives the first x and dy addresses of the tap's valid range and the byte steps).
+  (func (export "filterGradC2K16")
+    (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $pCount i32) (param $qCount i32)
+    (param $xBatch i32) (param $xRow i32) (param $xCol i32) (param $dyBatch i32) (param $dyRow i32) (param $dyCol i32) (param $outStride i32)
+    (local $b i32) (local $p i32) (local $q i32) (local $xp i32) (local $dp i32)
+    (local $a00 v128) (local $a01 v128) (local $a02 v128) (local $a03 v128) (local $a10 v128) (local $a11 v128) (local $a12 v128) (local $a13 v128)
+    (local $x0 v128) (local $x1 v128) (local $d0 v128) (local $d1 v128) (local $d2 v128) (local $d3 v128)
+    (block $bDone (loop $bLoop
+      (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+      (local.set $p (i32.const 0))
+      (block $pDone (loop $pLoop
+        (br_if $pDone (i32.ge_u (local.get $p) (local.get $pCount)))
+        (local.set $xp (i32.add (local.get $x) (i32.add (i32.mul (local.get $b) (local.get $xBatch)) (i32.mul (local.get $p) (local.get $xRow)))))
+        (local.set $dp (i32.add (local.get $dy) (i32.add (i32.mul (local.get $b) (local.get $dyBatch)) (i32.mul (local.get $p) (local.get $dyRow)))))
+        (local.set $q (local.get $qCount))
+        (block $qDone (loop $qLoop
+          (br_if $qDone (i32.eqz (local.get $q)))
+          (local.set $x0 (v128.load32_splat offset=0 (local.get $xp)))
+          (local.set $x1 (v128.load32_splat offset=4 (local.get $xp)))
+          (local.set $d0 (v128.load offset=0 (local.get $dp)))
+          (local.set $d1 (v128.load offset=16 (local.get $dp)))
+          (local.set $d2 (v128.load offset=32 (local.get $dp)))
+          (local.set $d3 (v128.load offset=48 (local.get $dp)))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $x0) (local.get $d0))))
+          (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $x0) (local.get $d1))))
+          (local.set $a02 (f32x4.add (local.get $a02) (f32x4.mul (local.get $x0) (local.get $d2))))
+          (local.set $a03 (f32x4.add (local.get $a03) (f32x4.mul (local.get $x0) (local.get $d3))))
+          (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $x1) (local.get $d0))))
+          (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $x1) (local.get $d1))))
+          (local.set $a12 (f32x4.add (local.get $a12) (f32x4.mul (local.get $x1) (local.get $d2))))
+          (local.set $a13 (f32x4.add (local.get $a13) (f32x4.mul (local.get $x1) (local.get $d3))))
+          (local.set $xp (i32.add (local.get $xp) (local.get $xCol)))
+          (local.set $dp (i32.add (local.get $dp) (local.get $dyCol)))
+          (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+          (br $qLoop)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bLoop)))
+    (v128.store offset=0 (local.get $out) (local.get $a00))
+    (v128.store offset=16 (local.get $out) (local.get $a01))
+    (v128.store offset=32 (local.get $out) (local.get $a02))
+    (v128.store offset=48 (local.get $out) (local.get $a03))
+    (v128.store offset=0 (i32.add (local.get $out) (i32.mul (local.get $outStride) (i32.const 1))) (local.get $a10))
+    (v128.store offset=16 (i32.add (local.get $out) (i32.mul (local.get $outStride) (i32.const 1))) (local.get $a11))
+    (v128.store offset=32 (i32.add (local.get $out) (i32.mul (local.get $outStride) (i32.const 1))) (local.get $a12))
+    (v128.store offset=48 (i32.add (local.get $out) (i32.mul (local.get $outStride) (i32.const 1))) (local.get $a13))
+  )
+
+  ;; filterGradC1K8: dW block of 1 input channel(s) x 8 output channels for one filter tap, summed over
+  ;; n, p, q (the caller gives the first x and dy addresses of the tap's valid range and the byte steps).
+  (func (export "filterGradC1K8")
+    (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $pCount i32) (param $qCount i32)
+    (param $xBatch i32) (param $xRow i32) (param $xCol i32) (param $dyBatch i32) (param $dyRow i32) (param $dyCol i32) (param $outStride i32)
+    (local $b i32) (local $p i32) (local $q i32) (local $xp i32) (local $dp i32)
+    (local $a00 v128) (local $a01 v128)
+    (local $x0 v128) (local $d0 v128) (local $d1 v128)
+    (block $bDone (loop $bLoop
+      (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+      (local.set $p (i32.const 0))
+      (block $pDone (loop $pLoop
+        (br_if $pDone (i32.ge_u (local.get $p) (local.get $pCount)))
+        (local.set $xp (i32.add (local.get $x) (i32.add (i32.mul (local.get $b) (local.get $xBatch)) (i32.mul (local.get $p) (local.get $xRow)))))
+        (local.set $dp (i32.add (local.get $dy) (i32.add (i32.mul (local.get $b) (local.get $dyBatch)) (i32.mul (local.get $p) (local.get $dyRow)))))
+        (local.set $q (local.get $qCount))
+        (block $qDone (loop $qLoop
+          (br_if $qDone (i32.eqz (local.get $q)))
+          (local.set $x0 (v128.load32_splat offset=0 (local.get $xp)))
+          (local.set $d0 (v128.load offset=0 (local.get $dp)))
+          (local.set $d1 (v128.load offset=16 (local.get $dp)))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $x0) (local.get $d0))))
+          (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $x0) (local.get $d1))))
+          (local.set $xp (i32.add (local.get $xp) (local.get $xCol)))
+          (local.set $dp (i32.add (local.get $dp) (local.get $dyCol)))
+          (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+          (br $qLoop)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bLoop)))
+    (v128.store offset=0 (local.get $out) (local.get $a00))
+    (v128.store offset=16 (local.get $out) (local.get $a01))
+  )
+
+  ;; filterGradC1K4: dW block of 1 input channel(s) x 4 output channels for one filter tap, summed over
+  ;; n, p, q (the caller gives the first x and dy addresses of the tap's valid range and the byte steps).
+  (func (export "filterGradC1K4")
+    (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $pCount i32) (param $qCount i32)
+    (param $xBatch i32) (param $xRow i32) (param $xCol i32) (param $dyBatch i32) (param $dyRow i32) (param $dyCol i32) (param $outStride i32)
+    (local $b i32) (local $p i32) (local $q i32) (local $xp i32) (local $dp i32)
+    (local $a00 v128)
+    (local $x0 v128) (local $d0 v128)
+    (block $bDone (loop $bLoop
+      (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+      (local.set $p (i32.const 0))
+      (block $pDone (loop $pLoop
+        (br_if $pDone (i32.ge_u (local.get $p) (local.get $pCount)))
+        (local.set $xp (i32.add (local.get $x) (i32.add (i32.mul (local.get $b) (local.get $xBatch)) (i32.mul (local.get $p) (local.get $xRow)))))
+        (local.set $dp (i32.add (local.get $dy) (i32.add (i32.mul (local.get $b) (local.get $dyBatch)) (i32.mul (local.get $p) (local.get $dyRow)))))
+        (local.set $q (local.get $qCount))
+        (block $qDone (loop $qLoop
+          (br_if $qDone (i32.eqz (local.get $q)))
+          (local.set $x0 (v128.load32_splat offset=0 (local.get $xp)))
+          (local.set $d0 (v128.load offset=0 (local.get $dp)))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $x0) (local.get $d0))))
+          (local.set $xp (i32.add (local.get $xp) (local.get $xCol)))
+          (local.set $dp (i32.add (local.get $dp) (local.get $dyCol)))
+          (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+          (br $qLoop)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bLoop)))
+    (v128.store offset=0 (local.get $out) (local.get $a00))
+  )
 )
