@@ -84,9 +84,18 @@ export class TfjsEngine implements TrainingEngine {
       }, this.variables);
       this.optimizer.applyGradients(grads);
       // Node's backends (wasm, cpu, native) compute synchronously, so reading the loss and the outputs back costs
-      // a copy, not a stall; counting hits in JavaScript saves a chain of small kernels per batch.
-      const batchLoss = (dataLoss as unknown as tf.Scalar).dataSync()[0];
-      const correct = this.countCorrect((outputs as unknown as tf.Tensor).dataSync(), indices);
+      // a copy, not a stall; counting hits in JavaScript saves a chain of small kernels per batch. Both were kept
+      // out of variableGrads' tidy, so they are released here (a leak of two tensors per batch otherwise).
+      const keptLoss = dataLoss as unknown as tf.Scalar;
+      const keptOutputs = outputs as unknown as tf.Tensor;
+      let batchLoss: number;
+      let correct: number | null;
+      try {
+        batchLoss = keptLoss.dataSync()[0];
+        correct = this.countCorrect(keptOutputs.dataSync(), indices);
+      } finally {
+        tf.dispose([keptLoss, keptOutputs]);
+      }
       this.lossSum += batchLoss * batchSize;
       this.correctSum += correct ?? 0;
       this.seen += batchSize;
