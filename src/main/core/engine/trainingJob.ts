@@ -15,6 +15,7 @@ import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { registerWasmBatchMatMul } from './wasmBatchMatMul';
 import { registerWasmSum } from './wasmSum';
+import { registerWasmAdd } from './wasmAdd';
 import { runTrainingLoop, type FoldResult, type LoopControl, type LoopEvents } from './trainLoop';
 import { checkSplit, prepareTrainingData, type DataSplit, type RawData, type TrainingData } from './trainingData';
 
@@ -107,6 +108,7 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
     registerWasmMaxPoolGrad();
     registerWasmBatchMatMul();
     registerWasmSum();
+    registerWasmAdd();
   }
   else await tf.setBackend('cpu'); // only used to package the weights at the end
   const createEngine = (): TrainingEngine =>

@@ -12,6 +12,7 @@ import { HEAP_KERNELS_WASM_BASE64 } from './heapKernelsWasm';
 export interface HeapKernels {
   maxPoolGrad2x2(x: number, g: number, dx: number, batches: number, inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number): void;
   columnSums(x: number, out: number, rows: number, cols: number): void;
+  biasAdd(x: number, b: number, out: number, rows: number, cols: number): void;
   adam(w: number, g: number, m: number, v: number, out: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, c1: number, c2: number, epsilon: number, negLearningRate: number): void;
   sgd(w: number, g: number, out: number, n: number, negLearningRate: number): void;
   momentum(w: number, g: number, accumulation: number, out: number, n: number, momentum: number, negLearningRate: number): void;

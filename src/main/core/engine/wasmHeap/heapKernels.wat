@@ -6,6 +6,7 @@
 ;;                 gradient goes to the first maximum in row-then-column order (the cpu backend's rule for ties);
 ;;                 the other three pixels get 0. Rows and columns outside every window are not written.
 ;; columnSums      out[c] = sum over r of x[r, c], rows added in order (a bias gradient: dy summed over N, H, W).
+;; biasAdd         out[r, c] = x[r, c] + b[c] (a conv or dense layer's bias).
 ;; adam            tfjs's Adam step, operation by operation in the same order, m and v updated in place.
 ;; sgd             w' = (-lr) g + w.
 ;; momentum        a' = mu a + g; w' = (-lr) a' + w.
@@ -103,32 +104,84 @@
       (br $bLoop))))
 
   (func (export "columnSums") (param $x i32) (param $out i32) (param $rows i32) (param $cols i32)
-    (local $r i32) (local $k i32) (local $c4 i32) (local $p i32) (local $o i32)
-    (local.set $c4 (i32.and (local.get $cols) (i32.const -4)))
-    (local.set $k (i32.const 0))
-    (block $zDone (loop $zLoop
-      (br_if $zDone (i32.ge_u (local.get $k) (local.get $cols)))
-      (f32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (f32.const 0))
+    (local $r i32) (local $k i32) (local $p i32) (local $stride i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f32)
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
+    ;; blocks of 16 columns, then of 4, then single columns: each block's sums stay in registers over all rows
+    (block $b16Done (loop $b16Loop
+      (br_if $b16Done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $cols)))
+      (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+      (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $x) (i32.shl (local.get $k) (i32.const 2))))
+      (local.set $r (local.get $rows))
+      (block $rDone (loop $rLoop
+        (br_if $rDone (i32.eqz (local.get $r)))
+        (local.set $a0 (f32x4.add (local.get $a0) (v128.load offset=0 (local.get $p))))
+        (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $p))))
+        (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $p))))
+        (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+        (br $rLoop)))
+      (local.set $p (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))))
+      (v128.store offset=0 (local.get $p) (local.get $a0))
+      (v128.store offset=16 (local.get $p) (local.get $a1))
+      (v128.store offset=32 (local.get $p) (local.get $a2))
+      (v128.store offset=48 (local.get $p) (local.get $a3))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $b16Loop)))
+    (block $b4Done (loop $b4Loop
+      (br_if $b4Done (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $cols)))
+      (local.set $a0 (v128.const i32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $x) (i32.shl (local.get $k) (i32.const 2))))
+      (local.set $r (local.get $rows))
+      (block $rDone (loop $rLoop
+        (br_if $rDone (i32.eqz (local.get $r)))
+        (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+        (br $rLoop)))
+      (v128.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $a0))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $b4Loop)))
+    (block $b1Done (loop $b1Loop
+      (br_if $b1Done (i32.ge_u (local.get $k) (local.get $cols)))
+      (local.set $s (f32.const 0))
+      (local.set $p (i32.add (local.get $x) (i32.shl (local.get $k) (i32.const 2))))
+      (local.set $r (local.get $rows))
+      (block $rDone (loop $rLoop
+        (br_if $rDone (i32.eqz (local.get $r)))
+        (local.set $s (f32.add (local.get $s) (f32.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+        (br $rLoop)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $s))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br $zLoop)))
-    (local.set $p (local.get $x))
+      (br $b1Loop))))
+
+  ;; out[r, c] = x[r, c] + b[c] (a bias added to every row).
+  (func (export "biasAdd") (param $x i32) (param $b i32) (param $out i32) (param $rows i32) (param $cols i32)
+    (local $r i32) (local $k i32) (local $c4 i32) (local $at i32)
+    (local.set $c4 (i32.and (local.get $cols) (i32.const -4)))
     (block $rDone (loop $rLoop
       (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
       (local.set $k (i32.const 0))
       (block $vDone (loop $vLoop
         (br_if $vDone (i32.ge_u (local.get $k) (local.get $c4)))
-        (local.set $o (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))))
-        (v128.store (local.get $o) (f32x4.add (v128.load (local.get $o)) (v128.load (local.get $p))))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $at (i32.shl (local.get $k) (i32.const 2)))
+        (v128.store (i32.add (local.get $out) (local.get $at))
+          (f32x4.add (v128.load (i32.add (local.get $x) (local.get $at))) (v128.load (i32.add (local.get $b) (local.get $at)))))
         (local.set $k (i32.add (local.get $k) (i32.const 4)))
         (br $vLoop)))
       (block $sDone (loop $sLoop
         (br_if $sDone (i32.ge_u (local.get $k) (local.get $cols)))
-        (local.set $o (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))))
-        (f32.store (local.get $o) (f32.add (f32.load (local.get $o)) (f32.load (local.get $p))))
-        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $at (i32.shl (local.get $k) (i32.const 2)))
+        (f32.store (i32.add (local.get $out) (local.get $at))
+          (f32.add (f32.load (i32.add (local.get $x) (local.get $at))) (f32.load (i32.add (local.get $b) (local.get $at)))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $sLoop)))
+      (local.set $x (i32.add (local.get $x) (i32.shl (local.get $cols) (i32.const 2))))
+      (local.set $out (i32.add (local.get $out) (i32.shl (local.get $cols) (i32.const 2))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rLoop))))
 
