@@ -6,10 +6,13 @@
  *   MLP 320-18-10 (sigmoid, softmax, cross-entropy, SGD), 5000 samples, batch 32 and batch 1
  *   CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10 (DESIGN.md), 5000 images, batch 64, Adam
  *
- * Run: `npx tsx bench/train.ts [epochs]` (default 3; the figure is the minimum over epochs). Data are random and
- * seeded: only the time matters here. Set PYTHON to use another interpreter.
+ * Run: `npx tsx bench/train.ts [epochs]` (default 3; the figure is the minimum over epochs; the CNN runs 4 epochs on
+ * both sides, since tfjs needs about three to warm up). Data are random and seeded: only the time matters here. The
+ * load average is printed before and after: on a shared machine, compare runs only at similar loads. Set PYTHON to
+ * use another interpreter.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createSeededRandom } from '../src/shared/didactic/seededRandom';
 import { parseModelSpec } from '../src/shared/models/modelSpec';
 import { modelPresets } from '../src/shared/models/presets';
@@ -72,7 +75,16 @@ function label(result: { engine: string; backend: string | null }): string {
   return result.backend ? `${result.engine} (${result.backend})` : result.engine;
 }
 
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main(): Promise<void> {
+  const loadBefore = loadAverage();
   const rows: Row[] = [];
   const sgd = { optimizer: 'minibatch', learningRate: 0.1 } as const;
 
@@ -83,11 +95,11 @@ async function main(): Promise<void> {
   const mlp1 = await timeOurs('mlp320_18_10', 5000, { optimizer: 'sgd', learningRate: 0.1 }, 'cpu');
   rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 1', ours: label(mlp1), seconds: mlp1.seconds, peers: [peer('mlp1', 5000)].filter((p) => p !== null) });
 
-  const cnnEpochs = 2;
+  const cnnEpochs = 4;
   const cnn = await timeOurs('cnnDesign28', 5000, { optimizer: 'adam', learningRate: 1e-3, batchSize: 64 }, 'wasm', cnnEpochs);
   rows.push({ task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam', ours: label(cnn), seconds: cnn.seconds, peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null) });
 
-  console.log(`\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run:\n`);
+  console.log(`\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run, load average ${loadBefore} before, ${loadAverage()} after:\n`);
   for (const row of rows) {
     console.log(`${row.task}\n  Sinapsis ${row.ours}: ${row.seconds.toFixed(3)} s`);
     for (const p of row.peers) console.log(`  ${p.library}: ${p.seconds.toFixed(3)} s  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`);
