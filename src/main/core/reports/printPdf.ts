@@ -61,10 +61,14 @@ export async function rasterizeSvgs(images: readonly SvgImage[], scale = 2): Pro
     'png',
     async (page) => {
       const pictures: Uint8Array[] = [];
+      // One viewport large enough for every chart: resizing it between captures raced with the capture in
+      // headless Chromium ("Unable to capture screenshot") on a busy machine.
+      await page.setViewportSize({ width: Math.max(...images.map((i) => i.width)), height: Math.max(...images.map((i) => i.height)) });
       for (const image of images) {
-        await page.setViewportSize({ width: image.width, height: image.height });
         await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${image.svg}</body></html>`, { waitUntil: 'load' });
-        pictures.push(new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: image.width, height: image.height } })));
+        const capture = () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: image.width, height: image.height } });
+        // A capture can still fail once while the compositor is starved; the second attempt is what counts.
+        pictures.push(new Uint8Array(await capture().catch(() => capture())));
       }
       return pictures;
     },
