@@ -12,8 +12,8 @@ import { DENSE_KERNELS_WASM_BASE64 } from './denseKernelsWasm';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  netInputs(w: number, b: number, hasBias: number, x: number, bases: number, n: number, inputs: number, units: number, net: number): void;
-  gradients(gw: number, g: number, x: number, bases: number, n: number, inputs: number, units: number): void;
+  netInputs(w: number, b: number, hasBias: number, rows: number, n: number, inputs: number, units: number, net: number): void;
+  gradients(gw: number, g: number, rows: number, n: number, inputs: number, units: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -36,7 +36,11 @@ export class FirstLayerKernels {
   private readonly wasm: Exports;
   private readonly f32: Float32Array;
   private readonly i32: Int32Array;
-  private readonly at: { x: number; w: number; b: number; bases: number; net: number; g: number; gw: number };
+  private readonly at: { x: number; w: number; b: number; rows: number; net: number; g: number; gw: number };
+  /** Views of the weights, biases and weight gradients in wasm memory (made once: no allocation per batch). */
+  private readonly wView: Float32Array;
+  private readonly bView: Float32Array;
+  private readonly gwView: Float32Array;
 
   private constructor(
     wasm: Exports,
@@ -59,8 +63,11 @@ export class FirstLayerKernels {
       next += count;
       return start;
     };
-    this.at = { x: take(floats[0]), w: take(floats[1]), b: take(floats[2]), bases: take(floats[3]), net: take(floats[4]), g: take(floats[5]), gw: take(floats[6]) };
+    this.at = { x: take(floats[0]), w: take(floats[1]), b: take(floats[2]), rows: take(floats[3]), net: take(floats[4]), g: take(floats[5]), gw: take(floats[6]) };
     this.f32.set(features, this.at.x);
+    this.wView = this.f32.subarray(this.at.w, this.at.w + units * inputs);
+    this.bView = this.f32.subarray(this.at.b, this.at.b + units);
+    this.gwView = this.f32.subarray(this.at.gw, this.at.gw + units * inputs);
   }
 
   /** Null when WebAssembly SIMD is not available or the data would not fit in 32-bit wasm memory. */
@@ -71,28 +78,33 @@ export class FirstLayerKernels {
     return new FirstLayerKernels(instance.exports as unknown as Exports, features, inputs, units, maxBatch);
   }
 
-  private setBases(samples: ArrayLike<number>, n: number): void {
+  /** The byte address of each sample's feature row, for the kernels. */
+  private setRows(samples: ArrayLike<number>, n: number): void {
     if (n > this.maxBatch) throw new Error(`FirstLayerKernels: batch of ${n} above the ${this.maxBatch} it was sized for.`);
-    for (let p = 0; p < n; p++) this.i32[this.at.bases + p] = samples[p] * this.inputs;
+    const { i32, inputs } = this;
+    const rows = this.at.rows;
+    const x = this.at.x;
+    for (let p = 0; p < n; p++) i32[rows + p] = 4 * (x + samples[p] * inputs);
   }
 
   /** net[p * units + j] = b_j + Σ_i w_ji x_i for the batch's samples (weights in the engine's w_ji layout). */
   forward(weights: Float64Array, biases: Float64Array | null, samples: ArrayLike<number>, n: number, net: Float64Array): void {
     const { at, f32 } = this;
-    f32.set(weights, at.w);
-    if (biases) f32.set(biases, at.b);
-    this.setBases(samples, n);
-    this.wasm.netInputs(4 * at.w, 4 * at.b, biases ? 1 : 0, 4 * at.x, 4 * at.bases, n, this.inputs, this.units, 4 * at.net);
-    for (let k = 0; k < n * this.units; k++) net[k] = f32[at.net + k];
+    this.wView.set(weights);
+    if (biases) this.bView.set(biases);
+    this.setRows(samples, n);
+    this.wasm.netInputs(4 * at.w, 4 * at.b, biases ? 1 : 0, 4 * at.rows, n, this.inputs, this.units, 4 * at.net);
+    const base = at.net;
+    for (let k = 0; k < n * this.units; k++) net[k] = f32[base + k];
   }
 
   /** gw = Σ_p ∂J/∂a_p · x_p (overwrites gw); ∂J/∂a already averaged over the batch by the caller. */
   gradients(gradNet: Float64Array, samples: ArrayLike<number>, n: number, gw: Float64Array): void {
     const { at, f32 } = this;
-    f32.set(gradNet.subarray(0, n * this.units), at.g);
-    f32.fill(0, at.gw, at.gw + this.units * this.inputs);
-    this.setBases(samples, n);
-    this.wasm.gradients(4 * at.gw, 4 * at.g, 4 * at.x, 4 * at.bases, n, this.inputs, this.units);
-    for (let k = 0; k < gw.length; k++) gw[k] = f32[at.gw + k];
+    const g = at.g;
+    for (let k = 0; k < n * this.units; k++) f32[g + k] = gradNet[k];
+    this.setRows(samples, n);
+    this.wasm.gradients(4 * at.gw, 4 * at.g, 4 * at.rows, n, this.inputs, this.units);
+    gw.set(this.gwView);
   }
 }
