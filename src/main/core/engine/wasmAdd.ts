@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
 import type { BinaryInputs, KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { heapKernels, heapOffset, heapOutput } from './wasmHeap/heapKernels';
 
@@ -10,7 +10,6 @@ import { heapKernels, heapOffset, heapOutput } from './wasmHeap/heapKernels';
  */
 
 const KERNEL = 'Add';
-const BACKEND = 'wasm';
 
 let original: KernelConfig | undefined;
 
@@ -33,7 +32,7 @@ const kernelFunc = (args: { inputs: BinaryInputs; backend: KernelBackend }): Ten
   const heap = pair ? heapKernels(backend) : null;
   if (!pair || !heap) {
     lastAddPath = 'original';
-    return original!.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return callOriginal(original, args);
   }
   lastAddPath = 'bias-add';
   const { x, bias } = pair;
@@ -46,10 +45,7 @@ const kernelFunc = (args: { inputs: BinaryInputs; backend: KernelBackend }): Ten
 
 /** Puts our kernel in front of the backend's own; false when there is nothing to wrap or it is wrapped already. */
 export function registerWasmAdd(): boolean {
-  const existing = tf.getKernel(KERNEL, BACKEND);
-  if (!existing || existing.kernelFunc === (kernelFunc as unknown as KernelFunc)) return false;
-  original = existing;
-  tf.unregisterKernel(KERNEL, BACKEND);
-  tf.registerKernel({ ...existing, kernelFunc: kernelFunc as unknown as KernelFunc });
-  return true;
+  const replaced = overrideWasmKernel(KERNEL, kernelFunc as unknown as KernelFunc);
+  if (replaced) original = replaced;
+  return replaced !== null;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
 import type { BatchMatMulAttrs, BatchMatMulInputs, KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 
 /*
@@ -27,18 +28,17 @@ function transposeLastTwo(x: TensorInfo, backend: KernelBackend): TensorInfo {
 const kernelFunc = (args: { inputs: BatchMatMulInputs; backend: KernelBackend; attrs: BatchMatMulAttrs }): TensorInfo => {
   const { a, b } = args.inputs;
   const { transposeA, transposeB } = args.attrs;
-  const callOriginal = (inputs: BatchMatMulInputs, attrs: BatchMatMulAttrs) =>
-    original!.kernelFunc({ ...args, inputs, attrs } as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+  const withOriginal = (inputs: BatchMatMulInputs, attrs: BatchMatMulAttrs): TensorInfo => callOriginal(original, { ...args, inputs, attrs });
   if ((!transposeA && !transposeB) || !a || !b || a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) {
     lastBatchMatMulPath = 'original';
-    return callOriginal(args.inputs, args.attrs);
+    return withOriginal(args.inputs, args.attrs);
   }
   lastBatchMatMulPath = 'pre-transposed';
   const { backend } = args;
   const plainA = transposeA ? transposeLastTwo(a, backend) : a;
   const plainB = transposeB ? transposeLastTwo(b, backend) : b;
   try {
-    return callOriginal({ a: plainA, b: plainB }, { ...args.attrs, transposeA: false, transposeB: false });
+    return withOriginal({ a: plainA, b: plainB }, { ...args.attrs, transposeA: false, transposeB: false });
   } finally {
     if (plainA !== a) backend.disposeData(plainA.dataId);
     if (plainB !== b) backend.disposeData(plainB.dataId);
@@ -47,11 +47,7 @@ const kernelFunc = (args: { inputs: BatchMatMulInputs; backend: KernelBackend; a
 
 /** Puts our kernel in front of the backend's own; false when there is nothing to wrap or it is wrapped already. */
 export function registerWasmBatchMatMul(): boolean {
-  const existing = tf.getKernel(KERNEL, BACKEND);
-  if (!existing || existing.kernelFunc === (kernelFunc as unknown as KernelFunc)) return false;
-  original = existing;
-  tf.unregisterKernel(KERNEL, BACKEND);
-  // setupFunc is the backend's: it binds the wasm function the original kernel still needs.
-  tf.registerKernel({ ...existing, kernelFunc: kernelFunc as unknown as KernelFunc });
-  return true;
+  const replaced = overrideWasmKernel(KERNEL, kernelFunc as unknown as KernelFunc);
+  if (replaced) original = replaced;
+  return replaced !== null;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
 import type { Conv2DBackpropInputAttrs, Conv2DBackpropInputInputs, KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 /*
@@ -63,7 +64,7 @@ const kernelFunc = (args: { inputs: Conv2DBackpropInputInputs; backend: KernelBa
   const pad = dy && filter ? plan(dy, filter, args.attrs) : null;
   if (!pad || !dy || !filter) {
     lastConv2DBackpropInputPath = 'original';
-    return original!.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return callOriginal(original, args);
   }
   lastConv2DBackpropInputPath = 'conv2d';
   const { backend } = args;
@@ -82,11 +83,7 @@ const kernelFunc = (args: { inputs: Conv2DBackpropInputInputs; backend: KernelBa
  * returns false when the wasm backend's kernel is missing (nothing to wrap) or already wrapped.
  */
 export function registerWasmConv2DBackpropInput(): boolean {
-  const existing = tf.getKernel(KERNEL, BACKEND);
-  if (!existing || existing.kernelFunc === (kernelFunc as unknown as KernelFunc)) return false;
-  original = existing;
-  tf.unregisterKernel(KERNEL, BACKEND);
-  // setupFunc is the backend's: it binds the wasm function the original kernel still needs.
-  tf.registerKernel({ ...existing, kernelFunc: kernelFunc as unknown as KernelFunc });
-  return true;
+  const replaced = overrideWasmKernel(KERNEL, kernelFunc as unknown as KernelFunc);
+  if (replaced) original = replaced;
+  return replaced !== null;
 }

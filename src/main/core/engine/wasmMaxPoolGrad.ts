@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
 import type { KernelBackend, KernelConfig, KernelFunc, MaxPoolGradAttrs, MaxPoolGradInputs, TensorInfo } from '@tensorflow/tfjs';
 import { heapKernels, heapOffset, heapOutput, heapZero } from './wasmHeap/heapKernels';
 
@@ -15,7 +16,6 @@ import { heapKernels, heapOffset, heapOutput, heapZero } from './wasmHeap/heapKe
  */
 
 const KERNEL = 'MaxPoolGrad';
-const BACKEND = 'wasm';
 
 let original: KernelConfig | undefined;
 
@@ -63,7 +63,7 @@ const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; a
   const { backend, attrs } = args;
   if (!dy || !input || dy.dtype !== 'float32' || input.dtype !== 'float32' || input.shape.length !== 4) {
     lastMaxPoolGradPath = 'original';
-    return original!.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return callOriginal(original, args);
   }
   lastMaxPoolGradPath = 'javascript';
   const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
@@ -121,10 +121,7 @@ const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; a
 
 /** Puts our kernel in front of the backend's own; false when there is nothing to wrap or it is wrapped already. */
 export function registerWasmMaxPoolGrad(): boolean {
-  const existing = tf.getKernel(KERNEL, BACKEND);
-  if (!existing || existing.kernelFunc === (kernelFunc as unknown as KernelFunc)) return false;
-  original = existing;
-  tf.unregisterKernel(KERNEL, BACKEND);
-  tf.registerKernel({ ...existing, kernelFunc: kernelFunc as unknown as KernelFunc });
-  return true;
+  const replaced = overrideWasmKernel(KERNEL, kernelFunc as unknown as KernelFunc);
+  if (replaced) original = replaced;
+  return replaced !== null;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
 import type { KernelBackend, KernelConfig, KernelFunc, SumAttrs, SumInputs, TensorInfo } from '@tensorflow/tfjs';
 import { heapKernels, heapOffset, heapOutput } from './wasmHeap/heapKernels';
 
@@ -11,7 +12,6 @@ import { heapKernels, heapOffset, heapOutput } from './wasmHeap/heapKernels';
  */
 
 const KERNEL = 'Sum';
-const BACKEND = 'wasm';
 
 let original: KernelConfig | undefined;
 
@@ -27,7 +27,7 @@ const kernelFunc = (args: { inputs: SumInputs; backend: KernelBackend; attrs: Su
   const heap = x && x.dtype === 'float32' && leading ? heapKernels(backend) : null;
   if (!x || !heap || x.shape.some((d) => d === 0)) {
     lastSumPath = 'original';
-    return original!.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return callOriginal(original, args);
   }
   lastSumPath = 'column-sums';
   const cols = x.shape[rank - 1];
@@ -39,10 +39,7 @@ const kernelFunc = (args: { inputs: SumInputs; backend: KernelBackend; attrs: Su
 
 /** Puts our kernel in front of the backend's own; false when there is nothing to wrap or it is wrapped already. */
 export function registerWasmSum(): boolean {
-  const existing = tf.getKernel(KERNEL, BACKEND);
-  if (!existing || existing.kernelFunc === (kernelFunc as unknown as KernelFunc)) return false;
-  original = existing;
-  tf.unregisterKernel(KERNEL, BACKEND);
-  tf.registerKernel({ ...existing, kernelFunc: kernelFunc as unknown as KernelFunc });
-  return true;
+  const replaced = overrideWasmKernel(KERNEL, kernelFunc as unknown as KernelFunc);
+  if (replaced) original = replaced;
+  return replaced !== null;
 }
