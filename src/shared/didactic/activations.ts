@@ -9,6 +9,11 @@ export interface Activation {
   output(x: number): number;
   /** f'(x), the derivative with respect to the net input x. */
   der(x: number): number;
+  /**
+   * f' written with the output y = f(x), where the course writes it that way (sigmoid: y (1 - y), tanh: 1 - y²):
+   * the same number as der(x), without computing f again. Backprop can use it when it kept the outputs.
+   */
+  derFromOutput?(y: number): number;
 }
 
 export const ACTIVATION_NAMES = [
@@ -61,6 +66,7 @@ export const sigmoid: Activation = {
     const f = sigmoidOutput(x);
     return f * (1 - f);
   },
+  derFromOutput: (f) => f * (1 - f),
 };
 
 /** Hyperbolic tangent: f' = 1 - f². Saturates at ±1, where f' → 0. */
@@ -70,6 +76,7 @@ export const tanh: Activation = {
     const f = Math.tanh(x);
     return 1 - f * f;
   },
+  derFromOutput: (f) => 1 - f * f,
 };
 
 /** ArcTan: f' = 1 / (x² + 1). */

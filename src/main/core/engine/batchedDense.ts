@@ -224,31 +224,24 @@ export class BatchedTrainer {
     for (let l = last - 1; l >= 0; l--) {
       const layer = layers[l];
       const next = layers[l + 1];
-      const gNext = this.ws.gradNet[l + 1];
       const g = this.ws.gradNet[l];
-      const netL = this.ws.net[l];
       const mask = this.ws.mask[l];
-      const der = layer.activation!.der;
+      const activation = layer.activation!;
       const units = layer.units;
-      g.fill(0, 0, n * units);
-      for (let p = 0; p < n; p++) {
-        const base = p * units;
-        // Σ_k w_kj ∂J/∂a_k: the error flowing back to neuron j through every weight leaving it.
-        for (let kk = 0; kk < next.units; kk++) {
-          const d = gNext[p * next.units + kk];
-          if (d === 0) continue;
-          const row = kk * next.inputSize;
-          for (let j = 0; j < units; j++) g[base + j] += next.weights[row + j] * d;
-        }
-        for (let j = 0; j < units; j++) g[base + j] *= der(netL[base + j]) * (mask ? mask[base + j] : 1);
+      // Σ_k w_kj ∂J/∂a_k: the error flowing back to neuron j through every weight leaving it.
+      backpropagate(this.ws.gradNet[l + 1], next.weights, next.units, g, n, units);
+      // ...times f'(a_j); from the kept outputs when f' is written with them (sigmoid, tanh) and no dropout
+      // scaled them, which is the same number without computing f again.
+      if (activation.derFromOutput && !mask) multiplyByDerivative(g, this.ws.out[l], n * units, activation.derFromOutput);
+      else {
+        multiplyByDerivative(g, this.ws.net[l], n * units, activation.der);
+        if (mask) for (let k = 0; k < n * units; k++) g[k] *= mask[k];
       }
     }
     for (let l = 0; l <= last; l++) {
       const layer = layers[l];
       const gw = this.gradients.weights[l];
       const gb = this.gradients.biases[l];
-      gw.fill(0);
-      if (gb) gb.fill(0);
       const g = this.ws.gradNet[l];
       const x = l === 0 ? features : this.ws.out[l - 1];
       const { inputSize, units } = layer;
@@ -256,15 +249,45 @@ export class BatchedTrainer {
       const scale = 1 / n;
       for (let k = 0; k < n * units; k++) g[k] *= scale;
       if (l === 0 && this.firstLayer) {
-        this.firstLayer.gradients(g, samples, n, gw);
-        if (gb) for (let p = 0; p < n; p++) for (let j = 0; j < units; j++) gb[j] += g[p * units + j];
+        this.firstLayer.gradients(g, samples, n, gw); // overwrites gw
+        if (gb) columnSums(g, n, units, gb);
         continue;
       }
+      gw.fill(0);
+      if (gb) gb.fill(0);
       const bases = this.ws.xBases;
       for (let p = 0; p < n; p++) bases[p] = l === 0 ? samples[p] * inputSize : p * inputSize;
       batchGradients(gw, gb, g, x, bases, n, inputSize, units);
     }
   }
+}
+
+/**
+ * g[p, j] = Σ_k w_kj · gNext[p, k] for every sample p of the batch (g overwritten; weights of the next layer in
+ * the w_kj-at-[k * units + j] layout). Outputs whose ∂J/∂a is 0 (a ReLU that is off) are skipped.
+ */
+function backpropagate(gNext: Float64Array, weights: Float64Array, nextUnits: number, g: Float64Array, n: number, units: number): void {
+  g.fill(0, 0, n * units);
+  for (let p = 0; p < n; p++) {
+    const base = p * units;
+    for (let k = 0; k < nextUnits; k++) {
+      const d = gNext[p * nextUnits + k];
+      if (d === 0) continue;
+      const row = k * units;
+      for (let j = 0; j < units; j++) g[base + j] += weights[row + j] * d;
+    }
+  }
+}
+
+/** g[k] *= f'(v[k]) for k < count, where v is the net input or the output, as `der` expects. */
+function multiplyByDerivative(g: Float64Array, v: Float64Array, count: number, der: (v: number) => number): void {
+  for (let k = 0; k < count; k++) g[k] *= der(v[k]);
+}
+
+/** sums[j] = Σ_p g[p * units + j] (the bias gradient; sums overwritten). */
+function columnSums(g: Float64Array, n: number, units: number, sums: Float64Array): void {
+  sums.fill(0);
+  for (let p = 0; p < n; p++) for (let j = 0; j < units; j++) sums[j] += g[p * units + j];
 }
 
 /**

@@ -32,44 +32,52 @@ export function denseOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'l
   return {
     step(params, grads) {
       t++;
-      params.forEach((w, i) => {
+      for (let i = 0; i < params.length; i++) {
+        const w = params[i];
         const g = grads[i];
         switch (settings.optimizer) {
-          case 'adam': {
-            const m = slot(0, i, w.length);
-            const v = slot(1, i, w.length);
-            const c1 = 1 - BETA1 ** t;
-            const c2 = 1 - BETA2 ** t;
-            for (let k = 0; k < w.length; k++) {
-              const gk = g[k];
-              m[k] = BETA1 * m[k] + (1 - BETA1) * gk;
-              v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk;
-              w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + EPSILON);
-            }
+          case 'adam':
+            adamStep(w, g, slot(0, i, w.length), slot(1, i, w.length), lr, 1 - BETA1 ** t, 1 - BETA2 ** t);
             break;
-          }
-          case 'rmsprop': {
-            const s = slot(0, i, w.length);
-            for (let k = 0; k < w.length; k++) {
-              const gk = g[k];
-              s[k] = RHO * s[k] + (1 - RHO) * gk * gk;
-              w[k] -= (lr * gk) / Math.sqrt(s[k] + EPSILON);
-            }
+          case 'rmsprop':
+            rmspropStep(w, g, slot(0, i, w.length), lr);
             break;
-          }
-          default: {
-            if (momentum > 0) {
-              const v = slot(0, i, w.length);
-              for (let k = 0; k < w.length; k++) {
-                v[k] = momentum * v[k] + g[k];
-                w[k] -= lr * v[k];
-              }
-            } else {
-              for (let k = 0; k < w.length; k++) w[k] -= lr * g[k];
-            }
-          }
+          default:
+            if (momentum > 0) momentumStep(w, g, slot(0, i, w.length), lr, momentum);
+            else sgdStep(w, g, lr);
         }
-      });
+      }
     },
   };
+}
+
+// One small function per rule over one array type: what V8 optimises best (see batchedDense.ts).
+
+function sgdStep(w: Float64Array, g: Float64Array, lr: number): void {
+  for (let k = 0; k < w.length; k++) w[k] -= lr * g[k];
+}
+
+function momentumStep(w: Float64Array, g: Float64Array, v: Float64Array, lr: number, momentum: number): void {
+  for (let k = 0; k < w.length; k++) {
+    v[k] = momentum * v[k] + g[k];
+    w[k] -= lr * v[k];
+  }
+}
+
+function rmspropStep(w: Float64Array, g: Float64Array, s: Float64Array, lr: number): void {
+  for (let k = 0; k < w.length; k++) {
+    const gk = g[k];
+    s[k] = RHO * s[k] + (1 - RHO) * gk * gk;
+    w[k] -= (lr * gk) / Math.sqrt(s[k] + EPSILON);
+  }
+}
+
+/** c1 = 1 - β₁ᵗ and c2 = 1 - β₂ᵗ, the bias corrections. */
+function adamStep(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, lr: number, c1: number, c2: number): void {
+  for (let k = 0; k < w.length; k++) {
+    const gk = g[k];
+    m[k] = BETA1 * m[k] + (1 - BETA1) * gk;
+    v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk;
+    w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + EPSILON);
+  }
 }
