@@ -13,6 +13,16 @@ describe('activation table', () => {
     }
   });
 
+  it("gives the same f' from the output as from the net input where it has derFromOutput (sigmoid, tanh)", () => {
+    for (const name of ACTIVATION_NAMES) {
+      const f = getActivation(name, 0.3);
+      if (!f.derFromOutput) continue;
+      for (const x of [-40, -3.1, -0.4, 0, 0.35, 2.7, 40]) expect(f.derFromOutput(f.output(x)), `${name} at ${x}`).toBe(f.der(x));
+    }
+    expect(getActivation('sigmoid').derFromOutput).toBeDefined();
+    expect(getActivation('tanh').derFromOutput).toBeDefined();
+  });
+
   it('matches the formulas of the lecture table', () => {
     expect(getActivation('step').output(0)).toBe(1);
     expect(getActivation('step').output(-0.001)).toBe(0);

@@ -264,17 +264,16 @@ export class BatchedTrainer {
 
 /**
  * g[p, j] = Σ_k w_kj · gNext[p, k] for every sample p of the batch (g overwritten; weights of the next layer in
- * the w_kj-at-[k * units + j] layout). Outputs whose ∂J/∂a is 0 (a ReLU that is off) are skipped.
+ * the w_kj-at-[k * units + j] layout). One running sum per neuron, stored once.
  */
 function backpropagate(gNext: Float64Array, weights: Float64Array, nextUnits: number, g: Float64Array, n: number, units: number): void {
-  g.fill(0, 0, n * units);
   for (let p = 0; p < n; p++) {
     const base = p * units;
-    for (let k = 0; k < nextUnits; k++) {
-      const d = gNext[p * nextUnits + k];
-      if (d === 0) continue;
-      const row = k * units;
-      for (let j = 0; j < units; j++) g[base + j] += weights[row + j] * d;
+    const d = p * nextUnits;
+    for (let j = 0; j < units; j++) {
+      let sum = 0;
+      for (let k = 0; k < nextUnits; k++) sum += weights[k * units + j] * gNext[d + k];
+      g[base + j] = sum;
     }
   }
 }
@@ -428,7 +427,8 @@ function sampleLoss(loss: LossName, z: Float64Array, zb: number, t: Float32Array
       }
       return sum / k;
     case 'categoricalCrossEntropy':
-      for (let j = 0; j < k; j++) sum -= t[tb + j] * Math.log(clip(z[zb + j]));
+      // Terms with t = 0 are 0 (the clip keeps log finite): skipping them leaves one log per one-hot sample.
+      for (let j = 0; j < k; j++) if (t[tb + j] !== 0) sum -= t[tb + j] * Math.log(clip(z[zb + j]));
       return sum;
     case 'hinge':
       for (let j = 0; j < k; j++) sum += Math.max(0, 1 - (2 * t[tb + j] - 1) * z[zb + j]);

@@ -30,7 +30,8 @@ export interface TrainingEngine {
   readonly name: EngineName;
   /**
    * One optimizer step on these samples. Details are computed only when asked: reading values back from tfjs
-   * forces a sync, which would slow every batch down.
+   * forces a sync, which would slow every batch down. `indices` may be a view of the loop's epoch order: read
+   * it during the call, do not keep or change it.
    */
   trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null;
   /** Mean loss and accuracy over the batches since the previous call (dropout active, without the L2 term). */

@@ -136,7 +136,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
     let status: FoldStatus = 'completed';
 
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-      const order = settings.shuffle ? shuffledIndices(split.train.length, random).map((i) => split.train[i]) : split.train;
+      const order = Int32Array.from(settings.shuffle ? shuffledIndices(split.train.length, random).map((i) => split.train[i]) : split.train);
       let lastNorms: LayerGradientNorm[] = [];
       let diverged = false;
       for (let b = 0; b < batches; b++) {
@@ -146,7 +146,8 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
           stopped = true;
           break;
         }
-        const batch = Int32Array.from(order.slice(b * batchSize, (b + 1) * batchSize));
+        // A view of the epoch's order, not a copy: engines read a batch's indices and do not keep them.
+        const batch = order.subarray(b * batchSize, (b + 1) * batchSize);
         const isLast = b === batches - 1;
         const report = now() - lastBatchEvent >= minBatchInterval;
         const details = engine.trainBatch(batch, report || isLast);
