@@ -17,6 +17,15 @@ const notes = { title: 'Práctica 2: dígitos', author: 'Ana Pérez', comments: 
 describe('HTML report', () => {
   const html = renderReportHtml({ ...run, notes, thumbnails }, 'es');
 
+  it('says how the training images were augmented, and says nothing when they were not', () => {
+    const augmented = sampleRun();
+    augmented.config.augmentation = { copies: 2, options: { rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.05, horizontalFlip: false, brightness: 0, contrast: 0.2, noiseStd: 0 } };
+    const text = renderReportHtml({ ...augmented, notes, thumbnails }, 'es');
+    expect(text).toContain('Aumento de datos</dt><dd>2 variantes por imagen de entrenamiento: rotación ±10°, desplazamiento ±10 %, zoom ±5 %, volteo no, brillo ±0 %, contraste ±20 %, ruido 0 %');
+    expect(renderReportHtml({ ...augmented, notes, thumbnails }, 'en')).toContain('2 variants per training image: rotation ±10°');
+    expect(html).not.toContain('Aumento de datos');
+  });
+
   it('is self-contained: no script, no external URL', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/https?:\/\//);

@@ -184,6 +184,22 @@ function regularization(config: RunConfig, t: Record<string, string>): string {
   ].join(' · ');
 }
 
+/** The augmentation a run trained with, in the report's words (percentages as the Datos form shows them). */
+function augmentationText(augmentation: NonNullable<RunConfig['augmentation']>, t: Record<string, string>): string {
+  const o = augmentation.options;
+  const num = (key: string, scale = 1) => String(Math.round((typeof o[key] === 'number' ? (o[key] as number) : 0) * scale * 100) / 100);
+  return formatMessage(t.augmentationLine, {
+    copies: augmentation.copies,
+    rotation: num('rotationDegrees'),
+    shift: num('shiftFraction', 100),
+    zoom: num('zoomFraction', 100),
+    flip: o.horizontalFlip === true ? t.yes : t.no,
+    brightness: num('brightness', 100),
+    contrast: num('contrast', 100),
+    noise: num('noiseStd', 100),
+  });
+}
+
 /** The TensorFlow.js backend, or why there is none (the didactic engine runs its own code). */
 function backendText(config: RunConfig, t: Record<string, string>): string {
   return config.engine === 'didactic' && !['tensorflow', 'wasm', 'cpu', 'webgl'].includes(config.backend) ? t.backendNone : config.backend;
@@ -273,6 +289,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       [t.epochs, `${tr.epochs} / ${metrics.epochsRun}`],
       [t.loss, `${esc(label(t, 'loss', tr.loss))} <code>${esc(tr.loss)}</code>`],
       [t.regularization, esc(regularization(config, t))],
+      ...(config.augmentation ? ([[t.augmentation, esc(augmentationText(config.augmentation, t))]] as [string, string][]) : []),
       [t.seed, String(tr.seed)],
       [t.split, esc(splitDescription(config, t))],
       [t.engine, esc(label(t, 'engine', config.engine))],
