@@ -92,6 +92,21 @@ describe('sinapsis train', () => {
     }
   }, 60_000);
 
+  it('--augment trains on variants of the training images and records them, as the Datos form does', async () => {
+    const out = join(scratch(), 'augmented');
+    const io = capture();
+    const code = await runCli(['train', '--data', 'builtin:digits', '--model', 'mlp320_18_10', '--epochs', '1', '--augment', 'rotation=10,shift=5,flip,copies=2', '--out', out], io);
+    expect(code, io.stderr).toBe(0);
+    const run = await readRun(out);
+    expect(run.config.augmentation).toEqual({
+      copies: 2,
+      options: { rotationDegrees: 10, shiftFraction: 0.05, zoomFraction: 0, horizontalFlip: true, brightness: 0, contrast: 0, noiseStd: 0 },
+    });
+    const bad = capture();
+    expect(await runCli(['train', '--data', 'builtin:digits', '--augment', 'spin=3', '--out', join(scratch(), 'x')], bad)).toBe(2);
+    expect(bad.stderr).toMatch(/--augment: unknown setting "spin"/);
+  }, 60_000);
+
   it('bad arguments and bad data exit 2 with a message saying what to do, writing nothing', async () => {
     const base = scratch();
     const cases: [string[], RegExp][] = [
@@ -101,6 +116,7 @@ describe('sinapsis train', () => {
       [['--data', 'builtin:wine', '--optimizer', 'newton'], /--optimizer must be one of gd, sgd, minibatch, momentum, adam, rmsprop/],
       [['--data', 'builtin:wine', '--epochs', '0'], /Invalid settings: training\.epochs/],
       [['--data', 'builtin:nope'], /is not a bundled dataset/],
+      [['--data', 'builtin:wine', '--augment', 'rotation=10'], /Data augmentation transforms images; this dataset is a table/],
       [[], /Give the dataset with --data/],
     ];
     for (const [args, message] of cases) {

@@ -22,6 +22,7 @@ import { describeIssues } from '../../door/dispatch';
 import { parseCommandArgs } from '../args';
 import { backendPreferenceOption, parseBackendPreference } from '../backendOption';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';
+import { parseAugmentOption } from '../augmentOption';
 import { parseHogSpec, resizeOption } from '../hogOptions';
 import { TrainingProgressPrinter } from '../trainingProgress';
 
@@ -127,6 +128,8 @@ Training:
   --loss L              ${lossNameSchema.options.join(', ')} (default categoricalCrossEntropy)
   --l2 X                L2 regularization lambda (default 0)
   --early-stopping N    stop after N epochs without a better validation loss (restores the best weights)
+  --augment "K=V,…"     random variants of each training image, as the Datos form: rotation=10 (degrees),
+                        shift=10, zoom=10, brightness, contrast, noise (percent), flip, copies=2 (default 1)
   --split F             train,test or train,validation,test fractions (default 0.7,0.15,0.15)
   --kfold K             stratified k-fold cross-validation instead of a split
   --seed S              seed of the split, the initial weights and the shuffling (default 1)
@@ -163,6 +166,7 @@ Example (the course's HOG lab):
       loss: { type: 'string' },
       l2: { type: 'string' },
       'early-stopping': { type: 'string' },
+      augment: { type: 'string' },
       split: { type: 'string' },
       kfold: { type: 'string' },
       seed: { type: 'string' },
@@ -220,6 +224,7 @@ Example (the course's HOG lab):
           engine: text('engine') ?? 'auto',
         },
         backend,
+        augmentation: parseAugmentOption(text('augment')),
         language: language.data,
       };
       const parsed = experimentRequestSchema.safeParse(draft);
