@@ -6,7 +6,7 @@ import { activationAlpha, activationKind, type ModelSpec } from '../../../shared
 import { summarizeModel } from '../../../shared/models/shapes';
 import type { LossName } from '../../../shared/models/trainingSettings';
 import { PROBABILITY_EPSILON } from './losses';
-import type { FirstLayerKernels } from './wasmDense/firstLayerKernels';
+import { LayerKernels } from './wasmDense/layerKernels';
 
 /**
  * The didactic engine's equations (src/shared/didactic/denseNetwork.ts), batched: the same forward pass, output
@@ -132,14 +132,20 @@ export class BatchedTrainer {
   private ws: Workspace;
   readonly gradients: Gradients;
   private readonly dropoutRandom: SeededRandom;
+  /** Per layer, the SIMD kernels for its products, or null for the plain loops below. */
+  private readonly kernels: (LayerKernels | null)[];
 
   constructor(
     readonly network: BatchedNetwork,
     private readonly loss: LossName,
     seed: number,
-    /** WebAssembly SIMD for the first layer's products, when available (see firstLayerKernels.ts). */
-    private readonly firstLayer: FirstLayerKernels | null = null,
+    /**
+     * WebAssembly SIMD for the first layer's products, when available (see layerKernels.ts); the later layers
+     * then get their own kernels too.
+     */
+    firstLayer: LayerKernels | null = null,
   ) {
+    this.kernels = network.layers.map((layer, l) => (l === 0 ? firstLayer : firstLayer && LayerKernels.forActivations(layer.inputSize, layer.units, firstLayer.maxBatch)));
     this.ws = workspace(network, 1);
     this.gradients = {
       weights: network.layers.map((l) => new Float64Array(l.weights.length)),
@@ -165,7 +171,9 @@ export class BatchedTrainer {
       const net = this.ws.net[l];
       const out = this.ws.out[l];
       const prev = l === 0 ? null : this.ws.out[l - 1];
-      if (l === 0 && this.firstLayer) this.firstLayer.forward(weights, biases, samples, n, net);
+      const kernels = this.kernels[l];
+      if (kernels && prev) kernels.forwardActivations(weights, biases, prev, n, net);
+      else if (kernels) kernels.forward(weights, biases, samples, n, net);
       else {
         const bases = this.ws.xBases;
         for (let p = 0; p < n; p++) bases[p] = prev ? p * inputSize : samples[p] * inputSize;
@@ -248,8 +256,9 @@ export class BatchedTrainer {
       // Averaging ∂J/∂a over the batch first costs n·units multiplications instead of one pass over every weight.
       const scale = 1 / n;
       for (let k = 0; k < n * units; k++) g[k] *= scale;
-      if (l === 0 && this.firstLayer) {
-        this.firstLayer.gradients(g, samples, n, gw); // overwrites gw
+      const kernels = this.kernels[l];
+      if (kernels) {
+        kernels.gradients(g, l === 0 ? samples : null, n, gw); // overwrites gw
         if (gb) columnSums(g, n, units, gb);
         continue;
       }
@@ -267,13 +276,37 @@ export class BatchedTrainer {
  * the w_kj-at-[k * units + j] layout). One running sum per neuron, stored once.
  */
 function backpropagate(gNext: Float64Array, weights: Float64Array, nextUnits: number, g: Float64Array, n: number, units: number): void {
-  for (let p = 0; p < n; p++) {
-    const base = p * units;
+  let p = 0;
+  // Four samples at a time share each weight load, as in batchNetInputs.
+  for (; p + 3 < n; p += 4) {
+    const d0 = p * nextUnits;
+    const d1 = d0 + nextUnits;
+    const d2 = d1 + nextUnits;
+    const d3 = d2 + nextUnits;
+    for (let j = 0; j < units; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < nextUnits; k++) {
+        const w = weights[k * units + j];
+        s0 += w * gNext[d0 + k];
+        s1 += w * gNext[d1 + k];
+        s2 += w * gNext[d2 + k];
+        s3 += w * gNext[d3 + k];
+      }
+      g[p * units + j] = s0;
+      g[(p + 1) * units + j] = s1;
+      g[(p + 2) * units + j] = s2;
+      g[(p + 3) * units + j] = s3;
+    }
+  }
+  for (; p < n; p++) {
     const d = p * nextUnits;
     for (let j = 0; j < units; j++) {
       let sum = 0;
       for (let k = 0; k < nextUnits; k++) sum += weights[k * units + j] * gNext[d + k];
-      g[base + j] = sum;
+      g[p * units + j] = sum;
     }
   }
 }

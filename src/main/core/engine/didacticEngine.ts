@@ -4,7 +4,7 @@ import { BatchedTrainer, createBatchedNetwork, type BatchedNetwork } from './bat
 import { denseOptimizer, type DenseOptimizer } from './denseOptimizer';
 import type { BatchDetails, Evaluation, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { TrainingData } from './trainingData';
-import { FirstLayerKernels } from './wasmDense/firstLayerKernels';
+import { LayerKernels } from './wasmDense/layerKernels';
 
 const EVALUATION_BATCH = 256;
 const MIN_INPUTS_FOR_SIMD = 32;
@@ -45,7 +45,7 @@ export class DidacticEngine implements TrainingEngine {
     const batch = effectiveBatchSize(settings, data.samples);
     const kernels =
       first.inputSize >= MIN_INPUTS_FOR_SIMD && batch >= MIN_BATCH_FOR_SIMD
-        ? FirstLayerKernels.create(data.features, first.inputSize, first.units, Math.max(batch, EVALUATION_BATCH))
+        ? LayerKernels.forFeatures(data.features, first.inputSize, first.units, Math.max(batch, EVALUATION_BATCH))
         : null;
     this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
     this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);

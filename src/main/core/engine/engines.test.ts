@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseModelSpec, type ModelSpecInput } from '../../../shared/models/modelSpec';
 import { trainingSettingsSchema, type LossName, type OptimizerName } from '../../../shared/models/trainingSettings';
 import { createSeededRandom } from '../../../shared/didactic/seededRandom';
+import { BatchedTrainer, createBatchedNetwork } from './batchedDense';
 import { DidacticEngine } from './didacticEngine';
+import { LayerKernels } from './wasmDense/layerKernels';
 import { TfjsEngine } from './tfjsEngine';
 import { prepareTrainingData } from './trainingData';
 
@@ -130,7 +132,7 @@ describe('inspection: kernels and predictions on rows outside the data', () => {
   });
 });
 
-describe('the first layer on WebAssembly SIMD', () => {
+describe('the dense layers on WebAssembly SIMD', () => {
   it('trains exactly what tfjs trains (40 inputs, batches of 5 to 24)', () => {
     const spec = parseModelSpec({ inputShape: [41], seed: 9, layers: [{ type: 'dense', units: 7, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });
     const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.01, batchSize: 8, l2: 0.001 });
@@ -147,5 +149,57 @@ describe('the first layer on WebAssembly SIMD', () => {
     const after = tfjsToDidactic(tfjs);
     didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
     tfjs.dispose();
+  });
+  it('trains what tfjs trains with later layers on SIMD too (41-19-6-3: blocks of 16 and 4 inputs and scalar tails)', () => {
+    const spec = parseModelSpec({
+      inputShape: [41],
+      seed: 4,
+      layers: [
+        { type: 'dense', units: 19, activation: 'relu' },
+        { type: 'dense', units: 6, activation: 'tanh' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    });
+    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'minibatch', momentum: 0.9, learningRate: 0.05, batchSize: 8 });
+    const data = dataFor(41, 3, 24, false);
+    const tfjs = new TfjsEngine(spec, settings, data);
+    const didactic = new DidacticEngine(spec, settings, data);
+    expect(didactic.simd).toBe(true);
+    for (const batch of [Int32Array.of(0, 5, 7, 9, 11), Int32Array.from({ length: 24 }, (_, i) => 23 - i), Int32Array.of(3, 2, 1, 0, 4, 6, 8, 10)]) {
+      const a = tfjs.trainBatch(batch, true)!;
+      const b = didactic.trainBatch(batch, true)!;
+      expectClose(b.loss, a.loss);
+      a.gradientNorms.forEach((g, i) => expectClose(b.gradientNorms[i].norm, g.norm));
+    }
+    const after = tfjsToDidactic(tfjs);
+    didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
+    tfjs.dispose();
+  });
+
+  it('gives the plain loops\' net inputs and gradients with SIMD kernels on every layer, dropout included', () => {
+    const spec = parseModelSpec({
+      inputShape: [37],
+      seed: 12,
+      layers: [
+        { type: 'dense', units: 21, activation: 'sigmoid' },
+        { type: 'dropout', rate: 0.3 },
+        { type: 'dense', units: 5, activation: { kind: 'elu', alpha: 0.5 } },
+        { type: 'output', units: 2, activation: 'sigmoid' },
+      ],
+    });
+    const data = dataFor(37, 2, 13, false);
+    const features = Float64Array.from(data.features);
+    const network = createBatchedNetwork(spec);
+    const plain = new BatchedTrainer(network, 'binaryCrossEntropy', 7, null);
+    const simd = new BatchedTrainer(network, 'binaryCrossEntropy', 7, LayerKernels.forFeatures(data.features, 37, 21, 13));
+    for (const batch of [Int32Array.of(12), Int32Array.of(4, 1, 9), Int32Array.from({ length: 13 }, (_, i) => (i * 5) % 13)]) {
+      plain.forward(features, batch, batch.length, true);
+      simd.forward(features, batch, batch.length, true);
+      plain.outputs().subarray(0, 2 * batch.length).forEach((v, k) => expect(Math.abs(simd.outputs()[k] - v)).toBeLessThan(1e-5));
+      plain.backward(features, data.targets, batch, batch.length);
+      simd.backward(features, data.targets, batch, batch.length);
+      plain.gradients.weights.forEach((gw, l) => gw.forEach((v, k) => expect(Math.abs(simd.gradients.weights[l][k] - v)).toBeLessThan(1e-5)));
+      plain.gradients.biases.forEach((gb, l) => gb!.forEach((v, k) => expect(Math.abs(simd.gradients.biases[l]![k] - v)).toBeLessThan(1e-5)));
+    }
   });
 });

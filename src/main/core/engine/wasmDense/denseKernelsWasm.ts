@@ -1,6 +1,6 @@
 /**
  * denseKernels.wat compiled with `wat2wasm denseKernels.wat -o dense.wasm && base64 -w0 dense.wasm` (wabt 1.0.32, SIMD on by
- * default). Kept as text so that nothing is fetched or built at run time; firstLayerKernels.test.ts checks it
+ * default). Kept as text so that nothing is fetched or built at run time; layerKernels.test.ts checks it
  * is up to date when wat2wasm is installed.
  */
 export const DENSE_KERNELS_WASM_BASE64 =

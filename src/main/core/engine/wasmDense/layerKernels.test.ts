@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DENSE_KERNELS_WASM_BASE64 } from './denseKernelsWasm';
-import { FirstLayerKernels } from './firstLayerKernels';
+import { LayerKernels } from './layerKernels';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -18,13 +18,13 @@ function hasWat2wasm(): boolean {
   }
 }
 
-describe('FirstLayerKernels', () => {
+describe('LayerKernels', () => {
   it('computes net inputs and gradients like the plain loops (odd sizes exercise the scalar tails)', () => {
     const inputs = 13;
     const units = 3;
     const samples = 5;
     const features = Float32Array.from({ length: samples * inputs }, (_, k) => Math.sin(k));
-    const kernels = FirstLayerKernels.create(features, inputs, units, 8)!;
+    const kernels = LayerKernels.forFeatures(features, inputs, units, 8)!;
     expect(kernels).not.toBeNull();
     const weights = Float64Array.from({ length: units * inputs }, (_, k) => Math.cos(k) / 4);
     const biases = Float64Array.of(0.5, -1, 2);
@@ -55,7 +55,7 @@ describe('FirstLayerKernels', () => {
     const units = 5;
     const samples = 11;
     const features = Float32Array.from({ length: samples * inputs }, (_, k) => Math.sin(0.7 * k));
-    const kernels = FirstLayerKernels.create(features, inputs, units, 9)!;
+    const kernels = LayerKernels.forFeatures(features, inputs, units, 9)!;
     const weights = Float64Array.from({ length: units * inputs }, (_, k) => Math.fround(Math.cos(1.3 * k) / 4));
     for (let n = 1; n <= 9; n++) {
       const order = Array.from({ length: n }, (_, p) => (p * 7 + n) % samples);
@@ -85,7 +85,7 @@ describe('FirstLayerKernels', () => {
     const inputs = 40;
     const units = 3;
     const features = Float32Array.from({ length: 6 * inputs }, (_, k) => Math.cos(0.3 * k));
-    const kernels = FirstLayerKernels.create(features, inputs, units, 6)!;
+    const kernels = LayerKernels.forFeatures(features, inputs, units, 6)!;
     const weights = Float64Array.from({ length: units * inputs }, (_, k) => Math.sin(k) / 5);
     const alone = new Float64Array(units);
     kernels.forward(weights, null, [5], 1, alone);

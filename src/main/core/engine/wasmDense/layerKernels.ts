@@ -1,13 +1,17 @@
 import { DENSE_KERNELS_WASM_BASE64 } from './denseKernelsWasm';
 
 /**
- * The first dense layer of the didactic engine with WebAssembly SIMD (denseKernels.wat): four float32
- * multiply-adds per instruction where plain JavaScript does one. The first layer is where nearly all the work is
- * (320 HOG features × 18 neurons against 18 × 10 after it), so the rest stays in readable JavaScript.
+ * A dense layer's products in the didactic engine with WebAssembly SIMD (denseKernels.wat): four float32
+ * multiply-adds per instruction where plain JavaScript does one. The net inputs a = W x + b and the weight
+ * gradients Σ_p ∂J/∂a_p x_pᵀ are the products; activations, sensitivities and the optimizer stay in readable
+ * JavaScript (batchedDense.ts, denseOptimizer.ts).
  *
- * The features are copied into the module's memory once; the layer's weights (float64 in the engine) are copied
- * in as float32 before each forward pass, and gradients copied back out, which is cheap next to the products.
- * Float32 here is what tfjs uses too, so the engines still agree (engines.test.ts).
+ * The first layer is where nearly all the work is (320 HOG features × 18 neurons against 18 × 10 after it): its
+ * features are copied into the module's memory once (`forFeatures`). A later layer's inputs are the previous
+ * layer's outputs, copied in at each forward pass and kept there for the same batch's gradients
+ * (`forActivations`). The weights (float64 in the engine) are copied in as float32 before each forward pass, and
+ * gradients copied back out, which is cheap next to the products. Float32 here is what tfjs uses too, so the
+ * engines still agree (engines.test.ts).
  */
 
 interface Exports {
@@ -32,7 +36,7 @@ function module(): WebAssembly.Module | null {
 
 const PAGE = 65_536;
 
-export class FirstLayerKernels {
+export class LayerKernels {
   private readonly wasm: Exports;
   private readonly f32: Float32Array;
   private readonly i32: Int32Array;
@@ -41,16 +45,20 @@ export class FirstLayerKernels {
   private readonly wView: Float32Array;
   private readonly bView: Float32Array;
   private readonly gwView: Float32Array;
+  private readonly activations: boolean;
 
   private constructor(
     wasm: Exports,
-    features: Float32Array,
+    /** The data set's features, or null when the inputs are a previous layer's outputs, copied in per batch. */
+    features: Float32Array | null,
     private readonly inputs: number,
     private readonly units: number,
-    private readonly maxBatch: number,
+    /** The largest batch these buffers hold. */
+    readonly maxBatch: number,
   ) {
     this.wasm = wasm;
-    const floats = [features.length, units * inputs, units, maxBatch, maxBatch * units, maxBatch * units, units * inputs];
+    this.activations = features === null;
+    const floats = [features ? features.length : maxBatch * inputs, units * inputs, units, maxBatch, maxBatch * units, maxBatch * units, units * inputs];
     const bytes = floats.reduce((sum, count) => sum + 4 * count, 0);
     const pages = Math.ceil(bytes / PAGE);
     if (pages > wasm.memory.buffer.byteLength / PAGE) wasm.memory.grow(pages - wasm.memory.buffer.byteLength / PAGE);
@@ -64,31 +72,66 @@ export class FirstLayerKernels {
       return start;
     };
     this.at = { x: take(floats[0]), w: take(floats[1]), b: take(floats[2]), rows: take(floats[3]), net: take(floats[4]), g: take(floats[5]), gw: take(floats[6]) };
-    this.f32.set(features, this.at.x);
+    if (features) this.f32.set(features, this.at.x);
+    // A later layer's input rows are the batch's rows in order, always at the same places.
+    else for (let p = 0; p < maxBatch; p++) this.i32[this.at.rows + p] = 4 * (this.at.x + p * inputs);
     this.wView = this.f32.subarray(this.at.w, this.at.w + units * inputs);
     this.bView = this.f32.subarray(this.at.b, this.at.b + units);
     this.gwView = this.f32.subarray(this.at.gw, this.at.gw + units * inputs);
   }
 
-  /** Null when WebAssembly SIMD is not available or the data would not fit in 32-bit wasm memory. */
-  static create(features: Float32Array, inputs: number, units: number, maxBatch: number): FirstLayerKernels | null {
-    const wasmModule = module();
-    if (!wasmModule || 4 * (features.length + 2 * units * inputs + maxBatch * (2 * units + 1)) > 2 ** 31) return null;
-    const instance = new WebAssembly.Instance(wasmModule, {});
-    return new FirstLayerKernels(instance.exports as unknown as Exports, features, inputs, units, maxBatch);
+  /**
+   * The first layer, on the data set's features (copied in once). Null when WebAssembly SIMD is not available or
+   * the data would not fit in 32-bit wasm memory.
+   */
+  static forFeatures(features: Float32Array, inputs: number, units: number, maxBatch: number): LayerKernels | null {
+    return LayerKernels.instantiate(features, features.length, inputs, units, maxBatch);
   }
 
-  /** The byte address of each sample's feature row, for the kernels. */
-  private setRows(samples: ArrayLike<number>, n: number): void {
-    if (n > this.maxBatch) throw new Error(`FirstLayerKernels: batch of ${n} above the ${this.maxBatch} it was sized for.`);
+  /** A later layer, whose inputs (the previous layer's outputs) come with each forward pass. */
+  static forActivations(inputs: number, units: number, maxBatch: number): LayerKernels | null {
+    return LayerKernels.instantiate(null, maxBatch * inputs, inputs, units, maxBatch);
+  }
+
+  private static instantiate(features: Float32Array | null, inputFloats: number, inputs: number, units: number, maxBatch: number): LayerKernels | null {
+    const wasmModule = module();
+    if (!wasmModule || 4 * (inputFloats + 2 * units * inputs + maxBatch * (2 * units + 1)) > 2 ** 31) return null;
+    const instance = new WebAssembly.Instance(wasmModule, {});
+    return new LayerKernels(instance.exports as unknown as Exports, features, inputs, units, maxBatch);
+  }
+
+  /** The byte address of each sample's feature row, for the kernels (a later layer's rows never change). */
+  private setRows(samples: ArrayLike<number> | null, n: number): void {
+    this.checkBatch(n);
+    if (this.activations) return;
+    if (!samples) throw new Error('LayerKernels: the first layer needs the batch\'s sample indices.');
     const { i32, inputs } = this;
     const rows = this.at.rows;
     const x = this.at.x;
     for (let p = 0; p < n; p++) i32[rows + p] = 4 * (x + samples[p] * inputs);
   }
 
-  /** net[p * units + j] = b_j + Σ_i w_ji x_i for the batch's samples (weights in the engine's w_ji layout). */
-  forward(weights: Float64Array, biases: Float64Array | null, samples: ArrayLike<number>, n: number, net: Float64Array): void {
+  private checkBatch(n: number): void {
+    if (n > this.maxBatch) throw new Error(`LayerKernels: batch of ${n} above the ${this.maxBatch} it was sized for.`);
+  }
+
+  /**
+   * A later layer's net inputs from the previous layer's outputs x (n rows of `inputs` values), which stay in
+   * wasm memory for `gradients` of the same batch.
+   */
+  forwardActivations(weights: Float64Array, biases: Float64Array | null, x: Float64Array, n: number, net: Float64Array): void {
+    this.checkBatch(n);
+    const { f32 } = this;
+    const base = this.at.x;
+    for (let k = 0; k < n * this.inputs; k++) f32[base + k] = x[k];
+    this.forward(weights, biases, null, n, net);
+  }
+
+  /**
+   * net[p * units + j] = b_j + Σ_i w_ji x_i for the batch's samples (weights in the engine's w_ji layout).
+   * `samples` index the features (null for a later layer, whose inputs forwardActivations has copied in).
+   */
+  forward(weights: Float64Array, biases: Float64Array | null, samples: ArrayLike<number> | null, n: number, net: Float64Array): void {
     const { at, f32 } = this;
     this.wView.set(weights);
     if (biases) this.bView.set(biases);
@@ -99,7 +142,7 @@ export class FirstLayerKernels {
   }
 
   /** gw = Σ_p ∂J/∂a_p · x_p (overwrites gw); ∂J/∂a already averaged over the batch by the caller. */
-  gradients(gradNet: Float64Array, samples: ArrayLike<number>, n: number, gw: Float64Array): void {
+  gradients(gradNet: Float64Array, samples: ArrayLike<number> | null, n: number, gw: Float64Array): void {
     const { at, f32 } = this;
     const g = at.g;
     for (let k = 0; k < n * this.units; k++) f32[g + k] = gradNet[k];
