@@ -37,6 +37,13 @@ test('Entrenamiento: weight histograms per layer and decision regions for a 2D d
     await expect(page.getByTestId('weight-stats')).toBeVisible();
     await inspection.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'docs/screenshots/inspeccion.png' });
+
+    // The same inspection comes back with the run in Evaluación.
+    await page.getByTestId('train-open-evaluation').click();
+    const stored = page.getByTestId('eval-inspection');
+    await expect(stored.getByTestId('weight-histogram')).toBeVisible();
+    await expect(stored.getByTestId('decision-regions')).toHaveAttribute('data-points', /^[1-9]\d*$/);
+    await expect(stored.getByTestId('weight-stats')).toContainText('desviación');
   } finally {
     if (runId) await rm(join(defaultRunsRoot(), runId.trim()), { recursive: true, force: true });
   }

@@ -200,6 +200,14 @@ describe('experiment.run', () => {
       return cell.indexOf(Math.max(...cell)) === label;
     }).length;
     expect(agree / points.length).toBeGreaterThan(0.9);
+
+    // Kept with the run for Evaluación: the same histograms and the last regions.
+    const stored = (await call('runs.inspection', { runId: result.runId })) as { folds: { inspections: { epoch: number; final: boolean }[] }[]; boundary: { values: number[] } | null };
+    expect(stored.folds).toHaveLength(1);
+    expect(stored.folds[0].inspections.map((i) => i.epoch)).toEqual(inspections.map((i) => i.epoch));
+    expect(stored.folds[0].inspections.at(-1)?.final).toBe(true);
+    expect(stored.boundary?.values).toEqual(last.boundary!.values);
+    await expect(call('runs.inspection', { runId: 'no-such-run' })).rejects.toMatchObject({ code: 'run-not-found' });
   }, 60_000);
 
   it('stop keeps the run: history so far, best weights, status "stopped"', async () => {

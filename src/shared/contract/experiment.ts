@@ -8,6 +8,7 @@ import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { modelSpecSchema } from '../models/modelSpec';
 import { trainingSettingsSchema } from '../models/trainingSettings';
+import { runInspectionSchema } from './training';
 
 /**
  * How samples become vectors: HOG of each image (skimage-compatible), the raw pixels of each image
@@ -102,6 +103,8 @@ export const experimentMethods = {
   'experiment.run': method(experimentRequestSchema, experimentResultSchema),
   /** Per-sample test predictions of a run (written as predictions.json in its folder). */
   'runs.predictions': method(z.object({ runId: runIdSchema }), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
+  /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
+  'runs.inspection': method(z.object({ runId: runIdSchema }), runInspectionSchema),
 };
 
 export const experimentEvents = {

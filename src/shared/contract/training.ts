@@ -144,6 +144,18 @@ export const trainInspectionEventSchema = z.object({
     .nullable(),
 });
 
+/** A run's inspection.json: what Entrenamiento showed live, kept for Evaluación. */
+export const runInspectionSchema = z.object({
+  folds: z.array(
+    z.object({
+      fold: z.number().int(),
+      inspections: z.array(z.object({ epoch: z.number().int(), final: z.boolean(), histograms: z.array(weightHistogramSchema) })),
+    }),
+  ),
+  boundary: trainInspectionEventSchema.shape.boundary,
+});
+export type RunInspection = z.infer<typeof runInspectionSchema>;
+
 export const trainEpochEventSchema = z.object({ taskId: taskIdSchema, engine: engineNameSchema, ...epochRecordSchema.shape });
 
 const evaluationSchema = z.object({ loss: z.number(), accuracy: z.number().nullable() });

@@ -32,6 +32,7 @@ import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
 import { augmentedTrainingSamples } from './augmentTraining';
 import { decisionPlane, type DecisionPlane, type PlanePoint } from './decisionPlane';
+import { InspectionRecorder } from './inspectionRecorder';
 import type { EpochInspection } from '../engine/epochInspection';
 
 /** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
@@ -249,6 +250,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   let problem: ContractError | null = null;
   // history.csv is rewritten after every epoch (merged while a write is on disk): a killed process leaves the curves up to its last epochs.
   const live: EpochRecord[][] = plan.folds.map(() => []);
+  const inspections = new InspectionRecorder(plan.folds.length);
   const history = latestFileWriter(join(dir, RUN_FILES.history), () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)));
 
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
@@ -257,7 +259,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     const data = await foldTrainingData(context, fold.train, f);
     const scaled = scaleFeatures(data.values, columns, data.train, request.scaling);
     scaler = scaled.scaler;
-    const plane = deps.events.inspection ? decisionPlane(samples, fold, scaled.scaler, outputWidth) : null;
+    const plane = decisionPlane(samples, fold, scaled.scaler, outputWidth);
     const session = new TrainingSession(
       {
         spec: request.model,
@@ -270,7 +272,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
         folds: [{ train: data.train, validation: fold.validation }],
         backend: request.backend,
         evaluation: { test: fold.evaluation, predict: true },
-        ...(deps.events.inspection ? { inspection: { grid: plane?.grid ?? null } } : {}),
+        inspection: { grid: plane?.grid ?? null },
       },
       {
         engine: (name) => (engine = name),
@@ -280,12 +282,15 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
           history.request();
           deps.events.epoch({ ...record, fold: f, engine });
         },
-        inspection: (inspection) =>
-          deps.events.inspection?.({
+        inspection: (inspection) => {
+          const event = {
             ...inspection,
             fold: f,
             boundary: plane && inspection.boundary ? { plane: plane.plane, values: inspection.boundary, points: plane.points } : null,
-          }),
+          };
+          inspections.record(event);
+          deps.events.inspection?.(event);
+        },
       },
     );
     control.attach(session);
@@ -327,6 +332,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   if (last?.artifacts) await saveModelArtifacts(join(dir, RUN_FILES.model), last.artifacts);
   await writeJsonAtomic(join(dir, RUN_FILES.preprocessing), { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
   await writeJsonAtomic(join(dir, RUN_FILES.predictions), { labels: samples.classNames, predictions });
+  await writeJsonAtomic(join(dir, RUN_FILES.inspection), inspections.file());
   if (dataset.kind === 'images') await writeJsonAtomic(join(dir, RUN_FILES.thumbnails), misclassifiedThumbnails(dataset, metrics.misclassified));
   await writeJsonAtomic(join(dir, RUN_FILES.metrics), metrics);
   await exportRunReport(dir, { language: request.language, pdf: false });

@@ -32,6 +32,8 @@ export const RUN_FILES = {
   predictions: 'predictions.json',
   /** The scaler fitted on the training part and the feature settings: what a new sample needs before the model. */
   preprocessing: 'preprocessing.json',
+  /** Weight histograms per fold over the inspected epochs, and the last decision regions of two-feature data. */
+  inspection: 'inspection.json',
   /** Small PNGs of the misclassified images, so the report shows them even after the dataset folder moved. */
   thumbnails: 'thumbnails.json',
 } as const;

@@ -83,6 +83,11 @@ export const evaluation = {
         loss: 'Pérdida',
         mean: 'Media ± desviación',
       },
+      inspection: {
+        title: 'Inspección del entrenamiento',
+        missing: 'Esta ejecución no guardó la inspección (es de una versión anterior o se interrumpió antes): vuelve a entrenarla para ver los histogramas de pesos.',
+        noEpochs: 'No se inspeccionó ninguna época en este pliegue.',
+      },
       curves: {
         title: 'Curvas de aprendizaje',
         none: 'Esta ejecución no tiene historial de épocas.',
@@ -201,6 +206,11 @@ export const evaluation = {
         loss: 'Perda',
         mean: 'Média ± desvio',
       },
+      inspection: {
+        title: 'Inspeção do treinamento',
+        missing: 'Esta execução não gravou a inspeção (é de uma versão anterior ou foi interrompida antes): treine-a de novo para ver os histogramas dos pesos.',
+        noEpochs: 'Nenhuma época foi inspecionada nesta dobra.',
+      },
       curves: {
         title: 'Curvas de aprendizado',
         none: 'Esta execução não tem histórico de épocas.',
@@ -318,6 +328,11 @@ export const evaluation = {
         accuracy: 'Accuracy',
         loss: 'Loss',
         mean: 'Mean ± std',
+      },
+      inspection: {
+        title: 'Training inspection',
+        missing: 'This run did not keep its inspection (it is from an older version or was interrupted first): train it again to see the weight histograms.',
+        noEpochs: 'No epoch of this fold was inspected.',
       },
       curves: {
         title: 'Learning curves',
