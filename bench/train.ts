@@ -9,7 +9,8 @@
  * Run: `npx tsx bench/train.ts [epochs]` (default 3; the figure is the minimum over epochs; the CNN runs 4 epochs on
  * both sides, since tfjs needs about three to warm up). Data are random and seeded: only the time matters here. The
  * load average is printed before and after: on a shared machine, compare runs only at similar loads. Set PYTHON to
- * use another interpreter.
+ * use another interpreter. CPU time (process.cpuUsage between epoch events here, process_time in Python) is printed
+ * next to the wall time: PyTorch uses both cores, Sinapsis one.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,8 @@ interface Row {
   task: string;
   ours: string;
   seconds: number;
-  peers: { library: string; seconds: number }[];
+  cpu: number;
+  peers: { library: string; seconds: number; cpu?: number }[];
 }
 
 function randomData(samples: number, size: number, classes: number): { features: Float32Array; labels: Int32Array } {
@@ -35,12 +37,14 @@ function randomData(samples: number, size: number, classes: number): { features:
   return { features: Float32Array.from({ length: samples * size }, () => random.next()), labels: Int32Array.from({ length: samples }, () => random.int(classes)) };
 }
 
-async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: number, settings: TrainingSettingsInput, backend: BackendPreference, runEpochs = epochs): Promise<{ seconds: number; engine: string; backend: string | null }> {
+async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: number, settings: TrainingSettingsInput, backend: BackendPreference, runEpochs = epochs): Promise<{ seconds: number; cpu: number; engine: string; backend: string | null }> {
   const spec = parseModelSpec(presetId === 'mlp320_18_10' ? modelPresets.mlp320_18_10 : modelPresets.cnnDesign28);
   const size = spec.inputShape.reduce((a, b) => a * b, 1);
   const data = randomData(samples, size, 10);
   const times: number[] = [];
+  const cpu: number[] = [];
   let last = 0;
+  let lastCpu = process.cpuUsage();
   const outcome = await runTrainingJob(
     {
       spec,
@@ -54,21 +58,30 @@ async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: numbe
       epoch: (record) => {
         times.push((record.elapsedMs - last) / 1000);
         last = record.elapsedMs;
+        const used = process.cpuUsage(lastCpu);
+        cpu.push((used.user + used.system) / 1e6);
+        lastCpu = process.cpuUsage();
       },
     },
   );
-  return { seconds: Math.min(...times), engine: outcome.engine, backend: outcome.backend };
+  const fastest = times.indexOf(Math.min(...times));
+  return { seconds: times[fastest], cpu: cpu[fastest], engine: outcome.engine, backend: outcome.backend };
 }
 
-function peer(task: string, samples: number, peerEpochs = epochs): { library: string; seconds: number } | null {
+function peer(task: string, samples: number, peerEpochs = epochs): { library: string; seconds: number; cpu?: number } | null {
   try {
     const out = execFileSync(python, ['bench/train_peers.py', task, String(samples), String(peerEpochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000 });
-    const parsed = JSON.parse(out.trim().split('\n').pop()!) as { library: string; seconds: number };
+    const parsed = JSON.parse(out.trim().split('\n').pop()!) as { library: string; seconds: number; cpu?: number };
     return parsed;
   } catch (error) {
     console.error(`(peer ${task} unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
     return null;
   }
+}
+
+/** Four decimals below 0.1 s, where the MLP's epochs are. */
+function seconds(value: number): string {
+  return value.toFixed(value < 0.1 ? 4 : 3);
 }
 
 function label(result: { engine: string; backend: string | null }): string {
@@ -90,19 +103,19 @@ async function main(): Promise<void> {
 
   const mlp32 = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32 }, 'cpu');
   const mlp32tfjs = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32, engine: 'tfjs' }, 'wasm');
-  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 32', ours: label(mlp32), seconds: mlp32.seconds, peers: [peer('mlp32', 5000), peer('sklearn32', 5000), { library: `Sinapsis ${label(mlp32tfjs)}`, seconds: mlp32tfjs.seconds }].filter((p) => p !== null) });
+  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 32', ours: label(mlp32), seconds: mlp32.seconds, cpu: mlp32.cpu, peers: [peer('mlp32', 5000), peer('sklearn32', 5000), { library: `Sinapsis ${label(mlp32tfjs)}`, seconds: mlp32tfjs.seconds, cpu: mlp32tfjs.cpu }].filter((p) => p !== null) });
 
   const mlp1 = await timeOurs('mlp320_18_10', 5000, { optimizer: 'sgd', learningRate: 0.1 }, 'cpu');
-  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 1', ours: label(mlp1), seconds: mlp1.seconds, peers: [peer('mlp1', 5000)].filter((p) => p !== null) });
+  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 1', ours: label(mlp1), seconds: mlp1.seconds, cpu: mlp1.cpu, peers: [peer('mlp1', 5000)].filter((p) => p !== null) });
 
   const cnnEpochs = 4;
   const cnn = await timeOurs('cnnDesign28', 5000, { optimizer: 'adam', learningRate: 1e-3, batchSize: 64 }, 'wasm', cnnEpochs);
-  rows.push({ task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam', ours: label(cnn), seconds: cnn.seconds, peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null) });
+  rows.push({ task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam', ours: label(cnn), seconds: cnn.seconds, cpu: cnn.cpu, peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null) });
 
   console.log(`\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run, load average ${loadBefore} before, ${loadAverage()} after:\n`);
   for (const row of rows) {
-    console.log(`${row.task}\n  Sinapsis ${row.ours}: ${row.seconds.toFixed(3)} s`);
-    for (const p of row.peers) console.log(`  ${p.library}: ${p.seconds.toFixed(3)} s  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`);
+    console.log(`${row.task}\n  Sinapsis ${row.ours}: ${seconds(row.seconds)} s (CPU ${seconds(row.cpu)} s)`);
+    for (const p of row.peers) console.log(`  ${p.library}: ${seconds(p.seconds)} s${p.cpu === undefined ? '' : ` (CPU ${seconds(p.cpu)} s)`}  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`);
   }
 }
 
