@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
 import type { HogExtractResult } from '../../../shared/contract/features';
 import type { HandlerMap } from '../context';
 import { datasetStore } from '../datasets/datasetStore';
 import type { ImageDataset } from '../datasets/datasetTypes';
-import { inspectImageFile } from '../datasets/images/inspectImageFile';
+import { readOpenedImage } from '../datasets/images/readOpenedImage';
 import { openedPaths } from '../datasets/pathGuard';
 import { datasetItems, toFeatureSet } from './datasetHog';
 import { extractHog, type HogSourceItems } from './extractHog';
@@ -21,29 +20,12 @@ function datasetImage(dataset: ImageDataset, index: number): PixelImage {
   return { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels };
 }
 
-/** One image file, only from inside a folder the student opened (a renderer must not read arbitrary files). */
-async function fileImage(path: string): Promise<PixelImage> {
-  if (!openedPaths.isAllowed(path)) {
-    throw new SinapsisError('path-not-allowed', `"${path}" is outside the opened folders; open its folder in Sinapsis first.`, { file: path });
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SinapsisError('hog-image-unreadable', `"${path}" cannot be read (${code}). Check that the file still exists.`, { file: path, reason: code });
-  }
-  const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `"${path}": ${inspection.reason}.`, { file: path, reason: inspection.reason });
-  return inspection.image;
-}
-
 export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
   'hog.preview': async (request) => {
     const { source } = request;
     let image: PixelImage;
     if (source.kind === 'dataset') image = datasetImage(datasetStore.get(source.datasetId, 'images'), source.index);
-    else if (source.kind === 'file') image = await fileImage(source.path);
+    else if (source.kind === 'file') image = await readOpenedImage(source.path, openedPaths);
     else image = { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
     return previewHog(image, request.pipeline);
   },

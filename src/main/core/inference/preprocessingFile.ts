@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
+import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
 
 /**
@@ -30,24 +31,13 @@ export type PreprocessingFile = z.infer<typeof preprocessingFileSchema>;
 
 /** Parses a preprocessing.json text, naming the file and the first wrong field when it does not fit. */
 export function parsePreprocessing(text: string, path: string): PreprocessingFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SinapsisError('run-file-corrupt', `${path} is not valid JSON; it was edited or damaged. Re-run the training to regenerate it.`, { path });
-  }
-  const parsed = preprocessingFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.') || '(root)';
-    throw new SinapsisError('run-file-invalid', `${path} does not have the expected content (${field}: ${issue.message}).`, { path, field });
-  }
-  const { scaler, features } = parsed.data;
+  const parsed = parseRunJson(text, path, preprocessingFileSchema);
+  const { scaler, features } = parsed;
   const scalerLength = scaler ? (scaler.kind === 'standard' ? scaler.mean.length : scaler.min.length) : features.length;
   if (scalerLength !== features.length) {
     throw new SinapsisError('run-file-invalid', `${path}: the scaler has ${scalerLength} features but the features have ${features.length}.`, { path, field: 'scaler' });
   }
-  return parsed.data;
+  return parsed;
 }
 
 /** The run folder's preprocessing.json, or a clear error when the run has none (older or unfinished runs). */

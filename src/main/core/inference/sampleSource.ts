@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { PredictionSource } from '../../../shared/contract/inference';
 import type { DatasetStore } from '../datasets/datasetStore';
-import { inspectImageFile } from '../datasets/images/inspectImageFile';
+import { readOpenedImage } from '../datasets/images/readOpenedImage';
 import type { OpenedPaths } from '../datasets/pathGuard';
 import type { SampleInput } from './sampleFeatures';
 
@@ -19,21 +18,9 @@ function datasetSample(access: SourceAccess, datasetId: string, file: string): S
   return { kind: 'image', image: { width: image.width, height: image.height, channels: image.channels, data: image.pixels } };
 }
 
-/** An image file, read only from inside a folder the student opened (a renderer must not read arbitrary files). */
+/** An image file, read only from inside a folder the student opened. */
 async function fileSample(access: SourceAccess, path: string): Promise<SampleInput> {
-  if (!access.openedPaths.isAllowed(path)) {
-    throw new SinapsisError('path-not-allowed', `"${path}" is outside the opened folders; open its folder in Sinapsis first.`, { file: path });
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SinapsisError('hog-image-unreadable', `"${path}" cannot be read (${code}). Check that the file still exists.`, { file: path, reason: code });
-  }
-  const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `"${path}": ${inspection.reason}.`, { file: path, reason: inspection.reason });
-  return { kind: 'image', image: inspection.image };
+  return { kind: 'image', image: await readOpenedImage(path, access.openedPaths) };
 }
 
 /** The sample a prediction request names: decoded pixels of an image, or a table row. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
 import { HISTORY_COLUMNS, runConfigSchema, runMetricsSchema, type HistoryRow, type RunConfig, type RunMetrics } from './runSchemas';
+import { parseRunJson } from './parseRunJson';
 import { RUN_FILES } from './runFolder';
 
 async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
@@ -13,19 +14,7 @@ async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>):
   } catch {
     throw new SinapsisError('run-file-missing', `${path} is missing: this folder is not a finished Sinapsis run (or the run was interrupted before it wrote its results).`, { path });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SinapsisError('run-file-corrupt', `${path} is not valid JSON; it was edited or damaged. Re-run the training to regenerate it.`, { path });
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.join('.') || '(root)';
-    throw new SinapsisError('run-file-invalid', `${path} does not have the expected content (${where}: ${issue.message}).`, { path, field: where });
-  }
-  return parsed.data;
+  return parseRunJson(text, path, schema);
 }
 
 /** Parses our own history.csv (numeric cells, empty = missing). */

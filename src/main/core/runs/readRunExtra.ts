@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
+import { parseRunJson } from './parseRunJson';
 import { runDir } from './runDir';
 
 /**
@@ -16,13 +17,5 @@ export async function readRunExtra<T>(root: string, runId: string, file: string,
   } catch {
     throw new SinapsisError(missingCode, `Run "${runId}" has no ${file}: it was interrupted before it was written, or made by an older version. Train it again to see it.`, { runId });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new SinapsisError('run-file-invalid', `${path} does not have the expected content; train the run again to regenerate it.`, { path });
-  return parsed.data;
+  return parseRunJson(text, path, schema);
 }
