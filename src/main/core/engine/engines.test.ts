@@ -132,11 +132,8 @@ describe('inspection: kernels and predictions on rows outside the data', () => {
   });
 });
 
-describe('the dense layers on WebAssembly SIMD', () => {
-  it('trains exactly what tfjs trains (40 inputs, batches of 5 to 24)', () => {
-    const spec = parseModelSpec({ inputShape: [41], seed: 9, layers: [{ type: 'dense', units: 7, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });
-    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.01, batchSize: 8, l2: 0.001 });
-    const data = dataFor(41, 3, 24, false);
+/** Three batches on both engines (the didactic one on SIMD): the same losses, gradient norms and weights. */
+function expectSimdTrainsLikeTfjs(spec: ReturnType<typeof parseModelSpec>, settings: ReturnType<typeof trainingSettingsSchema.parse>, data: ReturnType<typeof dataFor>): void {
     const tfjs = new TfjsEngine(spec, settings, data);
     const didactic = new DidacticEngine(spec, settings, data);
     expect(didactic.simd).toBe(true);
@@ -149,6 +146,14 @@ describe('the dense layers on WebAssembly SIMD', () => {
     const after = tfjsToDidactic(tfjs);
     didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
     tfjs.dispose();
+}
+
+describe('the dense layers on WebAssembly SIMD', () => {
+  it('trains exactly what tfjs trains (40 inputs, batches of 5 to 24)', () => {
+    const spec = parseModelSpec({ inputShape: [41], seed: 9, layers: [{ type: 'dense', units: 7, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });
+    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.01, batchSize: 8, l2: 0.001 });
+    const data = dataFor(41, 3, 24, false);
+    expectSimdTrainsLikeTfjs(spec, settings, data);
   });
   it('trains what tfjs trains with later layers on SIMD too (41-19-6-3: blocks of 16 and 4 inputs and scalar tails)', () => {
     const spec = parseModelSpec({
@@ -162,18 +167,7 @@ describe('the dense layers on WebAssembly SIMD', () => {
     });
     const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'minibatch', momentum: 0.9, learningRate: 0.05, batchSize: 8 });
     const data = dataFor(41, 3, 24, false);
-    const tfjs = new TfjsEngine(spec, settings, data);
-    const didactic = new DidacticEngine(spec, settings, data);
-    expect(didactic.simd).toBe(true);
-    for (const batch of [Int32Array.of(0, 5, 7, 9, 11), Int32Array.from({ length: 24 }, (_, i) => 23 - i), Int32Array.of(3, 2, 1, 0, 4, 6, 8, 10)]) {
-      const a = tfjs.trainBatch(batch, true)!;
-      const b = didactic.trainBatch(batch, true)!;
-      expectClose(b.loss, a.loss);
-      a.gradientNorms.forEach((g, i) => expectClose(b.gradientNorms[i].norm, g.norm));
-    }
-    const after = tfjsToDidactic(tfjs);
-    didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
-    tfjs.dispose();
+    expectSimdTrainsLikeTfjs(spec, settings, data);
   });
 
   it('gives the plain loops\' net inputs and gradients with SIMD kernels on every layer, dropout included', () => {
