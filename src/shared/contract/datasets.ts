@@ -24,6 +24,7 @@ export const datasetProblemCodeSchema = z.enum([
   'too-large',
   'duplicate',
   'special-file',
+  'dataset-document',
 ]);
 export type DatasetProblemCode = z.infer<typeof datasetProblemCodeSchema>;
 
@@ -55,6 +56,7 @@ export const problemReasonKeySchema = z.enum([
   'broken-link',
   'outside-class-folder',
   'special-file',
+  'dataset-document',
 ]);
 export type ProblemReasonKey = z.infer<typeof problemReasonKeySchema>;
 

@@ -179,6 +179,24 @@ describe('loadImageFolder bad input', () => {
     expect(error.message).toContain('"solo"');
   });
 
+  it('a licence or readme at the top is documentation (a note), a stray image there is skipped', async () => {
+    const folder = join(base, 'descargado');
+    for (const name of ['a', 'b']) {
+      await mkdir(join(folder, name), { recursive: true });
+      await writeFile(join(folder, name, '1.png'), pngOf(4, 4));
+    }
+    await writeFile(join(folder, 'LICENSE.txt'), 'CC BY 4.0');
+    await writeFile(join(folder, 'README.md'), '# digits');
+    await writeFile(join(folder, 'suelta.png'), pngOf(4, 4));
+    const dataset = await load(folder);
+    expect(dataset.images).toHaveLength(2);
+    const byFile = Object.fromEntries(dataset.summary.problems.map((p) => [p.file, p]));
+    expect(byFile['LICENSE.txt']).toMatchObject({ code: 'dataset-document', skipped: false });
+    expect(byFile['README.md']).toMatchObject({ code: 'dataset-document', skipped: false });
+    expect(byFile['suelta.png']).toMatchObject({ code: 'outside-class-folder', skipped: true });
+    expect(dataset.summary.problemsSkipped).toBe(1);
+  });
+
   it.skipIf(process.getuid?.() === 0)('an unreadable folder', async () => {
     const { chmod } = await import('node:fs/promises');
     const folder = join(base, 'cerrada');

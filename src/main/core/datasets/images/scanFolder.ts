@@ -47,6 +47,9 @@ async function checkRoot(root: string): Promise<void> {
  * link back up the tree is reported instead of recursing forever), hidden entries and files outside class
  * folders are reported and skipped.
  */
+/** Documents that downloaded datasets carry beside their class folders (MNIST, Kaggle, the bundled digits). */
+const DATASET_DOCUMENT = /^(licen[cs]e|readme|copying|notice|authors|citation)([._-][^/]*)?$/i;
+
 export async function scanFolder(root: string, problems: ProblemList, signal: AbortSignal, onFound: (count: number) => void): Promise<FolderScan> {
   await checkRoot(root);
   const visited = new Set<string>([await realpath(root)]);
@@ -103,6 +106,10 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
         if (className === null) classNames.push(entry.name);
         await walk(absolutePath, relativePath, className ?? entry.name);
       } else if (isFile) {
+        if (className === null && DATASET_DOCUMENT.test(entry.name)) {
+          problems.add(relativePath, 'dataset-document', 'a licence or readme at the top of the dataset: kept as its documentation, not trained on', { key: 'dataset-document' });
+          continue;
+        }
         if (className === null) {
           problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class', { key: 'outside-class-folder' });
           continue;
