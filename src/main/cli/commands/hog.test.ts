@@ -1,5 +1,5 @@
 import { decodePng, encodePng, Image } from 'image-js';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +69,39 @@ describe('sinapsis hog', () => {
     const small = capture();
     expect(await runCli(['hog', imagePath, '--resize', 'none', '--cell', '16', '--block', '4'], small)).toBe(2);
     expect(small.stderr).toMatch(/30x50 image is smaller than one HOG block \(64x64 pixels/);
+  });
+});
+
+describe('sinapsis hog <folder> --csv', () => {
+  it('writes every image of a class folder as a CSV row equal to its own --json vector, and lists the bad ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sinapsis-cli-hog-folder-'));
+    for (const [name, shade] of [['gatos', 40], ['perros', 200]] as const) {
+      mkdirSync(join(root, name));
+      for (let k = 0; k < 3; k++) {
+        const data = Uint8Array.from({ length: 20 * 30 }, (_, i) => (shade + i * (k + 3)) % 256);
+        writeFileSync(join(root, name, `${k}.png`), encodePng(new Image(20, 30, { colorModel: 'GREY', data })));
+      }
+    }
+    writeFileSync(join(root, 'perros', 'roto.png'), 'not a png');
+    const csvPath = join(root, 'hog.csv');
+    const io = capture();
+    expect(await runCli(['hog', root, '--csv', csvPath, '--orientations', '9'], io), io.stderr).toBe(0);
+    expect(io.stdout).toContain('feature length: 360');
+    expect(io.stdout).toContain('(6 images in 2 classes; skipped: 1, listed by sinapsis dataset)');
+    expect(io.stdout).toMatch(/csv: .*hog\.csv \(6 rows/);
+    const [header, ...rows] = readFileSync(csvPath, 'utf8').trim().split('\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['file', 'label', 'hog_0']);
+    expect(header.split(',')).toHaveLength(2 + 360);
+    expect(rows).toHaveLength(6);
+    const row = rows.find((r) => r.startsWith('perros/1.png'))!.split(',');
+    expect(row[1]).toBe('perros');
+    const single = capture();
+    expect(await runCli(['hog', join(root, 'perros', '1.png'), '--orientations', '9', '--json'], single)).toBe(0);
+    const vector = (JSON.parse(single.stdout) as { vector: number[] }).vector;
+    row.slice(2).forEach((cell, i) => expect(Math.abs(Number(cell) - vector[i])).toBeLessThan(1e-6));
+
+    const noCsv = capture();
+    expect(await runCli(['hog', root], noCsv)).toBe(2);
+    expect(noCsv.stderr).toMatch(/is a folder: give --csv out\.csv/);
   });
 });

@@ -1,5 +1,5 @@
 import { encodePng, Image } from 'image-js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
@@ -7,12 +7,14 @@ import { previewHog } from '../../core/features/previewHog';
 import { writeFileAtomic } from '../../core/runs/atomicWrite';
 import { parseCommandArgs, intOption } from '../args';
 import { hogPipelineFrom } from '../hogOptions';
+import { hogFolderToCsv } from './hogFolder';
 import { EXIT_OK, type CliCommand } from '../command';
 
 export const hogCommand: CliCommand = {
   name: 'hog',
   summary: 'HOG feature vector of one image (same numbers as skimage.feature.hog)',
   help: `Usage: sinapsis hog <image> [options]
+       sinapsis hog <folder> --csv out.csv [options]
 
 Converts the image to grey (cv2.cvtColor), resizes it (cv2.resize), and prints its HOG vector
 (skimage.feature.hog, identical numbers) as JSON, with the feature length. Defaults are the course's
@@ -29,6 +31,8 @@ Options:
   --color               keep colour: per pixel, the channel with the strongest gradient (skimage channel_axis=-1)
   --json                print one JSON object (vector, length, sizes, parameters) instead of text
   --picture FILE.png    also write the HOG picture (skimage visualize=True), scaled to 0..255
+  --csv FILE            for a folder (one subfolder per class): every image's vector as CSV
+                        (file,label,hog_0,...), files relative to the folder; bad images are listed
   --scale N             enlarge the picture N times, pixels kept square (default 1)
   -h, --help            show this help
 
@@ -48,6 +52,7 @@ Examples:
       color: { type: 'boolean' },
       json: { type: 'boolean' },
       picture: { type: 'string' },
+      csv: { type: 'string' },
       scale: { type: 'string' },
     });
     if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give exactly one image file, e.g. "sinapsis hog digit.png".');
@@ -64,6 +69,13 @@ Examples:
     const scale = intOption('scale', values.scale as string | undefined, 1, 1, 64);
 
     const path = resolve(positionals[0]);
+    const isFolder = (await stat(path).catch(() => null))?.isDirectory() ?? false;
+    if (isFolder) {
+      if (typeof values.csv !== 'string') throw new SinapsisError('bad-arguments', `${path} is a folder: give --csv out.csv to write the HOG of all its images, or name one image.`);
+      await hogFolderToCsv(path, pipeline, values.csv, io);
+      return EXIT_OK;
+    }
+    if (typeof values.csv === 'string') throw new SinapsisError('bad-arguments', '--csv is for a folder of images; for one image use --json.');
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
