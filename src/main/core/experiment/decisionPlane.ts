@@ -48,7 +48,8 @@ export function decisionPlane(samples: ExperimentSamples, fold: PlannedFold, sca
   }
   const scaled = scaler ? Float32Array.from(applyScaler(scaler, { values: raw, rows: n * n, columns: 2 })) : raw;
   const held = new Set(fold.evaluation);
-  const shown = [...fold.train, ...fold.evaluation.filter((i) => !fold.train.includes(i))];
+  // Training and evaluated samples are disjoint in every plan (hold-out parts, k-fold complements).
+  const shown = [...fold.train, ...fold.evaluation];
   const step = Math.max(1, shown.length / MAX_PLANE_POINTS);
   const points: PlanePoint[] = [];
   for (let k = 0; k < shown.length && points.length < MAX_PLANE_POINTS; k += step) {

@@ -4,7 +4,7 @@ import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
 import { datasetHog } from '../features/datasetHog';
 import type { HogProgress } from '../features/extractHog';
 import { defaultCacheDir } from '../features/hogCache';
-import { prepareImage } from '../features/prepareImage';
+import { writePixelFeatures } from '../features/pixelFeatures';
 import type { ExperimentSamples } from './experimentSamples';
 
 export interface FeatureOptions {
@@ -64,10 +64,7 @@ async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kin
   };
 }
 
-/**
- * Raw pixels: each image converted to grey, resized when asked (INTER_AREA, the right filter for shrinking) and
- * scaled to 0..1. Without a resize every image must already have the same size.
- */
+/** Raw pixels of every image (writePixelFeatures). Without a resize every image must already have the same size. */
 function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'pixels' }>): ExperimentSamples {
   const first = dataset.images[0];
   const width = choice.resize?.width ?? first.width;
@@ -82,9 +79,7 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
         { file: image.file, width: image.width, height: image.height, expectedWidth: width, expectedHeight: height },
       );
     }
-    const prepared = prepareImage({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, { grayscale: true, resize: choice.resize, interpolation: 'area' });
-    const offset = index * size;
-    for (let p = 0; p < size; p++) values[offset + p] = prepared.data[p] / 255;
+    writePixelFeatures({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, choice.resize, values, index * size);
   });
   return {
     featureKind: 'pixels',

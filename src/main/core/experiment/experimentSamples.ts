@@ -24,3 +24,8 @@ export interface ExperimentSamples {
 export function sampleCount(samples: ExperimentSamples): number {
   return samples.files.length;
 }
+
+/** Values per sample (the product of the sample shape). */
+export function featureLength(samples: Pick<ExperimentSamples, 'sampleShape'>): number {
+  return samples.sampleShape.reduce((a, b) => a * b, 1);
+}

@@ -19,14 +19,14 @@ import type { HogProgress } from '../features/extractHog';
 import { saveModelArtifacts } from '../models/modelIO';
 import { exportRunReport } from '../reports/exportRunReport';
 import { writeRunExports } from '../reports/runExports';
-import { latestFileWriter, writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
+import { latestFileWriter, writeJsonAtomic } from '../runs/atomicWrite';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
 import { HISTORY_COLUMNS, type RunConfig } from '../runs/runSchemas';
 import { experimentFeatures } from './experimentFeatures';
 import { collectPredictions, experimentMetrics, historyRows, type FoldRun } from './experimentMetrics';
 import { planExperiment, type ExperimentPlan } from './experimentPlan';
-import { sampleCount, type ExperimentSamples } from './experimentSamples';
+import { featureLength, sampleCount, type ExperimentSamples } from './experimentSamples';
 import { ExperimentControl } from './experimentControl';
 import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
@@ -109,7 +109,7 @@ function configOf(runId: string, request: ExperimentRequest, dataset: ImageDatas
     backend: request.backend,
     engine: t.engine,
     dataset: datasetRecord(dataset, samples),
-    features: { kind: samples.featureKind, length: samples.values.length / Math.max(1, sampleCount(samples)), details: samples.details },
+    features: { kind: samples.featureKind, length: featureLength(samples), details: samples.details },
     preprocessing: { scaling: request.scaling },
     model: modelRecord(request, summary),
     training: {
@@ -142,7 +142,7 @@ function checkModel(request: ExperimentRequest, samples: number): ModelSummary {
 }
 
 function checkFeaturesFitModel(samples: ExperimentSamples, summary: ModelSummary): void {
-  const size = samples.sampleShape.reduce((a, b) => a * b, 1);
+  const size = featureLength(samples);
   const inputSize = summary.inputShape.reduce((a, b) => a * b, 1);
   if (size !== inputSize) {
     throw new SinapsisError(
@@ -242,7 +242,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   const config = configOf(runId, request, dataset, samples, plan, summary, deps.electron ?? null);
   await writeJsonAtomic(join(dir, RUN_FILES.config), config);
 
-  const columns = samples.values.length / Math.max(1, sampleCount(samples));
+  const columns = featureLength(samples);
   const outputWidth = summary.outputShape.reduce((a, b) => a * b, 1);
   const runs: FoldRun[] = [];
   let scaler: Scaler | null = null;
@@ -303,6 +303,8 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
       control.detach(session);
     }
   }
+  // One last write, also for a run stopped before its first epoch (its history.csv is the header alone).
+  history.request();
   await history.flush();
 
   progress('evaluating');
@@ -328,7 +330,6 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
 
   progress('writing');
   await writeJsonAtomic(join(dir, RUN_FILES.config), { ...config, backend, engine });
-  await writeFileAtomic(join(dir, RUN_FILES.history), toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)));
   if (last?.artifacts) await saveModelArtifacts(join(dir, RUN_FILES.model), last.artifacts);
   await writeJsonAtomic(join(dir, RUN_FILES.preprocessing), { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
   await writeJsonAtomic(join(dir, RUN_FILES.predictions), { labels: samples.classNames, predictions });

@@ -3,6 +3,7 @@ import { hogPipelineSchema, type HogPipeline } from '../../../shared/contract/fe
 import { applyScaler, type Scaler } from '../../../shared/datasets/scaling';
 import { hog } from '../features/hog';
 import type { PixelImage } from '../features/pixelImage';
+import { writePixelFeatures } from '../features/pixelFeatures';
 import { prepareImage } from '../features/prepareImage';
 import type { PreprocessingFile } from './preprocessingFile';
 
@@ -77,9 +78,8 @@ function pixelVector(image: PixelImage, features: Features): Float32Array {
   const { width, height } = pixelSizeOf(features.details);
   // Training resized with INTER_AREA when asked; without a resize every image already had this size, and
   // resizing to the same size is a copy, so both cases are this one call.
-  const prepared = prepareImage(image, { grayscale: true, resize: { width, height }, interpolation: 'area' });
   const out = new Float32Array(width * height);
-  for (let p = 0; p < out.length; p++) out[p] = prepared.data[p] / 255;
+  writePixelFeatures(image, { width, height }, out);
   return out;
 }
 
