@@ -42,10 +42,14 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, view: PlaneView, grid
     image.data[4 * i + 2] = rgb[2];
     image.data[4 * i + 3] = 255;
   }
-  // Draw the small grid on an offscreen canvas, then scale it up smoothly.
+  paintGrid(ctx, view, image);
+}
+
+/** Paints a small grid of cell colours over the whole canvas: drawn offscreen, then scaled up smoothly. */
+export function paintGrid(ctx: CanvasRenderingContext2D, view: PlaneView, image: ImageData): void {
   const small = document.createElement('canvas');
-  small.width = resolution;
-  small.height = resolution;
+  small.width = image.width;
+  small.height = image.height;
   small.getContext('2d')?.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(small, 0, 0, view.width, view.height);
@@ -65,8 +69,12 @@ export function drawAxes(ctx: CanvasRenderingContext2D, view: PlaneView): void {
 
 /** A point coloured by its class; `hollow` for test points. */
 export function drawPoint(ctx: CanvasRenderingContext2D, view: PlaneView, x: number, y: number, positive: boolean, radius = 4, hollow = false): void {
+  drawColouredPoint(ctx, view, x, y, positive ? POSITIVE_RGB : NEGATIVE_RGB, radius, hollow);
+}
+
+/** A point in any class colour (more than two classes); `hollow` for test points. */
+export function drawColouredPoint(ctx: CanvasRenderingContext2D, view: PlaneView, x: number, y: number, rgb: readonly [number, number, number], radius = 4, hollow = false): void {
   const [px, py] = toPixel(view, x, y);
-  const rgb = positive ? POSITIVE_RGB : NEGATIVE_RGB;
   ctx.beginPath();
   ctx.arc(px, py, radius, 0, 2 * Math.PI);
   ctx.lineWidth = hollow ? 2 : 1;
