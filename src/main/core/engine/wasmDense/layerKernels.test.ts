@@ -1,22 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileWatToBase64, hasWat2wasm } from '../testing/wat2wasm';
 import { describe, expect, it } from 'vitest';
 import { DENSE_KERNELS_WASM_BASE64 } from './denseKernelsWasm';
 import { LayerKernels } from './layerKernels';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function hasWat2wasm(): boolean {
-  try {
-    execFileSync('wat2wasm', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('LayerKernels', () => {
   it('computes net inputs and gradients like the plain loops (odd sizes exercise the scalar tails)', () => {
@@ -95,8 +84,6 @@ describe('LayerKernels', () => {
   });
 
   it.runIf(hasWat2wasm())('the embedded module is denseKernels.wat compiled', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'sinapsis-wat-')), 'dense.wasm');
-    execFileSync('wat2wasm', [join(here, 'denseKernels.wat'), '-o', out]);
-    expect(readFileSync(out).toString('base64')).toBe(DENSE_KERNELS_WASM_BASE64);
+    expect(compileWatToBase64(join(here, 'denseKernels.wat'))).toBe(DENSE_KERNELS_WASM_BASE64);
   });
 });

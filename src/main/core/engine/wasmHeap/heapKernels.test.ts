@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { compileWatToBase64, hasWat2wasm } from '../testing/wat2wasm';
 import { describe, expect, it } from 'vitest';
 import { initBackend } from '../backends';
 import { heapKernels } from './heapKernels';
 import { HEAP_KERNELS_WASM_BASE64 } from './heapKernelsWasm';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function hasWat2wasm(): boolean {
-  try {
-    execFileSync('wat2wasm', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('heap kernels', () => {
   it('bind to the wasm backend, and not to the cpu backend', async () => {
@@ -28,8 +17,6 @@ describe('heap kernels', () => {
   });
 
   it.runIf(hasWat2wasm())('the embedded module is heapKernels.wat compiled', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'sinapsis-wat-')), 'heap.wasm');
-    execFileSync('wat2wasm', [join(here, 'heapKernels.wat'), '-o', out]);
-    expect(readFileSync(out).toString('base64')).toBe(HEAP_KERNELS_WASM_BASE64);
+    expect(compileWatToBase64(join(here, 'heapKernels.wat'))).toBe(HEAP_KERNELS_WASM_BASE64);
   });
 });
