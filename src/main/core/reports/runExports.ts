@@ -12,7 +12,7 @@ import type { SvgImage } from './printPdf';
 import { runCharts } from './runCharts';
 import { reportText } from './reportText';
 
-/** The export files a run folder gets besides config/history/metrics/model/report (see the README's run-folder format). */
+/** The export files a run folder gets besides config/history/metrics/model/report (see docs/runs-and-reports.md). */
 export const EXPORT_FILES = {
   confusionMatrix: 'confusion-matrix.csv',
   confusionMatrixNormalized: 'confusion-matrix-normalized.csv',

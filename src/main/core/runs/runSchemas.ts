@@ -60,7 +60,7 @@ export type RunConfig = z.infer<typeof runConfigSchema>;
 
 const averagedSchema = z.object({ precision: z.number(), recall: z.number(), f1: z.number() });
 
-/** What a run's `metrics.json` holds (the fields graders script against are documented in the README). */
+/** What a run's `metrics.json` holds (the fields graders script against are documented in docs/runs-and-reports.md). */
 export const runMetricsSchema = z.object({
   status: z.enum(['completed', 'stopped', 'failed']),
   accuracy: z.object({ train: z.number().nullable(), val: z.number().nullable(), test: z.number().nullable() }),
