@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
 import { augmentationWarnings, augmentImage } from '../../../shared/datasets/augment';
 import { createSeededRandom } from '../../../shared/didactic/seededRandom';
@@ -9,7 +8,7 @@ import { buildTable, tableFromGenerated } from './csv/buildTable';
 import { openCsv } from './csv/openCsv';
 import { DatasetStore, datasetStore } from './datasetStore';
 import { inspectImageFile } from './images/inspectImageFile';
-import { loadImageFolder } from './images/loadImageFolder';
+import { loadImageFolder, MAX_IMAGE_FILE_BYTES } from './images/loadImageFolder';
 import { pngDataUrl, shrinkToFit } from './images/thumbnail';
 import { openedPaths } from './pathGuard';
 import { splitDataset } from './splitDataset';
@@ -32,6 +31,7 @@ async function loadFolderTask(path: string, taskId: string, context: CallContext
   return context.tasks.run(taskId, async (signal) => {
     const dataset = await loadImageFolder(path, {
       signal,
+      files: context.services.files,
       datasetId: DatasetStore.newId(),
       onProgress: (progress) => context.emit('dataset.progress', { taskId, ...progress }),
     });
@@ -41,8 +41,8 @@ async function loadFolderTask(path: string, taskId: string, context: CallContext
   });
 }
 
-async function loadCsvAsTable(path: string, target: string): Promise<DatasetSummary> {
-  const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId());
+async function loadCsvAsTable(path: string, target: string, context: CallContext): Promise<DatasetSummary> {
+  const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId(), context.services.files);
   const column = draft.header.indexOf(target);
   const table = buildTable(draft, column >= 0 ? column : draft.header.length - 1, 'auto', DatasetStore.newId());
   openedPaths.grant(draft.path);
@@ -53,8 +53,8 @@ async function loadCsvAsTable(path: string, target: string): Promise<DatasetSumm
 export const datasetHandlers: HandlerMap<DatasetMethod> = {
   'dataset.openFolder': async (request, context) => (await loadFolderTask(request.path, request.taskId, context)).summary,
 
-  'dataset.openCsv': async (request) => {
-    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId());
+  'dataset.openCsv': async (request, context) => {
+    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId(), context.services.files);
     openedPaths.grant(draft.path);
     datasetStore.put(draft);
     return draft.inspection;
@@ -72,7 +72,7 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   'dataset.builtin': async (request, context) => {
     const { id, options } = request;
     if (id === 'digits') return (await loadFolderTask(builtinPaths.digits(), request.taskId, context)).summary;
-    if (id === 'wine') return loadCsvAsTable(builtinPaths.wine(), 'class');
+    if (id === 'wine') return loadCsvAsTable(builtinPaths.wine(), 'class', context);
     const table = tableFromGenerated(generateBuiltin(id, options), DatasetStore.newId(), `builtin:${id}:${JSON.stringify(options)}`);
     datasetStore.put(table);
     return table.summary;
@@ -106,8 +106,9 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     const path = openedPaths.resolveInside(dataset.root, request.file);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
-    } catch {
+      bytes = await openedPaths.read(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
+    } catch (error) {
+      if (error instanceof SinapsisError) throw error;
       throw new SinapsisError('dataset-file-missing', `"${request.file}" can no longer be read from "${dataset.root}". Reopen the folder.`, { file: request.file });
     }
     const inspection = inspectImageFile(request.file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));

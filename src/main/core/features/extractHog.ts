@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { LOCAL_FILES, readRegularFileSync, type FileAccessPolicy } from '../files';
+import { MAX_IMAGE_FILE_BYTES } from '../datasets/images/loadImageFolder';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../shared/contract';
 import type { HogPipeline } from '../../../shared/contract/features';
@@ -30,6 +31,8 @@ export interface ExtractHogOptions {
   threads?: number;
   /** Folder of the on-disk cache, or null to neither read nor write it. */
   cacheDir: string | null;
+  /** Which paths a `files` source may read; the user's own files by default (the core passes the workspace's). */
+  files?: FileAccessPolicy;
   onProgress?: (progress: HogProgress) => void;
 }
 
@@ -63,6 +66,7 @@ function cancelledError(): SinapsisError {
 
 function readFailure(error: unknown): HogFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'path-not-allowed') return { code: 'link-outside', reason: 'not a regular file inside the allowed folders', reasonKey: 'data.problems.why.link-outside' };
   if (code === 'ENOENT') return { code: 'missing', reason: 'the file does not exist (moved or deleted?)', reasonKey: 'features.extract.reason.missing' };
   if (code === 'EISDIR') return { code: 'not-a-file', reason: 'this is a folder, not an image file', reasonKey: 'features.extract.reason.not-a-file' };
   if (code === 'EACCES' || code === 'EPERM') {
@@ -151,7 +155,7 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       if (source.kind === 'files') {
         let bytes: Uint8Array;
         try {
-          const buffer = readFileSync(source.files[index].path);
+          const buffer = readRegularFileSync(source.files[index].path, options.files ?? LOCAL_FILES, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
           bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         } catch (error) {
           record({ index, ok: false, ...readFailure(error) });

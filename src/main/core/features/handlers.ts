@@ -52,6 +52,7 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
         signal,
         threads: request.threads,
         cacheDir: request.useCache ? defaultCacheDir() : null,
+        files: context.services.files,
         onProgress: (progress) => context.emit('hog.progress', { taskId, ...progress }),
       });
       const featureSet = toFeatureSet(extraction, pipeline, names, dataset);

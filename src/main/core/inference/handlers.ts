@@ -24,5 +24,5 @@ export const inferenceHandlers: HandlerMap<'runs.predictImage' | 'runs.inspectCo
     const sample = await resolveSample(request.source, access);
     return runModels.with(dir, (run) => inspectConv(run, sampleFeatures(sample, run.preprocessing), { only: request.layer, channels: request.channels }));
   },
-  'model.import': async (request, context) => importModel(request, context.services.runsRoot),
+  'model.import': async (request, context) => importModel(request, context.services.runsRoot, context.services.files),
 };

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LOCAL_FILES, type FileAccessPolicy } from '../files';
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { FeatureChoice } from '../../../shared/contract/experiment';
 import type { ModelImportResult } from '../../../shared/contract/inference';
@@ -45,7 +46,9 @@ function isInside(root: string, target: string): boolean {
 }
 
 /** Where the model, and the run files that may come with it, are: `path` holds model.json, or is a run folder with model/. */
-async function locate(path: string): Promise<{ modelDir: string; companionDirs: string[] }> {
+async function locate(path: string, files: FileAccessPolicy): Promise<{ modelDir: string; companionDirs: string[] }> {
+  // The policy first: a refused folder gets its one message before anything says whether it exists.
+  if (isAbsolute(path)) files.check(path);
   if (!isAbsolute(path)) throw new SinapsisError('model-import-path', `"${path}" is not an absolute folder path; give the full path of the folder holding model.json.`, { path });
   const info = await stat(path).catch(() => null);
   if (!info) throw new SinapsisError('model-import-path', `"${path}" does not exist.`, { path });
@@ -180,8 +183,8 @@ function importedMetrics(): RunMetrics {
 }
 
 /** Imports the model folder at `request.path` as a new completed run under `runsRoot`. */
-export async function importModel(request: ImportRequest, runsRoot: string): Promise<ModelImportResult> {
-  const { modelDir, companionDirs } = await locate(request.path);
+export async function importModel(request: ImportRequest, runsRoot: string, files: FileAccessPolicy = LOCAL_FILES): Promise<ModelImportResult> {
+  const { modelDir, companionDirs } = await locate(request.path, files);
   await checkModelFolder(modelDir);
   let model: tf.LayersModel;
   try {

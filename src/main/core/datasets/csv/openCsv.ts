@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { SinapsisError } from '../../../../shared/contract';
+import { LOCAL_FILES, readRegularFile, type FileAccessPolicy } from '../../files';
 import type { CsvDraft } from '../datasetTypes';
 import { describeCsv, parseCsvTable } from './inspectCsv';
 import type { Delimiter } from './parseDelimited';
@@ -8,9 +9,19 @@ import type { Delimiter } from './parseDelimited';
 /** CSVs beyond this are refused before reading: the course's tables are kilobytes to a few megabytes. */
 export const MAX_CSV_BYTES = 256 * 1024 ** 2;
 
-/** Reads and parses a CSV/TSV file into a draft awaiting the choice of target column. */
-export async function openCsv(path: string, delimiter: 'auto' | Delimiter, header: 'auto' | 'yes' | 'no', datasetId: string): Promise<CsvDraft> {
+/**
+ * Reads and parses a CSV/TSV file into a draft awaiting the choice of target column. `files` decides which paths
+ * may be read (a lab server's roots); a refused path gets the policy's one message before anything is looked at.
+ */
+export async function openCsv(
+  path: string,
+  delimiter: 'auto' | Delimiter,
+  header: 'auto' | 'yes' | 'no',
+  datasetId: string,
+  files: FileAccessPolicy = LOCAL_FILES,
+): Promise<CsvDraft> {
   const file = resolve(path);
+  files.check(file);
   let info;
   try {
     info = await stat(file);
@@ -23,8 +34,13 @@ export async function openCsv(path: string, delimiter: 'auto' | Delimiter, heade
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // The limit again while reading: stat says 0 for /dev/zero-like files (refused anyway) and a file can grow.
+    text = (await readRegularFile(file, files, { maxBytes: MAX_CSV_BYTES, what: 'a CSV file' })).toString('utf8');
   } catch (error) {
+    if (error instanceof SinapsisError && error.code === 'file-too-large') {
+      throw new SinapsisError('csv-too-large', `"${file}" is over ${MAX_CSV_BYTES / 1024 ** 2} MB, the limit. Use a sample of the rows.`, { path: file });
+    }
+    if (error instanceof SinapsisError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new SinapsisError('csv-unreadable', `Cannot read "${file}" (${code}). Check its permissions.`, { path: file });
   }

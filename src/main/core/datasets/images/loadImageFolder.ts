@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../../shared/contract';
 import type { DatasetProgressEvent } from '../../../../shared/contract/datasets';
 import type { ImageDataset, StoredImage } from '../datasetTypes';
+import { LOCAL_FILES, readRegularFile, readRegularFileSync, type FileAccessPolicy } from '../../files';
 import { ProblemList } from '../problems';
 import { ProgressMeter } from '../progressMeter';
 import { packJob, runDecodeJob, type DecodedFile, type DecodeReply } from './decodeJob';
@@ -21,6 +20,8 @@ export interface LoadFolderOptions {
   /** Refuse to hold more decoded pixel bytes than this; defaults to a quarter of RAM, at most 2 GiB. */
   maxPixelBytes?: number;
   datasetId: string;
+  /** Which paths may be read (a lab server's roots); the user's own files by default. */
+  files?: FileAccessPolicy;
 }
 
 /** The event loop gets a turn at least this often, so progress events and `task.cancel` get through. */
@@ -33,9 +34,14 @@ const YIELD_EVERY_MS = 16;
  */
 const SYNC_READ_LIMIT = 1024 * 1024;
 
-async function readBytes(path: string, size: number): Promise<Uint8Array | Error> {
+/** An image file over this is refused while reading (the largest photos a course uses are tens of megabytes). */
+export const MAX_IMAGE_FILE_BYTES = 256 * 1024 ** 2;
+
+async function readBytes(path: string, size: number, files: FileAccessPolicy): Promise<Uint8Array | Error> {
   try {
-    const buffer = size <= SYNC_READ_LIMIT ? readFileSync(path) : await readFile(path);
+    // Through the file policy: only regular files, the limit counted while reading (the scan's size is a hint).
+    const limit = { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' };
+    const buffer = size <= SYNC_READ_LIMIT ? readRegularFileSync(path, files, limit) : await readRegularFile(path, files, limit);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
@@ -94,7 +100,8 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
     options.onProgress?.({ phase, ...state, problems: problems.items.length });
 
   const scanMeter = new ProgressMeter(emit('scanning'));
-  const scan = await scanFolder(root, problems, signal, (found) => scanMeter.update(found, found));
+  const filePolicy = options.files ?? LOCAL_FILES;
+  const scan = await scanFolder(root, problems, signal, (found) => scanMeter.update(found, found), filePolicy);
   throwIfCancelled(signal);
 
   const meter = new ProgressMeter(emit('loading'));
@@ -156,8 +163,11 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
       reply = runDecodeJob(packJob(-1, batch.readable));
     }
     for (const entry of batch.entries) {
-      if ('error' in entry) {
-        const code = (entry.error as NodeJS.ErrnoException).code ?? 'error';
+      if ('error' in entry && entry.error instanceof SinapsisError && entry.error.code === 'path-not-allowed') {
+        // The scan saw a file inside the folder; at read time it led elsewhere (a link changed in between).
+        problems.add(entry.file.relativePath, 'link-outside', 'symbolic link leading out of the opened folder; skipped, since only files inside it are read', { key: 'link-outside' });
+      } else if ('error' in entry) {
+        const code = entry.error instanceof SinapsisError && entry.error.code === 'file-too-large' ? 'EFBIG' : ((entry.error as NodeJS.ErrnoException).code ?? 'error');
         problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, { key: 'unreadable-file', params: { code } });
       } else {
         accept(entry.file, reply.results[entry.slot]);
@@ -180,7 +190,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
       while (next < files.length && batch.entries.length < batchFiles && (batchBytes === 0 || batchBytes + files[next].size <= BATCH_BYTES)) {
         const file = files[next++];
         batchBytes += Math.max(1, file.size);
-        const bytes = await readBytes(file.absolutePath, file.size);
+        const bytes = await readBytes(file.absolutePath, file.size, filePolicy);
         if (bytes instanceof Error) batch.entries.push({ file, error: bytes });
         else {
           batch.entries.push({ file, slot: batch.readable.length });

@@ -13,9 +13,10 @@ vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   return {
     ...actual,
-    readFileSync: (path: string, ...rest: unknown[]) => {
+    // The loader reads through core/files (openSync on the checked path).
+    openSync: (path: string, ...rest: unknown[]) => {
       if (denied.has(String(path))) throw eacces(String(path));
-      return (actual.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
+      return (actual.openSync as (...args: unknown[]) => unknown)(path, ...rest);
     },
   };
 });

@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../../shared/contract';
+import { isInside, LOCAL_FILES, type FileAccessPolicy } from '../../files';
 import { naturalCompare } from '../naturalCompare';
 import type { ProblemList } from '../problems';
 
@@ -23,8 +24,12 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
 
-/** Checks that the opened path is a readable folder, turning OS errors into messages a student can act on. */
-async function checkRoot(root: string): Promise<void> {
+/**
+ * Checks that the opened path is allowed and a readable folder, turning OS errors into messages a student can act
+ * on. A refused path gets the policy's one message before the folder is even looked at.
+ */
+async function checkRoot(root: string, files: FileAccessPolicy): Promise<void> {
+  files.check(root);
   let info;
   try {
     info = await stat(root);
@@ -43,16 +48,24 @@ async function checkRoot(root: string): Promise<void> {
 
 /**
  * Lists the candidate files of a folder-per-class dataset without reading them. The class is the first-level
- * folder; deeper subfolders belong to it. Symbolic links are followed, each real folder is visited once (so a
- * link back up the tree is reported instead of recursing forever), hidden entries and files outside class
- * folders are reported and skipped.
+ * folder; deeper subfolders belong to it. Symbolic links are followed only while they stay inside the opened
+ * folder (a link out of it is reported and skipped, as `dataset.image` and training refuse it too), each real
+ * folder is visited once (so a link back up the tree is reported instead of recursing forever), hidden entries,
+ * special files and files outside class folders are reported and skipped.
  */
 /** Documents that downloaded datasets carry beside their class folders (MNIST, Kaggle, the bundled digits). */
 const DATASET_DOCUMENT = /^(licen[cs]e|readme|copying|notice|authors|citation)([._-][^/]*)?$/i;
 
-export async function scanFolder(root: string, problems: ProblemList, signal: AbortSignal, onFound: (count: number) => void): Promise<FolderScan> {
-  await checkRoot(root);
-  const visited = new Set<string>([await realpath(root)]);
+export async function scanFolder(
+  root: string,
+  problems: ProblemList,
+  signal: AbortSignal,
+  onFound: (count: number) => void,
+  policy: FileAccessPolicy = LOCAL_FILES,
+): Promise<FolderScan> {
+  await checkRoot(root, policy);
+  const realRoot = await realpath(root);
+  const visited = new Set<string>([realRoot]);
   const files: ScannedFile[] = [];
   const classNames: string[] = [];
 
@@ -80,6 +93,13 @@ export async function scanFolder(root: string, problems: ProblemList, signal: Ab
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolutePath).catch(() => null);
+        if (target !== null && (!isInside(realRoot, target) || !policy.isAllowed(target))) {
+          problems.add(relativePath, 'link-outside', 'symbolic link leading out of the opened folder; skipped, since only files inside it are read', { key: 'link-outside' });
+          continue;
+        }
+      }
       if (entry.isSymbolicLink() || isFile) {
         try {
           const info = await stat(absolutePath);
