@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseModelSpec } from '../../../shared/models/modelSpec';
 import { buildMessyDataset } from '../../core/datasets/testing/messyDataset';
 import { readRun } from '../../core/runs/readRun';
 import { runCli } from '../runCli';
@@ -106,6 +107,57 @@ describe('sinapsis train', () => {
     expect(await runCli(['train', '--data', 'builtin:digits', '--augment', 'spin=3', '--out', join(scratch(), 'x')], bad)).toBe(2);
     expect(bad.stderr).toMatch(/--augment: unknown setting "spin"/);
   }, 60_000);
+
+  it('--batch with gd or sgd is refused naming minibatch; sgd records its batch of 1', async () => {
+    for (const optimizer of ['gd', 'sgd']) {
+      const io = capture();
+      const out = join(scratch(), 'refused');
+      expect(await runCli(['train', '--data', 'builtin:xor', '--optimizer', optimizer, '--batch', '32', '--out', out], io)).toBe(2);
+      expect(io.stderr).toMatch(new RegExp(`--batch 32 does not apply to --optimizer ${optimizer}.*--optimizer minibatch`));
+      expect(existsSync(out)).toBe(false);
+    }
+    const out = join(scratch(), 'sgd');
+    expect(await runCli(['train', '--data', 'builtin:xor', '--optimizer', 'sgd', '--epochs', '2', '--out', out], capture())).toBe(0);
+    expect((await readRun(out)).config.training.batchSize).toBe(1);
+  }, 60_000);
+
+  it('a preset on data with other classes gets an output layer for them, with a printed notice', async () => {
+    const base = scratch();
+    const digits = join(__dirname, '../../../../resources/datasets/digits-opencv');
+    for (const label of ['0', '1', '2', '3']) {
+      mkdirSync(join(base, 'four', label), { recursive: true });
+      for (const file of readdirSync(join(digits, label)).slice(0, 6)) copyFileSync(join(digits, label, file), join(base, 'four', label, file));
+    }
+    const io = capture();
+    const out = join(base, 'lenet');
+    expect(await runCli(['train', '--data', join(base, 'four'), '--model', 'lenet28', '--features', 'pixels', '--size', '28x28', '--epochs', '1', '--split', '0.5,0.5', '--out', out], io), io.stderr).toBe(0);
+    expect(io.stderr).toContain('--model lenet28 has 10 softmax outputs; the data has 4 classes, so its output layer now has 4 softmax units.');
+    const layers = parseModelSpec((await readRun(out)).config.model.spec).layers;
+    expect(layers[layers.length - 1]).toMatchObject({ type: 'output', units: 4, activation: 'softmax' });
+    // The preset's own data: nothing to adapt, nothing said.
+    const same = capture();
+    expect(await runCli(['train', '--data', 'builtin:wine', '--model', 'wine13_8_4_3', '--epochs', '1', '--out', join(base, 'wine')], same)).toBe(0);
+    expect(same.stderr).not.toContain('output layer now has');
+  }, 90_000);
+
+  it('--loo trains one fold per sample (leave-one-out), refused next to --kfold', async () => {
+    const dir = scratch();
+    const rows = Array.from({ length: 8 }, (_, i) => `${i % 2 === 0 ? i / 10 : 2 + i / 10},${i % 3},${i % 2 === 0 ? 'a' : 'b'}`);
+    writeFileSync(join(dir, 'tiny.csv'), ['x,z,clase', ...rows].join('\n'));
+    const io = capture();
+    const out = join(dir, 'loo');
+    expect(await runCli(['train', '--data', join(dir, 'tiny.csv'), '--loo', '--epochs', '3', '--optimizer', 'adam', '--lr', '0.05', '--out', out], io), io.stderr).toBe(0);
+    expect(io.stderr).toContain('training fold 8 of 8');
+    const run = await readRun(out);
+    expect(run.config.split).toMatchObject({ kind: 'kfold', k: 8 });
+    expect(Object.values(run.config.split.indices).map((fold) => fold.length)).toEqual(Array(8).fill(1));
+    const both = capture();
+    expect(await runCli(['train', '--data', join(dir, 'tiny.csv'), '--loo', '--kfold', '3', '--out', join(dir, 'x')], both)).toBe(2);
+    expect(both.stderr).toMatch(/not several/);
+    const tooMany = capture();
+    expect(await runCli(['train', '--data', 'builtin:wine', '--kfold', '178', '--out', join(dir, 'y')], tooMany)).toBe(2);
+    expect(tooMany.stderr).toMatch(/use --loo/);
+  }, 180_000);
 
   it('bad arguments and bad data exit 2 with a message saying what to do, writing nothing', async () => {
     const base = scratch();

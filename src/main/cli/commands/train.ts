@@ -47,14 +47,41 @@ function featuresOption(kind: string | undefined, hog: string | undefined, size:
   throw new SinapsisError('bad-arguments', `--features must be hog, pixels or columns; got "${chosen}".`);
 }
 
-async function modelOption(value: string | undefined, inputShape: ModelSpec['inputShape'], outputs: number, regression: boolean): Promise<ModelSpec> {
+/**
+ * gd trains on the whole training set per update and sgd on one sample: a batch size does not apply to them, and
+ * silently ignoring an explicit one would record a batch size the run never used.
+ */
+function checkBatchApplies(optimizer: string, batch: string | undefined): void {
+  if (batch === undefined || (optimizer !== 'gd' && optimizer !== 'sgd')) return;
+  const what = optimizer === 'gd' ? 'one update per epoch on the whole training set' : 'one sample at a time';
+  throw new SinapsisError('bad-arguments', `--batch ${batch} does not apply to --optimizer ${optimizer} (it trains ${what}). For batches of ${batch} use --optimizer minibatch (or momentum, adam, rmsprop).`);
+}
+
+/**
+ * A preset is written for its own lab's classes (10 digits, 3 wines). On other data its output layer takes the
+ * data's number of classes (one identity unit for regression), said in `notice`, as the Modelo view does.
+ */
+export function adaptPresetOutputs(id: ModelPresetId, spec: ModelSpec, outputs: number, regression: boolean, notice: (text: string) => void): ModelSpec {
+  const last = spec.layers[spec.layers.length - 1];
+  if (last?.type !== 'output') return spec;
+  const activation = regression ? 'identity' : last.activation;
+  if (last.units === outputs && activation === last.activation) return spec;
+  const what = regression ? 'a regression target (1 identity output)' : `${outputs} classes`;
+  notice(`--model ${id} has ${last.units} ${last.activation} outputs; the data has ${what}, so its output layer now has ${outputs} ${activation} unit${outputs === 1 ? '' : 's'}.`);
+  return { ...spec, layers: [...spec.layers.slice(0, -1), { ...last, units: outputs, activation }] };
+}
+
+async function modelOption(value: string | undefined, inputShape: ModelSpec['inputShape'], outputs: number, regression: boolean, notice: (text: string) => void): Promise<ModelSpec> {
   if (value === undefined) {
     // The course's rule of thumb: two hidden layers, powers of 2, half the features, then half again.
     const features = inputShape.reduce((a, b) => a * b, 1);
     const spec = parseModelSpec(suggestArchitecture(features, outputs).spec);
     return { ...spec, inputShape, layers: spec.layers.map((layer) => (layer.type === 'output' && regression ? { ...layer, activation: 'identity' } : layer)) };
   }
-  if ((MODEL_PRESET_IDS as readonly string[]).includes(value)) return { ...parseModelSpec(modelPresets[value as ModelPresetId]), inputShape };
+  if ((MODEL_PRESET_IDS as readonly string[]).includes(value)) {
+    const id = value as ModelPresetId;
+    return adaptPresetOutputs(id, { ...parseModelSpec(modelPresets[id]), inputShape }, outputs, regression, notice);
+  }
   let text: string;
   try {
     text = await readFile(resolve(value), 'utf8');
@@ -76,11 +103,16 @@ async function modelOption(value: string | undefined, inputShape: ModelSpec['inp
   }
 }
 
-function splitOption(split: string | undefined, kfold: string | undefined): ExperimentRequest['split'] {
+function splitOption(split: string | undefined, kfold: string | undefined, loo: boolean): ExperimentRequest['split'] {
+  if (loo) {
+    if (split !== undefined || kfold !== undefined) throw new SinapsisError('bad-arguments', 'Give one of --split, --kfold or --loo, not several.');
+    // One fold per sample, each tested on the one left out (the Datos view's "Leave-one-out").
+    return { method: 'leave-one-out', folds: 5, stratified: false };
+  }
   if (kfold !== undefined) {
     if (split !== undefined) throw new SinapsisError('bad-arguments', 'Give either --split or --kfold, not both.');
     const k = Number(kfold);
-    if (!Number.isInteger(k) || k < 2 || k > 100) throw new SinapsisError('bad-arguments', `--kfold must be a whole number from 2 to 100, got "${kfold}".`);
+    if (!Number.isInteger(k) || k < 2 || k > 100) throw new SinapsisError('bad-arguments', `--kfold must be a whole number from 2 to 100, got "${kfold}". For one fold per sample use --loo (leave-one-out).`);
     return { method: 'k-fold', folds: k, stratified: true };
   }
   if (split === undefined) return { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true };
@@ -120,7 +152,7 @@ Model:
                         config.json; default: the course's rule of thumb for the features and classes
 Training:
   --epochs N            epochs (default 30)
-  --batch N             batch size (default 32)
+  --batch N             batch size (default 32); not with gd (whole set) or sgd (one sample)
   --lr X                learning rate (default 0.1)
   --optimizer O         ${OPTIMIZERS.join(', ')} (default minibatch: mini-batch SGD, as the app);
                         momentum = mini-batch SGD with momentum 0.9
@@ -132,6 +164,7 @@ Training:
                         shift=10, zoom=10, brightness, contrast, noise (percent), flip, copies=2 (default 1)
   --split F             train,test or train,validation,test fractions (default 0.7,0.15,0.15)
   --kfold K             stratified k-fold cross-validation instead of a split
+  --loo                 leave-one-out cross-validation: one fold per sample (slow on large sets)
   --seed S              seed of the split, the initial weights and the shuffling (default 1)
   --engine E            auto (default), didactic or tfjs
   --backend B           auto (default), tensorflow, wasm or cpu
@@ -169,6 +202,7 @@ Example (the course's HOG lab):
       augment: { type: 'string' },
       split: { type: 'string' },
       kfold: { type: 'string' },
+      loo: { type: 'boolean' },
       seed: { type: 'string' },
       engine: { type: 'string' },
       ...backendPreferenceOption,
@@ -187,7 +221,8 @@ Example (the course's HOG lab):
     const language = languageSchema.safeParse(text('lang') ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${text('lang')}".`);
     const backend = parseBackendPreference(text('backend'));
-    const split = splitOption(text('split'), text('kfold'));
+    checkBatchApplies(optimizer, text('batch'));
+    const split = splitOption(text('split'), text('kfold'), v.loo === true);
 
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
@@ -201,7 +236,7 @@ Example (the course's HOG lab):
       if (!inputShape) throw new SinapsisError('features-none', `The images of ${source} are too small for these HOG settings (no whole block fits). Use a larger resize or smaller cells.`);
       const outputs = outputUnitsFor(dataset.summary) ?? 1;
       const regression = dataset.kind === 'table' && dataset.summary.task === 'regression';
-      const model = await modelOption(text('model'), inputShape, outputs, regression);
+      const model = await modelOption(text('model'), inputShape, outputs, regression, (notice) => io.err(`sinapsis train: ${notice}\n`));
       const early = text('early-stopping');
       const momentum = numberOption('momentum', text('momentum'));
       const draft = {
@@ -216,7 +251,8 @@ Example (the course's HOG lab):
           momentum: momentum ?? (optimizer === 'momentum' ? 0.9 : 0),
           learningRate: numberOption('lr', text('lr')) ?? 0.1,
           epochs: numberOption('epochs', text('epochs')) ?? 30,
-          batchSize: numberOption('batch', text('batch')) ?? 32,
+          // sgd's batch is one sample: recorded so, not as the unused default (gd's depends on the split).
+          batchSize: numberOption('batch', text('batch')) ?? (optimizer === 'sgd' ? 1 : 32),
           loss: text('loss') ?? (regression ? 'mse' : outputs === 1 ? 'binaryCrossEntropy' : 'categoricalCrossEntropy'),
           l2: numberOption('l2', text('l2')) ?? 0,
           earlyStopping: early === undefined ? null : { patience: numberOption('early-stopping', early), restoreBestWeights: true },
