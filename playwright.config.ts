@@ -17,6 +17,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
+    // A short grace period, so that "close the tab while paused" sees the training stopped within the test.
+    env: { ...process.env, SINAPSIS_TASK_GRACE_SECONDS: '2' } as Record<string, string>,
   },
   use: {
     browserName: 'chromium',

@@ -130,11 +130,15 @@ async function serveStatic(rendererDir: string, req: IncomingMessage, res: Serve
 }
 
 function attachSocket(socket: WebSocket, core: Core): void {
-  const emit: Emit = (name, payload) => {
+  const socketEmit: Emit = (name, payload) => {
     if (socket.readyState !== socket.OPEN) return;
     const message: ServerMessage = { type: 'event', name, payload };
     socket.send(JSON.stringify(message));
   };
+  // Events belong to the workspace, not to the page that asked: a reloaded page or a second tab receives them too.
+  const leave = core.pages.attach(socketEmit);
+  socket.on('close', leave);
+  const emit = core.pages.broadcast;
   socket.on('message', async (data, isBinary) => {
     if (isBinary) return;
     let parsed: unknown;

@@ -4,6 +4,8 @@ import type { EventName, EventPayloadOf, MethodName, RequestOf, ResponseOf } fro
 export interface SinapsisClient {
   call<M extends MethodName>(method: M, payload: RequestOf<M>): Promise<ResponseOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+  /** Called each time a dropped connection is back (browser mode; Electron's never drops): events sent meanwhile were missed. */
+  onReconnect(listener: () => void): () => void;
 }
 
 /** The untyped bridge the Electron preload exposes; the renderer wraps it into a `SinapsisClient`. */

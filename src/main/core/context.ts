@@ -1,6 +1,7 @@
 import type { EventName, EventPayloadOf, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Door } from '../../shared/contract/app';
 import type { CoreServices } from './services';
+import type { LiveExperiments } from './tasks/liveExperiments';
 import type { TaskRegistry } from './tasks/taskRegistry';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
@@ -11,6 +12,8 @@ export interface CallContext {
   tasks: TaskRegistry;
   door: Door;
   services: CoreServices;
+  /** The experiments training now, with their curves so far (what a reloaded page reattaches to). */
+  live: LiveExperiments;
 }
 
 export type Handler<M extends MethodName> = (request: ParsedRequestOf<M>, context: CallContext) => Promise<ResponseOf<M>>;

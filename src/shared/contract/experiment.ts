@@ -8,7 +8,7 @@ import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { modelSpecSchema } from '../models/modelSpec';
 import { trainingSettingsSchema } from '../models/trainingSettings';
-import { runInspectionSchema } from './training';
+import { runInspectionSchema, trainBatchEventSchema, trainEpochEventSchema, trainInspectionEventSchema } from './training';
 
 /**
  * How samples become vectors: HOG of each image (skimage-compatible), the raw pixels of each image
@@ -94,6 +94,31 @@ export const predictionSchema = z.object({
   probabilities: z.array(z.number()),
 });
 
+/**
+ * One event a running experiment streamed, kept by the core so that a page that reattaches can replay it.
+ * `loose`: the pipeline's epoch events also carry the live diagnosis, which must survive the replay.
+ */
+export const journalEventSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('experiment.progress'), payload: experimentProgressEventSchema }),
+  z.object({ name: z.literal('train.epoch'), payload: trainEpochEventSchema.loose() }),
+  z.object({ name: z.literal('train.batch'), payload: trainBatchEventSchema }),
+  z.object({ name: z.literal('train.inspection'), payload: trainInspectionEventSchema }),
+]);
+export type JournalEvent = z.infer<typeof journalEventSchema>;
+
+/** An experiment still training in this workspace, whichever page started it. */
+export const activeExperimentSchema = z.object({
+  taskId: taskIdSchema,
+  status: z.enum(['running', 'paused', 'stopping']),
+  epochsPlanned: z.number().int(),
+  /** What it streamed so far, oldest first (the latest batches only). */
+  events: z.array(journalEventSchema),
+});
+export type ActiveExperiment = z.infer<typeof activeExperimentSchema>;
+
+/** Sent to every page of the workspace when an experiment ends: its result, or why it failed. */
+export const experimentDoneEventSchema = z.object({ taskId: taskIdSchema, result: experimentResultSchema.nullable(), error: contractErrorSchema.nullable() });
+
 export const experimentMethods = {
   /**
    * Features -> split -> scaling -> training -> evaluation -> run folder, as one cancellable task. Streams
@@ -102,6 +127,8 @@ export const experimentMethods = {
    */
   'experiment.run': method(experimentRequestSchema, experimentResultSchema),
   /** Per-sample test predictions of a run (written as predictions.json in its folder). */
+  /** The experiments still training in this workspace, with their curves so far: what a reloaded page reattaches to. */
+  'experiment.active': method(z.object({}), z.object({ experiments: z.array(activeExperimentSchema) })),
   'runs.predictions': method(z.object({ runId: runIdSchema }), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
   /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
   'runs.inspection': method(z.object({ runId: runIdSchema }), runInspectionSchema),
@@ -109,4 +136,5 @@ export const experimentMethods = {
 
 export const experimentEvents = {
   'experiment.progress': experimentProgressEventSchema,
+  'experiment.done': experimentDoneEventSchema,
 };

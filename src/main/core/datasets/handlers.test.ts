@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, SinapsisError, type EventName, type MethodName, type RequestOf, type ResponseOf } from '../../../shared/contract';
 import type { CallContext } from '../context';
 import { defaultServices } from '../services';
+import { LiveExperiments } from '../tasks/liveExperiments';
 import { TaskRegistry } from '../tasks/taskRegistry';
 import { datasetHandlers } from './handlers';
 import { buildMessyDataset, CATS } from './testing/messyDataset';
@@ -13,6 +14,7 @@ const context: CallContext = {
   tasks: new TaskRegistry(),
   door: 'cli',
   services: defaultServices(),
+  live: new LiveExperiments(),
 };
 
 /** Calls a handler the way the doors do: the request goes through the contract schema first. */

@@ -3,6 +3,7 @@ import { methods, SinapsisError, type EventName, type MethodName } from '../../.
 import type { CallContext } from '../context';
 import { handlers } from '../handlers';
 import { defaultServices } from '../services';
+import { LiveExperiments } from '../tasks/liveExperiments';
 import { TaskRegistry } from '../tasks/taskRegistry';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -12,7 +13,7 @@ type Emit = (name: EventName, payload: unknown) => void;
 async function dispatch(core: { tasks: TaskRegistry }, name: MethodName, request: unknown, emit: Emit): Promise<Outcome> {
   const parsed = methods[name].request.safeParse(request);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request', message: parsed.error.message } };
-  const context = { emit, tasks: core.tasks, door: 'cli', services: defaultServices() } as unknown as CallContext;
+  const context = { emit, tasks: core.tasks, door: 'cli', services: defaultServices(), live: new LiveExperiments() } as unknown as CallContext;
   const handler = (handlers as unknown as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
   try {
     return { ok: true, value: await handler(parsed.data, context) };

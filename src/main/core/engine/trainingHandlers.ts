@@ -61,16 +61,19 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
     const run = runPerceptron(patterns, initialWeights, initialBias, { learningRate, order, maxIterations });
     return { iterations: run.iterations, weights: run.weights, bias: run.bias, status: run.status, epochs: run.epoch };
   },
-  'train.pause': async (request) => {
+  'train.pause': async (request, context) => {
     trainingControl(request.taskId).pause();
+    context.live.setStatus(request.taskId, 'paused');
     return { ok: true };
   },
-  'train.resume': async (request) => {
+  'train.resume': async (request, context) => {
     trainingControl(request.taskId).resume();
+    context.live.setStatus(request.taskId, 'running');
     return { ok: true };
   },
-  'train.stop': async (request) => {
+  'train.stop': async (request, context) => {
     trainingControl(request.taskId).stop();
+    context.live.setStatus(request.taskId, 'stopping');
     return { ok: true };
   },
 };

@@ -1,4 +1,6 @@
-import { predictionSchema } from '../../../shared/contract/experiment';
+import { SinapsisError } from '../../../shared/contract/errors';
+import { predictionSchema, type JournalEvent } from '../../../shared/contract/experiment';
+import { doneEvent } from '../tasks/liveExperiments';
 import { runInspectionSchema } from '../../../shared/contract/training';
 import { z } from 'zod';
 import type { HandlerMap } from '../context';
@@ -9,23 +11,41 @@ import { runExperiment } from './runExperiment';
 
 const predictionsFileSchema = z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) });
 
-export const experimentHandlers: HandlerMap<'experiment.run' | 'runs.predictions' | 'runs.inspection'> = {
+export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.active' | 'runs.predictions' | 'runs.inspection'> = {
   'experiment.run': (request, context) =>
-    context.tasks.run(request.taskId, (signal) => {
+    context.tasks.run(request.taskId, async (signal) => {
       const { taskId } = request;
-      return runExperiment(request, {
-        runsRoot: context.services.runsRoot,
-        store: datasetStore,
-        signal,
-        electron: process.versions.electron ?? null,
-        events: {
-          progress: (event) => context.emit('experiment.progress', { taskId, ...event }),
-          batch: (batch) => context.emit('train.batch', { taskId, ...batch }),
-          epoch: (record) => context.emit('train.epoch', { taskId, ...record }),
-          inspection: (inspection) => context.emit('train.inspection', { taskId, ...inspection }),
-        },
-      });
+      const { live } = context;
+      // Every event goes to the pages and into the journal a reloaded page replays.
+      const stream = <N extends JournalEvent['name']>(name: N, payload: Extract<JournalEvent, { name: N }>['payload']): void => {
+        live.record({ name, payload } as JournalEvent & { payload: { taskId: string } });
+        context.emit(name, payload as never);
+      };
+      live.begin(taskId, request.training.epochs);
+      try {
+        const result = await runExperiment(request, {
+          runsRoot: context.services.runsRoot,
+          store: datasetStore,
+          signal,
+          electron: process.versions.electron ?? null,
+          events: {
+            progress: (event) => stream('experiment.progress', { taskId, ...event }),
+            batch: (batch) => stream('train.batch', { taskId, ...batch }),
+            epoch: (record) => stream('train.epoch', { taskId, ...record }),
+            inspection: (inspection) => stream('train.inspection', { taskId, ...inspection }),
+          },
+        });
+        live.end(taskId);
+        context.emit('experiment.done', doneEvent(taskId, { result }));
+        return result;
+      } catch (error) {
+        live.end(taskId);
+        const contractError = error instanceof SinapsisError ? error.toContract() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+        context.emit('experiment.done', doneEvent(taskId, { error: contractError }));
+        throw error;
+      }
     }),
+  'experiment.active': async (_request, context) => ({ experiments: context.live.snapshot() }),
   'runs.predictions': (request, context) => readRunExtra(context.services.runsRoot, request.runId, RUN_FILES.predictions, predictionsFileSchema, 'run-no-predictions'),
   'runs.inspection': (request, context) => readRunExtra(context.services.runsRoot, request.runId, RUN_FILES.inspection, runInspectionSchema, 'run-no-inspection'),
 };

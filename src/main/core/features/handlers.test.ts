@@ -8,6 +8,7 @@ import type { HogPreview } from '../../../shared/contract/features';
 import type { CallContext } from '../context';
 import { datasetHandlers } from '../datasets/handlers';
 import { defaultServices } from '../services';
+import { LiveExperiments } from '../tasks/liveExperiments';
 import { TaskRegistry } from '../tasks/taskRegistry';
 import { featureSets } from './featureSets';
 import { featuresHandlers } from './handlers';
@@ -25,7 +26,7 @@ type Emit = (name: string, payload: unknown) => void;
 async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolder'>(name: M, request: RequestOf<M>, emit: Emit = () => undefined): Promise<Outcome> {
   const parsed = methods[name as MethodName].request.safeParse(request);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request' } };
-  const context = { emit, tasks, door: 'cli', services: defaultServices() } as unknown as CallContext;
+  const context = { emit, tasks, door: 'cli', services: defaultServices(), live: new LiveExperiments() } as unknown as CallContext;
   const handler = ({ ...featuresHandlers, 'dataset.openFolder': datasetHandlers['dataset.openFolder'] } as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
   try {
     return { ok: true, value: await handler(parsed.data, context) };

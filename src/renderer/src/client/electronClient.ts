@@ -10,5 +10,7 @@ export function createElectronClient(bridge: SinapsisBridge): SinapsisClient {
     // The bridge is untyped by design; the contract's types are restored here.
     call: async (method, payload) => unwrapResult(await bridge.call(method, payload)) as never,
     on: (event, listener) => listeners.add(event, listener as (payload: unknown) => void),
+    // IPC to the window's own main process does not drop.
+    onReconnect: () => () => undefined,
   };
 }

@@ -14,17 +14,24 @@ export function createWebSocketClient(location: Location): SinapsisClient {
   const pending = new Map<number, Pending>();
   const token = new URLSearchParams(location.search).get('token');
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const reconnected = new Set<() => void>();
   let nextId = 1;
   let socket: WebSocket;
-  let opened: Promise<void>;
+  let connections = 0;
+  // Calls made while the connection is down wait for the next one instead of being lost in a closed socket.
+  let markOpen: () => void = () => undefined;
+  let isOpen = false;
+  let opened = new Promise<void>((resolve) => (markOpen = resolve));
   let retryMs = 250;
 
   const connect = () => {
     socket = new WebSocket(url);
-    opened = new Promise((resolve) => socket.addEventListener('open', () => {
+    socket.addEventListener('open', () => {
       retryMs = 250;
-      resolve();
-    }, { once: true }));
+      isOpen = true;
+      markOpen();
+      if (++connections > 1) for (const listener of reconnected) listener();
+    }, { once: true });
     socket.addEventListener('message', (event) => {
       const parsed = serverMessageSchema.safeParse(JSON.parse(String(event.data)));
       if (!parsed.success) return;
@@ -36,6 +43,9 @@ export function createWebSocketClient(location: Location): SinapsisClient {
       }
     });
     socket.addEventListener('close', () => {
+      // A failed attempt to reconnect keeps the waiting promise; only an open connection that drops makes a new one.
+      if (isOpen) opened = new Promise<void>((resolve) => (markOpen = resolve));
+      isOpen = false;
       for (const [id, call] of pending) {
         call.resolve({ ok: false, error: { code: 'connection-lost', message: 'The connection to Sinapsis was lost; the request was not completed.' } });
         pending.delete(id);
@@ -64,5 +74,9 @@ export function createWebSocketClient(location: Location): SinapsisClient {
       return unwrapResult(result) as never;
     },
     on: (event, listener) => listeners.add(event, listener as (payload: unknown) => void),
+    onReconnect: (listener) => {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
+    },
   };
 }

@@ -27,5 +27,11 @@ export function useRuns() {
     }
   }
 
-  return { runs, root, search, loading, error, refresh };
+  /** Keeps the list current by itself: a run that ends (here, in another tab or while the page was away) shows its status. */
+  function followRunChanges(): () => void {
+    const offs = [client.on('experiment.done', () => void refresh()), client.onReconnect(() => void refresh())];
+    return () => offs.forEach((off) => off());
+  }
+
+  return { runs, root, search, loading, error, refresh, followRunChanges };
 }

@@ -1,11 +1,12 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import type { z } from 'zod';
-import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
+import type { ActiveExperiment, ExperimentRequest, ExperimentResult, JournalEvent } from '../../../shared/contract/experiment';
 import type { trainInspectionEventSchema } from '../../../shared/contract/training';
-import { CurveStream, emptyProgress, type BatchPoint, type DiagnosisHint, type EpochRecord, type TrainingProgress } from './curveStream';
+import { CurveStream, diagnosisSchema, emptyProgress, type BatchPoint, type DiagnosisHint, type EpochRecord, type TrainingProgress } from './curveStream';
 import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
+import { useLabSession } from './useLabSession';
 
 export { diagnosisSchema } from './curveStream';
 export type { DiagnosisHint, EpochRecord } from './curveStream';
@@ -38,18 +39,24 @@ const inspections: Ref<Inspection[]> = shallowRef([]);
 export const MAX_INSPECTIONS = 2000;
 
 let counter = 0;
+/** The task this window follows now, and how to end following it (by the call's answer or `experiment.done`). */
+let following: { id: string; finish: (outcome: Outcome) => void } | null = null;
+
+/** How following a task ends: its result, its failure, or `detached` when the page follows it anew (after a reconnect). */
+type Outcome = { result: ExperimentResult } | { error: unknown } | { detached: true };
 
 /**
  * Runs one experiment (`experiment.run`) and streams its curves: epoch and batch events are buffered and copied
- * into reactive state at most every FLUSH_INTERVAL_MS, so chart redraws never follow the event rate.
+ * into reactive state at most every FLUSH_INTERVAL_MS, so chart redraws never follow the event rate. A training
+ * does not belong to the page: after a reload or a dropped connection `reattach()` finds it in the core
+ * (`experiment.active`), replays its curves so far and follows it again until `experiment.done`.
  */
 export function useTraining() {
   const client = useClient();
   const describe = useErrorMessage();
+  const { lastRunId } = useLabSession();
 
-  async function start(request: Omit<ExperimentRequest, 'taskId'>, onDone?: (result: ExperimentResult) => void): Promise<void> {
-    if (status.value === 'running' || status.value === 'paused' || status.value === 'stopping') return;
-    const id = `train-${Date.now()}-${++counter}`;
+  function reset(id: string, planned: number, initial: TrainingStatus): void {
     taskId.value = id;
     runId.value = null;
     engine.value = null;
@@ -60,11 +67,32 @@ export function useTraining() {
     liveDiagnosis.value = [];
     progress.value = emptyProgress();
     inspections.value = [];
-    epochsPlanned.value = request.training.epochs;
-    status.value = 'running';
+    epochsPlanned.value = planned;
+    status.value = initial;
+  }
 
+  /** The run's own diagnosis from metrics.json: the same hints the report prints. */
+  async function showStoredDiagnosis(done: ExperimentResult): Promise<void> {
+    try {
+      const stored = await client.call('runs.get', { runId: done.runId });
+      const hints = diagnosisSchema.array().safeParse((stored.metrics as { diagnosis?: unknown } | null)?.diagnosis);
+      if (hints.success) liveDiagnosis.value = hints.data;
+    } catch {
+      // The run is on disk; Evaluación shows it. The hints are an extra here.
+    }
+  }
+
+  /** Streams task `id` into the reactive state, starting from `replay`; resolves when it has ended. */
+  function follow(id: string, replay: readonly JournalEvent[]): Promise<void> {
     const stream = new CurveStream(id);
     let pendingInspections: Inspection[] = [];
+    const take = (event: JournalEvent): void => {
+      if (event.name === 'experiment.progress') stream.progressEvent(event.payload);
+      else if (event.name === 'train.epoch') stream.epochEvent(event.payload);
+      else if (event.name === 'train.batch') stream.batchEvent(event.payload);
+      else if (event.payload.taskId === id) pendingInspections.push(event.payload);
+    };
+    replay.forEach(take);
     let curves: ReturnType<CurveStream['take']> = null;
     let lastCurves = -Infinity;
     const flush = (final = false) => {
@@ -89,33 +117,103 @@ export function useTraining() {
         lastCurves = now;
       }
     };
+    flush(true);
     const timer = setInterval(() => flush(), FLUSH_INTERVAL_MS);
-    const unsubscribe = [
-      client.on('experiment.progress', (payload) => stream.progressEvent(payload)),
-      client.on('train.epoch', (payload) => stream.epochEvent(payload)),
-      client.on('train.batch', (payload) => stream.batchEvent(payload)),
-      client.on('train.inspection', (payload) => {
-        if (payload.taskId === id) pendingInspections.push(payload);
-      }),
-    ];
+    return new Promise<void>((resolve) => {
+      const unsubscribe = [
+        client.on('experiment.progress', (payload) => take({ name: 'experiment.progress', payload })),
+        client.on('train.epoch', (payload) => take({ name: 'train.epoch', payload })),
+        client.on('train.batch', (payload) => take({ name: 'train.batch', payload })),
+        client.on('train.inspection', (payload) => take({ name: 'train.inspection', payload })),
+        // Events sent while the connection was down are lost: ask the core again where the training is.
+        client.onReconnect(() => void reattach()),
+        client.on('experiment.done', (payload) => {
+          if (payload.taskId !== id) return;
+          finish(payload.result ? { result: payload.result } : { error: new ClientCallError(payload.error ?? { code: 'internal', message: 'The training ended without a result.' }) });
+        }),
+      ];
+      const finish = (outcome: Outcome): void => {
+        if (following?.id !== id) return;
+        following = null;
+        unsubscribe.forEach((off) => off());
+        clearInterval(timer);
+        if ('detached' in outcome) return resolve();
+        flush(true);
+        if ('result' in outcome) {
+          const response = outcome.result;
+          result.value = response;
+          runId.value = response.runId;
+          engine.value = response.engine;
+          status.value = response.status;
+          lastRunId.value = response.runId;
+          // A run that ended early (e.g. the loss became NaN) says why and what to try; its curves stay on screen.
+          if (response.problem) error.value = describe(new ClientCallError(response.problem));
+          void showStoredDiagnosis(response);
+        } else {
+          error.value = describe(outcome.error);
+          status.value = 'failed';
+        }
+        resolve();
+      };
+      following = { id, finish };
+    });
+  }
 
+  async function start(request: Omit<ExperimentRequest, 'taskId'>): Promise<void> {
+    if (status.value === 'running' || status.value === 'paused' || status.value === 'stopping') return;
+    const id = `train-${Date.now()}-${++counter}`;
+    reset(id, request.training.epochs, 'running');
+    const followed = follow(id, []);
+    client.call('experiment.run', { ...request, taskId: id }).then(
+      (response) => following?.finish({ result: response }),
+      (failure: unknown) => {
+        // The page lost the core, not the training: it goes on there, and the page follows it again once back.
+        if (!(failure instanceof ClientCallError && failure.error.code === 'connection-lost')) following?.finish({ error: failure });
+      },
+    );
+    await followed;
+  }
+
+  /**
+   * Finds the experiment this workspace is training (after a reload, a reconnect or in a second tab) and follows
+   * it again with its curves so far. A task this page followed that ended meanwhile shows its run's outcome.
+   */
+  async function reattach(): Promise<void> {
+    let active: ActiveExperiment[];
     try {
-      const response = await client.call('experiment.run', { ...request, taskId: id });
-      result.value = response;
-      runId.value = response.runId;
-      engine.value = response.engine;
-      status.value = response.status;
-      // A run that ended early (e.g. the loss became NaN) says why and what to try; its curves stay on screen.
-      if (response.problem) error.value = describe(new ClientCallError(response.problem));
-      onDone?.(response);
-    } catch (failure) {
-      error.value = describe(failure);
-      status.value = 'failed';
-    } finally {
-      unsubscribe.forEach((off) => off());
-      clearInterval(timer);
-      flush(true);
+      active = (await client.call('experiment.active', {})).experiments;
+    } catch {
+      return;
     }
+    const mine = following ? active.find((task) => task.taskId === following?.id) : undefined;
+    const target = mine ?? (following ? undefined : active[active.length - 1]);
+    if (!target) {
+      if (following) await settleFromDisk(following);
+      return;
+    }
+    if (following && following.id !== target.taskId) return;
+    following?.finish({ detached: true });
+    reset(target.taskId, target.epochsPlanned, target.status);
+    await follow(target.taskId, target.events);
+  }
+
+  /** The task ended while the page was away: its run folder has the outcome. */
+  async function settleFromDisk(task: NonNullable<typeof following>): Promise<void> {
+    const id = runId.value;
+    if (!id) return task.finish({ error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }) });
+    try {
+      const { runs } = await client.call('runs.list', { search: id });
+      const run = runs.find((entry) => entry.runId === id);
+      if (run && (run.status === 'completed' || run.status === 'stopped' || run.status === 'failed')) {
+        task.finish({
+          result: { runId: id, dir: '', status: run.status, accuracy: { train: null, val: null, test: run.testAccuracy }, engine: run.engine ?? '', backend: run.backend ?? '', epochsRun: run.epochsRun ?? 0, seconds: 0, problem: null },
+        });
+        return;
+      }
+    } catch {
+      // Reported below.
+    }
+    task.finish({ error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }) });
   }
 
   async function control(method: 'train.pause' | 'train.resume' | 'train.stop'): Promise<void> {
@@ -130,10 +228,6 @@ export function useTraining() {
     }
   }
 
-  /** Shows the hints the core wrote into the run's metrics.json (the same ones the report prints). */
-  function setDiagnosis(hints: DiagnosisHint[]): void {
-    liveDiagnosis.value = hints;
-  }
 
   return {
     status,
@@ -149,9 +243,9 @@ export function useTraining() {
     epochsPlanned,
     inspections,
     start,
+    reattach,
     pause: () => control('train.pause'),
     resume: () => control('train.resume'),
     stop: () => control('train.stop'),
-    setDiagnosis,
   };
 }
