@@ -1,0 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import { loadModel } from './src/main/core/models/modelIO';
+import { readPreprocessing } from './src/main/core/inference/preprocessingFile';
+import { portableModel } from './src/main/core/modelExport/portableModel';
+import { onnxModelBytes } from './src/main/core/modelExport/onnxExport';
+const dir = process.argv[2];
+const m = await loadModel(dir + '/model');
+const pre = await readPreprocessing(dir);
+const bytes = onnxModelBytes(portableModel(m), pre, '0.1.0');
+writeFileSync('/tmp/try.onnx', bytes);
+const s = await ort.InferenceSession.create(bytes);
+console.log(s.inputNames, s.outputNames);
