@@ -1,0 +1,247 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentResult } from '../../../shared/contract/experiment';
+import type { ModelSpecInput } from '../../../shared/models/modelSpec';
+import { dispatch } from '../../door/dispatch';
+import { builtinPaths } from '../datasets/builtins';
+import { inspectImageFile } from '../datasets/images/inspectImageFile';
+import { createCore, type Core } from '../index';
+import { readPreprocessing, type PreprocessingFile } from '../inference/preprocessingFile';
+import { runModels } from '../inference/handlers';
+import { rawFeatures } from '../inference/sampleFeatures';
+import { exportRunModel } from './exportModel';
+
+/**
+ * Exports checked by the real runtimes against the run's own predictions.json: stock @tensorflow/tfjs in a fresh
+ * Node process (the export's predict.mjs, which imports nothing else), ONNX Runtime (onnxruntime-node) and
+ * Debian's python3-onnx checker, and Debian's PyTorch running the export's predict.py on the test images
+ * (its own cv2/skimage preprocessing). Models: HOG + MLP with dropout, a CNN with batch norm, dropout, PReLU,
+ * leaky ReLU, ELU(α) and 'same' padding (odd, so TensorFlow pads one side more), and table runs with every
+ * other activation.
+ */
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const ROOT = join(__dirname, '../../../..');
+
+function pythonHas(modules: string): boolean {
+  return spawnSync(PYTHON, ['-c', `import ${modules}`]).status === 0;
+}
+const HAS_TORCH = pythonHas('torch, cv2, skimage');
+const HAS_ONNX = pythonHas('onnx');
+
+interface StoredPrediction {
+  index: number;
+  file: string | null;
+  predictedClass: number;
+  probabilities: number[];
+}
+
+let core: Core;
+let root: string;
+const runs: Record<string, ExperimentResult> = {};
+const emit = (() => undefined) as Parameters<typeof dispatch>[3];
+
+async function call<T>(method: string, payload: unknown): Promise<T> {
+  const result = await dispatch(core, method, payload, emit);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, params: result.error.params });
+  return result.value as T;
+}
+
+function predictionsOf(run: ExperimentResult): StoredPrediction[] {
+  return (JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] }).predictions;
+}
+
+/** Compares probabilities row by row; the expected ones must differ between samples, or agreeing would prove little. */
+function worstDifference(actual: readonly number[][], expected: readonly number[][]): number {
+  expect(actual).toHaveLength(expected.length);
+  const firstClass = expected.map((row) => row[0]);
+  expect(Math.max(...firstClass) - Math.min(...firstClass)).toBeGreaterThan(0.01);
+  let worst = 0;
+  actual.forEach((row, r) => {
+    expect(row).toHaveLength(expected[r].length);
+    row.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - expected[r][i]))));
+  });
+  return worst;
+}
+
+const WINE_CSV = builtinPaths.wine();
+const wineLines = readFileSync(WINE_CSV, 'utf8').trim().split('\n');
+
+/** The samples' features before scaling, as Sinapsis computes them, one row each: `name,f0,f1,...`. */
+function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, table: boolean): string {
+  return predictionsOf(run)
+    .map((p) => {
+      if (table) return [`row${p.index}`, ...wineLines[1 + p.index].split(',').slice(0, 13)].join(',');
+      const path = join(builtinPaths.digits(), p.file ?? '');
+      const inspection = inspectImageFile(path, new Uint8Array(readFileSync(path)));
+      if (!inspection.ok) throw new Error(inspection.reason);
+      return [p.file, ...rawFeatures({ kind: 'image', image: inspection.image }, preprocessing.features)].join(',');
+    })
+    .join('\n');
+}
+
+const dense = (units: number, activation: unknown) => ({ type: 'dense', units, activation });
+
+const MODELS: Record<string, { table: boolean; spec: ModelSpecInput; features: unknown; epochs: number }> = {
+  hogMlpDropout: {
+    table: false,
+    features: { kind: 'hog' },
+    epochs: 2,
+    spec: { name: 'HOG MLP dropout', inputShape: [320], layers: [{ type: 'dense', units: 24, activation: 'relu' }, { type: 'dropout', rate: 0.3 }, { type: 'output', units: 10 }] },
+  },
+  cnnBatchNorm: {
+    table: false,
+    features: { kind: 'pixels', resize: null, keepShape: true },
+    epochs: 1,
+    spec: {
+      name: 'CNN BN dropout',
+      inputShape: [20, 20, 1],
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 3, padding: 'same', activation: { kind: 'prelu', alpha: 0.2 } },
+        { type: 'batchNorm' },
+        { type: 'maxPool', poolSize: 3, strides: 2, padding: 'same' },
+        { type: 'conv2d', filters: 6, kernelSize: [3, 2], padding: 'same', activation: { kind: 'leakyRelu', alpha: 0.1 } },
+        { type: 'avgPool', poolSize: 3, strides: 2, padding: 'same' },
+        { type: 'conv2d', filters: 6, kernelSize: 2, activation: 'tanh' },
+        { type: 'flatten' },
+        { type: 'batchNorm' },
+        { type: 'dense', units: 12, activation: { kind: 'elu', alpha: 0.5 } },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'output', units: 10 },
+      ],
+    },
+  },
+  tableActivations: {
+    table: true,
+    features: { kind: 'columns' },
+    epochs: 15,
+    spec: {
+      name: 'Wine activations',
+      inputShape: [13],
+      layers: [
+        dense(8, 'sigmoid'),
+        dense(8, 'tanh'),
+        dense(8, 'softplus'),
+        dense(8, { kind: 'elu', alpha: 1 }),
+        dense(8, { kind: 'leakyRelu', alpha: 0.2 }),
+        dense(8, { kind: 'prelu', alpha: 0.25 }),
+        dense(8, 'relu'),
+        dense(8, 'identity'),
+        { type: 'output', units: 3 },
+      ],
+    },
+  },
+  tableArctanStep: {
+    table: true,
+    features: { kind: 'columns' },
+    epochs: 5,
+    spec: { name: 'Wine arctan step', inputShape: [13], layers: [dense(8, 'arctan'), dense(8, 'step'), { type: 'output', units: 3 }] },
+  },
+};
+const TFJS_MODELS = ['hogMlpDropout', 'cnnBatchNorm', 'tableActivations'];
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'sinapsis-model-export-'));
+  process.env.SINAPSIS_CACHE_DIR = mkdtempSync(join(tmpdir(), 'sinapsis-cache-'));
+  // predict.mjs imports the runtimes by bare name, found through this node_modules (the repository's).
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  core = await createCore('cli', { runsRoot: join(root, 'runs') });
+  const digits = (await call<{ datasetId: string }>('dataset.builtin', { taskId: 'load-digits', id: 'digits', options: {} })).datasetId;
+  const wine = (await call<{ datasetId: string }>('dataset.builtin', { taskId: 'load-wine', id: 'wine', options: {} })).datasetId;
+  for (const [id, model] of Object.entries(MODELS)) {
+    runs[id] = await call<ExperimentResult>('experiment.run', {
+      taskId: `train-${id}`,
+      datasetId: model.table ? wine : digits,
+      features: model.features,
+      scaling: 'zscore',
+      split: { method: 'holdout', train: 0.85, test: 0.15 },
+      model: model.spec,
+      training: { optimizer: 'adam', learningRate: 0.01, epochs: model.epochs, batchSize: 32, seed: 3 },
+    });
+  }
+}, 600_000);
+
+afterAll(() => {
+  runModels.clear();
+  core.dispose();
+});
+
+async function exported(id: string, format: 'tfjs' | 'onnx' | 'pytorch'): Promise<string> {
+  const out = join(root, `${id}-${format}`);
+  await exportRunModel(runs[id].dir, { format, language: 'es', outDir: out });
+  return out;
+}
+
+describe('tfjs export', () => {
+  it.each(TFJS_MODELS)('%s loads in stock @tensorflow/tfjs in a fresh Node process and gives predictions.json to 1e-5', async (id) => {
+    const dir = await exported(id, 'tfjs');
+    const modelJson = readFileSync(join(dir, 'model.json'), 'utf8');
+    expect(modelJson).not.toMatch(/Sinapsis(Dropout|Activation)/);
+    const preprocessing = await readPreprocessing(runs[id].dir);
+    writeFileSync(join(dir, 'features.csv'), featureCsv(runs[id], preprocessing, MODELS[id].table));
+    const stdout = execFileSync(process.execPath, ['predict.mjs', 'features.csv', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
+    const expected = predictionsOf(runs[id]);
+    expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
+    expect(worstDifference(lines.map((l) => l.probabilities), expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-5);
+  }, 120_000);
+
+  it('refuses arctan and the step function, naming the layer, and writes nothing', async () => {
+    const out = join(root, 'refused-tfjs');
+    await expect(exportRunModel(runs.tableArctanStep.dir, { format: 'tfjs', language: 'es', outDir: out })).rejects.toMatchObject({
+      code: 'export-tfjs-activation',
+      params: { layer: 'L1_dense_activation', activation: 'arctan' },
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('ONNX export', () => {
+  it.each(Object.keys(MODELS))('%s runs in ONNX Runtime with predictions.json to 1e-4 and passes the onnx checker', async (id) => {
+    const dir = await exported(id, 'onnx');
+    const preprocessing = await readPreprocessing(runs[id].dir);
+    const rows = featureCsv(runs[id], preprocessing, MODELS[id].table)
+      .split('\n')
+      .map((line) => line.split(',').slice(1).map(Number));
+    const session = await ort.InferenceSession.create(join(dir, 'model.onnx'));
+    expect(session.inputNames).toEqual(['input']);
+    expect(session.outputNames).toEqual(['output']);
+    const input = new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, ...preprocessing.sampleShape]);
+    const { output } = await session.run({ input });
+    const width = output.dims[1];
+    const data = output.data as Float32Array;
+    const probabilities = rows.map((_, r) => Array.from(data.slice(r * width, (r + 1) * width)));
+    const expected = predictionsOf(runs[id]);
+    expect(worstDifference(probabilities, expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
+    if (HAS_ONNX) {
+      const check = spawnSync(PYTHON, ['-c', 'import onnx, sys; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); print(m.opset_import[0].version)', join(dir, 'model.onnx')], {
+        encoding: 'utf8',
+      });
+      expect(check.stderr).toBe('');
+      expect(Number(check.stdout.trim())).toBeGreaterThanOrEqual(13);
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!HAS_TORCH)('PyTorch export', () => {
+  it.each(Object.keys(MODELS))("%s: predict.py on the run's test samples gives predictions.json's classes, probabilities to 1e-4", async (id) => {
+    const dir = await exported(id, 'pytorch');
+    const expected = predictionsOf(runs[id]);
+    let args: string[];
+    if (MODELS[id].table) {
+      writeFileSync(join(dir, 'rows.csv'), [wineLines[0], ...expected.map((p) => wineLines[1 + p.index])].join('\n'));
+      args = ['--csv', 'rows.csv'];
+    } else {
+      args = expected.map((p) => join(builtinPaths.digits(), p.file ?? ''));
+    }
+    const result = spawnSync(PYTHON, ['predict.py', '--json', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
+    expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
+    expect(worstDifference(lines.map((l) => l.probabilities), expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
+  }, 180_000);
+});
