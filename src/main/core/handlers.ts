@@ -5,10 +5,12 @@ import { datasetHandlers } from './datasets/handlers';
 import { experimentHandlers } from './experiment/handlers';
 import { featuresHandlers } from './features/handlers';
 import { exportsHandlers } from './reports/handlers';
+import { folderPredictionHandlers } from './inference/folderHandlers';
 import { inferenceHandlers } from './inference/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
 import { modelHandlers } from './models/handlers';
+import { modelExportHandlers } from './modelExport/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -21,4 +23,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...experimentHandlers,
   ...exportsHandlers,
   ...inferenceHandlers,
+  ...modelExportHandlers,
+  ...folderPredictionHandlers,
 };

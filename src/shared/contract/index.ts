@@ -4,7 +4,9 @@ import { datasetEvents, datasetMethods } from './datasets';
 import { experimentEvents, experimentMethods } from './experiment';
 import { exportsEvents, exportsMethods } from './exports';
 import { featuresEvents, featuresMethods } from './features';
+import { folderPredictionEvents, folderPredictionMethods } from './folderPrediction';
 import { inferenceEvents, inferenceMethods } from './inference';
+import { modelExportEvents, modelExportMethods } from './modelExport';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
@@ -23,6 +25,8 @@ export const methods = {
   ...experimentMethods,
   ...exportsMethods,
   ...inferenceMethods,
+  ...modelExportMethods,
+  ...folderPredictionMethods,
 };
 
 export const events = {
@@ -35,6 +39,8 @@ export const events = {
   ...experimentEvents,
   ...exportsEvents,
   ...inferenceEvents,
+  ...modelExportEvents,
+  ...folderPredictionEvents,
 };
 
 export type Methods = typeof methods;

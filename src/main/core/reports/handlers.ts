@@ -19,6 +19,7 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.bin': 'application/octet-stream',
+  '.zip': 'application/zip',
 };
 
 /** A file name for the student's downloads folder: the data's name and the feature kind, safe on every OS. */

@@ -6,6 +6,7 @@ import { features } from './locales/features';
 import { inference } from './locales/inference';
 import { labs } from './locales/labs';
 import { model } from './locales/model';
+import { modelExport } from './locales/modelExport';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 import { training } from './locales/training';
@@ -18,7 +19,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

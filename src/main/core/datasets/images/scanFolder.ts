@@ -62,6 +62,8 @@ export async function scanFolder(
   signal: AbortSignal,
   onFound: (count: number) => void,
   policy: FileAccessPolicy = LOCAL_FILES,
+  /** Keep files at the top of the folder (class ''), for classifying a folder that has no class subfolders. */
+  options: { looseFiles?: boolean } = {},
 ): Promise<FolderScan> {
   await checkRoot(root, policy);
   const realRoot = await realpath(root);
@@ -130,11 +132,11 @@ export async function scanFolder(
           problems.add(relativePath, 'dataset-document', 'a licence or readme at the top of the dataset: kept as its documentation, not trained on', { key: 'dataset-document' });
           continue;
         }
-        if (className === null) {
+        if (className === null && !options.looseFiles) {
           problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class', { key: 'outside-class-folder' });
           continue;
         }
-        files.push({ absolutePath, relativePath, className, size });
+        files.push({ absolutePath, relativePath, className: className ?? '', size });
         if (files.length % 256 === 0) onFound(files.length);
       } else {
         problems.add(relativePath, 'special-file', 'not a regular file (device, socket or pipe)', { key: 'special-file' });

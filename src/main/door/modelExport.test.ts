@@ -3,17 +3,18 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentResult } from '../../../shared/contract/experiment';
-import type { ModelSpecInput } from '../../../shared/models/modelSpec';
-import { dispatch } from '../../door/dispatch';
-import { builtinPaths } from '../datasets/builtins';
-import { inspectImageFile } from '../datasets/images/inspectImageFile';
-import { createCore, type Core } from '../index';
-import { readPreprocessing, type PreprocessingFile } from '../inference/preprocessingFile';
-import { runModels } from '../inference/handlers';
-import { rawFeatures } from '../inference/sampleFeatures';
-import { exportRunModel } from './exportModel';
+import type { ExperimentResult } from '../../shared/contract/experiment';
+import type { ActivationSpec, ModelSpecInput } from '../../shared/models/modelSpec';
+import { dispatch } from './dispatch';
+import { builtinPaths } from '../core/datasets/builtins';
+import { inspectImageFile } from '../core/datasets/images/inspectImageFile';
+import { createCore, type Core } from '../core/index';
+import { readPreprocessing, type PreprocessingFile } from '../core/inference/preprocessingFile';
+import { runModels } from '../core/inference/handlers';
+import { rawFeatures } from '../core/inference/sampleFeatures';
+import { exportRunModel } from '../core/modelExport/exportModel';
 
 /**
  * Exports checked by the real runtimes against the run's own predictions.json: stock @tensorflow/tfjs in a fresh
@@ -25,7 +26,7 @@ import { exportRunModel } from './exportModel';
  */
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const ROOT = join(__dirname, '../../../..');
+const ROOT = join(__dirname, '../../..');
 
 function pythonHas(modules: string): boolean {
   return spawnSync(PYTHON, ['-c', `import ${modules}`]).status === 0;
@@ -84,7 +85,7 @@ function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, tab
     .join('\n');
 }
 
-const dense = (units: number, activation: unknown) => ({ type: 'dense', units, activation });
+const dense = (units: number, activation: ActivationSpec) => ({ type: 'dense' as const, units, activation });
 
 const MODELS: Record<string, { table: boolean; spec: ModelSpecInput; features: unknown; epochs: number }> = {
   hogMlpDropout: {
@@ -244,4 +245,22 @@ describe.skipIf(!HAS_TORCH)('PyTorch export', () => {
     expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
     expect(worstDifference(lines.map((l) => l.probabilities), expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
   }, 180_000);
+});
+
+describe('runs.exportModel', () => {
+  it('writes the export into the run folder and a .zip that runs.file hands out, README in the asked language', async () => {
+    const runId = runs.cnnBatchNorm.runId;
+    const result = await call<{ dir: string; files: { name: string }[]; zip: { name: string; bytes: number } }>('runs.exportModel', { runId, format: 'onnx', language: 'pt' });
+    expect(result.dir).toBe(join(runs.cnnBatchNorm.dir, 'export-onnx'));
+    expect(result.files.map((f) => f.name)).toEqual(['README.md', 'model.onnx', 'predict.mjs', 'preprocessing.json']);
+    const file = await call<{ base64: string; mime: string; bytes: number }>('runs.file', { runId, name: result.zip.name });
+    expect(file.mime).toBe('application/zip');
+    expect(file.bytes).toBe(result.zip.bytes);
+    const entries = unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')));
+    expect(Object.keys(entries).sort()).toEqual(result.files.map((f) => `${runId}-onnx/${f.name}`));
+    expect(new TextDecoder().decode(entries[`${runId}-onnx/README.md`])).toContain('## Entrada');
+    expect(Buffer.from(entries[`${runId}-onnx/preprocessing.json`]).equals(readFileSync(join(runs.cnnBatchNorm.dir, 'preprocessing.json')))).toBe(true);
+    const refused = await dispatch(core, 'runs.exportModel', { runId: runs.tableArctanStep.runId, format: 'tfjs', language: 'es' }, emit);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'export-tfjs-activation', params: { activation: 'arctan' } } });
+  }, 60_000);
 });
