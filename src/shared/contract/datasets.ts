@@ -125,6 +125,11 @@ export const imageSummarySchema = z.object({
   channels: z.object({
     grey: z.number().int().nonnegative(),
     rgb: z.number().int().nonnegative(),
+    /**
+     * Images with colour: stored as RGB with at least one pixel whose red, green and blue differ (an RGB file of a
+     * grey picture does not count). The `auto` colour mode trains in RGB when this is above 0.
+     */
+    colour: z.number().int().nonnegative(),
     withAlpha: z.number().int().nonnegative(),
     sixteenBit: z.number().int().nonnegative(),
   }),

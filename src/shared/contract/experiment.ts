@@ -3,6 +3,8 @@ import { backendPreferenceSchema } from './app';
 import { augmentOptionsSchema, datasetIdSchema, splitMethodSchema } from './datasets';
 import { method } from './define';
 import { hogPipelineSchema } from './features';
+import { scalingNameSchema } from '../datasets/scaling';
+import { colorModeSchema, MAX_PIXEL_SIDE, resizeModeSchema } from '../features/pixelOptions';
 import { languageSchema, runIdSchema } from './runs';
 import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
@@ -12,15 +14,19 @@ import { runInspectionSchema, trainBatchEventSchema, trainEpochEventSchema, trai
 
 /**
  * How samples become vectors: HOG of each image (skimage-compatible), the raw pixels of each image
- * (grey, optionally resized, scaled to 0..1), or the numeric columns of a table.
+ * (grey or RGB, optionally resized, scaled to 0..1), or the numeric columns of a table.
  */
 export const featureChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hog'), pipeline: hogPipelineSchema.default(hogPipelineSchema.parse({})) }),
   z.object({
     kind: z.literal('pixels'),
-    resize: z.object({ width: z.number().int().min(1).max(512), height: z.number().int().min(1).max(512) }).nullable().default(null),
-    /** Keep the image shape [h, w, 1] for CNNs instead of a flat vector. */
+    resize: z.object({ width: z.number().int().min(1).max(MAX_PIXEL_SIDE), height: z.number().int().min(1).max(MAX_PIXEL_SIDE) }).nullable().default(null),
+    /** Keep the image shape [h, w, channels] for CNNs instead of a flat vector. */
     keepShape: z.boolean().default(false),
+    /** RGB, grey, or RGB when the dataset has colour (see pixelOptions.ts). */
+    colorMode: colorModeSchema.default('auto'),
+    /** How `resize` treats another aspect: stretch, centre crop or letterbox. */
+    resizeMode: resizeModeSchema.default('stretch'),
   }),
   z.object({ kind: z.literal('columns') }),
 ]);
@@ -40,7 +46,7 @@ export const experimentRequestSchema = z.object({
   datasetId: datasetIdSchema,
   features: featureChoiceSchema,
   /** Fitted on the training part only (never on validation or test data). */
-  scaling: z.enum(['none', 'zscore', 'minmax']).default('zscore'),
+  scaling: scalingNameSchema.default('zscore'),
   split: experimentSplitSchema.default(experimentSplitSchema.parse({})),
   model: modelSpecSchema,
   training: trainingSettingsSchema.default(trainingSettingsSchema.parse({})),

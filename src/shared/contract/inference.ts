@@ -39,7 +39,7 @@ export const predictImageResultSchema = z.object({
 });
 export type PredictImageResult = z.infer<typeof predictImageResultSchema>;
 
-/** A grey picture of real values: `png` maps min..max to black..white. */
+/** A picture of real values: `png` maps min..max to black..white (per channel, on one shared scale, when in colour). */
 const valuePictureSchema = z.object({ width: z.number().int(), height: z.number().int(), min: z.number(), max: z.number(), png: z.string() });
 
 export const convLayerInspectionSchema = z.object({
@@ -50,9 +50,10 @@ export const convLayerInspectionSchema = z.object({
   kernelShape: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
   /**
    * One entry per filter: its weights ([kh][kw][inputChannel], row-major) and a picture of each input channel's
-   * slice (the first 8 input channels at most).
+   * slice (the first 8 input channels at most); on a 3-channel (RGB) input also one colour picture of the whole
+   * filter, the three slices as red, green and blue on one shared scale, so a filter tuned to a hue shows that hue.
    */
-  filters: z.array(z.object({ values: z.array(z.number()), slices: z.array(valuePictureSchema) })),
+  filters: z.array(z.object({ values: z.array(z.number()), slices: z.array(valuePictureSchema), rgb: valuePictureSchema.optional() })),
   /** Shape of the layer's output for this image: [height, width, channels] (after its activation). */
   mapShape: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
   /** The first channels of the output, as pictures. */
@@ -61,7 +62,7 @@ export const convLayerInspectionSchema = z.object({
 export type ConvLayerInspection = z.infer<typeof convLayerInspectionSchema>;
 
 export const inspectConvResultSchema = z.object({
-  /** What the first layer sees: the image after grey, resize and scaling. */
+  /** What the first layer sees: the image after grey or RGB, resize and scaling (in colour for 3 channels). */
   input: valuePictureSchema,
   layers: z.array(convLayerInspectionSchema),
 });

@@ -1,3 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * The scalings an experiment offers, one list for contract, run files, UI and CLI: none, z-score per feature,
+ * min-max per feature, or z-score per colour channel (`channel`: one mean and deviation per channel over every pixel
+ * of the training images, as torchvision's `Normalize(mean, std)`; it keeps the relations between pixels that a
+ * per-pixel z-score would erase, and it is stored as a per-feature standardizer so every reader applies it alike).
+ */
+export const SCALING_NAMES = ['none', 'zscore', 'minmax', 'channel'] as const;
+export const scalingNameSchema = z.enum(SCALING_NAMES);
+export type ScalingName = z.infer<typeof scalingNameSchema>;
+
 /**
  * Feature scaling fitted on the training part only. Fitting on all data would leak the test set's mean and
  * range into training (the model would have "seen" the test data), so every fit takes the training indices.
@@ -52,6 +64,37 @@ export function fitStandardizer(matrix: FeatureMatrix, trainIndices: readonly nu
     return value > 1e-12 ? value : 1;
   });
   return { kind: 'standard', mean, std };
+}
+
+/**
+ * z-score per channel: features are pixels with `channels` interleaved channels (HWC order, so feature i belongs to
+ * channel i % channels); each channel's mean and population deviation over all its pixels of the training rows,
+ * written out for every feature so that `applyScaler` needs nothing new.
+ */
+export function fitChannelStandardizer(matrix: FeatureMatrix, trainIndices: readonly number[], channels: number): Standardizer {
+  checkIndices(matrix, trainIndices);
+  const { columns, values } = matrix;
+  if (!Number.isInteger(channels) || channels < 1 || columns % channels !== 0) throw new RangeError(`${columns} features cannot be split into ${channels} channels.`);
+  const sums = new Array<number>(channels).fill(0);
+  for (const row of trainIndices) for (let c = 0; c < columns; c++) sums[c % channels] += values[row * columns + c];
+  const perChannel = (trainIndices.length * columns) / channels;
+  const means = sums.map((sum) => sum / perChannel);
+  const squares = new Array<number>(channels).fill(0);
+  for (const row of trainIndices) {
+    for (let c = 0; c < columns; c++) {
+      const d = values[row * columns + c] - means[c % channels];
+      squares[c % channels] += d * d;
+    }
+  }
+  const deviations = squares.map((s) => {
+    const value = Math.sqrt(s / perChannel);
+    return value > 1e-12 ? value : 1;
+  });
+  return {
+    kind: 'standard',
+    mean: Array.from({ length: columns }, (_, c) => means[c % channels]),
+    std: Array.from({ length: columns }, (_, c) => deviations[c % channels]),
+  };
 }
 
 /** Min-max to [0, 1] using the training rows' range; test values outside it map outside [0, 1], as they should. */

@@ -2,8 +2,9 @@ import type { DatasetSummary } from '../contract/datasets';
 import type { FeatureChoice } from '../contract/experiment';
 import { hogPipelineSchema } from '../contract/features';
 import { hogLength } from './hogLength';
+import { pixelChannels } from './pixelOptions';
 
-/** The input shape of a model fed by these features: [features] or [height, width, 1]. */
+/** The input shape of a model fed by these features: [features] or [height, width, channels]. */
 export type InputShape = [number] | [number, number, number];
 
 /** The default features of a dataset when the Características step has not chosen any: the lab's HOG for images, every column for tables. */
@@ -29,7 +30,8 @@ export function featureInputShape(dataset: DatasetSummary | null, features: Feat
     return length > 0 ? [length] : null;
   }
   const size = features.resize ?? common;
-  return features.keepShape ? [size.height, size.width, 1] : [size.height * size.width];
+  const channels = pixelChannels(features.colorMode, dataset.channels.colour);
+  return features.keepShape ? [size.height, size.width, channels] : [size.height * size.width * channels];
 }
 
 /** Number of classes a classifier must output, or 1 for regression tables. */

@@ -5,7 +5,9 @@ import { experimentRequestSchema, type ExperimentRequest, type FeatureChoice } f
 import { languageSchema } from '../../../shared/contract/runs';
 import { featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
+import { adaptPreset, describePresetChange } from '../../../shared/models/adaptPreset';
 import { MODEL_PRESET_IDS, modelPresets, type ModelPresetId } from '../../../shared/models/presets';
+import { COLOR_MODES, RESIZE_MODES } from '../../../shared/features/pixelOptions';
 import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
 import { lossNameSchema } from '../../../shared/models/trainingSettings';
 import { DatasetStore } from '../../core/datasets/datasetStore';
@@ -35,13 +37,33 @@ function numberOption(name: string, value: string | undefined): number | undefin
   return parsed;
 }
 
-function featuresOption(kind: string | undefined, hog: string | undefined, size: string | undefined, dataset: ImageDataset | TableDataset, model: string | undefined): FeatureChoice {
+/** A value of one of the shared option lists (--color-mode, --resize-mode), or a bad-arguments error naming them. */
+function choiceOption<T extends string>(name: string, value: string | undefined, options: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  const trimmed = value.trim().toLowerCase();
+  if ((options as readonly string[]).includes(trimmed)) return trimmed as T;
+  throw new SinapsisError('bad-arguments', `--${name} must be ${options.join(', ')}; got "${value}".`);
+}
+
+interface PixelFlags {
+  size: string | undefined;
+  colorMode: string | undefined;
+  resizeMode: string | undefined;
+}
+
+function featuresOption(kind: string | undefined, hog: string | undefined, pixels: PixelFlags, dataset: ImageDataset | TableDataset, model: string | undefined): FeatureChoice {
   const chosen = kind ?? (dataset.kind === 'table' ? 'columns' : 'hog');
   if (chosen === 'hog') return { kind: 'hog', pipeline: parseHogSpec(hog ?? '') };
   if (chosen === 'pixels') {
-    // A CNN preset takes the image whole ([h, w, 1]); a dense model takes the pixels as one vector.
+    // A CNN preset takes the image whole ([h, w, channels]); a dense model takes the pixels as one vector.
     const cnn = model !== undefined && model in modelPresets && modelPresets[model as ModelPresetId].inputShape.length === 3;
-    return { kind: 'pixels', resize: resizeOption(size, null), keepShape: cnn };
+    return {
+      kind: 'pixels',
+      resize: resizeOption(pixels.size, null),
+      keepShape: cnn,
+      colorMode: choiceOption('color-mode', pixels.colorMode, COLOR_MODES, 'auto'),
+      resizeMode: choiceOption('resize-mode', pixels.resizeMode, RESIZE_MODES, 'stretch'),
+    };
   }
   if (chosen === 'columns') return { kind: 'columns' };
   throw new SinapsisError('bad-arguments', `--features must be hog, pixels or columns; got "${chosen}".`);
@@ -80,7 +102,11 @@ async function modelOption(value: string | undefined, inputShape: ModelSpec['inp
   }
   if ((MODEL_PRESET_IDS as readonly string[]).includes(value)) {
     const id = value as ModelPresetId;
-    return adaptPresetOutputs(id, { ...parseModelSpec(modelPresets[id]), inputShape }, outputs, regression, notice);
+    const preset = parseModelSpec(modelPresets[id]);
+    // The input takes the features' shape (e.g. [28, 28, 3] for colour photos); the output the data's classes.
+    const input = adaptPreset(preset, inputShape, null).changes;
+    for (const change of input) notice(`--model ${id}: ${describePresetChange(change)}.`);
+    return adaptPresetOutputs(id, { ...preset, inputShape }, outputs, regression, notice);
   }
   let text: string;
   try {
@@ -146,7 +172,12 @@ Data:
   --hog "K=V,…"         HOG settings: resize=12x24, orientations=8, cell=4, block=2, norm=L2-Hys,
                         interpolation=linear, sqrt, color (default: the lab setting, 320 features)
   --size WxH            resize for pixel features (default: the images' own size)
-  --scaling S           zscore (default), minmax or none, fitted on the training part only
+  --color-mode M        pixel features in ${COLOR_MODES.join(', ')}: auto (default) is RGB when any
+                        image has colour, grey otherwise
+  --resize-mode M       how --size treats another aspect: ${RESIZE_MODES.join(', ')} (default stretch,
+                        as cv2.resize; crop = centre crop; pad = letterbox in the border colour)
+  --scaling S           zscore (default), minmax, channel (z-score per colour channel, pixels only)
+                        or none, fitted on the training part only
 Model:
   --model M             a preset (${MODEL_PRESET_IDS.join(', ')}), a model spec JSON file, or a run's
                         config.json; default: the course's rule of thumb for the features and classes
@@ -189,6 +220,8 @@ Example (the course's HOG lab):
       features: { type: 'string' },
       hog: { type: 'string' },
       size: { type: 'string' },
+      'color-mode': { type: 'string' },
+      'resize-mode': { type: 'string' },
       scaling: { type: 'string' },
       model: { type: 'string' },
       epochs: { type: 'string' },
@@ -230,7 +263,7 @@ Example (the course's HOG lab):
     const printer = new TrainingProgressPrinter(io);
     try {
       const dataset = await openDatasetSource(source, { signal: controller.signal, target: text('target'), onProgress: (p) => printer.loading(p) });
-      const features = featuresOption(text('features'), text('hog'), text('size'), dataset, text('model'));
+      const features = featuresOption(text('features'), text('hog'), { size: text('size'), colorMode: text('color-mode'), resizeMode: text('resize-mode') }, dataset, text('model'));
       checkFeatureKind(features.kind, dataset.kind);
       const inputShape = featureInputShape(dataset.summary, features);
       if (!inputShape) throw new SinapsisError('features-none', `The images of ${source} are too small for these HOG settings (no whole block fits). Use a larger resize or smaller cells.`);

@@ -4,7 +4,9 @@ import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
 import { datasetHog } from '../features/datasetHog';
 import type { HogProgress } from '../features/extractHog';
 import { defaultCacheDir } from '../features/hogCache';
-import { writePixelFeatures } from '../features/pixelFeatures';
+import { pixelDetails } from '../features/pixelDetails';
+import { writePixelFeatures, type PixelLayout } from '../features/pixelFeatures';
+import { pixelChannels } from '../../../shared/features/pixelOptions';
 import type { ExperimentSamples } from './experimentSamples';
 
 export interface FeatureOptions {
@@ -64,12 +66,19 @@ async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kin
   };
 }
 
+/** The pixel layout of a choice on this dataset: `auto` colour resolved against the images that have colour. */
+export function pixelLayoutOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'pixels' }>): PixelLayout {
+  return { size: choice.resize, channels: pixelChannels(choice.colorMode, dataset.summary.channels.colour), resizeMode: choice.resizeMode };
+}
+
 /** Raw pixels of every image (writePixelFeatures). Without a resize every image must already have the same size. */
 function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'pixels' }>): ExperimentSamples {
   const first = dataset.images[0];
+  const layout = pixelLayoutOf(dataset, choice);
   const width = choice.resize?.width ?? first.width;
   const height = choice.resize?.height ?? first.height;
-  const size = width * height;
+  const { channels } = layout;
+  const size = width * height * channels;
   const values = new Float32Array(dataset.images.length * size);
   dataset.images.forEach((image, index) => {
     if (!choice.resize && (image.width !== width || image.height !== height)) {
@@ -79,17 +88,18 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
         { file: image.file, width: image.width, height: image.height, expectedWidth: width, expectedHeight: height },
       );
     }
-    writePixelFeatures({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, choice.resize, values, index * size);
+    writePixelFeatures({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, layout, values, index * size);
   });
   return {
     featureKind: 'pixels',
-    sampleShape: choice.keepShape ? [height, width, 1] : [size],
+    sampleShape: choice.keepShape ? [height, width, channels] : [size],
+    channels,
     values,
     labels: Int32Array.from(dataset.images, (image) => image.label),
     targets: null,
     classNames: dataset.classNames,
     files: dataset.images.map((image) => image.file),
-    details: { width, height, grayscale: true, scale: '1/255', shape: choice.keepShape ? 'image' : 'vector', length: size },
+    details: pixelDetails({ width, height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape }),
     skipped: [],
   };
 }

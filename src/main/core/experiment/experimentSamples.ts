@@ -4,8 +4,10 @@
  */
 export interface ExperimentSamples {
   featureKind: 'hog' | 'pixels' | 'columns';
-  /** Shape of one sample: [length] for vectors, [height, width, 1] for images kept whole (CNNs). */
+  /** Shape of one sample: [length] for vectors, [height, width, channels] for images kept whole (CNNs). */
   sampleShape: number[];
+  /** Raw pixels only: channels per pixel (1 grey, 3 RGB), interleaved; per-channel scaling needs it. */
+  channels?: 1 | 3;
   /** samples × prod(sampleShape), row-major. */
   values: Float32Array;
   /** Class index per sample (classification), or null for regression. */

@@ -188,6 +188,9 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     });
     const total = sampleCount(samples);
     checkFeaturesFitModel(samples, summary);
+    if (request.scaling === 'channel' && samples.channels === undefined) {
+      throw new SinapsisError('scaling-needs-pixels', 'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.');
+    }
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
 
@@ -257,7 +260,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     const fold = plan.folds[f];
     progress('training', plan.kind === 'kfold' ? f + 1 : null, plan.kind === 'kfold' ? plan.folds.length : null);
     const data = await foldTrainingData(context, fold.train, f);
-    const scaled = scaleFeatures(data.values, columns, data.train, request.scaling);
+    const scaled = scaleFeatures(data.values, columns, data.train, request.scaling, samples.channels ?? null);
     scaler = scaled.scaler;
     const plane = decisionPlane(samples, fold, scaled.scaler, outputWidth);
     const session = new TrainingSession(

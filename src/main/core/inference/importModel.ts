@@ -6,6 +6,8 @@ import { LOCAL_FILES, type FileAccessPolicy } from '../files';
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { FeatureChoice } from '../../../shared/contract/experiment';
 import type { ModelImportResult } from '../../../shared/contract/inference';
+import { pixelChannels } from '../../../shared/features/pixelOptions';
+import { pixelDetails } from '../features/pixelDetails';
 import { hogLength } from '../../../shared/features/hogLength';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import { loadModel, MODEL_JSON, modelArtifacts, saveModelArtifacts } from '../models/modelIO';
@@ -117,15 +119,24 @@ export function featuresOfChoice(choice: FeatureChoice, inputShape: number[]): P
     const length = hogLength(size.height, size.width, params);
     return { features: { kind: 'hog', length, details: { ...params, resize: [size.width, size.height], grayscale, interpolation, length } }, sampleShape: [length] };
   }
-  const length = size.width * size.height;
+  // `auto` has no dataset to look at here: the model's own input says whether it takes colour.
+  const channels = choice.colorMode === 'auto' ? autoChannels(inputShape, size) : pixelChannels(choice.colorMode, 0);
+  const details = pixelDetails({ width: size.width, height: size.height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape });
+  const length = size.width * size.height * channels;
   return {
-    features: { kind: 'pixels', length, details: { width: size.width, height: size.height, grayscale: true, scale: '1/255', shape: choice.keepShape ? 'image' : 'vector', length } },
-    sampleShape: choice.keepShape ? [size.height, size.width, 1] : [length],
+    features: { kind: 'pixels', length, details },
+    sampleShape: choice.keepShape ? [size.height, size.width, channels] : [length],
   };
 }
 
+/** Channels of a model input: the last axis of an image input, or 3 when a vector holds exactly W×H×3 values. */
+function autoChannels(inputShape: number[], size: { width: number; height: number }): 1 | 3 {
+  if (inputShape.length === 3) return inputShape[2] === 3 ? 3 : 1;
+  return product(inputShape) === size.width * size.height * 3 ? 3 : 1;
+}
+
 function describeFeatures(features: PreprocessingFile['features']): string {
-  if (features.kind === 'pixels') return `${String(features.details.width)}×${String(features.details.height)} pixels give ${features.length} values`;
+  if (features.kind === 'pixels') return `${String(features.details.width)}×${String(features.details.height)}×${String(features.details.channels ?? 1)} pixels give ${features.length} values`;
   if (features.kind === 'hog') return `this HOG setting gives ${features.length} features`;
   return `${features.length} columns`;
 }

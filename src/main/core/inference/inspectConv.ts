@@ -6,7 +6,7 @@ import type { RunModel } from './runModelCache';
 
 /**
  * What a CNN learned, for the Filtros y mapas panel: each conv layer's kernels (one small grey picture per input
- * channel of each filter) and the feature maps one image produces after that layer and its activation.
+ * channel of each filter, and one colour picture per filter on an RGB input) and the feature maps one image produces after that layer and its activation.
  */
 
 /** Input channels drawn per filter; the weights of every channel are still returned. */
@@ -29,6 +29,25 @@ export function valuePicture(values: ArrayLike<number>, width: number, height: n
   const pixels = new Uint8Array(width * height);
   for (let i = 0; i < pixels.length; i++) pixels[i] = span > 0 ? Math.round(((values[i] - min) / span) * 255) : 128;
   return { width, height, min, max, png: pngDataUrl(width, height, 1, pixels) };
+}
+
+/**
+ * A colour picture of real values, `pixels` x 3 interleaved (RGB), all three channels on one min..max scale: a
+ * per-channel scale would turn a filter that weighs red a little more than blue into a pure red square.
+ */
+export function rgbValuePicture(values: ArrayLike<number>, width: number, height: number): Picture {
+  let min = Infinity;
+  let max = -Infinity;
+  const length = width * height * 3;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min;
+  const pixels = new Uint8Array(length);
+  for (let i = 0; i < length; i++) pixels[i] = span > 0 ? Math.round(((values[i] - min) / span) * 255) : 128;
+  return { width, height, min, max, png: pngDataUrl(width, height, 3, pixels) };
 }
 
 /** Indices (in the model's layer list) of the conv layers. */
@@ -55,7 +74,7 @@ function filtersOf(layer: tf.layers.Layer): Pick<ConvLayerInspection, 'kernelSha
     for (let c = 0; c < Math.min(inputs, SLICES_PER_FILTER); c++) {
       slices.push(valuePicture(Array.from({ length: kh * kw }, (_, p) => values[p * inputs + c]), kw, kh));
     }
-    filters.push({ values, slices });
+    filters.push(inputs === 3 ? { values, slices, rgb: rgbValuePicture(values, kw, kh) } : { values, slices });
   }
   return { kernelShape: [kh, kw, inputs, count], filters };
 }
@@ -90,7 +109,7 @@ export function inspectConv(run: RunModel, vector: Float32Array, options: { only
   try {
     const firstChannel = Float32Array.from({ length: height * width }, (_, p) => vector[p * depth]);
     return {
-      input: valuePicture(firstChannel, width, height),
+      input: depth === 3 ? rgbValuePicture(vector, width, height) : valuePicture(firstChannel, width, height),
       layers: chosen.map((index, i) => ({ layerIndex: index, name: model.layers[index].name, ...filtersOf(model.layers[index]), ...mapsOf(outputs[i], options.channels) })),
     };
   } finally {

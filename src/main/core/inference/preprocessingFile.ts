@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
+import { scalingNameSchema } from '../../../shared/datasets/scaling';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
 
@@ -11,7 +12,7 @@ import { RUN_FILES } from '../runs/runFolder';
  * class names); imported models get one written from what the student said about their input.
  */
 export const preprocessingFileSchema = z.object({
-  scaling: z.enum(['none', 'zscore', 'minmax']),
+  scaling: scalingNameSchema,
   scaler: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('standard'), mean: z.array(z.number()), std: z.array(z.number()) }),

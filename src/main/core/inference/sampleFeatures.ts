@@ -3,6 +3,7 @@ import { hogPipelineSchema, type HogPipeline } from '../../../shared/contract/fe
 import { applyScaler, type Scaler } from '../../../shared/datasets/scaling';
 import { hog } from '../features/hog';
 import type { PixelImage } from '../features/pixelImage';
+import { pixelLayoutFromDetails } from '../features/pixelDetails';
 import { writePixelFeatures } from '../features/pixelFeatures';
 import { prepareImage } from '../features/prepareImage';
 import type { PreprocessingFile } from './preprocessingFile';
@@ -10,7 +11,7 @@ import type { PreprocessingFile } from './preprocessingFile';
 /**
  * One new sample -> the vector the run's model was trained on, step for step as the experiment computed its
  * training matrix (core/experiment/experimentFeatures.ts and scaleFeatures.ts): HOG of the prepared image or its
- * grey pixels / 255, stored as float32; then the scaler fitted on the training part, in float64, stored as float32.
+ * grey or RGB pixels / 255, stored as float32; then the scaler fitted on the training part, in float64, stored as float32.
  * Doing the same roundings is what makes a prediction here equal the run's own (predictions.json) to 1e-6.
  */
 
@@ -43,15 +44,6 @@ export function hogPipelineOf(details: Record<string, unknown>): HogPipeline {
   return parsed.data;
 }
 
-/** The image size of a raw-pixel run ({width, height} in its feature details). */
-export function pixelSizeOf(details: Record<string, unknown>): { width: number; height: number } {
-  const { width, height } = details;
-  if (typeof width !== 'number' || typeof height !== 'number' || !Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new SinapsisError('inference-features-unknown', "The run's pixel size cannot be read (width, height); train the run again.", { field: 'width' });
-  }
-  return { width, height };
-}
-
 function wrongInput(features: Features, got: SampleInput['kind']): SinapsisError {
   const expected = features.kind === 'columns' ? 'a row of numbers' : 'an image';
   return new SinapsisError('inference-wrong-input', `This run was trained on ${features.kind === 'columns' ? 'table columns' : 'images'}: give it ${expected}, not ${got === 'row' ? 'a row of numbers' : 'an image'}.`, {
@@ -75,11 +67,11 @@ function hogVector(image: PixelImage, features: Features): Float32Array {
 }
 
 function pixelVector(image: PixelImage, features: Features): Float32Array {
-  const { width, height } = pixelSizeOf(features.details);
+  const layout = pixelLayoutFromDetails(features.details);
   // Training resized with INTER_AREA when asked; without a resize every image already had this size, and
   // resizing to the same size is a copy, so both cases are this one call.
-  const out = new Float32Array(width * height);
-  writePixelFeatures(image, { width, height }, out);
+  const out = new Float32Array(layout.size.width * layout.size.height * layout.channels);
+  writePixelFeatures(image, layout, out);
   return out;
 }
 

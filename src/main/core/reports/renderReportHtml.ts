@@ -94,7 +94,9 @@ function featureRows(config: RunConfig, t: Record<string, string>): [string, str
   } else if (kind === 'pixels') {
     rows.push(
       [t['pixels.size'], esc(`${String(details.width ?? '?')}×${String(details.height ?? '?')} px`)],
-      [t['hog.grayscale'], esc(yesNo(t, details.grayscale))],
+      // Runs from before colour have no colorMode or channels: they were grey.
+      [t['pixels.colour'], esc(formatMessage(t['pixels.channelsValue'], { mode: label(t, 'colorMode', String(details.colorMode ?? 'grayscale')), channels: String(details.channels ?? 1) }))],
+      [t['pixels.resizeMode'], esc(label(t, 'resizeMode', String(details.resizeMode ?? 'stretch')))],
       [t['pixels.scale'], esc(String(details.scale ?? '—'))],
       [t['pixels.shape'], esc(label(t, 'shape', String(details.shape ?? 'vector')))],
     );

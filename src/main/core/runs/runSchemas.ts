@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scalingNameSchema } from '../../../shared/datasets/scaling';
 
 /** What a run's `config.json` holds: everything needed to reproduce it and to write its report. */
 export const runConfigSchema = z.object({
@@ -24,7 +25,7 @@ export const runConfigSchema = z.object({
     /** HOG parameters, image size for pixels, or column names for tabular data. */
     details: z.record(z.string(), z.unknown()),
   }),
-  preprocessing: z.object({ scaling: z.enum(['none', 'zscore', 'minmax']) }),
+  preprocessing: z.object({ scaling: scalingNameSchema }),
   model: z.object({
     spec: z.unknown(),
     layers: z.array(z.object({ name: z.string(), type: z.string(), outputShape: z.array(z.number().nullable()), params: z.number(), activation: z.string().optional() })),

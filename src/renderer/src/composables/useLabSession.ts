@@ -1,5 +1,6 @@
 import { computed, effectScope, ref, shallowRef, watch, type Ref } from 'vue';
 import type { BackendPreference } from '../../../shared/contract/app';
+import type { ScalingName } from '../../../shared/datasets/scaling';
 import type { FeatureChoice } from '../../../shared/contract/experiment';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
 import { modelPresets } from '../../../shared/models/presets';
@@ -8,7 +9,7 @@ import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from '../../.
 import { useDataset } from './useDataset';
 import { currentPipeline } from './useFeatures';
 
-export type Scaling = 'none' | 'zscore' | 'minmax';
+export type { ScalingName as Scaling } from '../../../shared/datasets/scaling';
 export type SplitMethod = 'holdout' | 'train-val-test' | 'k-fold' | 'leave-one-out';
 
 /** How the experiment divides the data; fractions are used by the holdout methods, `folds` by k-fold. */
@@ -28,7 +29,7 @@ const model: Ref<ModelSpec> = ref(parseModelSpec(modelPresets.mlp320_18_10));
 const followFeatures = ref(true);
 const training: Ref<TrainingSettings> = ref(trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }));
 const split: Ref<SessionSplit> = ref({ method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true });
-const scaling = ref<Scaling>('zscore');
+const scaling = ref<ScalingName>('zscore');
 const backend = ref<BackendPreference>('auto');
 /** The run the latest training wrote, so Evaluación can open it. */
 const lastRunId: Ref<string | null> = ref(null);

@@ -7,6 +7,7 @@ import { inference } from './locales/inference';
 import { labs } from './locales/labs';
 import { model } from './locales/model';
 import { modelExport } from './locales/modelExport';
+import { pixels } from './locales/pixels';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 import { training } from './locales/training';
@@ -19,7 +20,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport, pixels };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

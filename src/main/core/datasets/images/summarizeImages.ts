@@ -29,6 +29,16 @@ function countByCode(problems: readonly DatasetProblem[]): Record<string, number
   return counts;
 }
 
+/** True when some pixel's red, green and blue differ: the image has colour, not only grey levels stored as RGB. */
+export function hasColour(image: Pick<StoredImage, 'channels' | 'pixels'>): boolean {
+  if (image.channels === 1) return false;
+  const { pixels } = image;
+  for (let i = 0; i < pixels.length; i += 3) {
+    if (pixels[i] !== pixels[i + 1] || pixels[i] !== pixels[i + 2]) return true;
+  }
+  return false;
+}
+
 /** The numbers the Datos view shows and every run records. */
 export function summarizeImages(
   base: { datasetId: string; name: string; root: string },
@@ -44,6 +54,7 @@ export function summarizeImages(
   const heights = new Float64Array(images.length);
   const sizeCounts = new Map<string, number>();
   let grey = 0;
+  let colour = 0;
   let pixelBytes = 0;
   images.forEach((image, i) => {
     counts[image.label]++;
@@ -52,6 +63,7 @@ export function summarizeImages(
     const key = `${image.width}x${image.height}`;
     sizeCounts.set(key, (sizeCounts.get(key) ?? 0) + 1);
     if (image.channels === 1) grey++;
+    else if (hasColour(image)) colour++;
     pixelBytes += image.pixels.byteLength;
   });
   let mostCommon = { width: 0, height: 0, count: 0 };
@@ -77,7 +89,7 @@ export function summarizeImages(
       mostCommon,
       differing: images.length - mostCommon.count,
     },
-    channels: { grey, rgb: images.length - grey, withAlpha: facts.withAlpha, sixteenBit: facts.sixteenBit },
+    channels: { grey, rgb: images.length - grey, colour, withAlpha: facts.withAlpha, sixteenBit: facts.sixteenBit },
     formats,
     duplicates: findDuplicates(images),
     fingerprint: datasetFingerprint(images),

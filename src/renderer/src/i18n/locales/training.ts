@@ -67,6 +67,7 @@ export const training = {
         none: 'ninguno',
         zscore: 'estandarizar (z-score)',
         minmax: 'min-max (0..1)',
+        channel: 'z-score por canal de color (solo píxeles)',
         scalingHint: 'El escalado se ajusta solo con la parte de entrenamiento.',
       },
       engine: {
@@ -229,6 +230,7 @@ export const training = {
         none: 'nenhum',
         zscore: 'padronizar (z-score)',
         minmax: 'min-max (0..1)',
+        channel: 'z-score por canal de cor (só pixels)',
         scalingHint: 'O escalonamento é ajustado só com a parte de treino.',
       },
       engine: {
@@ -391,6 +393,7 @@ export const training = {
         none: 'none',
         zscore: 'standardize (z-score)',
         minmax: 'min-max (0..1)',
+        channel: 'z-score per colour channel (pixels only)',
         scalingHint: 'Scaling is fitted on the training part only.',
       },
       engine: {

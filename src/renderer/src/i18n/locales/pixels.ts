@@ -1,0 +1,66 @@
+/** Strings of raw-pixel features: colour mode, pixel size, resize mode, and what a preset changed to fit the data. */
+export const pixels = {
+  es: {
+    inference: { conv: { filterRgb: 'Filtro {n} en color', rgbNote: 'La entrada es en color: cada filtro se dibuja como un cuadrado RGB (sus pesos del rojo, el verde y el azul en una misma escala); un filtro que responde a un tono se ve de ese tono.' } },
+    pixels: {
+      colorMode: 'Color',
+      mode: { auto: 'Automático ({resolved})', rgb: 'Color (RGB, 3 canales)', grayscale: 'Gris (1 canal)' },
+      channels: { grey: 'gris: ninguna imagen tiene color', rgb: 'RGB: hay imágenes en color' },
+      size: 'Tamaño (ancho × alto)',
+      width: 'Ancho en píxeles',
+      height: 'Alto en píxeles',
+      suggest: 'Sugerir {width}×{height}',
+      medianHint: 'Tamaño mediano de las imágenes: {width}×{height}.',
+      resizeMode: 'Ajuste',
+      resize: { stretch: 'Estirar', crop: 'Recortar al centro', pad: 'Rellenar (sin deformar)' },
+      resizeHint: {
+        stretch: 'Estirar cambia la proporción si la imagen no tiene la del tamaño elegido (como cv2.resize).',
+        crop: 'Recortar conserva la proporción y quita los bordes que sobran.',
+        pad: 'Rellenar conserva la imagen entera y completa con el color de su borde.',
+      },
+    },
+    model: { presets: { changed: { input: 'la entrada pasa de {from} a {to} para coincidir con las características', output: 'la salida pasa de {from} a {to} neuronas, una por clase' } } },
+  },
+  pt: {
+    inference: { conv: { filterRgb: 'Filtro {n} em cor', rgbNote: 'A entrada é colorida: cada filtro é desenhado como um quadrado RGB (seus pesos do vermelho, do verde e do azul numa mesma escala); um filtro que responde a um tom aparece nesse tom.' } },
+    pixels: {
+      colorMode: 'Cor',
+      mode: { auto: 'Automático ({resolved})', rgb: 'Cor (RGB, 3 canais)', grayscale: 'Cinza (1 canal)' },
+      channels: { grey: 'cinza: nenhuma imagem tem cor', rgb: 'RGB: há imagens coloridas' },
+      size: 'Tamanho (largura × altura)',
+      width: 'Largura em pixels',
+      height: 'Altura em pixels',
+      suggest: 'Sugerir {width}×{height}',
+      medianHint: 'Tamanho mediano das imagens: {width}×{height}.',
+      resizeMode: 'Ajuste',
+      resize: { stretch: 'Esticar', crop: 'Recortar no centro', pad: 'Preencher (sem deformar)' },
+      resizeHint: {
+        stretch: 'Esticar muda a proporção se a imagem não tiver a do tamanho escolhido (como cv2.resize).',
+        crop: 'Recortar mantém a proporção e tira as bordas que sobram.',
+        pad: 'Preencher mantém a imagem inteira e completa com a cor da sua borda.',
+      },
+    },
+    model: { presets: { changed: { input: 'a entrada passa de {from} para {to} para coincidir com as características', output: 'a saída passa de {from} para {to} neurônios, um por classe' } } },
+  },
+  en: {
+    inference: { conv: { filterRgb: 'Filter {n} in colour', rgbNote: 'The input is in colour: each filter is drawn as one RGB square (its red, green and blue weights on one scale); a filter that responds to a hue shows that hue.' } },
+    pixels: {
+      colorMode: 'Colour',
+      mode: { auto: 'Automatic ({resolved})', rgb: 'Colour (RGB, 3 channels)', grayscale: 'Grey (1 channel)' },
+      channels: { grey: 'grey: no image has colour', rgb: 'RGB: some images have colour' },
+      size: 'Size (width × height)',
+      width: 'Width in pixels',
+      height: 'Height in pixels',
+      suggest: 'Suggest {width}×{height}',
+      medianHint: 'Median image size: {width}×{height}.',
+      resizeMode: 'Fit',
+      resize: { stretch: 'Stretch', crop: 'Crop to the centre', pad: 'Pad (no distortion)' },
+      resizeHint: {
+        stretch: 'Stretching changes the proportions when an image does not have those of the chosen size (as cv2.resize).',
+        crop: 'Cropping keeps the proportions and cuts off the edges that do not fit.',
+        pad: 'Padding keeps the whole image and fills the rest with its border colour.',
+      },
+    },
+    model: { presets: { changed: { input: 'the input goes from {from} to {to} to match the features', output: 'the output goes from {from} to {to} units, one per class' } } },
+  },
+};
