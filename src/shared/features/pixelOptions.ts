@@ -41,3 +41,11 @@ export function suggestPixelSize(median: { width: number; height: number }, long
   const scale = Math.min(1, longSide / Math.max(width, height));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
+
+/** What Datos says about colour: no colour at all, all in colour, or a mix (and what `auto` will then do). */
+export type ColourMix = 'grey' | 'colour' | 'mixed';
+
+export function colourMix(channels: { colour: number }, total: number): ColourMix {
+  if (channels.colour === 0) return 'grey';
+  return channels.colour === total ? 'colour' : 'mixed';
+}

@@ -1,8 +1,14 @@
 /** Strings of raw-pixel features: colour mode, pixel size, resize mode, and what a preset changed to fit the data. */
 export const pixels = {
   es: {
+    errors: { 'scaling-needs-pixels': 'El escalado por canal de color solo se aplica a píxeles; para HOG y columnas de tabla elige z-score o min-max en Entrenamiento.' },
     inference: { conv: { filterRgb: 'Filtro {n} en color', rgbNote: 'La entrada es en color: cada filtro se dibuja como un cuadrado RGB (sus pesos del rojo, el verde y el azul en una misma escala); un filtro que responde a un tono se ve de ese tono.' } },
     pixels: {
+      mix: {
+        grey: 'Ninguna imagen tiene color: los píxeles se usarán en gris (1 canal).',
+        colour: 'Las imágenes tienen color: los píxeles en modo automático se usarán en RGB (3 canales). HOG usa gris.',
+        mixed: '{colour} imágenes tienen color y {grey} son grises: en modo automático se entrenará en RGB y cada imagen gris tendrá su gris en los tres canales. Elige «Gris» en Modelo si el color no importa.',
+      },
       colorMode: 'Color',
       mode: { auto: 'Automático ({resolved})', rgb: 'Color (RGB, 3 canales)', grayscale: 'Gris (1 canal)' },
       channels: { grey: 'gris: ninguna imagen tiene color', rgb: 'RGB: hay imágenes en color' },
@@ -22,8 +28,14 @@ export const pixels = {
     model: { presets: { changed: { input: 'la entrada pasa de {from} a {to} para coincidir con las características', output: 'la salida pasa de {from} a {to} neuronas, una por clase' } } },
   },
   pt: {
+    errors: { 'scaling-needs-pixels': 'A escala por canal de cor só se aplica a pixels; para HOG e colunas de tabela escolha z-score ou min-max em Treinamento.' },
     inference: { conv: { filterRgb: 'Filtro {n} em cor', rgbNote: 'A entrada é colorida: cada filtro é desenhado como um quadrado RGB (seus pesos do vermelho, do verde e do azul numa mesma escala); um filtro que responde a um tom aparece nesse tom.' } },
     pixels: {
+      mix: {
+        grey: 'Nenhuma imagem tem cor: os pixels serão usados em cinza (1 canal).',
+        colour: 'As imagens têm cor: os pixels no modo automático serão usados em RGB (3 canais). HOG usa cinza.',
+        mixed: '{colour} imagens têm cor e {grey} são cinza: no modo automático o treino será em RGB e cada imagem cinza terá seu cinza nos três canais. Escolha «Cinza» em Modelo se a cor não importar.',
+      },
       colorMode: 'Cor',
       mode: { auto: 'Automático ({resolved})', rgb: 'Cor (RGB, 3 canais)', grayscale: 'Cinza (1 canal)' },
       channels: { grey: 'cinza: nenhuma imagem tem cor', rgb: 'RGB: há imagens coloridas' },
@@ -43,8 +55,14 @@ export const pixels = {
     model: { presets: { changed: { input: 'a entrada passa de {from} para {to} para coincidir com as características', output: 'a saída passa de {from} para {to} neurônios, um por classe' } } },
   },
   en: {
+    errors: { 'scaling-needs-pixels': 'Scaling per colour channel applies to raw pixels only; for HOG and table columns choose z-score or min-max in Training.' },
     inference: { conv: { filterRgb: 'Filter {n} in colour', rgbNote: 'The input is in colour: each filter is drawn as one RGB square (its red, green and blue weights on one scale); a filter that responds to a hue shows that hue.' } },
     pixels: {
+      mix: {
+        grey: 'No image has colour: pixels will be used in grey (1 channel).',
+        colour: 'The images have colour: pixels in automatic mode will be used in RGB (3 channels). HOG uses grey.',
+        mixed: '{colour} images have colour and {grey} are grey: automatic mode trains in RGB and each grey image gets its grey in all three channels. Choose "Grey" in Model if colour does not matter.',
+      },
       colorMode: 'Colour',
       mode: { auto: 'Automatic ({resolved})', rgb: 'Colour (RGB, 3 channels)', grayscale: 'Grey (1 channel)' },
       channels: { grey: 'grey: no image has colour', rgb: 'RGB: some images have colour' },
