@@ -39,7 +39,7 @@ const fixtures = {
   png: encodePng(new Image(WIDTH, HEIGHT, { colorModel: 'RGB', data: colourPattern(WIDTH, HEIGHT) })),
   ppm: encodeNetpbm(WIDTH, HEIGHT, 3, colourPattern(WIDTH, HEIGHT)),
 };
-const paths = Object.fromEntries(Object.entries(fixtures).map(([name, bytes]) => [name, join(dir, `fixture.${name}`)])) as Record<keyof typeof fixtures, string>;
+const paths = Object.fromEntries(Object.keys(fixtures).map((name) => [name, join(dir, `fixture.${name}`)])) as Record<keyof typeof fixtures, string>;
 for (const [name, bytes] of Object.entries(fixtures)) writeFileSync(paths[name as keyof typeof fixtures], bytes);
 
 function decoded(name: keyof typeof fixtures): PixelImage {
