@@ -1,6 +1,16 @@
 /** Strings of the models that leave Sinapsis (Exportar modelo) and of classifying a whole folder, and their errors. */
 export const modelExport = {
   es: {
+    report: {
+      files: {
+        names: {
+          'export-tfjs': 'el modelo exportado (TensorFlow.js) en un .zip',
+          'export-onnx': 'el modelo exportado (ONNX) en un .zip',
+          'export-pytorch': 'el modelo exportado (PyTorch) en un .zip',
+          'folder-predictions': 'la última clasificación de una carpeta, una fila por imagen',
+        },
+      },
+    },
     modelExport: {
       title: 'Exportar modelo',
       intro: 'Lleva el modelo entrenado a otra aplicación o a un cuaderno de Python. Cada exportación es una carpeta (y un .zip) con el modelo, el preprocesamiento de la ejecución y un README con un ejemplo que se puede ejecutar.',
@@ -55,6 +65,16 @@ export const modelExport = {
     },
   },
   pt: {
+    report: {
+      files: {
+        names: {
+          'export-tfjs': 'o modelo exportado (TensorFlow.js) num .zip',
+          'export-onnx': 'o modelo exportado (ONNX) num .zip',
+          'export-pytorch': 'o modelo exportado (PyTorch) num .zip',
+          'folder-predictions': 'a última classificação de uma pasta, uma linha por imagem',
+        },
+      },
+    },
     modelExport: {
       title: 'Exportar modelo',
       intro: 'Leve o modelo treinado para outro aplicativo ou para um notebook Python. Cada exportação é uma pasta (e um .zip) com o modelo, o pré-processamento da execução e um README com um exemplo executável.',
@@ -109,6 +129,16 @@ export const modelExport = {
     },
   },
   en: {
+    report: {
+      files: {
+        names: {
+          'export-tfjs': 'the exported model (TensorFlow.js) as a .zip',
+          'export-onnx': 'the exported model (ONNX) as a .zip',
+          'export-pytorch': 'the exported model (PyTorch) as a .zip',
+          'folder-predictions': 'the last folder classification, one row per image',
+        },
+      },
+    },
     modelExport: {
       title: 'Export model',
       intro: 'Take the trained model to another application or to a Python notebook. Each export is a folder (and a .zip) with the model, the run\'s preprocessing and a README with a runnable example.',
