@@ -112,10 +112,10 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     const classify = page.getByTestId('folder-predict');
     await classify.getByTestId('folder-predict-path').fill(folder);
     await classify.getByTestId('folder-predict-submit').click();
-    await expect(classify.getByTestId('folder-predict-summary')).toHaveText(`${stored.predictions.length} imágenes clasificadas`, { timeout: 120_000 });
+    await expect(classify.getByTestId('folder-predict-summary')).toHaveText(`Imágenes clasificadas: ${stored.predictions.length}`, { timeout: 120_000 });
     const percent = new Intl.NumberFormat('es', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(metrics.accuracy.test);
     await expect(classify.getByTestId('folder-predict-accuracy')).toContainText(percent);
-    await expect(classify.getByTestId('folder-predict-problems')).toContainText('1 archivos omitidos');
+    await expect(classify.getByTestId('folder-predict-problems')).toContainText('Archivos omitidos: 1');
     await classify.screenshot({ path: 'docs/screenshots/clasificar-carpeta.png' });
     const csvDownload = page.waitForEvent('download');
     await classify.getByTestId('folder-predict-csv').click();
