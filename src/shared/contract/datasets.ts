@@ -26,6 +26,7 @@ export const datasetProblemCodeSchema = z.enum([
   'duplicate',
   'special-file',
   'dataset-document',
+  'too-small',
 ]);
 export type DatasetProblemCode = z.infer<typeof datasetProblemCodeSchema>;
 
@@ -59,6 +60,7 @@ export const problemReasonKeySchema = z.enum([
   'outside-class-folder',
   'special-file',
   'dataset-document',
+  'too-small',
 ]);
 export type ProblemReasonKey = z.infer<typeof problemReasonKeySchema>;
 
@@ -121,6 +123,10 @@ export const imageSummarySchema = z.object({
     mostCommon: z.object({ width: z.number().int(), height: z.number().int(), count: z.number().int() }),
     /** Images whose size differs from the most common one; they will need resizing before training. */
     differing: z.number().int().nonnegative(),
+    /** Images larger than the kept size (800 pixels a side) that were shrunk right after decoding; sizes above are after it. */
+    downscaled: z.number().int().nonnegative().default(0),
+    /** The longest side images are kept at. */
+    maxSide: z.number().int().positive().default(800),
   }),
   channels: z.object({
     grey: z.number().int().nonnegative(),

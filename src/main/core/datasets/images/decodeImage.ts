@@ -2,6 +2,7 @@ import { decode as decodeWithImageJs, type Image } from 'image-js';
 import { decodeGif } from './decodeGif';
 import { DecodeError, sixteenTo8, type DecodedImage } from './decodedImage';
 import { decodeNetpbm } from './decodeNetpbm';
+import { applyOrientation, readJpegOrientation } from './exifOrientation';
 import { jpegHasEndMarker, readJpegInfo } from './jpegInfo';
 import type { ImageFormat } from './sniffFormat';
 
@@ -48,7 +49,8 @@ export function decodeImage(bytes: Uint8Array, format: ImageFormat): DecodedImag
       const info = readJpegInfo(bytes);
       if (!info) throw new DecodeError('JPEG header has no frame description (corrupt or truncated file)');
       if (!jpegHasEndMarker(bytes)) throw new DecodeError('JPEG data is cut short: the end-of-image marker is missing (truncated file)');
-      return fromImageJs(decodeWithImageJs(bytes), info.components === 1);
+      // Upright as every photo viewer shows it (EXIF orientation), so a phone's portrait photos are not on their side.
+      return applyOrientation(fromImageJs(decodeWithImageJs(bytes), info.components === 1), readJpegOrientation(bytes));
     }
     default:
       return fromImageJs(decodeWithImageJs(bytes));

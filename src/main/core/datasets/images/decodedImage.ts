@@ -11,6 +11,8 @@ export interface DecodedImage {
   /** What the file held before conversion, for the summary: 8 or 16 (1-bit images count as 8). */
   sourceBitDepth: number;
   sourceHadAlpha: boolean;
+  /** Set when the image was larger than `MAX_STORED_SIDE` and was shrunk right after decoding: its size in the file. */
+  downscaledFrom?: { width: number; height: number };
 }
 
 /** Thrown by our own decoders for malformed or truncated data; the loader reports its message as the reason. */

@@ -4,7 +4,39 @@ import type { ReasonText } from '../problems';
 import type { DecodedImage } from './decodedImage';
 import { decodeImage } from './decodeImage';
 import { peekDimensions } from './peekDimensions';
+import { resizeImage } from '../../features/resize';
 import { IMAGE_EXTENSIONS, sniffFormat, type ImageFormat } from './sniffFormat';
+
+/**
+ * The longest side an image is kept at. A 12-megapixel phone photo is 36 MB of RGB; shrunk (INTER_AREA) to 800 pixels
+ * right after decoding it is 1.4 MB, so 500 of them fit the dataset memory budget (720 MB), while features never
+ * read more than 512 pixels a side. Images up to this size are kept exactly as decoded.
+ */
+export const MAX_STORED_SIDE = 800;
+
+/** An image brought under `MAX_STORED_SIDE`, aspect kept, with the size it had in the file. */
+export function shrinkLarge(image: DecodedImage): DecodedImage {
+  const longest = Math.max(image.width, image.height);
+  if (longest <= MAX_STORED_SIDE) return image;
+  const scale = MAX_STORED_SIDE / longest;
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const small = resizeImage(image, width, height, 'area');
+  return { ...image, width, height, data: small.data, downscaledFrom: { width: image.width, height: image.height } };
+}
+
+/** Smaller images (a 1-pixel file, a 1-pixel-high strip) hold almost no picture: they load with a note saying so. */
+export const MIN_IMAGE_SIDE = 2;
+
+/** The note of an image under `MIN_IMAGE_SIDE`: it loads (it is valid), but the student should look at it. */
+function tinyNote(image: DecodedImage): { code: DatasetProblemCode; reason: string; text: ReasonText } | null {
+  if (image.width >= MIN_IMAGE_SIDE && image.height >= MIN_IMAGE_SIDE) return null;
+  return {
+    code: 'too-small',
+    reason: `only ${image.width}x${image.height} pixels: loaded, but it shows almost nothing; check it is the picture you meant (at least ${MIN_IMAGE_SIDE}x${MIN_IMAGE_SIDE} is needed to show a shape)`,
+    text: { key: 'too-small', params: { width: image.width, height: image.height, minimum: MIN_IMAGE_SIDE } },
+  };
+}
 
 /** Larger images are refused before decoding: 50 megapixels is already ~150 MB of RGB and far beyond what the course needs. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
@@ -68,6 +100,7 @@ export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspe
     };
   }
   if (image.width * image.height > MAX_IMAGE_PIXELS) return tooLarge(image.width, image.height);
+  image = shrinkLarge(image);
   const note =
     announced !== null && announced !== format
       ? {
@@ -75,6 +108,6 @@ export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspe
           reason: `named ${extension} but the content is ${format.toUpperCase()}; loaded by content`,
           text: { key: 'extension-mismatch' as const, params: { extension, format: format.toUpperCase() } },
         }
-      : null;
+      : tinyNote(image);
   return { ok: true, image, format, note };
 }

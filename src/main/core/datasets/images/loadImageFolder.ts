@@ -140,6 +140,7 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
     facts.formats.push(inspection.format);
     if (image.sourceBitDepth === 16) facts.sixteenBit++;
     if (image.sourceHadAlpha) facts.withAlpha++;
+    if (image.downscaledFrom) facts.downscaled = (facts.downscaled ?? 0) + 1;
   };
 
   const threads = Math.min(MAX_THREADS, availableParallelism(), options.threads ?? 0);

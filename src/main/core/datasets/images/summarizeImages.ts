@@ -3,11 +3,14 @@ import { minMedianMax } from '../../../../shared/datasets/describeNumbers';
 import { measureImbalance } from '../../../../shared/datasets/imbalance';
 import type { StoredImage } from '../datasetTypes';
 import { datasetFingerprint } from '../fingerprint';
+import { MAX_STORED_SIDE } from './inspectImageFile';
 import { naturalCompare } from '../naturalCompare';
 
 export interface ImageFacts {
   /** Per loaded image, parallel to `images`. */
   formats: string[];
+  /** Images shrunk to `MAX_STORED_SIDE` after decoding. */
+  downscaled?: number;
   sixteenBit: number;
   withAlpha: number;
 }
@@ -88,6 +91,8 @@ export function summarizeImages(
       distinct: sizeCounts.size,
       mostCommon,
       differing: images.length - mostCommon.count,
+      downscaled: facts.downscaled ?? 0,
+      maxSide: MAX_STORED_SIDE,
     },
     channels: { grey, rgb: images.length - grey, colour, withAlpha: facts.withAlpha, sixteenBit: facts.sixteenBit },
     formats,

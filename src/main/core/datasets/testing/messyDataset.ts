@@ -43,6 +43,9 @@ export const MESSY_EXPECTED = {
   notes: {
     [`${CATS}/photo.bmp`]: 'extension-mismatch',
     [`${DOGS}/copia de bueno.png`]: 'duplicate',
+    // Loaded, with a note: a 1×1 picture and a 2×1 strip show almost nothing.
+    [`${CATS}/one.png`]: 'too-small',
+    [`${CATS}/palette.png`]: 'too-small',
   } as Record<string, string>,
 };
 

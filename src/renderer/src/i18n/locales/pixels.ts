@@ -1,6 +1,13 @@
 /** Strings of raw-pixel features: colour mode, pixel size, resize mode, and what a preset changed to fit the data. */
 export const pixels = {
   es: {
+    data: {
+      summary: { downscaled: '{count} imágenes grandes se redujeron al cargarlas a {side} píxeles en su lado mayor (los tamaños de arriba son los reducidos).' },
+      problems: {
+        code: { 'too-small': 'diminuta' },
+        why: { 'too-small': 'solo {width}×{height} píxeles: se cargó, pero casi no muestra nada; comprueba que sea la imagen que querías (hacen falta al menos {minimum}×{minimum} para ver una forma)' },
+      },
+    },
     errors: { 'scaling-needs-pixels': 'El escalado por canal de color solo se aplica a píxeles; para HOG y columnas de tabla elige z-score o min-max en Entrenamiento.' },
     inference: { conv: { filterRgb: 'Filtro {n} en color', rgbNote: 'La entrada es en color: cada filtro se dibuja como un cuadrado RGB (sus pesos del rojo, el verde y el azul en una misma escala); un filtro que responde a un tono se ve de ese tono.' } },
     pixels: {
@@ -28,6 +35,13 @@ export const pixels = {
     model: { presets: { changed: { input: 'la entrada pasa de {from} a {to} para coincidir con las características', output: 'la salida pasa de {from} a {to} neuronas, una por clase' } } },
   },
   pt: {
+    data: {
+      summary: { downscaled: '{count} imagens grandes foram reduzidas ao carregar para {side} pixels no lado maior (os tamanhos acima são os reduzidos).' },
+      problems: {
+        code: { 'too-small': 'minúscula' },
+        why: { 'too-small': 'só {width}×{height} pixels: foi carregada, mas quase não mostra nada; confira se é a imagem que você queria (são precisos pelo menos {minimum}×{minimum} para ver uma forma)' },
+      },
+    },
     errors: { 'scaling-needs-pixels': 'A escala por canal de cor só se aplica a pixels; para HOG e colunas de tabela escolha z-score ou min-max em Treinamento.' },
     inference: { conv: { filterRgb: 'Filtro {n} em cor', rgbNote: 'A entrada é colorida: cada filtro é desenhado como um quadrado RGB (seus pesos do vermelho, do verde e do azul numa mesma escala); um filtro que responde a um tom aparece nesse tom.' } },
     pixels: {
@@ -55,6 +69,13 @@ export const pixels = {
     model: { presets: { changed: { input: 'a entrada passa de {from} para {to} para coincidir com as características', output: 'a saída passa de {from} para {to} neurônios, um por classe' } } },
   },
   en: {
+    data: {
+      summary: { downscaled: '{count} large images were shrunk on loading to {side} pixels on their longer side (the sizes above are after it).' },
+      problems: {
+        code: { 'too-small': 'tiny' },
+        why: { 'too-small': 'only {width}×{height} pixels: loaded, but it shows almost nothing; check it is the picture you meant (at least {minimum}×{minimum} is needed to show a shape)' },
+      },
+    },
     errors: { 'scaling-needs-pixels': 'Scaling per colour channel applies to raw pixels only; for HOG and table columns choose z-score or min-max in Training.' },
     inference: { conv: { filterRgb: 'Filter {n} in colour', rgbNote: 'The input is in colour: each filter is drawn as one RGB square (its red, green and blue weights on one scale); a filter that responds to a hue shows that hue.' } },
     pixels: {
