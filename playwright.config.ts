@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const E2E_PORT = Number(process.env.SINAPSIS_E2E_PORT ?? 5187);
+/** The server's access token (as a teacher would pass it): fixed, so fixtures can give every context its cookie. */
+export const E2E_TOKEN = process.env.SINAPSIS_E2E_TOKEN ?? 'e2e-access-token-0123456789';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,6 +15,9 @@ export default defineConfig({
   // Browser mode from the built bundle: the same files a release ships.
   webServer: {
     command: `node out/main/cli.js serve --port ${E2E_PORT}`,
+    // Through the environment, as a teacher would keep a token out of the process list.
+    env: { SINAPSIS_TOKEN: E2E_TOKEN },
+    // Any answer (401 without the cookie) means the server is up.
     url: `http://127.0.0.1:${E2E_PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,7 +1,24 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { TEACHER } from '../src/main/core/caller';
+import { ServerAuth } from '../src/main/door/serverAuth';
+import { E2E_PORT, E2E_TOKEN } from '../playwright.config';
+
+/**
+ * The session cookie a browser gets by opening the server's token URL, given to every context up front so each
+ * test can start at any address (e2e/labServer.spec.ts goes through the token URL itself).
+ */
+export function teacherCookie(port = E2E_PORT, token = E2E_TOKEN) {
+  const [pair] = new ServerAuth(token, port).sessionCookie(TEACHER).split(';');
+  const equals = pair.indexOf('=');
+  return { name: pair.slice(0, equals), value: pair.slice(equals + 1), domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' as const };
+}
 
 /** A page that fails the test on any console error or CSP violation, so security regressions are visible. */
-export const test = base.extend<{ page: Page; consoleErrors: string[] }>({
+export const test = base.extend<{ page: Page; context: BrowserContext; consoleErrors: string[] }>({
+  context: async ({ context }, use) => {
+    await context.addCookies([teacherCookie()]);
+    await use(context);
+  },
   consoleErrors: async ({}, use) => {
     await use([]);
   },

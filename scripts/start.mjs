@@ -40,4 +40,9 @@ child.on('exit', (code, signal) => {
   if (signal) process.kill(process.pid, signal);
   process.exit(code ?? 0);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Ctrl+C and a closed terminal signal the whole foreground process group, the child included: forwarding those
+// would reach it twice, and a second signal makes `serve` quit at once instead of saving its trainings. A
+// SIGTERM is sent to this process alone (kill, a service manager), so it is passed on.
+process.on('SIGINT', () => undefined);
+process.on('SIGHUP', () => undefined);
+process.on('SIGTERM', () => child.kill('SIGTERM'));

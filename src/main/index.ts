@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/contract/wire';
 import { createCore, type Core, type Emit } from './core';
+import { TEACHER } from './core/caller';
 import { CONTENT_SECURITY_POLICY } from './door/csp';
 import { dispatch } from './door/dispatch';
 
@@ -30,7 +31,7 @@ function bindContract(core: Core): void {
     if (!isOwnPage(frameUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are only accepted from the Sinapsis window.' } };
     }
-    return dispatch(core, method, payload, emitterFor(event.sender));
+    return dispatch(core, method, payload, emitterFor(event.sender), TEACHER);
   });
 }
 

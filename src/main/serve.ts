@@ -1,42 +1,39 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { SinapsisError } from '../shared/contract';
-import { callMessageSchema, type ServerMessage } from '../shared/contract/wire';
-import { createCore, type Core, type Emit } from './core';
-import { describeIssues, dispatch } from './door/dispatch';
-import { CONTENT_SECURITY_POLICY } from './door/csp';
+import { MAX_MESSAGE_BYTES } from '../shared/contract/wire';
+import { createCore, type Core } from './core';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './door/messageLimits';
+import { generateToken, MIN_TOKEN_LENGTH, ServerAuth } from './door/serverAuth';
+import { attachSocket } from './door/socketSession';
+import { send, serveStatic } from './door/staticFiles';
 
-// Door 2: browser mode. The built renderer over HTTP and the contract over one WebSocket per page,
-// on 127.0.0.1 unless told otherwise; any other bind requires an access token.
+// Door 2: browser mode. The built renderer over HTTP and the contract over one WebSocket per page, on 127.0.0.1
+// unless told otherwise, behind an access token (exchanged for a cookie, see door/serverAuth.ts). Nothing a client
+// sends may stop it: every request, upgrade and socket has its error handled here, and WebSocket messages are
+// bounded before they are parsed (door/socketSession.ts).
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+/** Longest a client may take to send its request headers / whole request (slow-loris clients hold a socket each). */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Shortest access token accepted (the generated ones have 24 characters). */
-export const MIN_TOKEN_LENGTH = 16;
+export { isLoopbackAddress, MIN_TOKEN_LENGTH } from './door/serverAuth';
 
 export interface ServeOptions {
   host: string;
   port: number;
-  /** Required when `host` is not a loopback address; generated when omitted there. */
+  /** The access token; a random one is generated when omitted (on any host, as Jupyter does). */
   token?: string;
+  /** Loopback binds only: no token, every client of this machine may use the server (`--no-token`). */
+  noToken?: boolean;
   rendererDir?: string;
+  /** Calls per connection (tests lower it). */
+  rateLimit?: RateLimit;
 }
 
 export interface RunningServer {
@@ -44,17 +41,20 @@ export interface RunningServer {
   host: string;
   port: number;
   token: string | null;
+  /** Authentication of requests; a student sign-in issues its session cookies with `auth.sessionCookie`. */
+  auth: ServerAuth;
   core: Core;
+  /** Stops at once: tasks are cancelled, connections dropped. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections or tasks, every training ends after its current batch and is written as
+   * "stopped" (history, best weights, metrics), then every connection is closed.
+   */
+  shutdown(): Promise<void>;
 }
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-}
-
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
 /** The host name of a Host header: "127.0.0.1:5170" -> 127.0.0.1, "[::1]:5170" -> ::1, "localhost" -> localhost. */
@@ -79,86 +79,46 @@ export function findRendererDir(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-function tokenMatches(expected: string, given: string | null): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The request's URL, or null when it cannot be one (e.g. `//:99999`): always relative to our own origin. */
+export function requestUrl(raw: string | undefined): URL | null {
+  if (!raw || !raw.startsWith('/')) return null;
+  try {
+    // Concatenated, not `new URL(raw, base)`: a path starting with // would otherwise be read as another host.
+    return new URL(`http://localhost${raw}`);
+  } catch {
+    return null;
+  }
 }
+
+/** The address to send a browser to once its token became a cookie: the same one, without the token. */
+export function addressWithoutToken(url: URL): string {
+  const query = new URLSearchParams(url.search);
+  query.delete('token');
+  const rest = query.toString();
+  // One leading slash only: "//evil.example" in a Location header would send the browser to another site.
+  return `/${url.pathname.replace(/^[/\\]+/, '')}${rest ? `?${rest}` : ''}`;
+}
+
+const REFUSED_TEXT = [
+  'Sinapsis: falta el token de acceso. Abre la dirección que mostró "sinapsis serve", con ?token=...',
+  'Sinapsis: falta o token de acesso. Abra o endereço mostrado por "sinapsis serve", com ?token=...',
+  'Sinapsis: an access token is required. Open the URL printed by "sinapsis serve", including ?token=...',
+].join('\n');
 
 /**
- * Who may use the server: with a token (any non-loopback bind has one) only holders of it;
- * without one only this machine's own clients.
+ * The token in the first URL becomes a session cookie and leaves the address bar. A plain redirect does it for an
+ * address typed, pasted or opened by `--open`; a page reached from a link on another site (an LMS, a file:// page)
+ * gets a same-site refresh instead, because a SameSite=Strict cookie is not sent on the rest of a cross-site
+ * redirect chain and the redirected page would be refused.
  */
-export function admits(token: string | null, given: string | null, remoteAddress: string | undefined): boolean {
-  return token === null ? isLoopbackAddress(remoteAddress) : tokenMatches(token, given);
-}
-
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
-}
-
-async function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    send(res, 400, 'Bad request');
+function exchangeTokenForCookie(req: IncomingMessage, res: ServerResponse, url: URL, cookie: string): void {
+  const target = addressWithoutToken(url);
+  if (req.headers['sec-fetch-site'] === 'cross-site') {
+    const escaped = target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    send(res, 200, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Sinapsis</title>`, 'text/html; charset=utf-8', { 'Set-Cookie': cookie });
     return;
   }
-  const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
-  const file = resolve(rendererDir, relative);
-  if (!file.startsWith(resolve(rendererDir) + sep)) {
-    send(res, 403, 'Forbidden');
-    return;
-  }
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a file');
-    send(res, 200, await readFile(file), MIME[extname(file)] ?? 'application/octet-stream');
-  } catch {
-    send(res, 404, 'Not found');
-  }
-}
-
-function attachSocket(socket: WebSocket, core: Core): void {
-  const socketEmit: Emit = (name, payload) => {
-    if (socket.readyState !== socket.OPEN) return;
-    const message: ServerMessage = { type: 'event', name, payload };
-    socket.send(JSON.stringify(message));
-  };
-  // Events belong to the workspace, not to the page that asked: a reloaded page or a second tab receives them too.
-  const leave = core.pages.attach(socketEmit);
-  socket.on('close', leave);
-  const emit = core.pages.broadcast;
-  socket.on('message', async (data, isBinary) => {
-    if (isBinary) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(data.toString());
-    } catch {
-      return socket.send(JSON.stringify({ type: 'result', id: 0, result: { ok: false, error: { code: 'invalid-message', message: 'Message is not valid JSON.' } } }));
-    }
-    const call = callMessageSchema.safeParse(parsed);
-    if (!call.success) {
-      const id = typeof (parsed as { id?: unknown })?.id === 'number' ? Math.max(0, Math.trunc((parsed as { id: number }).id)) : 0;
-      const message = `Malformed call message: ${describeIssues(call.error.issues)}`;
-      return socket.send(JSON.stringify({ type: 'result', id, result: { ok: false, error: { code: 'invalid-message', message } } }));
-    }
-    const result = await dispatch(core, call.data.method, call.data.payload, emit);
-    if (socket.readyState === socket.OPEN) {
-      const reply: ServerMessage = { type: 'result', id: call.data.id, result };
-      socket.send(JSON.stringify(reply));
-    }
-  });
+  send(res, 302, '', 'text/plain; charset=utf-8', { 'Set-Cookie': cookie, Location: target });
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
@@ -170,37 +130,69 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
     throw new SinapsisError('bad-arguments', `The access token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
   }
-  const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
+  if (options.noToken && !loopback) {
+    throw new SinapsisError('bad-arguments', `--no-token is only allowed on this machine's own address (127.0.0.1); a server on ${options.host} needs a token.`, { host: options.host });
+  }
+  if (options.noToken && options.token !== undefined) throw new SinapsisError('bad-arguments', 'Give either --token or --no-token, not both.');
+  const token = options.noToken ? null : (options.token ?? generateToken());
   // With a token the Host header does not matter: a rebinding page does not have the token.
   const hostAllowed = (req: IncomingMessage): boolean => token !== null || isLoopbackHostHeader(req.headers.host);
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const core = await createCore('browser');
+  // The port is only known after listen (port 0); the auth needs it for its cookie name.
+  let auth = new ServerAuth(token, options.port);
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = requestUrl(req.url);
+    if (!url) return send(res, 400, 'Bad request');
+    if (!hostAllowed(req)) return send(res, 403, 'Sinapsis: open this page as http://127.0.0.1 or http://localhost.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
+    const who = auth.authenticate(req, url);
+    if (!who) return send(res, 401, REFUSED_TEXT);
+    if (who.via === 'url-token') return exchangeTokenForCookie(req, res, url, auth.sessionCookie(who.caller));
+    void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
+  };
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!hostAllowed(req)) {
-      send(res, 403, 'Sinapsis: open this page as http://127.0.0.1 or http://localhost.');
-      return;
+    res.on('error', () => res.destroy());
+    try {
+      handleRequest(req, res);
+    } catch (error) {
+      console.error('[sinapsis] request failed:', error);
+      send(res, 500, 'Internal error');
     }
-    if (!admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
-      send(res, 401, 'Sinapsis: an access token is required. Open the URL printed by "sinapsis serve", including ?token=...');
-      return;
-    }
-    void serveStatic(rendererDir, req, res);
+  });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // A request Node cannot parse (bad request line, header overflow, a reset): answer 400 if possible, never throw.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const hostHeader = req.headers.host ?? '';
-    const origin = req.headers.origin;
-    // Browsers always send Origin on WebSocket handshakes; only our own page's origin may connect.
-    const sameOrigin = origin === `http://${hostHeader}`;
-    if (url.pathname !== '/api' || !sameOrigin || !hostAllowed(req) || !admits(token, url.searchParams.get('token'), req.socket.remoteAddress)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  wss.on('error', () => undefined);
+  wss.on('wsClientError', (_error, socket) => socket.destroy());
+  const refuseUpgrade = (socket: Duplex, status: string): void => {
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+  };
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // From here on the socket is ours, not the HTTP server's: its errors (a reset mid-handshake) are too.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = requestUrl(req.url);
+      const hostHeader = req.headers.host ?? '';
+      const origin = req.headers.origin;
+      // Browsers always send Origin on WebSocket handshakes; only our own page's origin may connect.
+      const sameOrigin = origin === `http://${hostHeader}`;
+      const who = url && url.pathname === '/api' && sameOrigin && hostAllowed(req) ? auth.authenticate(req, url) : null;
+      if (!who) return refuseUpgrade(socket, '403 Forbidden');
+      wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core, { caller: who.caller, rateLimit }));
+    } catch (error) {
+      console.error('[sinapsis] WebSocket upgrade failed:', error);
+      refuseUpgrade(socket, '500 Internal Server Error');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core));
   });
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -213,6 +205,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  auth = new ServerAuth(token, port);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${shownHost}:${port}/${token ? `?token=${token}` : ''}`;
 
@@ -221,12 +214,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     host: options.host,
     port,
     token,
+    auth,
     core,
     close: async () => {
       core.dispose();
       for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+    },
+    shutdown: async () => {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      await core.shutdown();
+      for (const client of wss.clients) client.close(1001, 'Sinapsis stopped');
+      wss.close();
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

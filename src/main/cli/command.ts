@@ -2,6 +2,8 @@
 export const EXIT_OK = 0;
 export const EXIT_UNEXPECTED = 1;
 export const EXIT_BAD_INPUT = 2;
+/** A second stop signal quit before the work was saved (128 + SIGINT, as shells report an interrupted command). */
+export const EXIT_INTERRUPTED = 130;
 
 /** Output streams, injectable so tests can capture what a command prints. */
 export interface CliIO {

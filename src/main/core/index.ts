@@ -22,6 +22,8 @@ export interface Core {
   /** The pages connected now; their events are broadcast, and paused trainings stop when all stay away too long. */
   pages: PageConnections;
   dispose(): void;
+  /** Stops every task (trainings end after their current batch and are written as "stopped") and waits for them. */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -58,6 +60,10 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
       pages.dispose();
       tasks.cancelAll();
       // Loaded run models hold tfjs memory; a door that closes its core gives it back.
+      runModels.clear();
+    },
+    shutdown: async () => {
+      await tasks.stopAll();
       runModels.clear();
     },
   };

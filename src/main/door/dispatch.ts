@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isMethodName, methods, SinapsisError, type MethodName } from '../../shared/contract';
 import type { CallResult } from '../../shared/contract/wire';
 import { handlers, type Core, type Emit } from '../core';
+import { TEACHER, type Caller } from '../core/caller';
 import type { Handler } from '../core/context';
 
 /** Renders zod issues as one line a student can act on: which field, what is wrong. */
@@ -14,9 +15,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /**
  * The single entry every door uses: checks the method name and payload against the contract,
- * runs the core handler, and turns any failure into a `ContractError` (never a stack trace).
+ * runs the core handler as `caller` (the door authenticated it; the desktop app and the CLI are the teacher),
+ * and turns any failure into a `ContractError` (never a stack trace).
  */
-export async function dispatch(core: Core, methodName: unknown, payload: unknown, emit: Emit): Promise<CallResult> {
+export async function dispatch(core: Core, methodName: unknown, payload: unknown, emit: Emit, caller: Caller = TEACHER): Promise<CallResult> {
   if (!isMethodName(methodName)) {
     const shown = typeof methodName === 'string' ? methodName.slice(0, 100) : typeof methodName;
     return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${shown}".`, params: { method: shown } } };
@@ -30,7 +32,7 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
   try {
     // The handler map is indexed by a runtime name, so TypeScript cannot pair request and handler types here.
     const handler = handlers[methodName] as unknown as Handler<MethodName>;
-    const value = await handler(parsed.data as never, { emit, tasks: core.tasks, door: core.door, services: core.services, live: core.live });
+    const value = await handler(parsed.data as never, { emit, caller, tasks: core.tasks, door: core.door, services: core.services, live: core.live });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof SinapsisError) return { ok: false, error: error.toContract() };

@@ -23,3 +23,13 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 export const IPC_CALL_CHANNEL = 'sinapsis:call';
 export const IPC_EVENT_CHANNEL = 'sinapsis:event';
+
+/**
+ * The largest message either side may send on the browser-mode WebSocket (bytes of its JSON text). The server
+ * closes a connection that sends more (WebSocket close code 1009) before reading it; the client refuses to send
+ * one with a translated `message-too-large` error instead of losing its connection.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** The deepest nesting of arrays and objects a message may have (the contract's deepest request needs under 10). */
+export const MAX_MESSAGE_DEPTH = 64;

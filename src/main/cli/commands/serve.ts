@@ -1,56 +1,97 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { backendStatus } from '../../core/engine/backends';
-import { isLoopbackHost, startServer } from '../../serve';
+import { isLoopbackHost, MIN_TOKEN_LENGTH, startServer, type RunningServer } from '../../serve';
 import { intOption, parseCommandArgs } from '../args';
-import { EXIT_OK, type CliCommand } from '../command';
-import { openInBrowser } from '../openInBrowser';
+import { EXIT_INTERRUPTED, EXIT_OK, type CliCommand, type CliIO } from '../command';
+import { openSecretUrlInBrowser } from '../openInBrowser';
 
 export const DEFAULT_PORT = 5170;
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * The first stop signal stops gracefully (every training is saved as "stopped" after its current batch, as
+ * `sinapsis train` does on Ctrl+C); a second one exits at once. Resolves once the server has stopped.
+ */
+function stopOnSignal(server: RunningServer, io: CliIO, launcher: string | null): Promise<void> {
+  return new Promise((resolveStopped) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        io.err(`sinapsis serve: ${signal} again, quitting now; trainings not yet saved stay marked as interrupted.\n`);
+        process.exit(EXIT_INTERRUPTED);
+      }
+      stopping = true;
+      io.out(`\nStopping (${signal}): trainings in progress end after their current batch and are saved as "stopped". Press Ctrl+C again to quit at once.\n`);
+      void server.shutdown().then(() => {
+        for (const name of STOP_SIGNALS) process.off(name, onSignal);
+        if (launcher) rmSync(dirname(launcher), { recursive: true, force: true });
+        io.out('Sinapsis stopped.\n');
+        resolveStopped();
+      });
+    };
+    for (const name of STOP_SIGNALS) process.on(name, onSignal);
+  });
+}
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run Sinapsis in a browser: serve the app and its API on this machine',
-  help: `Usage: sinapsis serve [--port N] [--host H] [--token T] [--open]
+  help: `Usage: sinapsis serve [--port N] [--host H] [--token T | --no-token] [--open]
 
 Serves the Sinapsis interface and its API (WebSocket) so it can be used from a browser.
-By default it listens on 127.0.0.1 only. Binding any other address (e.g. --host 0.0.0.0 for a
-lab server) requires an access token: one is generated and printed unless --token is given.
+By default it listens on 127.0.0.1 only, behind an access token generated at every launch and
+printed in the URL to open (the browser then keeps it in a cookie). Binding any other address
+(e.g. --host 0.0.0.0 for a lab server) always needs a token.
 
 Options:
   --port N      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H      address to bind (default 127.0.0.1)
-  --token T     access token (at least 16 characters) for non-loopback binds
+  --token T     access token (at least 16 characters) instead of a random one; the
+                environment variable SINAPSIS_TOKEN does the same without showing it in
+                the process list
+  --no-token    no token (127.0.0.1 only): for a computer only you use
   --open        open the system browser at the printed URL
   -h, --help    show this help
+
+Stopping (Ctrl+C, SIGTERM, SIGHUP) ends every training after its current batch and saves it
+as "stopped"; a second Ctrl+C quits at once.
 `,
   async run(args, io) {
     const { values } = parseCommandArgs('serve', args, {
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
+      'no-token': { type: 'boolean' },
       open: { type: 'boolean' },
     });
     const host = (values.host as string | undefined) ?? '127.0.0.1';
     const port = intOption('port', values.port as string | undefined, DEFAULT_PORT, 0, 65535);
-    const token = values.token as string | undefined;
-    if (token !== undefined && token.length < 16) {
-      throw new SinapsisError('bad-arguments', '--token must be at least 16 characters long.');
+    const noToken = values['no-token'] === true;
+    const token = (values.token as string | undefined) ?? (noToken ? undefined : process.env.SINAPSIS_TOKEN || undefined);
+    if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+      throw new SinapsisError('bad-arguments', `--token (or SINAPSIS_TOKEN) must be at least ${MIN_TOKEN_LENGTH} characters long.`);
     }
-    const server = await startServer({ host, port, token });
+    const server = await startServer({ host, port, token, noToken });
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
     io.out(`Backend: ${(await backendStatus()).active}\n`);
-    if (!isLoopbackHost(host)) io.out(`Listening on ${host}: only clients with the token in the URL are accepted.\n`);
-    io.out('Press Ctrl+C to stop.\n');
-    if (values.open) {
-      const opened = await openInBrowser(server.url);
-      io.out(opened ? `Opened ${opened}.\n` : 'No system browser found; open the URL above yourself.\n');
+    if (server.token === null) {
+      io.out('No access token (--no-token): every program and every user account on this computer can use Sinapsis, and see and change its runs, through this port (web pages from other sites cannot). Use it only on a computer that only you use.\n');
+    } else if (!isLoopbackHost(host)) {
+      io.out(`Listening on ${host}: only browsers that opened the URL with the token (they keep it in a cookie) are accepted.\n`);
+    } else {
+      io.out(`Only this URL (with its token${token === undefined ? ', new at every launch' : ''}) opens Sinapsis; other accounts of this computer cannot use it.\n`);
     }
-    const stop = () => {
-      void server.close().then(() => process.exit(EXIT_OK));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await new Promise<never>(() => undefined);
+    io.out('Press Ctrl+C to stop.\n');
+    let launcher: string | null = null;
+    if (values.open) {
+      const opened = await openSecretUrlInBrowser(server.url);
+      launcher = opened.file;
+      io.out(opened.program ? `Opened ${opened.program}.\n` : 'No system browser found; open the URL above yourself.\n');
+    }
+    await stopOnSignal(server, io, launcher);
     return EXIT_OK;
   },
 };

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, SinapsisError, type EventName, type MethodName, type RequestOf, type ResponseOf } from '../../../shared/contract';
+import { TEACHER } from '../caller';
 import type { CallContext } from '../context';
 import { defaultServices } from '../services';
 import { LiveExperiments } from '../tasks/liveExperiments';
@@ -11,6 +12,7 @@ import { buildMessyDataset, CATS } from './testing/messyDataset';
 const events: { name: EventName; payload: unknown }[] = [];
 const context: CallContext = {
   emit: (name, payload) => void events.push({ name, payload }),
+  caller: TEACHER,
   tasks: new TaskRegistry(),
   door: 'cli',
   services: defaultServices(),

@@ -1,5 +1,5 @@
 import type { SinapsisClient } from '../../../shared/client';
-import { serverMessageSchema, type CallResult } from '../../../shared/contract/wire';
+import { MAX_MESSAGE_BYTES, serverMessageSchema, type CallResult } from '../../../shared/contract/wire';
 import { ClientCallError } from './errors';
 import { ListenerSet } from './listeners';
 import { unwrapResult } from './wrapResult';
@@ -12,8 +12,8 @@ interface Pending {
 export function createWebSocketClient(location: Location): SinapsisClient {
   const listeners = new ListenerSet();
   const pending = new Map<number, Pending>();
-  const token = new URLSearchParams(location.search).get('token');
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  // The server's session cookie (set when the page was opened with its token) authenticates the WebSocket too.
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
   const reconnected = new Set<() => void>();
   let nextId = 1;
   let socket: WebSocket;
@@ -61,9 +61,15 @@ export function createWebSocketClient(location: Location): SinapsisClient {
       await opened;
       const id = nextId++;
       const result = await new Promise<CallResult>((resolve) => {
+        const text = JSON.stringify({ type: 'call', id, method, payload });
+        // The server would drop the whole connection for a message over its limit; refuse this one call instead.
+        if (text.length * 3 > MAX_MESSAGE_BYTES && new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {
+          resolve({ ok: false, error: { code: 'message-too-large', message: `The request for ${method} is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; it was not sent.`, params: { method, megabytes: MAX_MESSAGE_BYTES / 1024 / 1024 } } });
+          return;
+        }
         pending.set(id, { resolve });
         try {
-          socket.send(JSON.stringify({ type: 'call', id, method, payload }));
+          socket.send(text);
         } catch {
           pending.delete(id);
           resolve({ ok: false, error: { code: 'connection-lost', message: 'The connection to Sinapsis is not open.' } });

@@ -2,6 +2,10 @@
 export const errors = {
   es: {
     errors: {
+      'rate-limited': 'Demasiadas peticiones seguidas desde esta página (más de {perSecond} por segundo); esta se rechazó. Espera un momento y vuelve a intentarlo.',
+      'message-too-deep': 'La petición anida listas u objetos a más de {depth} niveles; se rechazó sin leerla.',
+      'message-too-large': 'La petición de {method} ocupa más de {megabytes} MB; no se envió.',
+      'server-stopping': 'Sinapsis se está deteniendo: los entrenamientos en curso se están guardando y no puede empezar ninguna tarea nueva. Vuelve a abrirlo en un momento.',
       'unknown-method': 'La aplicación pidió una operación desconocida ({method}). Actualiza Sinapsis.',
       'invalid-request': 'Datos no válidos para {method}: {details}',
       'invalid-message': 'Mensaje mal formado.',
@@ -25,6 +29,10 @@ export const errors = {
   },
   pt: {
     errors: {
+      'rate-limited': 'Pedidos demais seguidos desta página (mais de {perSecond} por segundo); este foi recusado. Espere um momento e tente novamente.',
+      'message-too-deep': 'O pedido aninha listas ou objetos em mais de {depth} níveis; foi recusado sem ser lido.',
+      'message-too-large': 'O pedido de {method} ocupa mais de {megabytes} MB; não foi enviado.',
+      'server-stopping': 'O Sinapsis está parando: os treinamentos em andamento estão sendo salvos e nenhuma tarefa nova pode começar. Abra-o novamente em um momento.',
       'unknown-method': 'O aplicativo pediu uma operação desconhecida ({method}). Atualize o Sinapsis.',
       'invalid-request': 'Dados inválidos para {method}: {details}',
       'invalid-message': 'Mensagem malformada.',
@@ -48,6 +56,10 @@ export const errors = {
   },
   en: {
     errors: {
+      'rate-limited': 'Too many requests from this page at once (more than {perSecond} per second); this one was refused. Wait a moment and try again.',
+      'message-too-deep': 'The request nests lists or objects more than {depth} levels deep; it was refused unread.',
+      'message-too-large': 'The request for {method} is larger than {megabytes} MB; it was not sent.',
+      'server-stopping': 'Sinapsis is stopping: trainings in progress are being saved and no new task can start. Open it again in a moment.',
       'unknown-method': 'The app asked for an unknown operation ({method}). Update Sinapsis.',
       'invalid-request': 'Invalid data for {method}: {details}',
       'invalid-message': 'Malformed message.',
