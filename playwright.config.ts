@@ -15,15 +15,14 @@ export default defineConfig({
   // Browser mode from the built bundle: the same files a release ships.
   webServer: {
     command: `node out/main/cli.js serve --port ${E2E_PORT}`,
-    // Through the environment, as a teacher would keep a token out of the process list.
-    env: { SINAPSIS_TOKEN: E2E_TOKEN },
     // Any answer (401 without the cookie) means the server is up.
     url: `http://127.0.0.1:${E2E_PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    // A short grace period, so that "close the tab while paused" sees the training stopped within the test.
-    env: { ...process.env, SINAPSIS_TASK_GRACE_SECONDS: '2' } as Record<string, string>,
+    // A short grace period, so that "close the tab while paused" sees the training stopped within the test; the
+    // token through the environment, as a teacher would keep it out of the process list.
+    env: { ...process.env, SINAPSIS_TASK_GRACE_SECONDS: '2', SINAPSIS_TOKEN: E2E_TOKEN } as Record<string, string>,
   },
   use: {
     browserName: 'chromium',
