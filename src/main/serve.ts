@@ -114,8 +114,9 @@ const REFUSED_TEXT = [
 function exchangeTokenForCookie(req: IncomingMessage, res: ServerResponse, url: URL, cookie: string): void {
   const target = addressWithoutToken(url);
   if (req.headers['sec-fetch-site'] === 'cross-site') {
+    // The icon link keeps the browser from asking for /favicon.ico (a 404) while it waits for the refresh.
     const escaped = target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    send(res, 200, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Sinapsis</title>`, 'text/html; charset=utf-8', { 'Set-Cookie': cookie });
+    send(res, 200, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><link rel="icon" href="data:,"><title>Sinapsis</title>`, 'text/html; charset=utf-8', { 'Set-Cookie': cookie });
     return;
   }
   send(res, 302, '', 'text/plain; charset=utf-8', { 'Set-Cookie': cookie, Location: target });
