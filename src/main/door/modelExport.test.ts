@@ -1,15 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentResult } from '../../shared/contract/experiment';
+import { createSeededRandom } from '../../shared/didactic/seededRandom';
 import type { ActivationSpec, ModelSpecInput } from '../../shared/models/modelSpec';
 import { dispatch } from './dispatch';
 import { builtinPaths } from '../core/datasets/builtins';
 import { inspectImageFile } from '../core/datasets/images/inspectImageFile';
+import { encodeNetpbm } from '../core/datasets/testing/minimalEncoders';
 import { createCore, type Core } from '../core/index';
 import { readPreprocessing, type PreprocessingFile } from '../core/inference/preprocessingFile';
 import { runModels } from '../core/inference/handlers';
@@ -22,7 +24,8 @@ import { exportRunModel } from '../core/modelExport/exportModel';
  * Debian's python3-onnx checker, and Debian's PyTorch running the export's predict.py on the test images
  * (its own cv2/skimage preprocessing). Models: HOG + MLP with dropout, a CNN with batch norm, dropout, PReLU,
  * leaky ReLU, ELU(α) and 'same' padding (odd, so TensorFlow pads one side more), and table runs with every
- * other activation.
+ * other activation; and colour: CNNs on RGB pixels letterboxed ('pad') and centre-cropped ('crop'), and HOG of
+ * colour images (skimage's channel_axis).
  */
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -72,12 +75,43 @@ function worstDifference(actual: readonly number[][], expected: readonly number[
 const WINE_CSV = builtinPaths.wine();
 const wineLines = readFileSync(WINE_CSV, 'utf8').trim().split('\n');
 
+/**
+ * Colour photos of three hues, of three sizes and aspects (so 'crop' and 'pad' have work to do), as PPM files.
+ * Each class's hue plus a brightness offset per image and noise per pixel.
+ */
+function writeHueFolder(folder: string): void {
+  const hues: Record<string, [number, number, number]> = { rojo: [170, 85, 85], verde: [85, 128, 85], azul: [100, 100, 186] };
+  const sizes = [
+    [10, 14],
+    [14, 9],
+    [12, 12],
+  ];
+  const random = createSeededRandom(7);
+  for (const [name, colour] of Object.entries(hues)) {
+    mkdirSync(join(folder, name), { recursive: true });
+    for (let i = 0; i < 30; i++) {
+      const [width, height] = sizes[i % sizes.length];
+      const data = new Uint8Array(width * height * 3);
+      const offset = Math.round(random.uniform(-40, 40));
+      for (let p = 0; p < width * height; p++) {
+        const noise = offset + Math.round(random.uniform(-30, 30));
+        for (let c = 0; c < 3; c++) data[p * 3 + c] = Math.max(0, Math.min(255, colour[c] + noise));
+      }
+      writeFileSync(join(folder, name, `${i}.ppm`), encodeNetpbm(width, height, 3, data));
+    }
+  }
+}
+
+let huesFolder = '';
+type Data = 'digits' | 'wine' | 'hues';
+const dataRoot = (data: Data): string => (data === 'hues' ? huesFolder : builtinPaths.digits());
+
 /** The samples' features before scaling, as Sinapsis computes them, one row each: `name,f0,f1,...`. */
-function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, table: boolean): string {
+function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, data: Data): string {
   return predictionsOf(run)
     .map((p) => {
-      if (table) return [`row${p.index}`, ...wineLines[1 + p.index].split(',').slice(0, 13)].join(',');
-      const path = join(builtinPaths.digits(), p.file ?? '');
+      if (data === 'wine') return [`row${p.index}`, ...wineLines[1 + p.index].split(',').slice(0, 13)].join(',');
+      const path = join(dataRoot(data), p.file ?? '');
       const inspection = inspectImageFile(path, new Uint8Array(readFileSync(path)));
       if (!inspection.ok) throw new Error(inspection.reason);
       return [p.file, ...rawFeatures({ kind: 'image', image: inspection.image }, preprocessing.features)].join(',');
@@ -87,15 +121,47 @@ function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, tab
 
 const dense = (units: number, activation: ActivationSpec) => ({ type: 'dense' as const, units, activation });
 
-const MODELS: Record<string, { table: boolean; spec: ModelSpecInput; features: unknown; epochs: number }> = {
+const hueCnn = (name: string): ModelSpecInput => ({
+  name,
+  inputShape: [8, 8, 3],
+  layers: [
+    { type: 'conv2d', filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' },
+    { type: 'batchNorm' },
+    { type: 'maxPool', poolSize: 2 },
+    { type: 'flatten' },
+    { type: 'dropout', rate: 0.2 },
+    { type: 'output', units: 3 },
+  ],
+});
+
+const MODELS: Record<string, { data: Data; spec: ModelSpecInput; features: unknown; epochs: number; scaling?: string }> = {
+  colourCnnPad: {
+    data: 'hues',
+    features: { kind: 'pixels', resize: { width: 8, height: 8 }, keepShape: true, colorMode: 'rgb', resizeMode: 'pad' },
+    epochs: 4,
+    spec: hueCnn('colour CNN pad'),
+  },
+  colourCnnCrop: {
+    data: 'hues',
+    features: { kind: 'pixels', resize: { width: 8, height: 8 }, keepShape: true, colorMode: 'rgb', resizeMode: 'crop' },
+    epochs: 4,
+    scaling: 'minmax',
+    spec: hueCnn('colour CNN crop'),
+  },
+  colourHog: {
+    data: 'hues',
+    features: { kind: 'hog', pipeline: { grayscale: false, resize: { width: 16, height: 16 } } },
+    epochs: 4,
+    spec: { name: 'colour HOG MLP', inputShape: [288], layers: [dense(12, 'tanh'), { type: 'output', units: 3 }] },
+  },
   hogMlpDropout: {
-    table: false,
+    data: 'digits',
     features: { kind: 'hog' },
     epochs: 2,
     spec: { name: 'HOG MLP dropout', inputShape: [320], layers: [{ type: 'dense', units: 24, activation: 'relu' }, { type: 'dropout', rate: 0.3 }, { type: 'output', units: 10 }] },
   },
   cnnBatchNorm: {
-    table: false,
+    data: 'digits',
     features: { kind: 'pixels', resize: null, keepShape: true },
     epochs: 1,
     spec: {
@@ -117,7 +183,7 @@ const MODELS: Record<string, { table: boolean; spec: ModelSpecInput; features: u
     },
   },
   tableActivations: {
-    table: true,
+    data: 'wine',
     features: { kind: 'columns' },
     epochs: 15,
     spec: {
@@ -137,13 +203,13 @@ const MODELS: Record<string, { table: boolean; spec: ModelSpecInput; features: u
     },
   },
   tableArctanStep: {
-    table: true,
+    data: 'wine',
     features: { kind: 'columns' },
     epochs: 5,
     spec: { name: 'Wine arctan step', inputShape: [13], layers: [dense(8, 'arctan'), dense(8, 'step'), { type: 'output', units: 3 }] },
   },
 };
-const TFJS_MODELS = ['hogMlpDropout', 'cnnBatchNorm', 'tableActivations'];
+const TFJS_MODELS = Object.keys(MODELS).filter((id) => id !== 'tableArctanStep');
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sinapsis-model-export-'));
@@ -153,12 +219,16 @@ beforeAll(async () => {
   core = await createCore('cli', { runsRoot: join(root, 'runs') });
   const digits = (await call<{ datasetId: string }>('dataset.builtin', { taskId: 'load-digits', id: 'digits', options: {} })).datasetId;
   const wine = (await call<{ datasetId: string }>('dataset.builtin', { taskId: 'load-wine', id: 'wine', options: {} })).datasetId;
+  huesFolder = join(root, 'hues');
+  writeHueFolder(huesFolder);
+  const hues = (await call<{ datasetId: string }>('dataset.openFolder', { taskId: 'open-hues', path: huesFolder })).datasetId;
+  const datasets: Record<Data, string> = { digits, wine, hues };
   for (const [id, model] of Object.entries(MODELS)) {
     runs[id] = await call<ExperimentResult>('experiment.run', {
       taskId: `train-${id}`,
-      datasetId: model.table ? wine : digits,
+      datasetId: datasets[model.data],
       features: model.features,
-      scaling: 'zscore',
+      scaling: model.scaling ?? 'zscore',
       split: { method: 'holdout', train: 0.85, test: 0.15 },
       model: model.spec,
       training: { optimizer: 'adam', learningRate: 0.01, epochs: model.epochs, batchSize: 32, seed: 3 },
@@ -183,7 +253,7 @@ describe('tfjs export', () => {
     const modelJson = readFileSync(join(dir, 'model.json'), 'utf8');
     expect(modelJson).not.toMatch(/Sinapsis(Dropout|Activation)/);
     const preprocessing = await readPreprocessing(runs[id].dir);
-    writeFileSync(join(dir, 'features.csv'), featureCsv(runs[id], preprocessing, MODELS[id].table));
+    writeFileSync(join(dir, 'features.csv'), featureCsv(runs[id], preprocessing, MODELS[id].data));
     const stdout = execFileSync(process.execPath, ['predict.mjs', 'features.csv', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
     const expected = predictionsOf(runs[id]);
@@ -205,7 +275,7 @@ describe('ONNX export', () => {
   it.each(Object.keys(MODELS))('%s runs in ONNX Runtime with predictions.json to 1e-4 and passes the onnx checker', async (id) => {
     const dir = await exported(id, 'onnx');
     const preprocessing = await readPreprocessing(runs[id].dir);
-    const rows = featureCsv(runs[id], preprocessing, MODELS[id].table)
+    const rows = featureCsv(runs[id], preprocessing, MODELS[id].data)
       .split('\n')
       .map((line) => line.split(',').slice(1).map(Number));
     const session = await ort.InferenceSession.create(join(dir, 'model.onnx'));
@@ -233,11 +303,11 @@ describe.skipIf(!HAS_TORCH)('PyTorch export', () => {
     const dir = await exported(id, 'pytorch');
     const expected = predictionsOf(runs[id]);
     let args: string[];
-    if (MODELS[id].table) {
+    if (MODELS[id].data === 'wine') {
       writeFileSync(join(dir, 'rows.csv'), [wineLines[0], ...expected.map((p) => wineLines[1 + p.index])].join('\n'));
       args = ['--csv', 'rows.csv'];
     } else {
-      args = expected.map((p) => join(builtinPaths.digits(), p.file ?? ''));
+      args = expected.map((p) => join(dataRoot(MODELS[id].data), p.file ?? ''));
     }
     const result = spawnSync(PYTHON, ['predict.py', '--json', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(result.stderr).toBe('');

@@ -65,7 +65,8 @@ const text: Record<Language, ReadmeText> = {
     input: 'Entrada',
     hog: (d) =>
       `HOG como en \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagen en color' : 'imagen en gris (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, redimensionada a ${d.resize[0]}×${d.resize[1]} con \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vector en float32.`,
-    pixels: (d, c) => `Píxeles ${c === 3 ? 'RGB' : 'en gris'} de ${d.width}×${d.height} (\`cv2.resize\` con INTER_AREA), divididos por 255, en float32.`,
+    pixels: (d, c) =>
+      `Píxeles ${c === 3 ? 'RGB' : 'en gris'} de ${d.width}×${d.height} (\`cv2.resize\` con INTER_AREA${d.resizeMode === 'crop' ? ', tras recortar al centro la proporción de ese tamaño' : d.resizeMode === 'pad' ? ', sin deformar, con bandas del color medio del borde' : ''}), divididos por 255, en float32 (alto × ancho × canal).`,
     columns: (names) => `Las columnas de la tabla, en este orden: ${names.join(', ')}.`,
     scalerStandard: 'Luego el escalado z-score ajustado en la parte de entrenamiento: `(x - mean) / std` con `mean` y `std` de `preprocessing.json`.',
     scalerMinMax: 'Luego el escalado min-max ajustado en la parte de entrenamiento: `(x - min) / range` con `min` y `range` de `preprocessing.json`.',
@@ -108,7 +109,8 @@ const text: Record<Language, ReadmeText> = {
     input: 'Entrada',
     hog: (d) =>
       `HOG como em \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagem colorida' : 'imagem em cinza (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, redimensionada para ${d.resize[0]}×${d.resize[1]} com \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vetor em float32.`,
-    pixels: (d, c) => `Pixels ${c === 3 ? 'RGB' : 'em cinza'} de ${d.width}×${d.height} (\`cv2.resize\` com INTER_AREA), divididos por 255, em float32.`,
+    pixels: (d, c) =>
+      `Pixels ${c === 3 ? 'RGB' : 'em cinza'} de ${d.width}×${d.height} (\`cv2.resize\` com INTER_AREA${d.resizeMode === 'crop' ? ', após recortar no centro a proporção desse tamanho' : d.resizeMode === 'pad' ? ', sem deformar, com faixas da cor média da borda' : ''}), divididos por 255, em float32 (altura × largura × canal).`,
     columns: (names) => `As colunas da tabela, nesta ordem: ${names.join(', ')}.`,
     scalerStandard: 'Depois a normalização z-score ajustada na parte de treino: `(x - mean) / std` com `mean` e `std` de `preprocessing.json`.',
     scalerMinMax: 'Depois a normalização min-max ajustada na parte de treino: `(x - min) / range` com `min` e `range` de `preprocessing.json`.',
@@ -151,7 +153,8 @@ const text: Record<Language, ReadmeText> = {
     input: 'Input',
     hog: (d) =>
       `HOG as \`skimage.feature.hog\`: ${d.grayscale === false ? 'colour image' : 'grey image (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, resized to ${d.resize[0]}×${d.resize[1]} with \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; a float32 vector.`,
-    pixels: (d, c) => `${c === 3 ? 'RGB' : 'Grey'} pixels at ${d.width}×${d.height} (\`cv2.resize\` with INTER_AREA), divided by 255, as float32.`,
+    pixels: (d, c) =>
+      `${c === 3 ? 'RGB' : 'Grey'} pixels at ${d.width}×${d.height} (\`cv2.resize\` with INTER_AREA${d.resizeMode === 'crop' ? ', after a centre crop to that aspect' : d.resizeMode === 'pad' ? ', aspect kept, bands of the mean border colour' : ''}), divided by 255, as float32 (height × width × channel).`,
     columns: (names) => `The table's columns, in this order: ${names.join(', ')}.`,
     scalerStandard: 'Then the z-score scaling fitted on the training part: `(x - mean) / std` with `mean` and `std` from `preprocessing.json`.',
     scalerMinMax: 'Then the min-max scaling fitted on the training part: `(x - min) / range` with `min` and `range` from `preprocessing.json`.',
@@ -185,8 +188,6 @@ export const EXPORT_FOLDER_FILES: Record<ModelExportFormat, readonly string[]> =
 };
 
 function channelsOf(preprocessing: PreprocessingFile): number {
-  const shape = preprocessing.sampleShape;
-  if (shape.length === 3) return shape[2];
   return preprocessing.features.details.channels === 3 ? 3 : 1;
 }
 

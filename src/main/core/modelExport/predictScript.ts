@@ -2,7 +2,8 @@
  * `predict.py` of a PyTorch export: the run's preprocessing in Python, step for step as Sinapsis computes it
  * (core/inference/sampleFeatures.ts), then the model. Everything it needs is read from `preprocessing.json`
  * beside it, so the same script serves every run: HOG with `cv2.resize` and `skimage.feature.hog` with the
- * run's parameters, or pixels resized with INTER_AREA and divided by 255, or a table's columns; each rounded to
+ * run's parameters, or grey/RGB pixels brought to the run's size with INTER_AREA (stretched, centre-cropped or
+ * letterboxed, as the run's resizeMode says) and divided by 255, or a table's columns; each rounded to
  * float32 as in training; then the scaler (float64, rounded to float32); then the network.
  * Image decoding matches Sinapsis's: 16-bit samples keep their high byte (as cv2.imread), transparency is
  * composited onto white, colour is RGB.
@@ -78,6 +79,55 @@ def resize(image, size, interpolation):
     return cv2.resize(image, (width, height), interpolation=flags[interpolation])
 
 
+def half_up(x):
+    """JavaScript's Math.round for the sizes below (Python's round() rounds halves to even)."""
+    return int(np.floor(x + 0.5))
+
+
+def border_colour(image):
+    """The mean colour of the outermost pixels (each counted once), the letterbox's fill."""
+    pixels = image if image.ndim == 3 else image[:, :, None]
+    height, width = pixels.shape[:2]
+    parts = [pixels[0, :]]
+    if height > 1:
+        parts.append(pixels[height - 1, :])
+    if height > 2:
+        parts.append(pixels[1 : height - 1, 0])
+        if width > 1:
+            parts.append(pixels[1 : height - 1, width - 1])
+    border = np.concatenate(parts).astype(np.int64)
+    return [half_up(total / len(border)) for total in border.sum(axis=0)]
+
+
+def fit(image, width, height, mode):
+    """The image at exactly width x height: stretched (cv2.resize), centre-cropped to the aspect, or letterboxed."""
+    h, w = image.shape[:2]
+    if mode == "crop":
+        aspect = width / height
+        if w / h > aspect:
+            crop = max(1, min(w, half_up(h * aspect)))
+            x = (w - crop) // 2
+            image = image[:, x : x + crop]
+        else:
+            crop = max(1, min(h, half_up(w / aspect)))
+            y = (h - crop) // 2
+            image = image[y : y + crop]
+        return resize(np.ascontiguousarray(image), (width, height), "area")
+    if mode == "pad":
+        scale = min(width / w, height / h)
+        inner_w = max(1, min(width, half_up(w * scale)))
+        inner_h = max(1, min(height, half_up(h * scale)))
+        inner = resize(image, (inner_w, inner_h), "area")
+        if inner_w == width and inner_h == height:
+            return inner
+        canvas = np.empty((height, width) + image.shape[2:], dtype=np.uint8)
+        canvas[...] = np.asarray(border_colour(image), dtype=np.uint8).reshape(image.shape[2:] or ())
+        left, top = (width - inner_w) // 2, (height - inner_h) // 2
+        canvas[top : top + inner_h, left : left + inner_w] = inner
+        return canvas
+    return resize(image, (width, height), "area")
+
+
 def image_features(path):
     """The features of one image before scaling, float32, as the run computed them for training."""
     image = read_image(path)
@@ -100,9 +150,9 @@ def image_features(path):
         )
         return np.asarray(vector, dtype=np.float32)
     if FEATURES["kind"] == "pixels":
-        channels = SAMPLE_SHAPE[2] if len(SAMPLE_SHAPE) == 3 else DETAILS.get("channels", 1)
+        channels = DETAILS.get("channels", 1)
         image = to_grey(image) if channels == 1 else (np.repeat(image[:, :, None], 3, axis=2) if image.ndim == 2 else image)
-        image = resize(image, (DETAILS["width"], DETAILS["height"]), "area")
+        image = fit(image, DETAILS["width"], DETAILS["height"], DETAILS.get("resizeMode", "stretch"))
         return (image.astype(np.float64) / 255).astype(np.float32).reshape(-1)
     raise ValueError("this run was trained on table columns: use --csv")
 
