@@ -27,6 +27,8 @@ test('the shell renders in Spanish with the backend shown, and switches to Portu
 
 test('a contract call streams progress events from the core to the page', async ({ page }) => {
   await page.goto('/');
+  // The connection check moved from the top of Inicio into its Diagnóstico section.
+  await page.getByTestId('diagnostics').locator('summary').click();
   await page.getByTestId('demo-start').click();
   await expect(page.getByTestId('demo-outcome')).toHaveText(/20 eventos recibidos/);
   await expect(page.getByTestId('demo-progress')).toHaveText('Progreso: 20 de 20');
@@ -34,6 +36,7 @@ test('a contract call streams progress events from the core to the page', async 
 
 test('the home view lists the backends with the reason one is unavailable', async ({ page }) => {
   await page.goto('/');
+  await page.getByTestId('diagnostics').locator('summary').click();
   const backends = page.getByTestId('backends');
   await expect(backends).toContainText('wasm — activo');
   await expect(backends).toContainText('tensorflow — no disponible: la biblioteca nativa (tfjs-node, libtensorflow) no está instalada');

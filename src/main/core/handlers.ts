@@ -11,6 +11,7 @@ import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
 import { modelHandlers } from './models/handlers';
 import { modelExportHandlers } from './modelExport/handlers';
+import { projectHandlers } from './projects/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...inferenceHandlers,
   ...modelExportHandlers,
   ...folderPredictionHandlers,
+  ...projectHandlers,
 };

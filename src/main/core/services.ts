@@ -7,6 +7,8 @@ import { printHtmlToPdf, rasterizeSvgs, type SvgImage } from './reports/printPdf
 export interface CoreServices {
   /** Folder holding one subfolder per training run. */
   runsRoot: string;
+  /** Folder for what the app keeps between launches: the session and the recent projects. */
+  stateRoot: string;
   /** HTML -> PDF with Chromium's print engine (Electron's own in the app, the system Chromium elsewhere). */
   printPdf: (html: string) => Promise<Uint8Array>;
   /** SVG charts -> PNG pictures (twice their size), with the same Chromium engine. */
@@ -23,6 +25,24 @@ export function defaultRunsRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.SINAPSIS_RUNS_DIR || join(homedir(), 'Sinapsis', 'runs');
 }
 
+/**
+ * The session and recent projects go to SINAPSIS_STATE_DIR when set; beside runs named by SINAPSIS_RUNS_DIR
+ * (`<runs>/.sinapsis`, so that a test or lab server keeps everything in one folder; run listings skip it);
+ * else to ~/Sinapsis/state.
+ */
+export function defaultStateRoot(env: NodeJS.ProcessEnv = process.env, runsRoot?: string): string {
+  if (env.SINAPSIS_STATE_DIR) return env.SINAPSIS_STATE_DIR;
+  if (runsRoot) return join(runsRoot, '.sinapsis');
+  return env.SINAPSIS_RUNS_DIR ? join(env.SINAPSIS_RUNS_DIR, '.sinapsis') : join(homedir(), 'Sinapsis', 'state');
+}
+
 export function defaultServices(overrides: Partial<CoreServices> = {}): CoreServices {
-  return { runsRoot: defaultRunsRoot(), printPdf: printHtmlToPdf, renderPng: (images) => rasterizeSvgs(images), files: LOCAL_FILES, ...overrides };
+  return {
+    runsRoot: defaultRunsRoot(),
+    stateRoot: defaultStateRoot(process.env, overrides.runsRoot),
+    printPdf: printHtmlToPdf,
+    renderPng: (images) => rasterizeSvgs(images),
+    files: LOCAL_FILES,
+    ...overrides,
+  };
 }

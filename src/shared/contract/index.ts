@@ -7,6 +7,7 @@ import { featuresEvents, featuresMethods } from './features';
 import { folderPredictionEvents, folderPredictionMethods } from './folderPrediction';
 import { inferenceEvents, inferenceMethods } from './inference';
 import { modelExportEvents, modelExportMethods } from './modelExport';
+import { projectEvents, projectMethods } from './project';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
@@ -27,6 +28,7 @@ export const methods = {
   ...inferenceMethods,
   ...modelExportMethods,
   ...folderPredictionMethods,
+  ...projectMethods,
 };
 
 export const events = {
@@ -41,6 +43,7 @@ export const events = {
   ...inferenceEvents,
   ...modelExportEvents,
   ...folderPredictionEvents,
+  ...projectEvents,
 };
 
 export type Methods = typeof methods;

@@ -11,8 +11,13 @@ export interface AugmentationSettings {
   form: AugmentationForm;
 }
 
+/** Off, one copy, the form's own defaults: what a new session starts with. */
+export function defaultAugmentationSettings(): AugmentationSettings {
+  return { enabled: false, copies: 1, form: augmentationForm() };
+}
+
 // Module-level: set in Datos, used by Entrenamiento.
-const settings: Ref<AugmentationSettings> = ref({ enabled: false, copies: 1, form: augmentationForm() });
+const settings: Ref<AugmentationSettings> = ref(defaultAugmentationSettings());
 
 export function useAugmentationSettings(): Ref<AugmentationSettings> {
   return settings;

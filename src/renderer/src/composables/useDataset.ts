@@ -1,7 +1,8 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import type { BuiltinId, CsvInspection, DatasetProgressEvent, DatasetSummary, SplitRequest, SplitResult } from '../../../shared/contract/datasets';
 import type { z } from 'zod';
-import type { builtinOptionsSchema } from '../../../shared/contract/datasets';
+import { builtinOptionsSchema } from '../../../shared/contract/datasets';
+import type { DatasetReference } from '../../../shared/contract/project';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 
@@ -14,6 +15,12 @@ const split: Ref<SplitResult | null> = shallowRef(null);
 const progress: Ref<DatasetProgressEvent | null> = shallowRef(null);
 const busy = ref(false);
 const error: Ref<string | null> = ref(null);
+/** How the loaded dataset was opened, so that the kept session and project files can open it again. */
+const reference: Ref<DatasetReference | null> = shallowRef(null);
+/** The CSV being opened (its target is chosen next). */
+let pendingCsv: { path: string; delimiter: 'auto' | ',' | ';' | '\t' | '|'; header: 'auto' | 'yes' | 'no' } | null = null;
+/** A path to look in again (e.g. a project's dataset hint), shown in Datos' folder field. */
+const searchHint: Ref<{ kind: 'folder' | 'csv'; path: string } | null> = shallowRef(null);
 let currentTask = '';
 let taskCounter = 0;
 
@@ -41,32 +48,46 @@ export function useDataset() {
     }
   }
 
-  function adopt(result: DatasetSummary | null): void {
-    if (!result) return;
+  function adopt(result: DatasetSummary | null, opened: DatasetReference): boolean {
+    if (!result) return false;
     summary.value = result;
     split.value = null;
+    reference.value = opened;
+    return true;
   }
 
-  async function openFolder(path: string): Promise<void> {
-    adopt(await run((taskId) => client.call('dataset.openFolder', { taskId, path })));
+  async function openFolder(path: string): Promise<boolean> {
+    const opened = adopt(await run((taskId) => client.call('dataset.openFolder', { taskId, path })), { kind: 'folder', path });
     if (summary.value?.kind === 'images') csv.value = null;
+    return opened;
   }
 
-  async function openCsv(path: string, delimiter: 'auto' | ',' | ';' | '\t' | '|', header: 'auto' | 'yes' | 'no'): Promise<void> {
+  async function openCsv(path: string, delimiter: 'auto' | ',' | ';' | '\t' | '|', header: 'auto' | 'yes' | 'no'): Promise<boolean> {
     const inspection = await run(() => client.call('dataset.openCsv', { path, delimiter, header }));
-    if (inspection) csv.value = inspection;
+    if (inspection) {
+      csv.value = inspection;
+      pendingCsv = { path, delimiter, header };
+    }
+    return inspection !== null;
   }
 
-  async function chooseTarget(target: number, task: 'auto' | 'classification' | 'regression'): Promise<void> {
-    if (!csv.value) return;
+  async function chooseTarget(target: number, task: 'auto' | 'classification' | 'regression'): Promise<boolean> {
+    if (!csv.value || !pendingCsv) return false;
     const datasetId = csv.value.datasetId;
-    adopt(await run(() => client.call('dataset.chooseTarget', { datasetId, target, task })));
+    return adopt(await run(() => client.call('dataset.chooseTarget', { datasetId, target, task })), { kind: 'csv', ...pendingCsv, target, task });
   }
 
-  async function loadBuiltin(id: BuiltinId, options: BuiltinOptions): Promise<void> {
+  async function loadBuiltin(id: BuiltinId, options: BuiltinOptions): Promise<boolean> {
     const result = await run((taskId) => client.call('dataset.builtin', { taskId, id, options }));
     if (result) csv.value = null;
-    adopt(result);
+    return adopt(result, { kind: 'builtin', id, options: builtinOptionsSchema.parse(options) });
+  }
+
+  /** Opens a dataset again the way it was opened before (a kept session, a project file); false when it failed. */
+  async function reopen(opened: DatasetReference): Promise<boolean> {
+    if (opened.kind === 'folder') return openFolder(opened.path);
+    if (opened.kind === 'builtin') return loadBuiltin(opened.id, opened.options);
+    return (await openCsv(opened.path, opened.delimiter, opened.header)) && chooseTarget(opened.target, opened.task);
   }
 
   async function makeSplit(request: Omit<SplitRequest, 'datasetId'>): Promise<void> {
@@ -80,7 +101,7 @@ export function useDataset() {
     if (currentTask) await client.call('task.cancel', { taskId: currentTask });
   }
 
-  return { summary, csv, split, progress, busy, error, openFolder, openCsv, chooseTarget, loadBuiltin, makeSplit, cancel };
+  return { summary, csv, split, progress, busy, error, reference, searchHint, openFolder, openCsv, chooseTarget, loadBuiltin, reopen, makeSplit, cancel };
 }
 
 /** Subscribes to `dataset.progress` for this window's current task; returns the unsubscribe function. */

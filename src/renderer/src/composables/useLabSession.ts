@@ -6,6 +6,7 @@ import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec
 import { modelPresets } from '../../../shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
+import type { LabSession } from '../../../shared/contract/project';
 import { useDataset } from './useDataset';
 import { currentPipeline } from './useFeatures';
 
@@ -22,17 +23,32 @@ export interface SessionSplit {
   stratified: boolean;
 }
 
+/** What a new session (and "Nuevo proyecto") starts with: the course's lab network and settings. */
+export function labDefaults() {
+  return {
+    model: parseModelSpec(modelPresets.mlp320_18_10),
+    followFeatures: true,
+    training: trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }),
+    split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true } as SessionSplit,
+    scaling: 'zscore' as Scaling,
+    backend: 'auto' as BackendPreference,
+  };
+}
+const initial = labDefaults();
+
 // Module-level state: one lab session per window, shared by Datos, Características, Modelo, Entrenamiento and Evaluación.
 const chosenFeatures: Ref<FeatureChoice | null> = shallowRef(null);
-const model: Ref<ModelSpec> = ref(parseModelSpec(modelPresets.mlp320_18_10));
+const model: Ref<ModelSpec> = ref(initial.model);
 /** When true, the model's input shape follows the current features. */
-const followFeatures = ref(true);
-const training: Ref<TrainingSettings> = ref(trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }));
-const split: Ref<SessionSplit> = ref({ method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true });
-const scaling = ref<ScalingName>('zscore');
-const backend = ref<BackendPreference>('auto');
+const followFeatures = ref(initial.followFeatures);
+const training: Ref<TrainingSettings> = ref(initial.training);
+const split: Ref<SessionSplit> = ref(initial.split);
+const scaling = ref<ScalingName>(initial.scaling);
+const backend = ref<BackendPreference>(initial.backend);
 /** The run the latest training wrote, so Evaluación can open it. */
 const lastRunId: Ref<string | null> = ref(null);
+/** The project open now (saved or opened from a file): its name, runs and, for an assignment, what is locked. */
+const project: Ref<LabSession['project']> = shallowRef(null);
 let derived: ReturnType<typeof derive> | null = null;
 
 /** Values computed from the dataset and the session, created once per window outside any component's lifetime. */
@@ -92,5 +108,6 @@ export function useLabSession() {
     scaling,
     backend,
     lastRunId,
+    project,
   };
 }

@@ -54,7 +54,7 @@ type Outcome = { result: ExperimentResult } | { error: unknown } | { detached: t
 export function useTraining() {
   const client = useClient();
   const describe = useErrorMessage();
-  const { lastRunId } = useLabSession();
+  const { lastRunId, project } = useLabSession();
 
   function reset(id: string, planned: number, initial: TrainingStatus): void {
     taskId.value = id;
@@ -146,6 +146,8 @@ export function useTraining() {
           engine.value = response.engine;
           status.value = response.status;
           lastRunId.value = response.runId;
+          // The open project lists the runs made with it (what a teacher checks against the assignment).
+          if (project.value && !project.value.runs.includes(response.runId)) project.value = { ...project.value, runs: [...project.value.runs, response.runId] };
           // A run that ended early (e.g. the loss became NaN) says why and what to try; its curves stay on screen.
           if (response.problem) error.value = describe(new ClientCallError(response.problem));
           void showStoredDiagnosis(response);

@@ -8,6 +8,7 @@ import { labs } from './locales/labs';
 import { model } from './locales/model';
 import { modelExport } from './locales/modelExport';
 import { pixels } from './locales/pixels';
+import { project } from './locales/project';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
 import { training } from './locales/training';
@@ -20,7 +21,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport, pixels };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport, pixels, project };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;
