@@ -30,7 +30,7 @@ export function labDefaults() {
     followFeatures: true,
     training: trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }),
     split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true } as SessionSplit,
-    scaling: 'zscore' as Scaling,
+    scaling: 'zscore' as ScalingName,
     backend: 'auto' as BackendPreference,
   };
 }
