@@ -123,3 +123,24 @@ describe('sinapsis predict RUN FOLDER', () => {
     expect(readFileSync(csv, 'utf8').trim().split('\n').length).toBe(metrics.confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0) + 1);
   }, 60_000);
 });
+
+describe('sinapsis export', () => {
+  it('writes the chosen format into --out with a README in --lang, and refuses a bad format or a file as --out', async () => {
+    const capture = () => {
+      const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+      return io;
+    };
+    const out = join(root, 'exported onnx');
+    const io = capture();
+    expect(await runCli(['export', run.dir, '--format', 'onnx', '--out', out, '--lang', 'en'], io), io.stderr).toBe(0);
+    expect(io.stdout).toContain(`export: ${out}`);
+    for (const name of ['model.onnx', 'predict.mjs', 'preprocessing.json', 'README.md']) expect(io.stdout).toContain(`  ${name} (`);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('## Input');
+    const bad = capture();
+    expect(await runCli(['export', run.dir, '--format', 'keras'], bad)).toBe(2);
+    expect(bad.stderr).toContain('--format must be one of tfjs, onnx, pytorch');
+    const file = capture();
+    expect(await runCli(['export', run.dir, '--format', 'tfjs', '--out', join(out, 'README.md')], file)).toBe(2);
+    expect(file.stderr).toContain('is a file');
+  }, 60_000);
+});

@@ -66,13 +66,21 @@ function pairOf(value: unknown, fallback: [number, number]): [number, number] {
 function shapeOf(shape: readonly (number | null)[], layer: string): Shape {
   const rest = shape.slice(1);
   if (rest.some((v) => v === null) || (rest.length !== 1 && rest.length !== 3)) {
-    throw unsupported(layer, `its shape ${JSON.stringify(shape)} is neither [features] nor [height, width, channels]`);
+    throw new SinapsisError('export-shape-unsupported', `Layer ${layer} cannot be exported: its shape ${JSON.stringify(shape)} is neither [features] nor [height, width, channels].`, {
+      layer,
+      shape: JSON.stringify(shape),
+    });
   }
   return rest as Shape;
 }
 
-function unsupported(layer: string, why: string): SinapsisError {
-  return new SinapsisError('export-layer-unsupported', `Layer ${layer} cannot be exported: ${why}.`, { layer, why });
+/** A layer the export formats cannot express; the code says why (each is translated in the UI). */
+function refuse(code: string, layer: string, why: string, params: Record<string, string> = {}): SinapsisError {
+  return new SinapsisError(code, `Layer ${layer} cannot be exported: ${why}.`, { layer, ...params });
+}
+
+function activationRefused(layer: string, activation: string): SinapsisError {
+  return refuse('export-activation-unsupported', layer, `activation "${activation}" has no equivalent in the export formats`, { activation });
 }
 
 /** Padding TensorFlow adds for 'same' (output ceil(n / s)); zero for 'valid'. */
@@ -99,7 +107,7 @@ const FUSED_ACTIVATIONS: Record<string, PortableActivation | null> = {
 
 function fusedActivation(config: Config, name: string, shape: Shape): PortableLayer[] {
   const id = String(config.activation ?? 'linear');
-  if (!(id in FUSED_ACTIVATIONS)) throw unsupported(name, `activation "${id}" has no equivalent in the export formats`);
+  if (!(id in FUSED_ACTIVATIONS)) throw activationRefused(name, id);
   const fn = FUSED_ACTIVATIONS[id];
   return fn ? [{ kind: 'activation', fn, alpha: fn === 'elu' ? 1 : 0, name: `${name}_${fn}`, inputShape: shape, outputShape: shape }] : [];
 }
@@ -109,7 +117,7 @@ function values(tensor: tf.Tensor): Float32Array {
 }
 
 function imageShape(shape: Shape, name: string): ImageShape {
-  if (shape.length !== 3) throw unsupported(name, 'it works on images but receives a vector');
+  if (shape.length !== 3) throw refuse('export-layer-layout', name, 'it works on images but receives a vector');
   return shape;
 }
 
@@ -122,7 +130,7 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
   const weights = layer.getWeights();
   switch (layer.getClassName()) {
     case 'Dense': {
-      if (inputShape.length !== 1) throw unsupported(name, 'a dense layer on an image needs a flatten layer before it');
+      if (inputShape.length !== 1) throw refuse('export-dense-on-image', name, 'a dense layer on an image needs a flatten layer before it');
       const units = outputShape[0];
       return [{ ...base, kind: 'dense', units, kernel: values(weights[0]), bias: weights[1] ? values(weights[1]) : null }, ...fusedActivation(config, name, outputShape)];
     }
@@ -131,7 +139,7 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
       const kernelSize = pairOf(config.kernelSize, [1, 1]);
       const strides = pairOf(config.strides, [1, 1]);
       const dilation = pairOf(config.dilationRate, [1, 1]);
-      if (config.dataFormat === 'channelsFirst') throw unsupported(name, 'it is channels-first');
+      if (config.dataFormat === 'channelsFirst') throw refuse('export-layer-layout', name, 'it is channels-first');
       const conv: PortableLayer = {
         ...base,
         kind: 'conv2d',
@@ -160,8 +168,8 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
       return [{ ...base, kind: 'dropout', rate: Number(config.rate ?? 0) }];
     case 'BatchNormalization': {
       const axis = config.axis;
-      if (axis !== undefined && axis !== -1 && axis !== inputShape.length) throw unsupported(name, `it normalizes axis ${String(axis)}, not the channels`);
-      if (weights.length !== 4) throw unsupported(name, 'it has no scale or no centre (the export writes both)');
+      if (axis !== undefined && axis !== -1 && axis !== inputShape.length) throw refuse('export-batchnorm-unsupported', name, `it normalizes axis ${String(axis)}, not the channels`);
+      if (weights.length !== 4) throw refuse('export-batchnorm-unsupported', name, 'it has no scale or no centre (the export writes both)');
       const [gamma, beta, mean, variance] = weights.map(values);
       return [{ ...base, kind: 'batchNorm', epsilon: Number(config.epsilon ?? 0.001), gamma, beta, mean, variance }];
     }
@@ -170,7 +178,7 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
     case 'ELU':
       return [{ ...base, kind: 'activation', fn: 'elu', alpha: Number(config.alpha ?? 1) }];
     case 'ReLU':
-      if (config.maxValue !== null && config.maxValue !== undefined) throw unsupported(name, 'a capped ReLU has no equivalent in the export formats');
+      if (config.maxValue !== null && config.maxValue !== undefined) throw activationRefused(name, `ReLU capped at ${String(config.maxValue)}`);
       return [{ ...base, kind: 'activation', fn: 'relu', alpha: 0 }];
     case 'Softmax':
       return [{ ...base, kind: 'activation', fn: 'softmax', alpha: 0 }];
@@ -179,23 +187,23 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
     case 'PReLU': {
       const alpha = values(weights[0]);
       const perChannel = outputShape.length === 3 ? outputShape[2] : outputShape[0];
-      if (alpha.length !== perChannel) throw unsupported(name, 'its slopes are not one per channel (or per neuron)');
+      if (alpha.length !== perChannel) throw refuse('export-prelu-shared', name, 'its slopes are not one per channel (or per neuron)');
       return [{ ...base, kind: 'prelu', alpha }];
     }
     case 'SinapsisActivation': {
       const fn = String(config.fn);
-      if (fn !== 'arctan' && fn !== 'step' && fn !== 'elu') throw unsupported(name, `unknown function "${fn}"`);
+      if (fn !== 'arctan' && fn !== 'step' && fn !== 'elu') throw activationRefused(name, fn);
       return [{ ...base, kind: 'activation', fn, alpha: fn === 'elu' ? Number(config.alpha ?? 1) : 0 }];
     }
     default:
-      throw unsupported(name, `the layer type ${layer.getClassName()} is not one Sinapsis builds`);
+      throw refuse('export-layer-unsupported', name, `the layer type ${layer.getClassName()} is not one Sinapsis builds`, { type: layer.getClassName() });
   }
 }
 
 /** Reads a trained (sequential) tfjs model into the portable form. */
 export function portableModel(model: tf.LayersModel): PortableModel {
   const inputShape = shapeOf(model.inputs[0].shape, 'input');
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) throw unsupported(model.name, 'it has more than one input or output');
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) throw refuse('export-layer-layout', model.name, 'it has more than one input or output');
   const layers: PortableLayer[] = [];
   let shape = inputShape;
   for (const layer of model.layers) {
