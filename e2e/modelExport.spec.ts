@@ -123,11 +123,33 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     expect(csv[0].startsWith('file,true_class,predicted,probability,top,p_0')).toBe(true);
     expect(csv).toHaveLength(stored.predictions.length + 1);
 
+    // A folder classification can be cancelled from the panel (the 5000 bundled digits take several seconds).
+    await classify.getByTestId('folder-predict-path').fill(DIGITS);
+    await classify.getByTestId('folder-predict-submit').click();
+    await expect(classify.getByTestId('folder-predict-progress')).toBeVisible({ timeout: 30_000 });
+    await classify.getByTestId('folder-predict-cancel').click();
+    await expect(classify.getByTestId('folder-predict-error')).toHaveText('Clasificación cancelada.');
+    await expect(classify.getByTestId('folder-predict-submit')).toBeEnabled();
+
     // The panels speak the interface language.
     await page.getByTestId('language').selectOption('pt');
     await expect(page.getByTestId('folder-predict').getByRole('heading').first()).toHaveText('Classificar uma pasta');
     await expect(page.getByTestId('export-model').getByRole('heading')).toHaveText('Exportar modelo');
     await expect(page.getByTestId('export-format-tfjs').locator('..')).toContainText('TensorFlow.js padrão');
+
+    // In Informe the README follows the report language: a tfjs export in English.
+    await page.goto('/#/informe');
+    await page.getByTestId('runs-search').fill(run.runId);
+    await page.getByTestId('runs-table').locator('tbody tr').first().click();
+    await page.getByTestId('report-language').selectOption('en');
+    const reportPanel = page.getByTestId('export-model');
+    await reportPanel.getByTestId('export-format-tfjs').check();
+    const tfjsDownload = page.waitForEvent('download');
+    await reportPanel.getByTestId('export-model-submit').click();
+    const tfjsEntries = unzipSync(new Uint8Array(readFileSync(await (await tfjsDownload).path())));
+    const readme = new TextDecoder().decode(tfjsEntries[`${run.runId}-tfjs/README.md`]);
+    expect(readme).toContain('## Input');
+    expect(new TextDecoder().decode(tfjsEntries[`${run.runId}-tfjs/model.json`])).not.toMatch(/Sinapsis(Dropout|Activation)/);
   } finally {
     if (runDir) await rm(runDir, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });
