@@ -1,4 +1,5 @@
 import type { Door } from '../../shared/contract/app';
+import type { Caller } from './caller';
 import { initBackend, preferenceFromEnv } from './engine/backends';
 import { runModels } from './inference/handlers';
 import { markInterruptedRuns } from './runs/runFolder';
@@ -17,13 +18,26 @@ export interface Core {
   door: Door;
   tasks: TaskRegistry;
   services: CoreServices;
-  /** Experiments training now, with their curves so far, for pages that reattach. */
-  live: LiveExperiments;
-  /** The pages connected now; their events are broadcast, and paused trainings stop when all stay away too long. */
-  pages: PageConnections;
+  /** The live state of the caller's workspace (created on first use). */
+  workspace(caller: Caller): WorkspaceLive;
   dispose(): void;
   /** Stops every task (trainings end after their current batch and are written as "stopped") and waits for them. */
   shutdown(): Promise<void>;
+}
+
+/**
+ * What a workspace has while pages use it: its experiments training now (with their curves so far, for pages
+ * that reattach) and its connected pages (events are broadcast to them only; paused trainings stop when all
+ * stay away longer than the grace period). One per student on a lab server, so nobody sees another's work.
+ */
+export interface WorkspaceLive {
+  live: LiveExperiments;
+  pages: PageConnections;
+}
+
+/** The workspace a caller's state belongs to: the teacher's (the one user of a desktop or loopback door) or a student's. */
+export function workspaceKey(caller: Caller): string {
+  return caller.role === 'student' ? `student-${caller.studentId}` : 'teacher';
 }
 
 /**
@@ -48,16 +62,24 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
   const tasks = new TaskRegistry();
   const resolved = defaultServices(services);
   await markInterruptedRuns(resolved.runsRoot);
-  const live = new LiveExperiments();
-  const pages = new PageConnections(taskGraceMsFromEnv(), () => stopAbandonedTrainings(live));
+  const workspaces = new Map<string, WorkspaceLive>();
+  const graceMs = taskGraceMsFromEnv();
   return {
     door,
     tasks,
     services: resolved,
-    live,
-    pages,
+    workspace: (caller) => {
+      const key = workspaceKey(caller);
+      let found = workspaces.get(key);
+      if (!found) {
+        const live = new LiveExperiments();
+        found = { live, pages: new PageConnections(graceMs, () => stopAbandonedTrainings(live)) };
+        workspaces.set(key, found);
+      }
+      return found;
+    },
     dispose: () => {
-      pages.dispose();
+      for (const { pages } of workspaces.values()) pages.dispose();
       tasks.cancelAll();
       // Loaded run models hold tfjs memory; a door that closes its core gives it back.
       runModels.clear();

@@ -41,10 +41,12 @@ export function attachSocket(socket: WebSocket, core: Core, options: SocketSessi
   const reply = (id: number, result: CallResult): void => send({ type: 'result', id, result });
   const refuse = (id: number, error: ContractError): void => reply(id, { ok: false, error });
   const socketEmit: Emit = (name, payload) => send({ type: 'event', name, payload });
-  // Events belong to the workspace, not to the page that asked: a reloaded page or a second tab receives them too.
-  const leave = core.pages.attach(socketEmit);
+  // Events belong to the caller's workspace, not to the page that asked: a reloaded page or a second tab of the
+  // same workspace receives them too, another student's pages never.
+  const { pages } = core.workspace(options.caller);
+  const leave = pages.attach(socketEmit);
   socket.on('close', leave);
-  const emit = core.pages.broadcast;
+  const emit = pages.broadcast;
 
   // A malformed frame (invalid UTF-8, reserved opcode, unmasked, RSV1 without an extension, a bad close code,
   // a message over maxPayload): `ws` reports it here and closes the socket; without a listener it would throw.
