@@ -2,6 +2,8 @@
 export const EXIT_OK = 0;
 export const EXIT_UNEXPECTED = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `sinapsis check`: the check ran, and some run does not pass it (a grader's script tells it from a crash). */
+export const EXIT_CHECK_MISMATCH = 3;
 /** A second stop signal quit before the work was saved (128 + SIGINT, as shells report an interrupted command). */
 export const EXIT_INTERRUPTED = 130;
 

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { checkCommand } from './check';
 import { datasetCommand } from './dataset';
 import { exportCommand } from './export';
 import { hogCommand } from './hog';
@@ -9,4 +10,4 @@ import { serveCommand } from './serve';
 import { trainCommand } from './train';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand, trainCommand, predictCommand, exportCommand, reportCommand, datasetCommand, hogCommand];
+export const commands: readonly CliCommand[] = [infoCommand, serveCommand, trainCommand, predictCommand, exportCommand, reportCommand, datasetCommand, hogCommand, checkCommand];
