@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinOptionsSchema } from '../../../shared/contract/datasets';
 import { hogPipelineSchema } from '../../../shared/contract/features';
 import { PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type ProjectFile } from '../../../shared/contract/project';
 import { parseModelSpec } from '../../../shared/models/modelSpec';
@@ -45,7 +46,7 @@ beforeAll(async () => {
     savedAt: '2026-12-07T10:00:00.000Z',
     app: '0.1.0',
     setup: {
-      dataset: { name: 'blobs', fingerprint: config.dataset.fingerprint, reference: { kind: 'builtin', id: 'blobs', options: {} } },
+      dataset: { name: 'blobs', fingerprint: config.dataset.fingerprint, reference: { kind: 'builtin', id: 'blobs', options: builtinOptionsSchema.parse({}) } },
       features: { kind: 'columns' },
       hogPipeline: hogPipelineSchema.parse({}),
       scaling: config.preprocessing.scaling,
