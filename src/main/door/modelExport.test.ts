@@ -79,8 +79,10 @@ const wineLines = readFileSync(WINE_CSV, 'utf8').trim().split('\n');
  * Colour photos of three hues, of three sizes and aspects (so 'crop' and 'pad' have work to do), as PPM files.
  * Each class's hue plus a brightness offset per image and noise per pixel.
  */
-function writeHueFolder(folder: string): void {
-  const hues: Record<string, [number, number, number]> = { rojo: [170, 85, 85], verde: [85, 128, 85], azul: [100, 100, 186] };
+function writeHueFolder(folder: string, classes = 3): void {
+  const hues = Object.fromEntries(
+    Object.entries({ rojo: [170, 85, 85], verde: [85, 128, 85], azul: [100, 100, 186] } as Record<string, [number, number, number]>).slice(0, classes),
+  );
   const sizes = [
     [10, 14],
     [14, 9],
@@ -103,8 +105,9 @@ function writeHueFolder(folder: string): void {
 }
 
 let huesFolder = '';
-type Data = 'digits' | 'wine' | 'hues';
-const dataRoot = (data: Data): string => (data === 'hues' ? huesFolder : builtinPaths.digits());
+let twoHuesFolder = '';
+type Data = 'digits' | 'wine' | 'hues' | 'twoHues';
+const dataRoot = (data: Data): string => (data === 'hues' ? huesFolder : data === 'twoHues' ? twoHuesFolder : builtinPaths.digits());
 
 /** The samples' features before scaling, as Sinapsis computes them, one row each: `name,f0,f1,...`. */
 function featureCsv(run: ExperimentResult, preprocessing: PreprocessingFile, data: Data): string {
@@ -134,7 +137,14 @@ const hueCnn = (name: string): ModelSpecInput => ({
   ],
 });
 
-const MODELS: Record<string, { data: Data; spec: ModelSpecInput; features: unknown; epochs: number; scaling?: string }> = {
+const MODELS: Record<string, { data: Data; spec: ModelSpecInput; features: unknown; epochs: number; scaling?: string; loss?: string }> = {
+  sigmoidOutput: {
+    data: 'twoHues',
+    features: { kind: 'pixels', resize: { width: 6, height: 6 }, keepShape: false, colorMode: 'rgb' },
+    epochs: 4,
+    loss: 'binaryCrossEntropy',
+    spec: { name: 'two hues, one sigmoid output', inputShape: [108], layers: [dense(6, 'relu'), { type: 'output', units: 1, activation: 'sigmoid' }] },
+  },
   colourCnnPad: {
     data: 'hues',
     features: { kind: 'pixels', resize: { width: 8, height: 8 }, keepShape: true, colorMode: 'rgb', resizeMode: 'pad' },
@@ -222,7 +232,10 @@ beforeAll(async () => {
   huesFolder = join(root, 'hues');
   writeHueFolder(huesFolder);
   const hues = (await call<{ datasetId: string }>('dataset.openFolder', { taskId: 'open-hues', path: huesFolder })).datasetId;
-  const datasets: Record<Data, string> = { digits, wine, hues };
+  twoHuesFolder = join(root, 'two hues');
+  writeHueFolder(twoHuesFolder, 2);
+  const twoHues = (await call<{ datasetId: string }>('dataset.openFolder', { taskId: 'open-two-hues', path: twoHuesFolder })).datasetId;
+  const datasets: Record<Data, string> = { digits, wine, hues, twoHues };
   for (const [id, model] of Object.entries(MODELS)) {
     runs[id] = await call<ExperimentResult>('experiment.run', {
       taskId: `train-${id}`,
@@ -231,7 +244,7 @@ beforeAll(async () => {
       scaling: model.scaling ?? 'zscore',
       split: { method: 'holdout', train: 0.85, test: 0.15 },
       model: model.spec,
-      training: { optimizer: 'adam', learningRate: 0.01, epochs: model.epochs, batchSize: 32, seed: 3 },
+      training: { optimizer: 'adam', learningRate: 0.01, epochs: model.epochs, batchSize: 32, seed: 3, ...(model.loss ? { loss: model.loss } : {}) },
     });
   }
 }, 600_000);
@@ -285,7 +298,8 @@ describe('ONNX export', () => {
     const { output } = await session.run({ input });
     const width = output.dims[1];
     const data = output.data as Float32Array;
-    const probabilities = rows.map((_, r) => Array.from(data.slice(r * width, (r + 1) * width)));
+    // One sigmoid output p is the probabilities [1 - p, p], as predictions.json writes it.
+    const probabilities = rows.map((_, r) => (width === 1 ? [1 - data[r], data[r]] : Array.from(data.slice(r * width, (r + 1) * width))));
     const expected = predictionsOf(runs[id]);
     expect(worstDifference(probabilities, expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
     if (HAS_ONNX) {
