@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { SinapsisError } from '../shared/contract';
 import { MAX_MESSAGE_BYTES } from '../shared/contract/wire';
 import { createCore, type Core } from './core';
+import { Slots } from './core/tasks/slots';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './door/messageLimits';
 import { generateToken, MIN_TOKEN_LENGTH, ServerAuth } from './door/serverAuth';
 import { attachSocket } from './door/socketSession';
@@ -34,6 +35,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Calls per connection (tests lower it). */
   rateLimit?: RateLimit;
+  /** Trainings at once; the rest wait in line (default: SINAPSIS_MAX_TRAININGS, else one per processor core). */
+  maxTrainings?: number;
 }
 
 export interface RunningServer {
@@ -139,7 +142,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // With a token the Host header does not matter: a rebinding page does not have the token.
   const hostAllowed = (req: IncomingMessage): boolean => token !== null || isLoopbackHostHeader(req.headers.host);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const core = await createCore('browser');
+  const core = await createCore('browser', options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {});
   // The port is only known after listen (port 0); the auth needs it for its cookie name.
   let auth = new ServerAuth(token, options.port);
 

@@ -1,3 +1,5 @@
+import { SinapsisError } from '../../shared/contract/errors';
+import { Slots } from './tasks/slots';
 import type { Door } from '../../shared/contract/app';
 import type { Caller } from './caller';
 import { initBackend, preferenceFromEnv } from './engine/backends';
@@ -56,11 +58,28 @@ export function stopAbandonedTrainings(live: LiveExperiments): void {
   }
 }
 
+/** PDFs and PNG charts waiting for Chromium beyond the one being made; more are refused with `pdf-busy`. */
+export const MAX_WAITING_PRINTS = 4;
+
+/**
+ * Every PDF and PNG chart of this core is made by one Chromium at a time: on a lab server eight students exporting
+ * at once started eight browsers. Up to MAX_WAITING_PRINTS wait their turn; past that the request is refused.
+ */
+function oneChromiumAtATime(services: CoreServices): CoreServices {
+  const chromium = new Slots(1, {
+    maxWaiting: MAX_WAITING_PRINTS,
+    busy: () =>
+      new SinapsisError('pdf-busy', `The server is already making a PDF or chart pictures and ${MAX_WAITING_PRINTS} more are waiting their turn; this one was not started. Try again in a minute.`, { waiting: MAX_WAITING_PRINTS }),
+  });
+  const { printPdf, renderPng } = services;
+  return { ...services, printPdf: (html) => chromium.run(() => printPdf(html)), renderPng: (images) => chromium.run(() => renderPng(images)) };
+}
+
 /** Starts a core: picks the backend and marks runs a previous crash left unfinished as incomplete. */
 export async function createCore(door: Door, services: Partial<CoreServices> = {}): Promise<Core> {
   await initBackend(preferenceFromEnv());
   const tasks = new TaskRegistry();
-  const resolved = defaultServices(services);
+  const resolved = oneChromiumAtATime(defaultServices(services));
   await markInterruptedRuns(resolved.runsRoot);
   const workspaces = new Map<string, WorkspaceLive>();
   const graceMs = taskGraceMsFromEnv();

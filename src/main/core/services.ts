@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_FILES, type FileAccessPolicy } from './files';
 import { printHtmlToPdf, rasterizeSvgs, type SvgImage } from './reports/printPdf';
+import { maxTrainingsFromEnv, Slots } from './tasks/slots';
 
 /** What a door provides to the core beyond requests: where runs live and how to print a PDF. */
 export interface CoreServices {
@@ -18,6 +19,8 @@ export interface CoreServices {
    * and the bundled datasets on a lab server (see core/files).
    */
   files: FileAccessPolicy;
+  /** Places for trainings, shared by every workspace of this core; the rest wait in line (see tasks/slots). */
+  trainingSlots: Slots;
 }
 
 /** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */
@@ -43,6 +46,7 @@ export function defaultServices(overrides: Partial<CoreServices> = {}): CoreServ
     printPdf: printHtmlToPdf,
     renderPng: (images) => rasterizeSvgs(images),
     files: LOCAL_FILES,
+    trainingSlots: new Slots(maxTrainingsFromEnv()),
     ...overrides,
   };
 }

@@ -63,7 +63,8 @@ export const experimentRequestSchema = z.object({
 });
 export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
 
-export const experimentPhaseSchema = z.enum(['preparing', 'features', 'training', 'evaluating', 'writing']);
+/** `queued`: waiting for a free place to train (a lab server trains at most one experiment per processor core). */
+export const experimentPhaseSchema = z.enum(['preparing', 'queued', 'features', 'training', 'evaluating', 'writing']);
 
 export const experimentProgressEventSchema = z.object({
   taskId: taskIdSchema,
@@ -75,6 +76,8 @@ export const experimentProgressEventSchema = z.object({
   /** Feature extraction: images described so far, of `total`. */
   done: z.number().int().optional(),
   total: z.number().int().optional(),
+  /** While queued: this experiment's place in line (1 = next to start). */
+  position: z.number().int().positive().optional(),
 });
 
 export const experimentResultSchema = z.object({

@@ -6,6 +6,7 @@ import { isLoopbackHost, MIN_TOKEN_LENGTH, startServer, type RunningServer } fro
 import { intOption, parseCommandArgs } from '../args';
 import { EXIT_INTERRUPTED, EXIT_OK, type CliCommand, type CliIO } from '../command';
 import { openSecretUrlInBrowser } from '../openInBrowser';
+import { maxTrainingsFromEnv } from '../../core/tasks/slots';
 
 export const DEFAULT_PORT = 5170;
 
@@ -53,6 +54,9 @@ Options:
                 environment variable SINAPSIS_TOKEN does the same without showing it in
                 the process list
   --no-token    no token (127.0.0.1 only): for a computer only you use
+  --max-trainings N
+                trainings at once (default: one per processor core, or the environment
+                variable SINAPSIS_MAX_TRAININGS); the others wait in line, their place shown
   --open        open the system browser at the printed URL
   -h, --help    show this help
 
@@ -65,6 +69,7 @@ as "stopped"; a second Ctrl+C quits at once.
       host: { type: 'string' },
       token: { type: 'string' },
       'no-token': { type: 'boolean' },
+      'max-trainings': { type: 'string' },
       open: { type: 'boolean' },
     });
     const host = (values.host as string | undefined) ?? '127.0.0.1';
@@ -74,9 +79,10 @@ as "stopped"; a second Ctrl+C quits at once.
     if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
       throw new SinapsisError('bad-arguments', `--token (or SINAPSIS_TOKEN) must be at least ${MIN_TOKEN_LENGTH} characters long.`);
     }
-    const server = await startServer({ host, port, token, noToken });
+    const maxTrainings = intOption('max-trainings', values['max-trainings'] as string | undefined, maxTrainingsFromEnv(), 1, 256);
+    const server = await startServer({ host, port, token, noToken, maxTrainings });
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
-    io.out(`Backend: ${(await backendStatus()).active}\n`);
+    io.out(`Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`);
     if (server.token === null) {
       io.out('No access token (--no-token): every program and every user account on this computer can use Sinapsis, and see and change its runs, through this port (web pages from other sites cannot). Use it only on a computer that only you use.\n');
     } else if (!isLoopbackHost(host)) {

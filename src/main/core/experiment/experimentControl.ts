@@ -7,7 +7,13 @@ import type { TrainingControl } from '../engine/trainingControls';
 export class ExperimentControl implements TrainingControl {
   private current: TrainingControl | null = null;
   private paused = false;
+  private readonly stopper = new AbortController();
   stopped = false;
+
+  /** Aborted by `stop()`: what waits before training (the queue) listens to it. */
+  get stopSignal(): AbortSignal {
+    return this.stopper.signal;
+  }
 
   attach(session: TrainingControl): void {
     this.current = session;
@@ -31,6 +37,7 @@ export class ExperimentControl implements TrainingControl {
 
   stop(): void {
     this.stopped = true;
+    this.stopper.abort();
     this.current?.stop();
   }
 }

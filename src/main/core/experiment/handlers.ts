@@ -27,6 +27,7 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
           runsRoot: context.services.runsRoot,
           store: datasetStore,
           signal,
+          slots: context.services.trainingSlots,
           electron: process.versions.electron ?? null,
           events: {
             progress: (event) => stream('experiment.progress', { taskId, ...event }),

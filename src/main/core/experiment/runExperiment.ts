@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
-import type { ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
+import type { z } from 'zod';
+import type { experimentPhaseSchema, ExperimentRequest, ExperimentResult } from '../../../shared/contract/experiment';
+import type { Slots } from '../tasks/slots';
 import type { Scaler } from '../../../shared/datasets/scaling';
 import { activationKind } from '../../../shared/models/modelSpec';
 import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelChecks';
@@ -38,10 +40,10 @@ import type { EpochInspection } from '../engine/epochInspection';
 /** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
 const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
 
-export type ExperimentPhase = 'preparing' | 'features' | 'training' | 'evaluating' | 'writing';
+export type ExperimentPhase = z.infer<typeof experimentPhaseSchema>;
 
 export interface ExperimentEvents {
-  progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number }): void;
+  progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number; position?: number }): void;
   batch(progress: BatchProgress & { engine: TrainingOutcome['engine'] }): void;
   epoch(record: EpochRecord & { engine: TrainingOutcome['engine'] }): void;
   /** Weight histograms and, for two-feature data, the decision regions; optional (the CLI does not draw them). */
@@ -53,6 +55,11 @@ export interface ExperimentDeps {
   store: DatasetStore;
   signal: AbortSignal;
   events: ExperimentEvents;
+  /**
+   * The places for trainings on this core (a lab server's whole class shares them): the experiment waits for one
+   * before its features and training, telling its place in line. Absent (the CLI): it starts at once.
+   */
+  slots?: Slots;
   /** HOG cache folder (undefined: the default one; null: none). */
   cacheDir?: string | null;
   /** The app's version strings recorded in config.json. */
@@ -162,7 +169,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   const started = performance.now();
   const runId = deps.runDir && RUN_ID_PATTERN.test(basename(deps.runDir)) ? basename(deps.runDir) : newRunId();
   const { events, signal } = deps;
-  const progress = (phase: ExperimentPhase, fold: number | null = null, folds: number | null = null, counts: { done?: number; total?: number } = {}): void =>
+  const progress = (phase: ExperimentPhase, fold: number | null = null, folds: number | null = null, counts: { done?: number; total?: number; position?: number } = {}): void =>
     events.progress({ runId, phase, fold, folds, ...counts });
 
   progress('preparing');
@@ -173,7 +180,9 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   signal.addEventListener('abort', onAbort);
   // A cancel that came before the listener (e.g. from inside the 'preparing' event) must not be lost.
   if (signal.aborted) control.stop();
+  let releaseSlot = (): void => undefined;
   try {
+    releaseSlot = await waitForSlot(deps.slots, control, (position) => progress('queued', null, null, { position }));
     if (request.augmentation && dataset.kind !== 'images') {
       throw new SinapsisError('augmentation-needs-images', 'Data augmentation transforms images; this dataset is a table. Turn augmentation off to train on it.');
     }
@@ -203,8 +212,20 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
       throw error;
     }
   } finally {
+    releaseSlot();
     signal.removeEventListener('abort', onAbort);
     unregister();
+  }
+}
+
+/** Waits for a place to train (none needed without `slots`); a stop while waiting ends the experiment unwritten. */
+async function waitForSlot(slots: Slots | undefined, control: ExperimentControl, onPosition: (position: number) => void): Promise<() => void> {
+  if (!slots) return () => undefined;
+  try {
+    return await slots.acquire(control.stopSignal, onPosition);
+  } catch (error) {
+    if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped while it waited for its turn; no run was written.');
+    throw error;
   }
 }
 

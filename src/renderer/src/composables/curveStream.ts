@@ -37,6 +37,8 @@ export interface TrainingProgress {
   /** Feature extraction: images described so far, of `imagesTotal` (null outside that phase). */
   imagesDone: number | null;
   imagesTotal: number | null;
+  /** While queued: the place in line for a free training slot (1 = next). */
+  queuePosition: number | null;
 }
 
 export interface CurveSnapshot {
@@ -50,7 +52,7 @@ export interface CurveSnapshot {
 export const MAX_BATCH_POINTS = 50_000;
 
 export function emptyProgress(): TrainingProgress {
-  return { phase: null, runId: null, fold: null, folds: null, foldIndex: 0, epoch: 0, epochFraction: 0, batch: 0, batches: 0, elapsedMs: 0, etaMs: null, engine: null, imagesDone: null, imagesTotal: null };
+  return { phase: null, runId: null, fold: null, folds: null, foldIndex: 0, epoch: 0, epochFraction: 0, batch: 0, batches: 0, elapsedMs: 0, etaMs: null, engine: null, imagesDone: null, imagesTotal: null, queuePosition: null };
 }
 
 /**
@@ -70,8 +72,8 @@ export class CurveStream {
   progressEvent(payload: unknown): boolean {
     const event = experimentProgressEventSchema.safeParse(payload);
     if (!event.success || event.data.taskId !== this.taskId) return false;
-    const { runId, phase, fold, folds, done, total } = event.data;
-    this.progress = { ...this.progress, runId, phase, fold, folds, imagesDone: done ?? null, imagesTotal: total ?? null };
+    const { runId, phase, fold, folds, done, total, position } = event.data;
+    this.progress = { ...this.progress, runId, phase, fold, folds, imagesDone: done ?? null, imagesTotal: total ?? null, queuePosition: position ?? null };
     return (this.dirty = true);
   }
 

@@ -2,6 +2,7 @@
 export const errors = {
   es: {
     errors: {
+      'pdf-busy': 'El servidor ya está haciendo un PDF o las imágenes de los gráficos y hay {waiting} más esperando turno; este no se empezó. Vuelve a intentarlo en un minuto.',
       'rate-limited': 'Demasiadas peticiones seguidas desde esta página (más de {perSecond} por segundo); esta se rechazó. Espera un momento y vuelve a intentarlo.',
       'message-too-deep': 'La petición anida listas u objetos a más de {depth} niveles; se rechazó sin leerla.',
       'message-too-large': 'La petición de {method} ocupa más de {megabytes} MB; no se envió.',
@@ -29,6 +30,7 @@ export const errors = {
   },
   pt: {
     errors: {
+      'pdf-busy': 'O servidor já está fazendo um PDF ou as imagens dos gráficos e há mais {waiting} esperando a vez; este não foi iniciado. Tente novamente em um minuto.',
       'rate-limited': 'Pedidos demais seguidos desta página (mais de {perSecond} por segundo); este foi recusado. Espere um momento e tente novamente.',
       'message-too-deep': 'O pedido aninha listas ou objetos em mais de {depth} níveis; foi recusado sem ser lido.',
       'message-too-large': 'O pedido de {method} ocupa mais de {megabytes} MB; não foi enviado.',
@@ -56,6 +58,7 @@ export const errors = {
   },
   en: {
     errors: {
+      'pdf-busy': 'The server is already making a PDF or chart pictures and {waiting} more are waiting their turn; this one was not started. Try again in a minute.',
       'rate-limited': 'Too many requests from this page at once (more than {perSecond} per second); this one was refused. Wait a moment and try again.',
       'message-too-deep': 'The request nests lists or objects more than {depth} levels deep; it was refused unread.',
       'message-too-large': 'The request for {method} is larger than {megabytes} MB; it was not sent.',

@@ -100,6 +100,7 @@ export const training = {
       },
       phase: {
         preparing: 'Preparando',
+        queued: 'En espera de turno',
         features: 'Extrayendo características',
         training: 'Entrenando',
         evaluating: 'Evaluando',
@@ -112,6 +113,7 @@ export const training = {
         elapsed: '{elapsed} transcurridos',
         eta: 'quedan {eta}',
         images: '{done} de {total} imágenes',
+        queued: 'El servidor ya entrena todo lo que puede a la vez; el tuyo empieza cuando quede un hueco (puesto {position} en la cola).',
       },
       inspect: {
         weights: 'Histograma de pesos por capa',
@@ -263,6 +265,7 @@ export const training = {
       },
       phase: {
         preparing: 'Preparando',
+        queued: 'Aguardando a vez',
         features: 'Extraindo características',
         training: 'Treinando',
         evaluating: 'Avaliando',
@@ -275,6 +278,7 @@ export const training = {
         elapsed: '{elapsed} decorridos',
         eta: 'faltam {eta}',
         images: '{done} de {total} imagens',
+        queued: 'O servidor já treina tudo o que pode ao mesmo tempo; o seu começa quando houver uma vaga ({position}º na fila).',
       },
       inspect: {
         weights: 'Histograma dos pesos por camada',
@@ -426,6 +430,7 @@ export const training = {
       },
       phase: {
         preparing: 'Preparing',
+        queued: 'Waiting for a turn',
         features: 'Extracting features',
         training: 'Training',
         evaluating: 'Evaluating',
@@ -438,6 +443,7 @@ export const training = {
         elapsed: '{elapsed} elapsed',
         eta: '{eta} left',
         images: '{done} of {total} images',
+        queued: 'The server is already training as much as it can at once; yours starts when a place frees up (number {position} in line).',
       },
       inspect: {
         weights: 'Weight histogram per layer',
