@@ -43,6 +43,12 @@ const rows = readRows(path);
 `;
 
 const COMMON_TAIL = `for (let r = 0; r < rows.length; r++) {
+  if (classes.length === 0) {
+    // A regression run: the output values themselves.
+    const values = Array.from(outputs.slice(r * width, (r + 1) * width));
+    console.log(flag === '--json' ? JSON.stringify({ name: rows[r].name, outputs: values }) : \`\${rows[r].name}\\t\${values.join(' ')}\`);
+    continue;
+  }
   const probabilities = probabilitiesOf(Array.from(outputs.slice(r * width, (r + 1) * width)));
   const best = probabilities.indexOf(Math.max(...probabilities));
   const label = classes[best] ?? String(best);

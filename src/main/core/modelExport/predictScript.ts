@@ -236,6 +236,9 @@ def main():
         parser.error("give image files, a folder or --csv rows.csv")
     model = load_model()
     for (name, _), probabilities in zip(samples, predict_features(model, *[v for _, v in samples])):
+        if not CLASSES:  # a regression run: the output values themselves
+            print(json.dumps({"file": name, "outputs": probabilities.tolist()}) if args.json else f"{name}\t{' '.join(f'{v:.6g}' for v in probabilities)}")
+            continue
         best = int(np.argmax(probabilities))
         label = CLASSES[best] if best < len(CLASSES) else str(best)
         if args.json:
