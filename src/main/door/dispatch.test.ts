@@ -31,6 +31,16 @@ describe('dispatch', () => {
     expect(result.error.message).toContain('steps');
   });
 
+  it('an out-of-range field comes back with its path, value and whole allowed range (the UI words it with the label)', async () => {
+    const core = await createCore('cli');
+    const request = { taskId: 't', datasetId: 'd', features: { kind: 'columns' }, model: { inputShape: [2], layers: [{ type: 'output', units: 2, activation: 'softmax' }] }, training: { learningRate: 1000 } };
+    const result = await dispatch(core, 'experiment.run', request, noEmit);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', params: { method: 'experiment.run', field: 'training.learningRate', problem: 'too-big', value: 1000, min: 0, minExclusive: 1, max: 100 } },
+    });
+  });
+
   it('streams events to the caller and finishes', async () => {
     const core = await createCore('cli');
     const seen: number[] = [];

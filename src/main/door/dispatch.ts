@@ -1,3 +1,4 @@
+import { fieldIssueParams } from '../../shared/contract/fieldIssues';
 import type { z } from 'zod';
 import { isMethodName, methods, SinapsisError, type MethodName } from '../../shared/contract';
 import type { CallResult } from '../../shared/contract/wire';
@@ -27,7 +28,10 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
   const parsed = spec.request.safeParse(payload ?? {});
   if (!parsed.success) {
     const details = describeIssues(parsed.error.issues);
-    return { ok: false, error: { code: 'invalid-request', message: `Invalid request for ${methodName}: ${details}`, params: { method: methodName, details } } };
+    // The first failed field with its label-ready params, so the UI can say "Tasa de aprendizaje: 1000 no está
+    // permitido; se permite mayor que 0 y hasta 100" instead of zod's English (kept in `message` for logs).
+    const field = fieldIssueParams(parsed.error.issues[0], payload, spec.request);
+    return { ok: false, error: { code: 'invalid-request', message: `Invalid request for ${methodName}: ${details}`, params: { method: methodName, details, ...field } } };
   }
   try {
     // The handler map is indexed by a runtime name, so TypeScript cannot pair request and handler types here.

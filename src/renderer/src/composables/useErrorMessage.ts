@@ -1,13 +1,19 @@
 import { useI18n } from 'vue-i18n';
 import { ClientCallError } from '../client/errors';
+import { invalidFieldMessage } from './fieldMessages';
 
-/** Turns any failure into a translated, actionable sentence (never a stack trace). */
+/** Turns any failure into a translated, actionable sentence (never a stack trace, never zod's text). */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t, te } = useI18n();
+  const { t, te, locale } = useI18n();
   return (error) => {
     if (error instanceof ClientCallError) {
-      const key = `errors.${error.error.code}`;
-      return te(key) ? t(key, error.error.params ?? {}) : error.error.message;
+      const { code, params } = error.error;
+      if (code === 'invalid-request' && params) {
+        const field = invalidFieldMessage(t, locale.value, params);
+        if (field) return field;
+      }
+      const key = `errors.${code}`;
+      return te(key) ? t(key, params ?? {}) : error.error.message;
     }
     return error instanceof Error ? error.message : String(error);
   };

@@ -3,6 +3,7 @@ import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
 import { experimentErrors } from './locales/experimentErrors';
 import { features } from './locales/features';
+import { fields } from './locales/fields';
 import { inference } from './locales/inference';
 import { labs } from './locales/labs';
 import { model } from './locales/model';
@@ -21,7 +22,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, trainingErrors, experimentErrors, inference, modelExport, pixels, project };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, inference, modelExport, pixels, project };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { experimentRequestSchema } from '../../../shared/contract/experiment';
+import { EDITED_FIELDS, fieldIssueParams, numberRangeAt } from '../../../shared/contract/fieldIssues';
+import { buildMessages, LOCALES, type Locale } from '../i18n/messages';
+import { describeRange, invalidFieldMessage, type Translate } from './fieldMessages';
+
+const messages = buildMessages();
+
+/** The messages as vue-i18n's `t` renders these (`{name}` placeholders only). */
+function translator(locale: Locale): Translate {
+  return (key, params = {}) => {
+    let node: unknown = messages[locale];
+    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    if (typeof node !== 'string') throw new Error(`missing ${locale} message ${key}`);
+    return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+/** One valid request with every kind of field the UI edits: each layer type, HOG, early stopping, augmentation. */
+const hogRequest = {
+  taskId: 't',
+  datasetId: 'd',
+  features: { kind: 'hog', pipeline: { resize: { width: 12, height: 24 }, params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2] } } },
+  split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5 },
+  model: {
+    name: 'm',
+    inputShape: [28, 28, 1],
+    layers: [
+      { type: 'conv2d', filters: 4, kernelSize: [3, 3], strides: [1, 1], activation: { kind: 'leakyRelu', alpha: 0.1 }, initializer: { method: 'glorotUniform', scale: 1 } },
+      { type: 'maxPool', poolSize: [2, 2], strides: [2, 2] },
+      { type: 'batchNorm', momentum: 0.9, epsilon: 0.001 },
+      { type: 'flatten' },
+      { type: 'dense', units: 8, activation: 'relu' },
+      { type: 'dropout', rate: 0.2 },
+      { type: 'output', units: 10, activation: 'softmax' },
+    ],
+  },
+  training: { learningRate: 0.1, momentum: 0.5, epochs: 10, batchSize: 32, l2: 0, seed: 1, earlyStopping: { patience: 3, minDelta: 0 } },
+  augmentation: { copies: 2, options: { rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.1, brightness: 0.1, contrast: 0.1, noiseStd: 0.1 } },
+};
+const pixelsRequest = { ...hogRequest, features: { kind: 'pixels', resize: { width: 20, height: 20 }, keepShape: true } };
+
+/** A concrete path of `pattern` in `request`: each `*` the first index whose element has the rest of the path. */
+function concretePath(request: unknown, pattern: string[]): (string | number)[] | null {
+  if (pattern.length === 0) return [];
+  const [head, ...rest] = pattern;
+  if (typeof request !== 'object' || request === null) return null;
+  if (head !== '*') {
+    if (!(head in request)) return null;
+    const below = concretePath((request as Record<string, unknown>)[head], rest);
+    return below && [head, ...below];
+  }
+  const items = request as unknown[];
+  if (!Array.isArray(items)) return null;
+  for (let i = 0; i < items.length; i++) {
+    const below = concretePath(items[i], rest);
+    if (below) return [i, ...below];
+  }
+  return null;
+}
+
+function withValue(request: unknown, path: (string | number)[], value: number): unknown {
+  const copy = structuredClone(request) as Record<string | number, unknown>;
+  let node = copy;
+  for (const part of path.slice(0, -1)) node = node[part] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
+  return copy;
+}
+
+describe('validation messages for every contract field the UI edits', () => {
+  const table = EDITED_FIELDS['experiment.run'];
+  it.each(Object.entries(table))('%s: label, value and allowed range in es, pt and en; no zod text, no method name', (pattern, labelKey) => {
+    const range = numberRangeAt(experimentRequestSchema, pattern);
+    expect(range, `${pattern} is not a number field of experiment.run`).not.toBeNull();
+    const base = pattern.startsWith('features.resize') ? pixelsRequest : hogRequest;
+    expect(experimentRequestSchema.safeParse(base).success).toBe(true);
+    const path = concretePath(base, pattern.split('.'));
+    expect(path, `${pattern} is missing from the sample request`).not.toBeNull();
+    const bad = range!.max !== undefined ? range!.max + (range!.maxExclusive ? 0 : 1) : range!.min! - 1;
+    const payload = withValue(base, path!, bad);
+    const parsed = experimentRequestSchema.safeParse(payload);
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error!.issues[0];
+    expect(issue.path.join('.')).toBe(path!.join('.'));
+    const params = { method: 'experiment.run', ...fieldIssueParams(issue, payload, experimentRequestSchema) };
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const text = invalidFieldMessage(t, locale, params as unknown as Record<string, string | number>)!;
+      expect(text).toContain(t(`fields.label.${labelKey}`));
+      expect(text).toContain(describeRange(t, locale, range!));
+      expect(text).not.toMatch(/Too (big|small)|expected|Invalid input|experiment\.run|training\.|model\.layers/);
+      if (locale !== 'en' && !Number.isInteger(bad)) expect(text).toContain(String(bad).replace('.', ','));
+    }
+  });
+
+  it('η = 1000 reads as a teacher would write it; a layer field names its layer', () => {
+    const payload = withValue(hogRequest, ['training', 'learningRate'], 1000);
+    const issue = experimentRequestSchema.safeParse(payload).error!.issues[0];
+    const params = { method: 'experiment.run', ...fieldIssueParams(issue, payload, experimentRequestSchema) } as unknown as Record<string, string | number>;
+    expect(invalidFieldMessage(translator('es'), 'es', params)).toBe('Tasa de aprendizaje (η): 1000 no está permitido; se permite mayor que 0 y hasta 100. Corrígelo y vuelve a intentarlo.');
+    expect(invalidFieldMessage(translator('en'), 'en', params)).toBe('Learning rate (η): 1,000 is not allowed; allowed: above 0 and up to 100. Correct it and try again.');
+    const units = withValue(hogRequest, ['model', 'layers', 4, 'units'], 0);
+    const unitsIssue = experimentRequestSchema.safeParse(units).error!.issues[0];
+    const unitsParams = { method: 'experiment.run', ...fieldIssueParams(unitsIssue, units, experimentRequestSchema) } as unknown as Record<string, string | number>;
+    expect(invalidFieldMessage(translator('pt'), 'pt', unitsParams)).toBe('Neurônios (camada 5): 0 não é permitido; permitido: um número inteiro de 1 a 100.000. Corrija e tente de novo.');
+  });
+});
