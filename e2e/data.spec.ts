@@ -110,8 +110,8 @@ test('Datos: a CSV is inspected, a bad feature column is named, and another targ
     await page.getByTestId('data-split-seed').fill('7');
     await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
     await expect(page.getByTestId('train-split')).toHaveValue('holdout');
-    await expect(page.locator('#split-train')).toHaveValue('0.6');
-    await expect(page.locator('#split-test')).toHaveValue('0.4');
+    await expect(page.locator('#split-train')).toHaveValue('0,6');
+    await expect(page.locator('#split-test')).toHaveValue('0,4');
     await expect(page.locator('#opt-seed')).toHaveValue('7');
     await page.getByRole('button', { name: 'Datos', exact: true }).click();
     await expect(page.getByTestId('data-split-train')).toHaveValue('60');

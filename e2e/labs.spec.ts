@@ -96,7 +96,8 @@ test.describe('Laboratorios', () => {
 
     // A half-typed number does not restart the run with garbage; it says what is wrong.
     await lab.getByTestId('perceptron-w1').fill('');
-    await expect(lab.getByText('Hay un campo numérico vacío o inválido', { exact: false })).toBeVisible();
+    await lab.getByTestId('perceptron-w1').press('Tab');
+    await expect(lab.getByTestId('number-input-problem')).toHaveText('No es un número; escribe p. ej. 0,05.');
     await expect(rows).toHaveCount(200);
   });
 

@@ -43,10 +43,27 @@ export interface EpochRecord {
 
 export type FoldStatus = 'completed' | 'earlyStopped' | 'stopped' | 'diverged';
 
+/** The 1-based epoch with the lowest validation loss, or training loss when there is no validation (first of ties). */
+export function lowestLossEpoch(history: readonly Pick<EpochRecord, 'epoch' | 'trainLoss' | 'valLoss'>[]): number {
+  let best = 0;
+  let lowest = Infinity;
+  for (const record of history) {
+    const loss = record.valLoss ?? record.trainLoss;
+    if (Number.isFinite(loss) && loss < lowest) {
+      lowest = loss;
+      best = record.epoch;
+    }
+  }
+  return best;
+}
+
 export interface FoldResult {
   fold: number;
   history: EpochRecord[];
-  /** 1-based epoch whose weights the fold ends with (the best one when they were restored), 0 if none finished. */
+  /**
+   * 1-based epoch of the lowest validation loss (training loss without a validation part), 0 if none finished: what
+   * "best epoch" means in the report, Evaluación and metrics.json, whether or not its weights were restored.
+   */
   bestEpoch: number;
   status: FoldStatus;
   /** Evaluation with the final weights. */
@@ -219,7 +236,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
     results.push({
       fold,
       history,
-      bestEpoch: finalEpoch,
+      bestEpoch: lowestLossEpoch(history),
       status,
       train: engine.evaluate(split.train),
       validation: split.validation.length ? engine.evaluate(split.validation) : null,

@@ -7,7 +7,7 @@ import { createSeededRandom } from '../../../shared/didactic/seededRandom';
 import { parseModelSpec, type ModelSpecInput } from '../../../shared/models/modelSpec';
 import { trainingSettingsSchema, type TrainingSettingsInput } from '../../../shared/models/trainingSettings';
 import { loadModel, modelFromArtifacts, saveModelArtifacts } from '../models/modelIO';
-import type { EpochRecord, LoopControl } from './trainLoop';
+import { lowestLossEpoch, type EpochRecord, type LoopControl } from './trainLoop';
 import { runTrainingJob, type TrainingJob } from './trainingJob';
 
 /** Two noisy blobs in 4 dimensions: learnable, but not instantly. */
@@ -75,6 +75,19 @@ describe('training runs', () => {
       expect(fold.validation!.loss).toBeCloseTo(best.valLoss!, engine === 'tfjs' ? 5 : 10);
     });
   }
+
+  it('best epoch is the epoch of the lowest validation loss on a completed run (it was the last epoch), training loss without validation', async () => {
+    // A high learning rate on few samples: validation loss bottoms out early and then rises.
+    const outcome = await runTrainingJob(job({ engine: 'didactic', learningRate: 3, optimizer: 'adam', epochs: 25 }), quiet);
+    const fold = outcome.folds[0];
+    expect(fold.status).toBe('completed');
+    const valLosses = fold.history.map((e) => e.valLoss!);
+    const argmin = valLosses.indexOf(Math.min(...valLosses)) + 1;
+    expect(argmin).toBeLessThan(25);
+    expect(fold.bestEpoch).toBe(argmin);
+    expect(lowestLossEpoch([{ epoch: 1, trainLoss: 3, valLoss: null }, { epoch: 2, trainLoss: 1, valLoss: null }, { epoch: 3, trainLoss: 2, valLoss: null }])).toBe(2);
+    expect(lowestLossEpoch([{ epoch: 1, trainLoss: 3, valLoss: 0.5 }, { epoch: 2, trainLoss: 1, valLoss: Number.NaN }, { epoch: 3, trainLoss: 0.1, valLoss: 0.7 }])).toBe(1);
+  });
 
   it('trains a small CNN with batch norm and dropout on tfjs, deterministically', async () => {
     const random = createSeededRandom(4);
