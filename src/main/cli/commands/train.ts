@@ -330,7 +330,7 @@ Example (the course's HOG lab):
           `status: ${result.status}${result.problem ? ` (${result.problem.message})` : ''}`,
           `engine: ${result.engine}${result.backend !== 'none' ? `, backend ${result.backend}` : ''}; ${result.epochsRun} epochs in ${result.seconds.toFixed(1)} s`,
           run.metrics.kfold
-            ? `accuracy: train ${percent(accuracy.train)}, held-out folds ${percent(run.metrics.kfold.accuracy.mean)} ± ${percent(run.metrics.kfold.accuracy.std)}`
+            ? `accuracy: train ${percent(accuracy.train)}, held-out folds ${percent(run.metrics.kfold.accuracy.mean)} ± ${percent(run.metrics.kfold.accuracy.std)} (mean ± population std, as np.std)`
             : `accuracy: train ${percent(accuracy.train)}, validation ${percent(accuracy.val)}, test ${percent(accuracy.test)}`,
           ...run.metrics.diagnosis.map((d) => `hint: ${d.message}`),
           `files: config.json, history.csv, metrics.json, predictions.json, model/, report.html${pdfPath ? ', report.pdf' : ''}`,

@@ -43,8 +43,16 @@ describe('classification metrics', () => {
 
   it('takes the argmax per row and the mean ± sample std', () => {
     expect(Array.from(argmaxRows([0.1, 0.7, 0.2, 0.5, 0.2, 0.3], 3))).toEqual([1, 0]);
-    const { mean, std } = meanAndStd([0.9, 0.92, 0.94]);
-    expect(mean).toBeCloseTo(0.92, 12);
-    expect(std).toBeCloseTo(0.02, 12);
+    // numpy 1.x on Debian: np.mean(v), np.std(v) (population, ddof=0), as scikit-learn's scores.std().
+    const cases: [number[], number, number][] = [
+      [[0.9, 0.92, 0.94], 0.9199999999999999, 0.016329931618554488],
+      [[0.8333333333333334, 0.9444444444444444, 1.0, 0.9428571428571428, 0.9714285714285714], 0.9384126984126985, 0.05653468245227739],
+      [[0.5], 0.5, 0],
+    ];
+    for (const [values, mean, std] of cases) {
+      const result = meanAndStd(values);
+      expect(result.mean).toBeCloseTo(mean, 14);
+      expect(result.std).toBeCloseTo(std, 14);
+    }
   });
 });

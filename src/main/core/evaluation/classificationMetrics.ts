@@ -97,11 +97,13 @@ export function argmaxRows(probabilities: ArrayLike<number>, classCount: number)
   return result;
 }
 
-/** Mean and sample standard deviation, as reported for k-fold results (mean ± std). */
+/**
+ * Mean and population standard deviation (divided by n, numpy's `np.std` default), as reported for k-fold results
+ * (mean ± std): the number a student gets from scikit-learn's `cross_val_score(...).std()` on the same fold scores.
+ */
 export function meanAndStd(values: readonly number[]): { mean: number; std: number } {
   if (values.length === 0) return { mean: 0, std: 0 };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  if (values.length === 1) return { mean, std: 0 };
-  const variance = values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / (values.length - 1);
+  const variance = values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / values.length;
   return { mean, std: Math.sqrt(variance) };
 }

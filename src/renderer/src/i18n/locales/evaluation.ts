@@ -81,7 +81,7 @@ export const evaluation = {
         fold: 'Pliegue',
         accuracy: 'Exactitud',
         loss: 'Pérdida',
-        mean: 'Media ± desviación',
+        mean: 'Media ± desviación típica poblacional (÷ n, como np.std y scikit-learn)',
       },
       inspection: {
         title: 'Inspección del entrenamiento',
@@ -204,7 +204,7 @@ export const evaluation = {
         fold: 'Dobra',
         accuracy: 'Acurácia',
         loss: 'Perda',
-        mean: 'Média ± desvio',
+        mean: 'Média ± desvio-padrão populacional (÷ n, como np.std e scikit-learn)',
       },
       inspection: {
         title: 'Inspeção do treinamento',
@@ -327,7 +327,7 @@ export const evaluation = {
         fold: 'Fold',
         accuracy: 'Accuracy',
         loss: 'Loss',
-        mean: 'Mean ± std',
+        mean: 'Mean ± population std (÷ n, as np.std and scikit-learn)',
       },
       inspection: {
         title: 'Training inspection',
