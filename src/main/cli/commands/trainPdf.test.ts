@@ -34,8 +34,8 @@ describe.skipIf(!findChromium() || !hasPoppler)('report.pdf of a real sinapsis t
     expect(pages).toBeLessThanOrEqual(10);
 
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    const test = `${(metrics.accuracy.test * 100).toFixed(2)} %`;
-    expect(text).toMatch(new RegExp(`Prueba\\s+${test.replace('.', '\\.')}`));
+    const test = (metrics.accuracy.test * 100).toFixed(2).replace('.', ',');
+    expect(text).toMatch(new RegExp(`Prueba\\s+${test}\\s%`));
     expect(text).toMatch(/Longitud del vector\s+320/);
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('12×24 px → 6×3 celdas → 5×2 bloques × 32 valores = 320');

@@ -46,8 +46,8 @@ describe('HTML report', () => {
       'estandarización z-score',
       '12×24 px → 6×3 celdas → 5×2 bloques × 32 valores = 320',
       'Píxeles por celda (alto × ancho)</dt><dd>4×4',
-      'Momento</dt><dd>0.9',
-      'L2 λ = 0.001 · sin dropout · Parada temprana: no',
+      'Momento</dt><dd>0,9',
+      'L2 λ = 0,001 · sin dropout · Parada temprana: no',
       'Entrenamiento 70 % (2 muestras) · Validación 15 % (1 muestras) · Prueba 15 % (1 muestras)',
       '<td>Densa</td><td>18 neuronas</td><td>sigmoid</td><td>[N, 18]</td><td>5778</td>',
       'Semilla de los pesos iniciales</dt><dd>3',
@@ -61,8 +61,8 @@ describe('HTML report', () => {
     expect(dropoutHtml).toContain('<td>Dropout</td><td>rate 0.2</td>');
     expect(dropoutHtml).toContain('L2 λ = 0.001 · dropout 0.2 · Early stopping: no');
     for (const raw of ['<dd>completed</dd>', '<dd>minibatch</dd>', '<dd>zscore</dd>', '<dd>didactic</dd>', '<td>dense</td>']) expect(html).not.toContain(raw);
-    const accuracy = `${((10 / 12) * 100).toFixed(2)} %`;
-    expect(html).toContain(accuracy);
+    // The report's numbers in its language: a decimal comma in Spanish, as the app shows them.
+    expect(html).toContain(`${((10 / 12) * 100).toFixed(2).replace('.', ',')}\u00a0%`);
     expect(html).toContain('Matriz de confusión (Prueba)');
     expect((html.match(/<svg/g) ?? []).length).toBe(2);
     expect(html).toContain('data:image/png;base64,iVBORw0KGgo=');
@@ -96,7 +96,7 @@ describe.skipIf(!chromium || !hasPoppler)('PDF report (system Chromium, checked 
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Práctica 2: dígitos');
-    expect(text).toContain("83.33 %");
+    expect(text).toMatch(/83,33\s%/);
     expect(text).toContain('5835');
     expect(text).toContain('sha256:0123456789abcdef');
   });

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent } from '../../../shared/i18n/formatNumber';
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
 import { hogGeometry } from '../../../shared/features/hogLength';
 import { modelSpecSchema, type LayerSpec } from '../../../shared/models/modelSpec';
@@ -24,8 +25,16 @@ export interface ReportInput {
 }
 
 const esc = (value: unknown) => escapeXml(String(value ?? ''));
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
-const fixed = (value: number | null, digits = 4) => (value === null ? '—' : value.toFixed(digits));
+/** The report's numbers in its own language (0,9444 in es/pt), through the app's one formatter. */
+function reportNumbers(language: Language) {
+  return {
+    percent: (value: number | null, digits = 2) => formatPercent(value, language, digits),
+    fixed: (value: number | null, digits = 4) => formatNumber(value, language, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    /** A setting as it was typed (η = 0,05), every digit kept. */
+    plain: (value: number | null | undefined) => formatNumber(value, language, { maximumFractionDigits: 20, useGrouping: false }),
+  };
+}
+type ReportNumbers = ReturnType<typeof reportNumbers>;
 
 function table(headers: string[], rows: string[][], className = ''): string {
   const head = headers.map((h) => `<th>${esc(h)}</th>`).join('');
@@ -44,7 +53,7 @@ function heat(fraction: number): string {
   return `rgb(${mix(255, 57)},${mix(255, 73)},${mix(255, 171)})`;
 }
 
-function confusionTable(labels: string[], matrix: number[][], normalized: boolean, t: Record<string, string>): string {
+function confusionTable(labels: string[], matrix: number[][], normalized: boolean, t: Record<string, string>, n: ReportNumbers): string {
   const values = normalized ? rowNormalize(matrix) : matrix;
   const max = Math.max(1, ...matrix.flat());
   const header = `<tr><th>${esc(t.trueLabel)} \\ ${esc(t.predictedLabel)}</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr>`;
@@ -54,7 +63,7 @@ function confusionTable(labels: string[], matrix: number[][], normalized: boolea
         .map((value, j) => {
           const fraction = normalized ? value : matrix[i][j] / max;
           const color = fraction > 0.55 ? '#fff' : '#111';
-          const text = normalized ? value.toFixed(2) : String(value);
+          const text = normalized ? n.fixed(value, 2) : String(value);
           return `<td style="background:${heat(fraction)};color:${color}">${text}</td>`;
         })
         .join('');
@@ -111,7 +120,7 @@ function featureRows(config: RunConfig, t: Record<string, string>): [string, str
 const shapeText = (shape: readonly (number | null)[]) => `[${shape.map((s) => s ?? 'N').join(', ')}]`;
 
 /** What a layer does besides its type: units, filters and kernel, pooling window, dropout rate. */
-function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>): string {
+function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>, n: ReportNumbers): string {
   if (!layer) return '';
   switch (layer.type) {
     case 'dense':
@@ -123,13 +132,13 @@ function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>): 
     case 'avgPool':
       return formatMessage(t['detail.pool'], { size: pair(layer.poolSize), strides: pair(layer.strides ?? layer.poolSize), padding: layer.padding });
     case 'dropout':
-      return formatMessage(t['detail.rate'], { rate: layer.rate });
+      return formatMessage(t['detail.rate'], { rate: n.plain(layer.rate) });
     default:
       return '';
   }
 }
 
-function modelSection(config: RunConfig, t: Record<string, string>): string {
+function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNumbers): string {
   const spec = modelSpecSchema.safeParse(config.model.spec);
   const layers = spec.success ? spec.data.layers : [];
   const parts: string[] = [];
@@ -140,7 +149,7 @@ function modelSection(config: RunConfig, t: Record<string, string>): string {
   const rows = config.model.layers.map((l, i) => [
     esc(l.name),
     esc(label(t, 'layer', l.type)),
-    esc(layerDetails(layers[i], t)),
+    esc(layerDetails(layers[i], t, n)),
     esc(l.activation ?? ''),
     esc(shapeText(l.outputShape)),
     String(l.params),
@@ -175,21 +184,21 @@ function splitDescription(config: RunConfig, t: Record<string, string>): string 
     .join(' · ');
 }
 
-function regularization(config: RunConfig, t: Record<string, string>): string {
+function regularization(config: RunConfig, t: Record<string, string>, n: ReportNumbers): string {
   const spec = modelSpecSchema.safeParse(config.model.spec);
   const rates = spec.success ? spec.data.layers.flatMap((l) => (l.type === 'dropout' ? [l.rate] : [])) : [];
   const settings = config.training;
   return [
-    `L2 λ = ${settings.l2}`,
-    rates.length ? formatMessage(t.dropoutRates, { rates: rates.join(', ') }) : t.noDropout,
+    `L2 λ = ${n.plain(settings.l2)}`,
+    rates.length ? formatMessage(t.dropoutRates, { rates: rates.map(n.plain).join(', ') }) : t.noDropout,
     `${t.earlyStopping}: ${settings.earlyStopping ? formatMessage(t.patience, { patience: settings.earlyStopping.patience }) : t.none}`,
   ].join(' · ');
 }
 
 /** The augmentation a run trained with, in the report's words (percentages as the Datos form shows them). */
-function augmentationText(augmentation: NonNullable<RunConfig['augmentation']>, t: Record<string, string>): string {
+function augmentationText(augmentation: NonNullable<RunConfig['augmentation']>, t: Record<string, string>, n: ReportNumbers): string {
   const o = augmentation.options;
-  const num = (key: string, scale = 1) => String(Math.round((typeof o[key] === 'number' ? (o[key] as number) : 0) * scale * 100) / 100);
+  const num = (key: string, scale = 1) => n.plain(Math.round((typeof o[key] === 'number' ? (o[key] as number) : 0) * scale * 100) / 100);
   return formatMessage(t.augmentationLine, {
     copies: augmentation.copies,
     rotation: num('rotationDegrees'),
@@ -237,6 +246,7 @@ footer{margin-top:2rem;color:#6b7280;font-size:11px}
  */
 export function renderReportHtml(input: ReportInput, language: Language): string {
   const t = reportText[language];
+  const n = reportNumbers(language);
   const { config, metrics, history, notes } = input;
   const title = notes.title?.trim() || t.defaultTitle;
   const parts: string[] = [];
@@ -278,26 +288,26 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   parts.push(keyValues(featureRows(config, t)));
 
   parts.push(`<h2>${esc(t.model)}</h2>`);
-  parts.push(modelSection(config, t));
+  parts.push(modelSection(config, t, n));
 
   const tr = config.training;
   parts.push(`<h2>${esc(t.training)}</h2>`);
   parts.push(
     keyValues([
       [t.optimizer, `${esc(label(t, 'optimizer', tr.optimizer))} <code>${esc(tr.optimizer)}</code>`],
-      [t.learningRate, String(tr.learningRate)],
-      ...(tr.momentum !== undefined && tr.optimizer === 'minibatch' ? ([[t.momentum, String(tr.momentum)]] as [string, string][]) : []),
+      [t.learningRate, n.plain(tr.learningRate)],
+      ...(tr.momentum !== undefined && tr.optimizer === 'minibatch' ? ([[t.momentum, n.plain(tr.momentum)]] as [string, string][]) : []),
       [t.batchSize, tr.optimizer === 'gd' ? esc(t.batchAll) : tr.optimizer === 'sgd' ? '1' : String(tr.batchSize)],
       [t.epochs, `${tr.epochs} / ${metrics.epochsRun}`],
       [t.loss, `${esc(label(t, 'loss', tr.loss))} <code>${esc(tr.loss)}</code>`],
-      [t.regularization, esc(regularization(config, t))],
-      ...(config.augmentation ? ([[t.augmentation, esc(augmentationText(config.augmentation, t))]] as [string, string][]) : []),
+      [t.regularization, esc(regularization(config, t, n))],
+      ...(config.augmentation ? ([[t.augmentation, esc(augmentationText(config.augmentation, t, n))]] as [string, string][]) : []),
       [t.seed, String(tr.seed)],
       [t.split, esc(splitDescription(config, t))],
       [t.engine, esc(label(t, 'engine', config.engine))],
       [t.backend, esc(backendText(config, t))],
       [t.versions, esc(`Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`)],
-      [t.seconds, `${metrics.seconds.toFixed(1)} s`],
+      [t.seconds, `${n.fixed(metrics.seconds, 1)} s`],
       ...(metrics.bestEpoch !== null ? ([[t.bestEpoch, String(metrics.bestEpoch)]] as [string, string][]) : []),
     ]),
   );
@@ -309,7 +319,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   parts.push(
     table(
       [t.part, t.accuracy, t.loss],
-      (['train', 'val', 'test'] as const).filter((p) => metrics.accuracy[p] !== null || metrics.loss[p] !== null).map((p) => [esc(t[p]), percent(metrics.accuracy[p]), fixed(metrics.loss[p])]),
+      (['train', 'val', 'test'] as const).filter((p) => metrics.accuracy[p] !== null || metrics.loss[p] !== null).map((p) => [esc(t[p]), n.percent(metrics.accuracy[p]), n.fixed(metrics.loss[p])]),
     ),
   );
   if (metrics.kfold) {
@@ -319,14 +329,14 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       table(
         [t.fold, t.accuracy, t.loss],
         [
-          ...metrics.kfold.folds.map((f) => [String(f.fold), percent(f.accuracy), fixed(f.loss)]),
-          [`<strong>${esc(t.meanStd)}</strong>`, `${percent(metrics.kfold.accuracy.mean)} ± ${(metrics.kfold.accuracy.std * 100).toFixed(2)}`, ''],
+          ...metrics.kfold.folds.map((f) => [String(f.fold), n.percent(f.accuracy), n.fixed(f.loss)]),
+          [`<strong>${esc(t.meanStd)}</strong>`, `${n.percent(metrics.kfold.accuracy.mean)} ± ${n.percent(metrics.kfold.accuracy.std)}`, ''],
         ],
       ),
     );
   }
   parts.push(`<h3>${esc(t.perClass)}</h3>`);
-  const row = (label: string, m: { precision: number; recall: number; f1: number }, support: string) => [label, fixed(m.precision, 3), fixed(m.recall, 3), fixed(m.f1, 3), support];
+  const row = (label: string, m: { precision: number; recall: number; f1: number }, support: string) => [label, n.fixed(m.precision, 3), n.fixed(m.recall, 3), n.fixed(m.f1, 3), support];
   const totalSupport = String(metrics.perClass.reduce((sum, c) => sum + c.support, 0));
   parts.push(
     table([t.label, t.precision, t.recall, t.f1, t.support], [
@@ -340,8 +350,8 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   else {
     const splitName = cm.split === 'cross-validation' ? t.crossValidation : (t[cm.split as 'train' | 'val' | 'test'] ?? cm.split);
     parts.push(`<h3>${esc(formatMessage(t.confusion, { split: splitName }))}</h3>`);
-    parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t)}`);
-    parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t)}`);
+    parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t, n)}`);
+    parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t, n)}`);
   }
 
   parts.push(`<h2>${esc(t.misclassified)}</h2>`);
@@ -350,7 +360,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
     const cards = metrics.misclassified.map((m) => {
       const image = input.thumbnails.get(m.index);
       const name = m.file ? m.file.split(/[\\/]/).slice(-2).join('/') : `#${m.index}`;
-      return `<figure>${image ? `<img src="${image}" alt="${esc(name)}">` : ''}<figcaption>${esc(name)}<br>${esc(t.trueLabel)}: <strong>${esc(m.trueLabel)}</strong><br>${esc(t.predictedLabel)}: <strong>${esc(m.predictedLabel)}</strong> (${(m.probability * 100).toFixed(1)} %)</figcaption></figure>`;
+      return `<figure>${image ? `<img src="${image}" alt="${esc(name)}">` : ''}<figcaption>${esc(name)}<br>${esc(t.trueLabel)}: <strong>${esc(m.trueLabel)}</strong><br>${esc(t.predictedLabel)}: <strong>${esc(m.predictedLabel)}</strong> (${n.percent(m.probability, 1)})</figcaption></figure>`;
     });
     parts.push(`<div class="gallery">${cards.join('')}</div>`);
   }
@@ -359,7 +369,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   if (metrics.diagnosis.length === 0) parts.push(`<p>${esc(t.noDiagnosis)}</p>`);
   for (const hint of metrics.diagnosis) {
     const template = (diagnosisText[language] as Record<string, string>)[hint.code] ?? hint.message;
-    parts.push(`<p class="hint ${esc(hint.severity)}">${esc(formatMessage(template, hint.params))}</p>`);
+    parts.push(`<p class="hint ${esc(hint.severity)}">${esc(formatMessage(template, Object.fromEntries(Object.entries(hint.params).map(([key, value]) => [key, typeof value === 'number' ? n.plain(value) : value]))))}</p>`);
   }
   parts.push(`<footer>${esc(formatMessage(t.generated, { version: config.app.version }))}</footer></body></html>`);
   return parts.join('\n');
