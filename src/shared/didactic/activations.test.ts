@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_NAMES, getActivation, softmax } from './activations';
+import { ELEMENTWISE_ACTIVATION_KINDS as ACTIVATION_NAMES, getActivation } from '../models/activationTable';
+import { softmax } from './activations';
 
 describe('activation table', () => {
   it("pairs every f with its f' (central differences away from the kinks)", () => {

@@ -16,36 +16,19 @@ export interface Activation {
   derFromOutput?(y: number): number;
 }
 
-export const ACTIVATION_NAMES = [
-  'identity',
-  'step',
-  'sigmoid',
-  'tanh',
-  'arctan',
-  'relu',
-  'leakyRelu',
-  'prelu',
-  'elu',
-  'softplus',
-] as const;
-export type ActivationName = (typeof ACTIVATION_NAMES)[number];
-
-/** Activations whose shape depends on a parameter α (the slope or scale for negative inputs). */
-export const ACTIVATIONS_WITH_ALPHA: readonly ActivationName[] = ['leakyRelu', 'prelu', 'elu'];
-
-/** Default α per activation: 0.01 is the usual leaky ReLU slope, 0.25 the usual PReLU start, 1 the usual ELU. */
-export const DEFAULT_ALPHA: Record<ActivationName, number> = {
-  identity: 0,
-  step: 0,
-  sigmoid: 0,
-  tanh: 0,
-  arctan: 0,
-  relu: 0,
-  leakyRelu: 0.01,
-  prelu: 0.25,
-  elu: 1,
-  softplus: 0,
-};
+/**
+ * The tfjs operations an activation's tensor form may use (`ACTIVATIONS[kind].tfjs.tensor` in
+ * `models/activationTable.ts`). Written as an interface so this file stays free of tfjs (the renderer imports it);
+ * core passes `tf` itself. Add the operation here when a new activation needs one tfjs has.
+ */
+export interface TensorOps<T> {
+  atan(x: T): T;
+  step(x: T): T;
+  elu(x: T): T;
+  where(condition: T, a: T, b: T): T;
+  greaterEqual(x: T, y: number): T;
+  mul(a: number, x: T): T;
+}
 
 export const identity: Activation = { output: (x) => x, der: () => 1 };
 
@@ -112,32 +95,6 @@ export const softplus: Activation = {
   output: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
   der: sigmoidOutput,
 };
-
-/** The activation called `name`, with α for those that take one (ignored by the others). */
-export function getActivation(name: ActivationName, alpha: number = DEFAULT_ALPHA[name]): Activation {
-  switch (name) {
-    case 'identity':
-      return identity;
-    case 'step':
-      return step;
-    case 'sigmoid':
-      return sigmoid;
-    case 'tanh':
-      return tanh;
-    case 'arctan':
-      return arctan;
-    case 'relu':
-      return relu;
-    case 'leakyRelu':
-      return leakyRelu(alpha);
-    case 'prelu':
-      return prelu(alpha);
-    case 'elu':
-      return elu(alpha);
-    case 'softplus':
-      return softplus;
-  }
-}
 
 /**
  * Softmax turns a layer's net inputs into probabilities that sum to 1. It is not elementwise (each output

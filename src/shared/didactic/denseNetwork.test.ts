@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActivationName } from './activations';
+import type { ActivationKind } from '../models/activationTable';
 import {
   type DenseNetwork,
   type DenseNetworkSpec,
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 /** The same activation written with tfjs ops, so tf.grad differentiates it independently of our `der`. */
-function tfActivation(name: ActivationName | 'softmax', alpha: number, a: tf.Tensor): tf.Tensor {
+function tfActivation(name: ActivationKind, alpha: number, a: tf.Tensor): tf.Tensor {
   switch (name) {
     case 'identity':
       return a;

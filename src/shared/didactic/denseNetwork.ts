@@ -11,11 +11,12 @@
  * Every net input, output, sensitivity and weight is kept in plain arrays so the labs can show them at each
  * step. Gradients here are ∂J/∂w = -δ x, the quantity tfjs's `tf.grad` returns (the tests compare both).
  */
-import { type Activation, type ActivationName, DEFAULT_ALPHA, getActivation, softmax } from './activations';
+import { type ActivationKind, defaultAlpha, getActivation } from '../models/activationTable';
+import { type Activation, softmax } from './activations';
 import { createSeededRandom, type SeededRandom } from './seededRandom';
 
-/** An output layer may use softmax (not elementwise, so it is not in the activation table). */
-export type LayerActivationName = ActivationName | 'softmax';
+/** Any activation of the table; only an output layer may use softmax (it is not elementwise). */
+export type LayerActivationName = ActivationKind;
 
 export interface DenseLayerSpec {
   units: number;
@@ -124,10 +125,6 @@ export function cloneNetwork(network: DenseNetwork): DenseNetwork {
       biases: layer.biases ? layer.biases.slice() : null,
     })),
   };
-}
-
-function defaultAlpha(name: LayerActivationName): number {
-  return name === 'softmax' ? 0 : DEFAULT_ALPHA[name];
 }
 
 function validateSpec(spec: DenseNetworkSpec): void {

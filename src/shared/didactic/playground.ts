@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { holdoutSplit } from '../datasets/splits';
 import type { TabularData } from '../datasets/tabularData';
 import { blobs, circles, spirals, xorQuadrants } from '../datasets/toy2d';
-import { ACTIVATION_NAMES } from './activations';
+import { ACTIVATIONS, ELEMENTWISE_ACTIVATION_KINDS } from '../models/activationTable';
 import { type DenseNetwork, createDenseNetwork, datasetLoss, predict, trainOnBatch } from './denseNetwork';
 import { createSeededRandom, type SeededRandom, shuffledIndices } from './seededRandom';
 
@@ -15,11 +15,11 @@ export const PLAYGROUND_DATASETS = ['circles', 'xorQuadrants', 'spirals', 'blobs
 export type PlaygroundDataset = (typeof PLAYGROUND_DATASETS)[number];
 
 /** Hidden activations offered (the step has a zero derivative, so it cannot learn by backprop). */
-export const PLAYGROUND_ACTIVATIONS = ACTIVATION_NAMES.filter((name) => name !== 'step');
+export const PLAYGROUND_ACTIVATIONS = ELEMENTWISE_ACTIVATION_KINDS.filter((name) => ACTIVATIONS[name].hasGradient);
 
 const hiddenLayerSchema = z.object({
   units: z.number().int().min(1).max(16),
-  activation: z.enum(ACTIVATION_NAMES),
+  activation: z.enum(ELEMENTWISE_ACTIVATION_KINDS),
   alpha: z.number().min(0).max(5).default(0.01),
 });
 

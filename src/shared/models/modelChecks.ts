@@ -1,4 +1,5 @@
 import { SinapsisError } from '../contract/errors';
+import { ACTIVATIONS } from './activationTable';
 import { activationKind, type ModelSpec } from './modelSpec';
 import type { ModelSummary } from './shapes';
 
@@ -22,7 +23,7 @@ export function modelWarnings(spec: ModelSpec, summary: ModelSummary, trainingSa
     });
   }
   spec.layers.forEach((layer, index) => {
-    if (layer.type === 'dense' && activationKind(layer.activation) === 'step') {
+    if (layer.type === 'dense' && !ACTIVATIONS[activationKind(layer.activation)].hasGradient) {
       warnings.push({
         code: 'step-hidden-layer',
         message: `Layer ${index + 1} uses the step function, whose derivative is 0: backpropagation cannot train the layers before it. Use the perceptron rule, or sigmoid/tanh/ReLU.`,

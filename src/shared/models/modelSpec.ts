@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z, type ZodObject } from 'zod';
+import { ALPHA_ACTIVATION_KINDS, defaultAlpha, OUTPUT_ACTIVATION_KINDS, PLAIN_ACTIVATION_KINDS, type ActivationKind, type AlphaActivationKind } from './activationTable';
 
 /**
  * The JSON model spec: what the student builds in the layer builder, what a run saves in `config.json`, and
@@ -8,30 +9,19 @@ import { z } from 'zod';
  * Shapes are channels-last: an image input is [height, width, channels]; a vector input is [features].
  */
 
-/** Elementwise activations of the lecture table (seed 000/001), plus softmax for output layers. */
-export const ACTIVATION_KINDS = [
-  'identity',
-  'sigmoid',
-  'tanh',
-  'arctan',
-  'relu',
-  'leakyRelu',
-  'prelu',
-  'elu',
-  'softplus',
-  'softmax',
-  'step',
-] as const;
+/** Every activation, in the order of the lecture table; the table in `activationTable.ts` is the one list. */
+export { ACTIVATION_KINDS, type ActivationKind } from './activationTable';
 
-/** leakyRelu and elu take α (negative slope / scale); prelu learns its α, starting from `alpha`. */
-export const activationSchema = z.union([
-  z.enum(['identity', 'sigmoid', 'tanh', 'arctan', 'relu', 'softplus', 'softmax', 'step']),
-  z.object({ kind: z.literal('leakyRelu'), alpha: z.number().min(0).max(10).default(0.01) }),
-  z.object({ kind: z.literal('prelu'), alpha: z.number().min(0).max(10).default(0.25) }),
-  z.object({ kind: z.literal('elu'), alpha: z.number().min(0).max(10).default(1) }),
-]);
+const alphaActivationSchemas = ALPHA_ACTIVATION_KINDS.map((kind) =>
+  z.object({ kind: z.literal(kind), alpha: z.number().min(0).max(10).default(defaultAlpha(kind)) }),
+) as unknown as [ZodObject<{ kind: z.ZodLiteral<AlphaActivationKind>; alpha: z.ZodDefault<z.ZodNumber> }>];
+
+/**
+ * A plain name (`"relu"`), or `{ kind, alpha }` for those that take α (leaky ReLU and ELU use it as slope or scale;
+ * PReLU learns its α, starting from `alpha`); α defaults to the table's.
+ */
+export const activationSchema = z.union([z.enum(PLAIN_ACTIVATION_KINDS), z.discriminatedUnion('kind', alphaActivationSchemas)]);
 export type ActivationSpec = z.output<typeof activationSchema>;
-export type ActivationKind = (typeof ACTIVATION_KINDS)[number];
 
 export function activationKind(activation: ActivationSpec): ActivationKind {
   return typeof activation === 'string' ? activation : activation.kind;
@@ -49,8 +39,9 @@ export function activationAlpha(activation: ActivationSpec): number {
  * - uniform: U(-1, 1) as in the lecture exercises
  * - zeros
  */
+export const INITIALIZER_METHODS = ['glorotUniform', 'heNormal', 'uniform', 'zeros'] as const;
 export const initializerSchema = z.object({
-  method: z.enum(['glorotUniform', 'heNormal', 'uniform', 'zeros']).default('glorotUniform'),
+  method: z.enum(INITIALIZER_METHODS).default('glorotUniform'),
   scale: z.number().min(0).max(100).default(1),
 });
 export type InitializerSpec = z.output<typeof initializerSchema>;
@@ -107,7 +98,7 @@ export const batchNormLayerSchema = z.object({
 export const outputLayerSchema = z.object({
   type: z.literal('output'),
   units: positiveInt(100_000),
-  activation: z.enum(['softmax', 'sigmoid', 'identity', 'tanh', 'step']).default('softmax'),
+  activation: z.enum(OUTPUT_ACTIVATION_KINDS).default('softmax'),
   useBias: z.boolean().default(true),
   initializer: initializerSchema.default({ method: 'glorotUniform', scale: 1 }),
 });

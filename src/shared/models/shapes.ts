@@ -1,4 +1,5 @@
 import { SinapsisError } from '../contract/errors';
+import { ACTIVATIONS } from './activationTable';
 import { activationKind, isWeighted, pair, type ActivationSpec, type LayerSpec, type ModelSpec } from './modelSpec';
 
 /**
@@ -40,7 +41,7 @@ function shapeText(shape: readonly number[]): string {
 
 /** Extra parameters of the activation that follows a weighted layer: PReLU learns one α per unit (per channel for images). */
 function activationParams(activation: ActivationSpec, shape: Shape): number {
-  if (activationKind(activation) !== 'prelu') return 0;
+  if (!ACTIVATIONS[activationKind(activation)].learnsAlpha) return 0;
   return shape[shape.length - 1];
 }
 

@@ -1,4 +1,5 @@
-import { getActivation, type Activation } from '../../../shared/didactic/activations';
+import type { Activation } from '../../../shared/didactic/activations';
+import { ACTIVATIONS, getActivation } from '../../../shared/models/activationTable';
 import type { DenseNetwork } from '../../../shared/didactic/denseNetwork';
 import { createSeededRandom, type SeededRandom } from '../../../shared/didactic/seededRandom';
 import { initialWeights } from '../../../shared/models/initialWeights';
@@ -48,7 +49,7 @@ export function didacticIneligibility(spec: ModelSpec): string | null {
       continue;
     }
     if (layer.type !== 'dense' && layer.type !== 'output') return `it has a ${layer.type} layer`;
-    if (layer.type === 'dense' && activationKind(layer.activation) === 'prelu') return 'PReLU learns α, which the didactic engine keeps fixed';
+    if (layer.type === 'dense' && ACTIVATIONS[activationKind(layer.activation)].learnsAlpha) return 'PReLU learns α, which the didactic engine keeps fixed';
     sawWeighted = true;
   }
   return null;
@@ -80,7 +81,7 @@ export function createBatchedNetwork(spec: ModelSpec): BatchedNetwork {
       units,
       activationName: kind,
       alpha,
-      activation: kind === 'softmax' ? null : getActivation(kind === 'prelu' ? 'leakyRelu' : kind, alpha),
+      activation: kind === 'softmax' ? null : getActivation(ACTIVATIONS[kind].withFixedAlpha ?? kind, alpha),
       weights,
       biases: init.bias ? Float64Array.from(init.bias) : null,
       dropoutRate: 0,

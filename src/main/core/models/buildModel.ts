@@ -1,44 +1,40 @@
 import * as tf from '@tensorflow/tfjs';
 import { initialWeights } from '../../../shared/models/initialWeights';
+import { assertNever } from '../../../shared/assertNever';
+import { ACTIVATIONS, takesAlpha, type CustomTfjsActivationKind, type TfjsActivation } from '../../../shared/models/activationTable';
 import { activationAlpha, activationKind, pair, type ActivationSpec, type ModelSpec } from '../../../shared/models/modelSpec';
 import { summarizeModel, type ModelSummary } from '../../../shared/models/shapes';
 import { registerCustomLayers, SinapsisActivation, SinapsisDropout } from './customLayers';
 
 /**
  * Model spec -> tfjs LayersModel. Activations tfjs has as strings are passed to the weighted layer; the others
- * (leaky ReLU, PReLU, ELU with α, arctan, step) follow it as their own layer. Initial weights come from
+ * (leaky ReLU, PReLU, ELU with α, arctan, step: `tfjs.layer` in the activation table) follow it as their own layer. Initial weights come from
  * `initialWeights` (our seeded generator), so a spec and its seed always give the same starting network.
  */
 
-type TfActivation = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'softplus' | 'softmax';
-
-const NATIVE: Partial<Record<string, TfActivation>> = {
-  identity: 'linear',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'relu',
-  softplus: 'softplus',
-  softmax: 'softmax',
-};
+/** tfjs's activation string inside the weighted layer: the activation itself when tfjs has it, else linear. */
+function nativeActivation(activation: ActivationSpec): Extract<TfjsActivation, { layer: 'native' }>['name'] {
+  const tfjs = ACTIVATIONS[activationKind(activation)].tfjs;
+  return tfjs.layer === 'native' ? tfjs.name : 'linear';
+}
 
 /** The activation layer that follows a weighted layer, or null when tfjs computes it inside that layer. */
 function activationLayer(activation: ActivationSpec, isImage: boolean, name: string): tf.layers.Layer | null {
   const kind = activationKind(activation);
-  if (NATIVE[kind]) return null;
   const alpha = activationAlpha(activation);
-  switch (kind) {
+  const tfjs: TfjsActivation = ACTIVATIONS[kind].tfjs;
+  switch (tfjs.layer) {
+    case 'native':
+      return null;
     case 'leakyRelu':
       return tf.layers.leakyReLU({ alpha, name });
-    case 'elu':
-      return new SinapsisActivation({ fn: 'elu', alpha, name });
     case 'prelu':
       // One α per channel for images (shared over height and width), one per neuron for dense layers.
       return tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: alpha }), sharedAxes: isImage ? [1, 2] : undefined, name });
-    case 'arctan':
-    case 'step':
-      return new SinapsisActivation({ fn: kind, name });
+    case 'custom':
+      return new SinapsisActivation({ fn: kind as CustomTfjsActivationKind, alpha: takesAlpha(kind) ? alpha : undefined, name });
     default:
-      throw new Error(`No tfjs layer for activation ${kind}.`);
+      return assertNever(tfjs, 'tfjs activation');
   }
 }
 
@@ -64,7 +60,7 @@ export function buildModel(spec: ModelSpec): BuiltModel {
       case 'output': {
         const activation = layer.activation;
         model.add(
-          tf.layers.dense({ ...inputShape(), units: layer.units, useBias: layer.useBias, activation: NATIVE[activationKind(activation)] ?? 'linear', name }),
+          tf.layers.dense({ ...inputShape(), units: layer.units, useBias: layer.useBias, activation: nativeActivation(activation), name }),
         );
         const extra = activationLayer(activation, false, `${name}_activation`);
         if (extra) model.add(extra);
@@ -80,7 +76,7 @@ export function buildModel(spec: ModelSpec): BuiltModel {
             padding: layer.padding,
             dilationRate: pair(layer.dilation),
             useBias: layer.useBias,
-            activation: NATIVE[activationKind(layer.activation)] ?? 'linear',
+            activation: nativeActivation(layer.activation),
             name,
           }),
         );
@@ -103,6 +99,8 @@ export function buildModel(spec: ModelSpec): BuiltModel {
       case 'batchNorm':
         model.add(tf.layers.batchNormalization({ ...inputShape(), momentum: layer.momentum, epsilon: layer.epsilon, name }));
         break;
+      default:
+        assertNever(layer, 'layer type');
     }
   });
   setInitialWeights(model, spec, summary);

@@ -1,15 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
+import type { TensorOps } from '../../../shared/didactic/activations';
+import { ACTIVATIONS, type CustomTfjsActivationKind } from '../../../shared/models/activationTable';
 
 /**
  * Layers tfjs lacks, registered for (de)serialisation so that saved models load again:
- * - `SinapsisActivation`: arctan (f' = 1 / (1 + x²), tfjs differentiates tf.atan), the perceptron's step
- *   (tfjs gives tf.step a zero gradient, as the lecture's table says) and ELU with any α (tfjs's ELU layer
- *   only accepts α = 1).
+ * - `SinapsisActivation`: the activations whose `tfjs.layer` is 'custom' in the activation table, computed by the
+ *   table's tensor form: arctan (f' = 1 / (1 + x²), tfjs differentiates tf.atan), the perceptron's step (tfjs gives
+ *   tf.step a zero gradient, as the lecture's table says) and ELU with any α (tfjs's ELU layer only accepts α = 1).
  * - `SinapsisDropout`: dropout whose masks come from a seed that advances each batch. tfjs's own dropout layer
  *   either draws from Math.random (not reproducible) or, given a seed, repeats the same mask every batch.
  */
 
-export type ElementwiseFunction = 'arctan' | 'step' | 'elu';
+export type ElementwiseFunction = CustomTfjsActivationKind;
+
+/** tfjs's operations as the table's tensor forms use them (tfjs's own signatures are wider: they accept arrays too). */
+const TF_OPS: TensorOps<tf.Tensor> = { atan: tf.atan, step: tf.step, elu: tf.elu, where: tf.where, greaterEqual: tf.greaterEqual, mul: tf.mul };
 
 /** tfjs's LayerArgs (name, inputShape, ...), which tfjs does not export by name. */
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
@@ -34,12 +39,8 @@ export class SinapsisActivation extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
-    return tf.tidy(() => {
-      if (this.fn === 'arctan') return tf.atan(x);
-      if (this.fn === 'step') return tf.step(x);
-      // α (eˣ - 1) for x < 0: tf.elu times α on the negative side only.
-      return this.alpha === 1 ? tf.elu(x) : tf.where(tf.greaterEqual(x, 0), x, tf.mul(this.alpha, tf.elu(x)));
-    });
+    const tensorForm = ACTIVATIONS[this.fn].tfjs.tensor;
+    return tf.tidy(() => tensorForm(TF_OPS, x, this.alpha));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract/errors';
+import { ACTIVATIONS, OUTPUT_ACTIVATION_KINDS, takesAlpha } from '../../../shared/models/activationTable';
 import type { DenseNetwork } from '../../../shared/didactic/denseNetwork';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
@@ -99,10 +100,9 @@ export async function modelFromArtifacts(artifacts: tf.io.ModelArtifacts): Promi
 export function specOfDenseNetwork(network: DenseNetwork, name = 'didactic'): ModelSpec {
   const last = network.layers.length - 1;
   const outputActivation = network.layers[last].activation;
-  const outputChoices = ['softmax', 'sigmoid', 'identity', 'tanh', 'step'] as const;
-  const output = outputChoices.find((choice) => choice === outputActivation);
+  const output = OUTPUT_ACTIVATION_KINDS.find((choice) => choice === outputActivation);
   if (!output) {
-    throw new SinapsisError('model-output-activation', `The output layer uses ${outputActivation}, which the saved model format does not offer for outputs (softmax, sigmoid, identity, tanh, step).`, {
+    throw new SinapsisError('model-output-activation', `The output layer uses ${outputActivation}, which the saved model format does not offer for outputs (${OUTPUT_ACTIVATION_KINDS.join(', ')}).`, {
       activation: outputActivation,
     });
   }
@@ -112,9 +112,9 @@ export function specOfDenseNetwork(network: DenseNetwork, name = 'didactic'): Mo
     layers: network.layers.map((layer, l) => {
       const useBias = layer.biases !== null;
       if (l === last) return { type: 'output', units: layer.units, activation: output, useBias };
-      const a = layer.activation;
-      // The didactic PReLU keeps α fixed, which is exactly a leaky ReLU.
-      const activation = a === 'leakyRelu' || a === 'prelu' ? { kind: 'leakyRelu', alpha: layer.alpha } : a === 'elu' ? { kind: 'elu', alpha: layer.alpha } : a;
+      // The didactic PReLU keeps α fixed, which is exactly a leaky ReLU (the table's `withFixedAlpha`).
+      const kind = ACTIVATIONS[layer.activation].withFixedAlpha ?? layer.activation;
+      const activation = takesAlpha(kind) ? { kind, alpha: layer.alpha } : kind;
       return { type: 'dense', units: layer.units, activation, useBias };
     }),
   });
