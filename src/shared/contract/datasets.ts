@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FOLDS } from '../datasets/splits';
 import { method } from './define';
 import { taskIdSchema } from './tasks';
 
@@ -241,7 +242,7 @@ export const splitRequestSchema = z.object({
   train: z.number().gt(0).lt(1).optional(),
   validation: z.number().min(0).lt(1).optional(),
   test: z.number().gt(0).lt(1).optional(),
-  folds: z.number().int().min(2).max(100).default(5),
+  folds: z.number().int().min(2).max(100).default(DEFAULT_FOLDS),
   stratified: z.boolean().default(true),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
 });

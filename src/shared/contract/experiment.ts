@@ -8,6 +8,7 @@ import { colorModeSchema, MAX_PIXEL_SIDE, resizeModeSchema } from '../features/p
 import { languageSchema, runIdSchema } from './runs';
 import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
+import { LAB_SPLIT } from '../datasets/splits';
 import { modelSpecSchema } from '../models/modelSpec';
 import { trainingSettingsSchema } from '../models/trainingSettings';
 import { runInspectionSchema, trainBatchEventSchema, trainEpochEventSchema, trainInspectionEventSchema } from './training';
@@ -33,12 +34,12 @@ export const featureChoiceSchema = z.discriminatedUnion('kind', [
 export type FeatureChoice = z.infer<typeof featureChoiceSchema>;
 
 export const experimentSplitSchema = z.object({
-  method: splitMethodSchema.default('train-val-test'),
+  method: splitMethodSchema.default(LAB_SPLIT.method),
   train: z.number().gt(0).lt(1).optional(),
   validation: z.number().min(0).lt(1).optional(),
   test: z.number().gt(0).lt(1).optional(),
-  folds: z.number().int().min(2).max(100).default(5),
-  stratified: z.boolean().default(true),
+  folds: z.number().int().min(2).max(100).default(LAB_SPLIT.folds),
+  stratified: z.boolean().default(LAB_SPLIT.stratified),
 });
 
 export const experimentRequestSchema = z.object({

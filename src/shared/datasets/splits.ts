@@ -28,6 +28,11 @@ export interface HoldoutSplit {
 
 export const DEFAULT_HOLDOUT: SplitRatios = { train: 0.7, validation: 0, test: 0.3 };
 export const DEFAULT_TRAIN_VAL_TEST: SplitRatios = { train: 0.7, validation: 0.15, test: 0.15 };
+/** Folds of a k-fold split unless told otherwise. */
+export const DEFAULT_FOLDS = 5;
+
+/** The lab's split: train/validation/test 70/15/15, stratified (Datos, Entrenamiento and `sinapsis train` start from it). */
+export const LAB_SPLIT = { method: 'train-val-test', ...DEFAULT_TRAIN_VAL_TEST, folds: DEFAULT_FOLDS, stratified: true } as const;
 
 /** Rejects ratios that cannot describe a split; the message names what to fix. */
 export function checkRatios(ratios: SplitRatios): void {

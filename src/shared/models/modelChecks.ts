@@ -1,5 +1,6 @@
 import { SinapsisError } from '../contract/errors';
 import { ACTIVATIONS } from './activationTable';
+import { optimizerSlots, type OptimizerName } from './optimizerTable';
 import { activationKind, type ModelSpec } from './modelSpec';
 import type { ModelSummary } from './shapes';
 
@@ -43,13 +44,6 @@ export function modelWarnings(spec: ModelSpec, summary: ModelSummary, trainingSa
 /** Float32 values take 4 bytes. */
 const BYTES_PER_VALUE = 4;
 
-/** Extra values the optimizer keeps per parameter (momentum's velocity; Adam's two moments; RMSprop's mean square). */
-export function optimizerSlots(optimizer: string, momentum = 0): number {
-  if (optimizer === 'adam') return 2;
-  if (optimizer === 'rmsprop') return 2;
-  return momentum > 0 ? 1 : 0;
-}
-
 export interface MemoryEstimate {
   /** Weights, their gradients, optimizer state and the best weights kept for early stopping. */
   parameterBytes: number;
@@ -60,7 +54,7 @@ export interface MemoryEstimate {
   totalBytes: number;
 }
 
-export function estimateMemory(summary: ModelSummary, options: { batchSize: number; samples: number; optimizer: string; momentum?: number }): MemoryEstimate {
+export function estimateMemory(summary: ModelSummary, options: { batchSize: number; samples: number; optimizer: OptimizerName; momentum?: number }): MemoryEstimate {
   const copies = 3 + optimizerSlots(options.optimizer, options.momentum); // weights, gradients, best weights, slots
   const parameterBytes = summary.totalParams * copies * BYTES_PER_VALUE;
   // Forward outputs plus the same amount again for their gradients during backprop.

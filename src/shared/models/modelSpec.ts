@@ -1,4 +1,5 @@
 import { z, type ZodObject } from 'zod';
+import { LAYERS } from './layerTable';
 import { ALPHA_ACTIVATION_KINDS, defaultAlpha, OUTPUT_ACTIVATION_KINDS, PLAIN_ACTIVATION_KINDS, type ActivationKind, type AlphaActivationKind } from './activationTable';
 
 /**
@@ -137,7 +138,7 @@ export type LayerType = LayerSpec['type'];
 export type WeightedLayerSpec = DenseLayerSpec | Conv2dLayerSpec | OutputLayerSpec;
 
 export function isWeighted(layer: LayerSpec): layer is WeightedLayerSpec {
-  return layer.type === 'dense' || layer.type === 'conv2d' || layer.type === 'output';
+  return LAYERS[layer.type].weighted;
 }
 
 export function pair(value: number | [number, number]): [number, number] {

@@ -9,7 +9,9 @@ import { adaptPreset, describePresetChange } from '../../../shared/models/adaptP
 import { MODEL_PRESET_IDS, modelPresets, type ModelPresetId } from '../../../shared/models/presets';
 import { COLOR_MODES, RESIZE_MODES } from '../../../shared/features/pixelOptions';
 import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
-import { lossNameSchema } from '../../../shared/models/trainingSettings';
+import { LAB_SPLIT } from '../../../shared/datasets/splits';
+import { defaultLoss } from '../../../shared/models/lossTable';
+import { LAB_TRAINING_DEFAULTS as D, lossNameSchema, OPTIMIZER_NAMES } from '../../../shared/models/trainingSettings';
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
 import { openDatasetSource } from '../../core/datasets/openDatasetSource';
@@ -28,7 +30,8 @@ import { parseAugmentOption } from '../augmentOption';
 import { parseHogSpec, resizeOption } from '../hogOptions';
 import { TrainingProgressPrinter } from '../trainingProgress';
 
-const OPTIMIZERS = ['gd', 'sgd', 'minibatch', 'momentum', 'adam', 'rmsprop'] as const;
+/** The optimizers, plus `momentum`: the CLI's name for mini-batch SGD with momentum 0.9. */
+const OPTIMIZERS: readonly string[] = OPTIMIZER_NAMES.flatMap((name) => (name === 'minibatch' ? [name, 'momentum'] : [name]));
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -141,14 +144,14 @@ function splitOption(split: string | undefined, kfold: string | undefined, loo: 
     if (!Number.isInteger(k) || k < 2 || k > 100) throw new SinapsisError('bad-arguments', `--kfold must be a whole number from 2 to 100, got "${kfold}". For one fold per sample use --loo (leave-one-out).`);
     return { method: 'k-fold', folds: k, stratified: true };
   }
-  if (split === undefined) return { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true };
+  if (split === undefined) return { ...LAB_SPLIT };
   const parts = split.split(',').map((p) => Number(p.trim()));
   const sum = parts.reduce((a, b) => a + b, 0);
   if (![2, 3].includes(parts.length) || parts.some((p) => !Number.isFinite(p) || p < 0 || p >= 1) || Math.abs(sum - 1) > 1e-6) {
     throw new SinapsisError('bad-arguments', `--split must be train,test or train,validation,test fractions that add up to 1 (e.g. 0.7,0.15,0.15); got "${split}".`);
   }
-  if (parts.length === 2) return { method: 'holdout', train: parts[0], test: parts[1], folds: 5, stratified: true };
-  return { method: 'train-val-test', train: parts[0], validation: parts[1], test: parts[2], folds: 5, stratified: true };
+  if (parts.length === 2) return { ...LAB_SPLIT, method: 'holdout', train: parts[0], validation: 0, test: parts[1] };
+  return { ...LAB_SPLIT, train: parts[0], validation: parts[1], test: parts[2] };
 }
 
 function percent(value: number | null): string {
@@ -182,21 +185,21 @@ Model:
   --model M             a preset (${MODEL_PRESET_IDS.join(', ')}), a model spec JSON file, or a run's
                         config.json; default: the course's rule of thumb for the features and classes
 Training:
-  --epochs N            epochs (default 30)
-  --batch N             batch size (default 32); not with gd (whole set) or sgd (one sample)
-  --lr X                learning rate (default 0.1)
-  --optimizer O         ${OPTIMIZERS.join(', ')} (default minibatch: mini-batch SGD, as the app);
+  --epochs N            epochs (default ${D.epochs})
+  --batch N             batch size (default ${D.batchSize}); not with gd (whole set) or sgd (one sample)
+  --lr X                learning rate (default ${D.learningRate})
+  --optimizer O         ${OPTIMIZERS.join(', ')} (default ${D.optimizer}: mini-batch SGD, as the app);
                         momentum = mini-batch SGD with momentum 0.9
   --momentum X          momentum for minibatch (0..0.999)
-  --loss L              ${lossNameSchema.options.join(', ')} (default categoricalCrossEntropy)
-  --l2 X                L2 regularization lambda (default 0)
+  --loss L              ${lossNameSchema.options.join(', ')} (default: mse for a continuous target, binaryCrossEntropy for one output, else categoricalCrossEntropy)
+  --l2 X                L2 regularization lambda (default ${D.l2})
   --early-stopping N    stop after N epochs without a better validation loss (restores the best weights)
   --augment "K=V,…"     random variants of each training image, as the Datos form: rotation=10 (degrees),
                         shift=10, zoom=10, brightness, contrast, noise (percent), flip, copies=2 (default 1)
-  --split F             train,test or train,validation,test fractions (default 0.7,0.15,0.15)
+  --split F             train,test or train,validation,test fractions (default ${LAB_SPLIT.train},${LAB_SPLIT.validation},${LAB_SPLIT.test})
   --kfold K             stratified k-fold cross-validation instead of a split
   --loo                 leave-one-out cross-validation: one fold per sample (slow on large sets)
-  --seed S              seed of the split, the initial weights and the shuffling (default 1)
+  --seed S              seed of the split, the initial weights and the shuffling (default ${D.seed})
   --engine E            auto (default), didactic or tfjs
   --backend B           auto (default), tensorflow, wasm or cpu
 Output:
@@ -249,8 +252,8 @@ Example (the course's HOG lab):
     if (positionals.length > 0) throw new SinapsisError('bad-arguments', `Unexpected "${positionals[0]}": name the dataset with --data, e.g. "sinapsis train --data ./digits".`);
     const source = text('data');
     if (!source) throw new SinapsisError('bad-arguments', 'Give the dataset with --data (an image folder, a CSV file or builtin:digits). Run "sinapsis train --help" for the options.');
-    const optimizer = text('optimizer') ?? 'minibatch';
-    if (!(OPTIMIZERS as readonly string[]).includes(optimizer)) throw new SinapsisError('bad-arguments', `--optimizer must be one of ${OPTIMIZERS.join(', ')}; got "${optimizer}".`);
+    const optimizer = text('optimizer') ?? D.optimizer;
+    if (!OPTIMIZERS.includes(optimizer)) throw new SinapsisError('bad-arguments', `--optimizer must be one of ${OPTIMIZERS.join(', ')}; got "${optimizer}".`);
     const language = languageSchema.safeParse(text('lang') ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${text('lang')}".`);
     const backend = parseBackendPreference(text('backend'));
@@ -282,14 +285,14 @@ Example (the course's HOG lab):
         training: {
           optimizer: optimizer === 'momentum' ? 'minibatch' : optimizer,
           momentum: momentum ?? (optimizer === 'momentum' ? 0.9 : 0),
-          learningRate: numberOption('lr', text('lr')) ?? 0.1,
-          epochs: numberOption('epochs', text('epochs')) ?? 30,
+          learningRate: numberOption('lr', text('lr')) ?? D.learningRate,
+          epochs: numberOption('epochs', text('epochs')) ?? D.epochs,
           // sgd's batch is one sample: recorded so, not as the unused default (gd's depends on the split).
-          batchSize: numberOption('batch', text('batch')) ?? (optimizer === 'sgd' ? 1 : 32),
-          loss: text('loss') ?? (regression ? 'mse' : outputs === 1 ? 'binaryCrossEntropy' : 'categoricalCrossEntropy'),
-          l2: numberOption('l2', text('l2')) ?? 0,
+          batchSize: numberOption('batch', text('batch')) ?? (optimizer === 'sgd' ? 1 : D.batchSize),
+          loss: text('loss') ?? defaultLoss(regression, outputs),
+          l2: numberOption('l2', text('l2')) ?? D.l2,
           earlyStopping: early === undefined ? null : { patience: numberOption('early-stopping', early), restoreBestWeights: true },
-          seed: numberOption('seed', text('seed')) ?? 1,
+          seed: numberOption('seed', text('seed')) ?? D.seed,
           engine: text('engine') ?? 'auto',
         },
         backend,

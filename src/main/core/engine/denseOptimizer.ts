@@ -1,3 +1,5 @@
+import { assertNever } from '../../../shared/assertNever';
+import { ADAM_BETA1 as BETA1, ADAM_BETA2 as BETA2, OPTIMIZER_EPSILON as EPSILON, optimizerRule, RMSPROP_DECAY as RHO } from '../../../shared/models/optimizerTable';
 import type { TrainingSettings } from '../../../shared/models/trainingSettings';
 
 /**
@@ -9,11 +11,6 @@ import type { TrainingSettings } from '../../../shared/models/trainingSettings';
  * - Adam:      m ← β₁ m + (1 - β₁) g;  v ← β₂ v + (1 - β₂) g²;  w ← w - η m̂ / (√v̂ + ε)  with bias-corrected m̂, v̂
  * g already includes the L2 term λ w (kernels only); the engine adds it, so gradient norms show it too.
  */
-
-const EPSILON = 1e-7;
-const RHO = 0.9;
-const BETA1 = 0.9;
-const BETA2 = 0.999;
 
 export interface DenseOptimizer {
   /** Updates `params[i]` with `grads[i]`. */
@@ -28,23 +25,29 @@ export function denseOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'l
     slots[which] ??= [];
     return (slots[which][i] ??= new Float64Array(size));
   };
-  const momentum = settings.optimizer === 'minibatch' ? settings.momentum : 0;
+  const rule = optimizerRule(settings);
+  const { momentum } = settings;
   return {
     step(params, grads) {
       t++;
       for (let i = 0; i < params.length; i++) {
         const w = params[i];
         const g = grads[i];
-        switch (settings.optimizer) {
+        switch (rule) {
           case 'adam':
             adamStep(w, g, slot(0, i, w.length), slot(1, i, w.length), lr, 1 - BETA1 ** t, 1 - BETA2 ** t);
             break;
           case 'rmsprop':
             rmspropStep(w, g, slot(0, i, w.length), lr);
             break;
+          case 'momentum':
+            momentumStep(w, g, slot(0, i, w.length), lr, momentum);
+            break;
+          case 'sgd':
+            sgdStep(w, g, lr);
+            break;
           default:
-            if (momentum > 0) momentumStep(w, g, slot(0, i, w.length), lr, momentum);
-            else sgdStep(w, g, lr);
+            assertNever(rule, 'optimizer rule');
         }
       }
     },

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelBackend } from '@tensorflow/tfjs';
+import { assertNever } from '../../../shared/assertNever';
+import { ADAM_BETA1, ADAM_BETA2, OPTIMIZER_EPSILON as EPSILON, optimizerRule, RMSPROP_DECAY } from '../../../shared/models/optimizerTable';
 import type { TrainingSettings } from '../../../shared/models/trainingSettings';
 import { heapKernels, heapOffset, heapOutput, type HeapKernels } from './wasmHeap/heapKernels';
 
@@ -47,7 +49,8 @@ export class HeapOptimizer implements TrainingOptimizer {
   applyGradients(grads: tf.NamedTensorMap): void {
     const f32 = this.f32;
     const at = (t: { dataId: object }): number => heapOffset(this.backend, t);
-    const { optimizer, learningRate, momentum } = this.settings;
+    const { learningRate, momentum } = this.settings;
+    const rule = optimizerRule(this.settings);
     const negLr = f32(-learningRate);
     const c1 = f32(1 - this.accBeta1);
     const c2 = f32(1 - this.accBeta2);
@@ -57,7 +60,7 @@ export class HeapOptimizer implements TrainingOptimizer {
       if (grad.dtype !== 'float32' || variable.dtype !== 'float32') throw new Error(`optimizer: ${name} is not float32`);
       const n = variable.size;
       const out = heapOutput(this.backend, variable.shape);
-      switch (optimizer) {
+      switch (rule) {
         case 'adam': {
           const [m, v] = this.state(name, variable, 2);
           this.kernels.adam(at(variable), at(grad), at(m), at(v), at(out), n, f32(ADAM_BETA1), f32(1 - ADAM_BETA1), f32(ADAM_BETA2), f32(1 - ADAM_BETA2), c1, c2, f32(EPSILON), negLr);
@@ -68,24 +71,23 @@ export class HeapOptimizer implements TrainingOptimizer {
           this.kernels.rmsprop(at(variable), at(grad), at(meanSquare), at(moments), at(out), n, f32(RMSPROP_DECAY), f32(1 - RMSPROP_DECAY), 0, f32(learningRate), f32(EPSILON));
           break;
         }
-        case 'minibatch':
-          if (momentum > 0) {
-            const [accumulation] = this.state(name, variable, 1);
-            this.kernels.momentum(at(variable), at(grad), at(accumulation), at(out), n, f32(momentum), negLr);
-            break;
-          }
-          this.kernels.sgd(at(variable), at(grad), at(out), n, negLr);
+        case 'momentum': {
+          const [accumulation] = this.state(name, variable, 1);
+          this.kernels.momentum(at(variable), at(grad), at(accumulation), at(out), n, f32(momentum), negLr);
           break;
-        case 'gd':
+        }
         case 'sgd':
           this.kernels.sgd(at(variable), at(grad), at(out), n, negLr);
           break;
+        default:
+          // Never reached (the compiler checks every rule is handled); it keeps `out`, never written, from replacing the weights.
+          return assertNever(rule, 'optimizer rule');
       }
       const updated = tf.engine().makeTensorFromTensorInfo(out as tf.TensorInfo);
       variable.assign(updated);
       updated.dispose();
     }
-    if (optimizer === 'adam') {
+    if (rule === 'adam') {
       this.accBeta1 = f32(this.accBeta1 * f32(ADAM_BETA1));
       this.accBeta2 = f32(this.accBeta2 * f32(ADAM_BETA2));
     }
@@ -96,12 +98,6 @@ export class HeapOptimizer implements TrainingOptimizer {
     this.slots.clear();
   }
 }
-
-/** tfjs's defaults for tf.train.adam(lr) and tf.train.rmsprop(lr), and the float32 backends' epsilon. */
-const ADAM_BETA1 = 0.9;
-const ADAM_BETA2 = 0.999;
-const RMSPROP_DECAY = 0.9;
-const EPSILON = 1e-7;
 
 /** Tests and benches turn the fused optimizers off to compare with tfjs's. */
 export const heapOptimizerOptions = { enabled: true };

@@ -7,6 +7,7 @@ import { modelPresets } from '../../../shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
 import type { LabSession } from '../../../shared/contract/project';
+import { LAB_SPLIT } from '../../../shared/datasets/splits';
 import { useDataset } from './useDataset';
 import { currentPipeline } from './useFeatures';
 
@@ -28,8 +29,8 @@ export function labDefaults() {
   return {
     model: parseModelSpec(modelPresets.mlp320_18_10),
     followFeatures: true,
-    training: trainingSettingsSchema.parse({ epochs: 30, learningRate: 0.1 }),
-    split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, stratified: true } as SessionSplit,
+    training: trainingSettingsSchema.parse({}),
+    split: { ...LAB_SPLIT } as SessionSplit,
     scaling: 'zscore' as ScalingName,
     backend: 'auto' as BackendPreference,
   };

@@ -54,27 +54,7 @@ export function summarizeForBuilder(spec: ModelSpec): BuilderSummary {
   }
 }
 
-/** A new layer of `type` with sensible starting values. */
-export function newLayer(type: LayerSpec['type']): LayerSpec {
-  const initializer = { method: 'glorotUniform' as const, scale: 1 };
-  switch (type) {
-    case 'dense':
-      return { type, units: 16, activation: 'relu', useBias: true, initializer };
-    case 'output':
-      return { type, units: 10, activation: 'softmax', useBias: true, initializer };
-    case 'conv2d':
-      return { type, filters: 8, kernelSize: 3, strides: 1, padding: 'valid', dilation: 1, activation: 'relu', useBias: true, initializer };
-    case 'maxPool':
-    case 'avgPool':
-      return { type, poolSize: 2, padding: 'valid' };
-    case 'flatten':
-      return { type };
-    case 'dropout':
-      return { type, rate: 0.2 };
-    case 'batchNorm':
-      return { type, momentum: 0.99, epsilon: 0.001 };
-  }
-}
+export { newLayer } from '../../../../shared/models/layerTable';
 
 /** Moves the layer at `from` by `delta` places; returns a new array. */
 export function moveLayer(layers: LayerSpec[], from: number, delta: number): LayerSpec[] {
