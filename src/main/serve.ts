@@ -25,6 +25,14 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export { isLoopbackAddress, MIN_TOKEN_LENGTH } from './door/serverAuth';
 
+/**
+ * Open WebSockets at once from one address, and in all. Each holds memory and its own rate-limit bucket, so a
+ * client opening thousands would get around the per-connection rate; a student uses one per tab, a class behind
+ * one NAT address a few dozen.
+ */
+export const MAX_SOCKETS_PER_ADDRESS = 100;
+export const MAX_SOCKETS = 1000;
+
 export interface ServeOptions {
   host: string;
   port: number;
@@ -35,6 +43,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Calls per connection (tests lower it). */
   rateLimit?: RateLimit;
+  /** Open WebSockets allowed from one address (tests lower it); MAX_SOCKETS_PER_ADDRESS by default. */
+  maxSocketsPerAddress?: number;
   /** Trainings at once; the rest wait in line (default: SINAPSIS_MAX_TRAININGS, else one per processor core). */
   maxTrainings?: number;
 }
@@ -176,11 +186,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   wss.on('error', () => undefined);
-  wss.on('wsClientError', (_error, socket) => socket.destroy());
   const refuseUpgrade = (socket: Duplex, status: string): void => {
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     socket.destroy();
   };
+  // A handshake `ws` cannot accept (no or a malformed key, an unknown version).
+  wss.on('wsClientError', (_error, socket) => refuseUpgrade(socket, '400 Bad Request'));
+  const maxSocketsPerAddress = options.maxSocketsPerAddress ?? MAX_SOCKETS_PER_ADDRESS;
+  const socketsByAddress = new Map<string, number>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // From here on the socket is ours, not the HTTP server's: its errors (a reset mid-handshake) are too.
     socket.on('error', () => socket.destroy());
@@ -192,7 +205,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const sameOrigin = origin === `http://${hostHeader}`;
       const who = url && url.pathname === '/api' && sameOrigin && hostAllowed(req) ? auth.authenticate(req, url) : null;
       if (!who) return refuseUpgrade(socket, '403 Forbidden');
-      wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core, { caller: who.caller, rateLimit }));
+      const address = req.socket.remoteAddress ?? '';
+      const fromAddress = socketsByAddress.get(address) ?? 0;
+      if (fromAddress >= maxSocketsPerAddress || wss.clients.size >= MAX_SOCKETS) return refuseUpgrade(socket, '503 Service Unavailable');
+      // Counted once the WebSocket exists: a handshake `ws` refuses (bad key, version) never calls back.
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
+        ws.once('close', () => {
+          const left = (socketsByAddress.get(address) ?? 1) - 1;
+          if (left > 0) socketsByAddress.set(address, left);
+          else socketsByAddress.delete(address);
+        });
+        attachSocket(ws, core, { caller: who.caller, rateLimit });
+      });
     } catch (error) {
       console.error('[sinapsis] WebSocket upgrade failed:', error);
       refuseUpgrade(socket, '500 Internal Server Error');

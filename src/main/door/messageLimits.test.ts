@@ -9,6 +9,9 @@ describe('message limits', () => {
     expect(jsonDepthExceeds('{"a":{"b":[{}]}}', 3)).toBe(true);
     expect(jsonDepthExceeds('["[[[[[[", "\\"[[[[[["]', 1)).toBe(false);
     expect(jsonDepthExceeds('[]'.repeat(1000), 1)).toBe(false);
+    // The bytes as received give the same answers, also around multi-byte characters.
+    expect(jsonDepthExceeds(Buffer.from('["ñ[[", {"é": ["💥"]}]'), 3)).toBe(false);
+    expect(jsonDepthExceeds(Buffer.from('["ñ[[", {"é": [["💥"]]}]'), 3)).toBe(true);
     // Depth agrees with what JSON.parse builds, for random documents.
     for (let depth = 0; depth < 20; depth++) {
       const text = '{"x":['.repeat(depth) + '"]}"' + ']}'.repeat(depth);

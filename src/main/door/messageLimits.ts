@@ -4,13 +4,16 @@ import { MAX_MESSAGE_DEPTH } from '../../shared/contract/wire';
 /**
  * Checks the nesting of a JSON text without parsing it: `JSON.parse` of a deeply nested document costs time
  * and memory far beyond its size (and can overflow the stack), so depth is bounded before anything is built.
- * Brackets inside strings (and escaped quotes) do not count. Linear in the text, no allocation.
+ * Brackets inside strings (and escaped quotes) do not count. Linear, no allocation. It reads the message's bytes
+ * as received, before any decoding: the characters that matter are ASCII, and no byte of a multi-byte UTF-8
+ * character is below 0x80, so the bytes give the same answer as the text.
  */
-export function jsonDepthExceeds(text: string, maxDepth: number = MAX_MESSAGE_DEPTH): boolean {
+export function jsonDepthExceeds(text: string | Uint8Array, maxDepth: number = MAX_MESSAGE_DEPTH): boolean {
+  const at: (i: number) => number = typeof text === 'string' ? (i) => text.charCodeAt(i) : (i) => text[i];
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = at(i);
     if (inString) {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;

@@ -64,9 +64,9 @@ async function stillServes(): Promise<void> {
 }
 
 /** Writes raw bytes on a TCP connection and collects what comes back until the server closes it (or 3 s pass). */
-function raw(bytes: Buffer | string, keepOpenMs = 3000): Promise<string> {
+function raw(bytes: Buffer | string, keepOpenMs = 3000, port = server.port): Promise<string> {
   return new Promise((resolve) => {
-    const socket = tcpConnect(server.port, '127.0.0.1');
+    const socket = tcpConnect(port, '127.0.0.1');
     let received = '';
     const done = (): void => {
       clearTimeout(timer);
@@ -279,8 +279,9 @@ describe('oversized, nested and flooding messages', () => {
     const started = performance.now();
     expect((await callOn(bystander, 1, 'app.info')).ok).toBe(true);
     const waited = performance.now() - started;
-    // Measured here: 0.35 s and +135 MB RSS while ten 7 MB messages are scanned and refused (the issue: seconds, 3.4 GB).
-    expect(waited).toBeLessThan(2000);
+    // Measured here: 0.35-0.83 s and +112-135 MB RSS while ten 7 MB messages are scanned and refused (load average
+    // 20 on 2 cores; the issue: seconds, 3.4 GB); the bound leaves room for a machine busy with other jobs.
+    expect(waited).toBeLessThan(3000);
     expect(process.memoryUsage().rss - before).toBeLessThan(600 * 1024 * 1024);
     for (const socket of [...attackers, bystander]) socket.close();
     await stillServes();
@@ -320,6 +321,33 @@ describe('oversized, nested and flooding messages', () => {
     for (const socket of sockets) socket.destroy();
     await stillServes();
     slow.destroy();
+  });
+
+  it('one address opening more WebSockets than allowed: the extra ones are refused (503), the others keep working', async () => {
+    const limited = await startServer({ host: '127.0.0.1', port: 0, rendererDir, token: TOKEN, maxSocketsPerAddress: 5 });
+    const open = (): Promise<WebSocket> =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${limited.port}/api`, { origin: `http://127.0.0.1:${limited.port}`, headers: { authorization: `token ${TOKEN}` } });
+        socket.once('open', () => resolve(socket));
+        socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+        socket.once('error', reject);
+      });
+    try {
+      // Handshakes `ws` itself refuses are not counted.
+      for (let i = 0; i < 8; i++) {
+        const refused = await raw(handshake().replace(HANDSHAKE_KEY, '!!!').replaceAll(`:${server.port}`, `:${limited.port}`), 1000, limited.port);
+        expect(statusOf(refused)).toBe(400);
+      }
+      const sockets = await Promise.all(Array.from({ length: 5 }, open));
+      await expect(open()).rejects.toThrow(/503/);
+      expect((await callOn(sockets[4], 1, 'app.info')).ok).toBe(true);
+      sockets[0].close();
+      await new Promise((resolve) => sockets[0].once('close', resolve));
+      await expect.poll(async () => open().then((s) => (s.close(), 'opened'), () => 'refused'), { timeout: 5000 }).toBe('opened');
+      for (const socket of sockets) socket.close();
+    } finally {
+      await limited.close();
+    }
   });
 
   it('junk JSON of every shape gets an error reply on the same connection', async () => {

@@ -55,8 +55,10 @@ export function attachSocket(socket: WebSocket, core: Core, options: SocketSessi
   socket.on('message', (data, isBinary) => {
     if (isBinary) return refuse(0, { code: 'invalid-message', message: 'Binary messages are not part of the protocol.' });
     if (!limiter.take()) return refuse(0, rateLimitedError(options.rateLimit).toContract());
-    const text = data.toString();
-    if (jsonDepthExceeds(text)) return refuse(0, tooDeepError().toContract());
+    // ws hands over one Buffer for a text message (Buffer[] / ArrayBuffer only for other binaryType settings).
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+    if (jsonDepthExceeds(bytes)) return refuse(0, tooDeepError().toContract());
+    const text = bytes.toString('utf8');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
