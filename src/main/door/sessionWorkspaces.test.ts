@@ -27,6 +27,7 @@ const session: LabSession = {
   },
   view: 'entrenamiento',
   language: 'pt',
+  datasetId: 'a-loaded-dataset',
   project: null,
 };
 const ana: Caller = { role: 'student', studentId: 'ana' };

@@ -331,6 +331,8 @@ export const datasetMethods = {
     }),
     z.object({ file: z.string(), original: z.string(), items: z.array(z.string()), warnings: z.array(z.enum(['flip-digits', 'rotation-digits'])) }),
   ),
+  /** The summary of a dataset still loaded in the core (a reloaded page takes it back without reading the folder again). */
+  'dataset.summary': method(z.object({ datasetId: datasetIdSchema }), datasetSummarySchema),
   'dataset.close': method(z.object({ datasetId: datasetIdSchema }), z.object({ closed: z.boolean() })),
 };
 

@@ -113,4 +113,12 @@ describe('dataset handlers', () => {
     expect(context.tasks.cancel('cancel-me')).toBe(true);
     expect(await codeOf(pending)).toBe('dataset-load-cancelled');
   });
+
+  it('hands back the summary of a dataset still loaded (what a reloaded page takes back), and says when it is gone', async () => {
+    const loaded = await call('dataset.builtin', { taskId: 'kept', id: 'blobs' });
+    const kept = await call('dataset.summary', { datasetId: loaded.datasetId });
+    expect(kept.fingerprint).toBe(loaded.fingerprint);
+    expect(kept.datasetId).toBe(loaded.datasetId);
+    expect(await codeOf(call('dataset.summary', { datasetId: 'not-a-loaded-one' }))).toBe('dataset-not-loaded');
+  });
 });

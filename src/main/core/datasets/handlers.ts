@@ -24,7 +24,8 @@ type DatasetMethod =
   | 'dataset.rows'
   | 'dataset.split'
   | 'dataset.augmentPreview'
-  | 'dataset.close';
+  | 'dataset.close'
+  | 'dataset.summary';
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
 async function loadFolderTask(path: string, taskId: string, context: CallContext) {
@@ -151,4 +152,5 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   },
 
   'dataset.close': async (request) => ({ closed: datasetStore.delete(request.datasetId) }),
+  'dataset.summary': async (request) => datasetStore.get(request.datasetId, 'images', 'table').summary,
 };

@@ -83,6 +83,18 @@ export function useDataset() {
     return adopt(result, { kind: 'builtin', id, options: builtinOptionsSchema.parse(options) });
   }
 
+  /** Takes back a dataset the core still holds (same id, same fingerprint) without reading it again; false when it is gone. */
+  async function resume(datasetId: string, fingerprint: string, opened: DatasetReference): Promise<boolean> {
+    try {
+      const kept = await client.call('dataset.summary', { datasetId });
+      if (kept.fingerprint !== fingerprint) return false;
+      if (kept.kind === 'images') csv.value = null;
+      return adopt(kept, opened);
+    } catch {
+      return false;
+    }
+  }
+
   /** Opens a dataset again the way it was opened before (a kept session, a project file); false when it failed. */
   async function reopen(opened: DatasetReference): Promise<boolean> {
     if (opened.kind === 'folder') return openFolder(opened.path);
@@ -101,7 +113,7 @@ export function useDataset() {
     if (currentTask) await client.call('task.cancel', { taskId: currentTask });
   }
 
-  return { summary, csv, split, progress, busy, error, reference, searchHint, openFolder, openCsv, chooseTarget, loadBuiltin, reopen, makeSplit, cancel };
+  return { summary, csv, split, progress, busy, error, reference, searchHint, openFolder, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
 }
 
 /** Subscribes to `dataset.progress` for this window's current task; returns the unsubscribe function. */

@@ -66,14 +66,20 @@ export function useKeptSession() {
 
   function collect(): LabSession {
     const view = window.location.hash.replace(/^#\/?/, '') || 'inicio';
-    return { setup: collectSetup(), view: view.slice(0, 40), language: locale.value as Locale, project: lab.project.value ? clone(lab.project.value) : null };
+    return {
+      setup: collectSetup(),
+      view: view.slice(0, 40),
+      language: locale.value as Locale,
+      datasetId: data.summary.value?.datasetId ?? null,
+      project: lab.project.value ? clone(lab.project.value) : null,
+    };
   }
 
   /**
    * Opens the setup's dataset unless the same one is loaded. A folder that moved is reported by name; a dataset
    * whose contents changed is loaded but reported, so that runs are never silently made on other data.
    */
-  async function openDataset(wanted: DatasetPointer | null): Promise<void> {
+  async function openDataset(wanted: DatasetPointer | null, loadedId: string | null = null): Promise<void> {
     missingDataset.value = null;
     mismatchedDataset.value = null;
     wantedDataset.value = wanted;
@@ -82,7 +88,7 @@ export function useKeptSession() {
       wantedDataset.value = null;
       return;
     }
-    const opened = await data.reopen(wanted.reference);
+    const opened = (loadedId !== null && (await data.resume(loadedId, wanted.fingerprint, wanted.reference))) || (await data.reopen(wanted.reference));
     if (!opened) {
       missingDataset.value = wanted;
       data.searchHint.value = wanted.reference.kind === 'builtin' ? null : { kind: wanted.reference.kind, path: wanted.reference.path };
@@ -97,7 +103,7 @@ export function useKeptSession() {
     mismatchedDataset.value = found && found !== expected.fingerprint ? { expected, found } : null;
   }
 
-  async function applySetup(setup: LabSetup): Promise<void> {
+  async function applySetup(setup: LabSetup, loadedId: string | null = null): Promise<void> {
     lab.chosenFeatures.value = setup.features;
     Object.assign(pipeline, hogPipelineSchema.parse(clone(setup.hogPipeline)));
     lab.scaling.value = setup.scaling;
@@ -107,7 +113,7 @@ export function useKeptSession() {
     lab.training.value = clone(setup.training);
     lab.backend.value = setup.backend;
     augmentation.value = clone(setup.augmentation);
-    await openDataset(setup.dataset);
+    await openDataset(setup.dataset, loadedId);
   }
 
   async function apply(session: LabSession, options: { view: boolean }): Promise<void> {
@@ -116,7 +122,7 @@ export function useKeptSession() {
       if ((LOCALES as readonly string[]).includes(session.language)) setLocale(session.language);
       lab.project.value = session.project;
       if (options.view && session.view && session.view !== 'inicio' && !window.location.hash.replace(/^#\/?/, '')) window.location.hash = `#/${session.view}`;
-      await applySetup(session.setup);
+      await applySetup(session.setup, session.datasetId);
     } finally {
       restoring.value = false;
     }
