@@ -59,4 +59,18 @@ describe('sessions and events per workspace', () => {
     expect(await dispatch(core, 'session.get', {}, () => undefined)).toEqual({ ok: true, value: { session: null, revision: 0 } });
     expect(core.workspace(ana).live).not.toBe(core.workspace(bruno).live);
   });
+
+  it('opening the same project file twice keeps one recent entry; a bad file adds none', async () => {
+    const project = { format: 'sinapsis-project', formatVersion: 1, name: 'Práctica 3', savedAt: '2026-12-07T10:00:00.000Z', app: '0.1.0', setup: session.setup, runs: [], assignment: null };
+    const text = JSON.stringify(project);
+    const first = await dispatch(core, 'project.open', { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } }, () => undefined, ana);
+    const second = await dispatch(core, 'project.open', { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } }, () => undefined, ana);
+    expect(first.ok && second.ok && (first.value as { id: string }).id === (second.value as { id: string }).id).toBe(true);
+    const bad = await dispatch(core, 'project.open', { source: { kind: 'text', text: text.slice(0, 20), fileName: 'p.sinapsis.json' } }, () => undefined, ana);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'project-not-json' } });
+    const listed = await dispatch(core, 'project.list', {}, () => undefined, ana);
+    expect(listed.ok && (listed.value as { projects: unknown[] }).projects).toHaveLength(1);
+    // Another student's recent list is their own.
+    expect(await dispatch(core, 'project.list', {}, () => undefined, bruno)).toEqual({ ok: true, value: { projects: [] } });
+  });
 });

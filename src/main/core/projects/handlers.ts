@@ -34,7 +34,9 @@ export const projectHandlers: HandlerMap<'session.get' | 'session.save' | 'sessi
     if (source.kind === 'recent') return { id: source.id, project: await readStoredProject(dir, source.id) };
     // Parsed in full before anything is kept: a bad file changes nothing.
     const project = parseProjectText(source.text, source.fileName);
-    const id = newProjectId(project.name);
+    // The same file opened again (same name, saved at the same moment) keeps its one entry in the recent list.
+    const same = (await listProjects(dir, Number.POSITIVE_INFINITY)).find((recent) => recent.name === project.name && recent.savedAt === project.savedAt);
+    const id = same?.id ?? newProjectId(project.name);
     await storeProject(dir, id, project);
     return { id, project };
   },

@@ -38,7 +38,7 @@ export async function readStoredProject(dir: string, id: string): Promise<Projec
 }
 
 /** The workspace's recent projects, newest first; damaged copies are left out rather than failing the list. */
-export async function listProjects(dir: string): Promise<RecentProject[]> {
+export async function listProjects(dir: string, limit = RECENT_PROJECTS): Promise<RecentProject[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(PROJECT_FILE_SUFFIX));
   const projects: RecentProject[] = [];
   for (const name of names) {
@@ -50,5 +50,5 @@ export async function listProjects(dir: string): Promise<RecentProject[]> {
       // A copy another version damaged: not listed.
     }
   }
-  return projects.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, RECENT_PROJECTS);
+  return projects.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, limit);
 }
