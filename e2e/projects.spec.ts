@@ -90,10 +90,11 @@ test('a project saved, the workspace forgotten, the project opened: the same set
   expect(project.setup.dataset.fingerprint).toMatch(/^[0-9a-f]{16,}$/);
   await expect(page.getByTestId('project-recent')).toContainText('Práctica 3');
 
-  // A fresh start: nothing kept (the page is left first, so it cannot save its setup again after the reset).
-  await page.goto('about:blank');
-  await resetKeptSession();
+  // A fresh start: nothing kept (the page settles first, so it cannot save its setup again after the reset).
   await page.goto('/#/entrenamiento');
+  await settle(page);
+  await resetKeptSession();
+  await page.reload();
   await expect(page.getByTestId('train-epochs')).toHaveValue('30');
   await expect(page.getByTestId('training-no-dataset')).toBeVisible();
 
@@ -139,9 +140,9 @@ test('an assignment: instructions shown, locked fields greyed with the reason, o
   expect(file.assignment.locks).toEqual({ dataset: true, split: true, features: true, model: { kind: 'fixed' }, epochs: { min: 5, max: 10 } });
 
   // A student's fresh workspace opens it.
-  await page.goto('about:blank');
+  await settle(page);
   await resetKeptSession();
-  await page.goto('/');
+  await page.reload();
   await page.getByTestId('project-open-file').setInputFiles(saved);
   await expect(page.getByTestId('assignment-title')).toHaveText('Clasificar manchas');
   await expect(page.getByTestId('assignment-instructions')).toHaveText('Entrena el modelo dado entre 5 y 10 épocas.');

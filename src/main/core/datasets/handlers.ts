@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { SinapsisError } from '../../../shared/contract';
 import { augmentationWarnings, augmentImage } from '../../../shared/datasets/augment';
 import { createSeededRandom } from '../../../shared/didactic/seededRandom';
@@ -152,5 +153,12 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   },
 
   'dataset.close': async (request) => ({ closed: datasetStore.delete(request.datasetId) }),
-  'dataset.summary': async (request) => datasetStore.get(request.datasetId, 'images', 'table').summary,
+  'dataset.summary': async (request) => {
+    const dataset = datasetStore.get(request.datasetId, 'images', 'table');
+    // Still loaded is not enough when the folder moved: its images are read from there (gallery, viewer, reports).
+    if (dataset.kind === 'images' && !(await stat(dataset.root).then((info) => info.isDirectory(), () => false))) {
+      throw new SinapsisError('dataset-not-loaded', `The dataset of ${dataset.root} is no longer in that folder. Open it again where it is now.`, { datasetId: request.datasetId });
+    }
+    return dataset.summary;
+  },
 };
