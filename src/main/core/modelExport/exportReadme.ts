@@ -38,6 +38,8 @@ interface ReadmeText {
   outputText: (classes: string[], width: number) => string;
   run: string;
   runText: Record<ModelExportFormat, string>;
+  /** Where such a CSV comes from, per feature kind (tfjs and ONNX examples). */
+  csvSource: Record<PreprocessingFile['features']['kind'], string>;
   code: string;
   codeText: Record<ModelExportFormat, string>;
   dropout: string;
@@ -77,9 +79,14 @@ const text: Record<Language, ReadmeText> = {
     outputText: (classes, width) =>
       classes.length ? `${width === 1 ? 'Un valor p (sigmoide): la probabilidad de la segunda clase' : 'Una probabilidad por clase'}; clases, en orden: ${classes.join(', ')}.` : 'Los valores de la capa de salida (regresión).',
     run: 'Ejemplo',
+    csvSource: {
+      hog: '`sinapsis hog <carpeta> --csv hog.csv` escribe uno así con los mismos ajustes HOG (dale los de arriba).',
+      pixels: 'Para píxeles, escribe una fila por imagen con sus valores en el orden de arriba; o usa la exportación PyTorch, cuyo `predict.py` lee las imágenes.',
+      columns: 'Para una tabla, las columnas en el orden de arriba.',
+    },
     runText: {
-      tfjs: 'Con Node y `npm install @tensorflow/tfjs`, clasifica un CSV de características (por ejemplo el de `sinapsis hog <carpeta> --csv hog.csv`; cada fila termina con sus características, sin escalar):',
-      onnx: 'Con Node y `npm install onnxruntime-node`, clasifica un CSV de características sin escalar (por ejemplo el de `sinapsis hog <carpeta> --csv hog.csv`):',
+      tfjs: 'Con Node y `npm install @tensorflow/tfjs`, clasifica un CSV de características sin escalar (cada fila termina con las características de una muestra; las celdas anteriores la nombran):',
+      onnx: 'Con Node y `npm install onnxruntime-node`, clasifica un CSV de características sin escalar (cada fila termina con las características de una muestra; las celdas anteriores la nombran):',
       pytorch: 'Con Python 3, NumPy, OpenCV, scikit-image y PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), clasifica imágenes o carpetas:',
     },
     code: 'Cargarlo en tu código',
@@ -121,9 +128,14 @@ const text: Record<Language, ReadmeText> = {
     outputText: (classes, width) =>
       classes.length ? `${width === 1 ? 'Um valor p (sigmoide): a probabilidade da segunda classe' : 'Uma probabilidade por classe'}; classes, em ordem: ${classes.join(', ')}.` : 'Os valores da camada de saída (regressão).',
     run: 'Exemplo',
+    csvSource: {
+      hog: '`sinapsis hog <pasta> --csv hog.csv` escreve um assim com os mesmos ajustes HOG (passe os de cima).',
+      pixels: 'Para pixels, escreva uma linha por imagem com seus valores na ordem de cima; ou use a exportação PyTorch, cujo `predict.py` lê as imagens.',
+      columns: 'Para uma tabela, as colunas na ordem de cima.',
+    },
     runText: {
-      tfjs: 'Com Node e `npm install @tensorflow/tfjs`, classifica um CSV de características (por exemplo o de `sinapsis hog <pasta> --csv hog.csv`; cada linha termina com suas características, sem normalizar):',
-      onnx: 'Com Node e `npm install onnxruntime-node`, classifica um CSV de características sem normalizar (por exemplo o de `sinapsis hog <pasta> --csv hog.csv`):',
+      tfjs: 'Com Node e `npm install @tensorflow/tfjs`, classifica um CSV de características sem normalizar (cada linha termina com as características de uma amostra; as células anteriores a nomeiam):',
+      onnx: 'Com Node e `npm install onnxruntime-node`, classifica um CSV de características sem normalizar (cada linha termina com as características de uma amostra; as células anteriores a nomeiam):',
       pytorch: 'Com Python 3, NumPy, OpenCV, scikit-image e PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classifica imagens ou pastas:',
     },
     code: 'Carregá-lo no seu código',
@@ -165,9 +177,14 @@ const text: Record<Language, ReadmeText> = {
     outputText: (classes, width) =>
       classes.length ? `${width === 1 ? 'One value p (sigmoid): the probability of the second class' : 'One probability per class'}; classes, in order: ${classes.join(', ')}.` : "The output layer's values (regression).",
     run: 'Example',
+    csvSource: {
+      hog: '`sinapsis hog <folder> --csv hog.csv` writes one like it with the same HOG settings (give it the ones above).',
+      pixels: "For pixels, write one row per image with its values in the order above; or use the PyTorch export, whose `predict.py` reads the images.",
+      columns: 'For a table, the columns in the order above.',
+    },
     runText: {
-      tfjs: 'With Node and `npm install @tensorflow/tfjs`, classify a CSV of features (e.g. the one `sinapsis hog <folder> --csv hog.csv` writes; each row ends with its features, unscaled):',
-      onnx: 'With Node and `npm install onnxruntime-node`, classify a CSV of unscaled features (e.g. the one `sinapsis hog <folder> --csv hog.csv` writes):',
+      tfjs: 'With Node and `npm install @tensorflow/tfjs`, classify a CSV of unscaled features (each row ends with one sample\'s features; the cells before them name it):',
+      onnx: 'With Node and `npm install onnxruntime-node`, classify a CSV of unscaled features (each row ends with one sample\'s features; the cells before them name it):',
       pytorch: 'With Python 3, NumPy, OpenCV, scikit-image and PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classify images or folders:',
     },
     code: 'Loading it in your code',
@@ -282,6 +299,7 @@ export function exportReadme(facts: ReadmeFacts, language: Language): string {
     '',
     runCommand(format, preprocessing.features.kind === 'columns'),
     '',
+    ...(format === 'pytorch' ? [] : [t.csvSource[preprocessing.features.kind], '']),
     `## ${t.code}`,
     '',
     t.codeText[format],
