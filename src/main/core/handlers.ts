@@ -12,6 +12,7 @@ import { trainingHandlers } from './engine/trainingHandlers';
 import { modelHandlers } from './models/handlers';
 import { modelExportHandlers } from './modelExport/handlers';
 import { projectHandlers } from './projects/handlers';
+import { workspaceHandlers } from './workspaces/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...modelExportHandlers,
   ...folderPredictionHandlers,
   ...projectHandlers,
+  ...workspaceHandlers,
 };

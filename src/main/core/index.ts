@@ -1,61 +1,41 @@
 import { SinapsisError } from '../../shared/contract/errors';
-import { Slots } from './tasks/slots';
 import type { Door } from '../../shared/contract/app';
 import type { Caller } from './caller';
+import type { CallContext, Emit } from './context';
 import { initBackend, preferenceFromEnv } from './engine/backends';
-import { runModels } from './inference/handlers';
+import { RunModelCache } from './inference/runModelCache';
 import { markInterruptedRuns } from './runs/runFolder';
 import { defaultServices, type CoreServices } from './services';
-import { trainingControl } from './engine/trainingControls';
-import { LiveExperiments } from './tasks/liveExperiments';
-import { PageConnections, taskGraceMsFromEnv } from './tasks/pageConnections';
-import { TaskRegistry } from './tasks/taskRegistry';
+import { taskGraceMsFromEnv } from './tasks/pageConnections';
+import { Slots } from './tasks/slots';
+import type { Workspace } from './workspaces/workspace';
+import { defaultCacheRoot, defaultUploadsRoot, Workspaces } from './workspaces/workspaces';
 
 export { handlers } from './handlers';
 export type { CallContext, Emit } from './context';
 export type { CoreServices } from './services';
+export type { Caller } from './caller';
 
-/** One running core: shared by every connection of a door. */
+/** Loaded run models kept per core: each holds a tfjs model in memory. */
+const RUN_MODELS_KEPT = 3;
+
+/**
+ * One running core: shared by every connection of a door. It owns every piece of state (the workspaces with their
+ * datasets, tasks and trainings; the loaded run models) and frees all of it in `dispose`; several cores in one
+ * process share nothing.
+ */
 export interface Core {
   door: Door;
-  tasks: TaskRegistry;
   services: CoreServices;
-  /** The live state of the caller's workspace (created on first use). */
-  workspace(caller: Caller): WorkspaceLive;
+  workspaces: Workspaces;
+  runModels: RunModelCache;
+  /** The workspace a caller works in: the owner's for the teacher, their own for a student (opened on first use). */
+  workspaceOf(caller: Caller): Promise<Workspace>;
+  /** The context a handler runs with for `caller`; events go to `emit` (by default every page of the workspace). */
+  contextFor(caller: Caller, emit?: Emit): Promise<CallContext>;
   dispose(): void;
-  /** Stops every task (trainings end after their current batch and are written as "stopped") and waits for them. */
+  /** Stops every task of every workspace (trainings end after their current batch and are written as "stopped") and waits for them. */
   shutdown(): Promise<void>;
-}
-
-/**
- * What a workspace has while pages use it: its experiments training now (with their curves so far, for pages
- * that reattach) and its connected pages (events are broadcast to them only; paused trainings stop when all
- * stay away longer than the grace period). One per student on a lab server, so nobody sees another's work.
- */
-export interface WorkspaceLive {
-  live: LiveExperiments;
-  pages: PageConnections;
-}
-
-/** The workspace a caller's state belongs to: the teacher's (the one user of a desktop or loopback door) or a student's. */
-export function workspaceKey(caller: Caller): string {
-  return caller.role === 'student' ? `student-${caller.studentId}` : 'teacher';
-}
-
-/**
- * What happens to work whose pages all left and did not come back within the grace period: a paused training is
- * stopped, so its run is saved as `stopped` with everything measured instead of waiting forever. Running trainings
- * go on and finish on their own (their run is saved either way).
- */
-export function stopAbandonedTrainings(live: LiveExperiments): void {
-  for (const taskId of live.paused()) {
-    try {
-      trainingControl(taskId).stop();
-      live.setStatus(taskId, 'stopping');
-    } catch {
-      // It ended between the check and the stop: nothing left to do.
-    }
-  }
 }
 
 /** PDFs and PNG charts waiting for Chromium beyond the one being made; more are refused with `pdf-busy`. */
@@ -78,33 +58,33 @@ function oneChromiumAtATime(services: CoreServices): CoreServices {
 /** Starts a core: picks the backend and marks runs a previous crash left unfinished as incomplete. */
 export async function createCore(door: Door, services: Partial<CoreServices> = {}): Promise<Core> {
   await initBackend(preferenceFromEnv());
-  const tasks = new TaskRegistry();
   const resolved = oneChromiumAtATime(defaultServices(services));
   await markInterruptedRuns(resolved.runsRoot);
-  const workspaces = new Map<string, WorkspaceLive>();
-  const graceMs = taskGraceMsFromEnv();
+  const workspaces = new Workspaces({
+    owner: { home: null, runs: resolved.runsRoot, cache: defaultCacheRoot(), uploads: defaultUploadsRoot(), state: resolved.stateRoot },
+    files: resolved.files,
+    graceMs: taskGraceMsFromEnv(),
+    lab: resolved.lab,
+  });
+  const runModels = new RunModelCache(RUN_MODELS_KEPT);
+  const workspaceOf = (caller: Caller): Promise<Workspace> => (caller.role === 'teacher' ? Promise.resolve(workspaces.owner) : workspaces.student(caller.studentId));
   return {
     door,
-    tasks,
     services: resolved,
-    workspace: (caller) => {
-      const key = workspaceKey(caller);
-      let found = workspaces.get(key);
-      if (!found) {
-        const live = new LiveExperiments();
-        found = { live, pages: new PageConnections(graceMs, () => stopAbandonedTrainings(live)) };
-        workspaces.set(key, found);
-      }
-      return found;
+    workspaces,
+    runModels,
+    workspaceOf,
+    contextFor: async (caller, emit) => {
+      const workspace = await workspaceOf(caller);
+      return { emit: emit ?? workspace.pages.broadcast, caller, workspace, workspaces, door, services: resolved, runModels };
     },
     dispose: () => {
-      for (const { pages } of workspaces.values()) pages.dispose();
-      tasks.cancelAll();
+      workspaces.dispose();
       // Loaded run models hold tfjs memory; a door that closes its core gives it back.
       runModels.clear();
     },
     shutdown: async () => {
-      await tasks.stopAll();
+      await Promise.all(workspaces.all().map((workspace) => workspace.tasks.stopAll()));
       runModels.clear();
     },
   };

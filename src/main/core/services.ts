@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_FILES, type FileAccessPolicy } from './files';
+import type { LabOptions } from './workspaces/workspaces';
 import { printHtmlToPdf, rasterizeSvgs, type SvgImage } from './reports/printPdf';
 import { maxTrainingsFromEnv, Slots } from './tasks/slots';
 
@@ -21,6 +22,8 @@ export interface CoreServices {
   files: FileAccessPolicy;
   /** Places for trainings, shared by every workspace of this core; the rest wait in line (see tasks/slots). */
   trainingSlots: Slots;
+  /** A lab server's students' workspaces (folder and per-student memory budget); null on a single-user machine. */
+  lab: LabOptions | null;
 }
 
 /** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */
@@ -47,6 +50,7 @@ export function defaultServices(overrides: Partial<CoreServices> = {}): CoreServ
     renderPng: (images) => rasterizeSvgs(images),
     files: LOCAL_FILES,
     trainingSlots: new Slots(maxTrainingsFromEnv()),
+    lab: null,
     ...overrides,
   };
 }

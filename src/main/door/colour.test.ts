@@ -9,7 +9,6 @@ import { createSeededRandom } from '../../shared/didactic/seededRandom';
 import { encodeNetpbm } from '../core/datasets/testing/minimalEncoders';
 import { toGray } from '../core/features/grayscale';
 import { createCore, type Core } from '../core/index';
-import { runModels } from '../core/inference/handlers';
 import { dispatch } from './dispatch';
 
 /**
@@ -60,7 +59,7 @@ beforeAll(async () => {
   summary = await call<ImageSummary>('dataset.openFolder', { taskId: 'open-hues', path: folder });
 }, 60_000);
 afterAll(() => {
-  runModels.clear();
+  core.runModels.clear();
   core.dispose();
 });
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hogPipelineSchema } from '../../shared/contract/features';
 import { createCore } from '../core/index';
-import { featureSets } from '../core/features/featureSets';
 import { writeSampleRun } from '../core/runs/writeSampleRun.testdata';
 import { dispatch } from './dispatch';
 
@@ -49,7 +48,7 @@ describe('exports contract', () => {
 
   it('exports an extracted feature set as CSV with files and classes', async () => {
     const core = await createCore('browser', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-exports-')) });
-    featureSets.put({
+    core.workspaces.owner.featureSets.put({
       id: 'hog-test0001',
       kind: 'hog',
       pipeline: hogPipelineSchema.parse({}),

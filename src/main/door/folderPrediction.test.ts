@@ -9,7 +9,6 @@ import { runCli } from '../cli/runCli';
 import { builtinPaths } from '../core/datasets/builtins';
 import { buildMessyDataset, MESSY_EXPECTED } from '../core/datasets/testing/messyDataset';
 import { createCore, type Core } from '../core/index';
-import { runModels } from '../core/inference/handlers';
 import { readRun } from '../core/runs/readRun';
 import { dispatch } from './dispatch';
 
@@ -61,7 +60,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  runModels.clear();
+  core.runModels.clear();
   core.dispose();
 });
 

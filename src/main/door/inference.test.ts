@@ -9,7 +9,6 @@ import { modelPresets } from '../../shared/models/presets';
 import { builtinPaths } from '../core/datasets/builtins';
 import { inspectImageFile } from '../core/datasets/images/inspectImageFile';
 import { createCore, type Core } from '../core/index';
-import { runModels } from '../core/inference/handlers';
 import { readRun } from '../core/runs/readRun';
 import { dispatch } from './dispatch';
 
@@ -74,7 +73,7 @@ beforeAll(async () => {
   });
 }, 300_000);
 afterAll(() => {
-  runModels.clear();
+  core.runModels.clear();
   core.dispose();
 });
 

@@ -14,7 +14,6 @@ import { inspectImageFile } from '../core/datasets/images/inspectImageFile';
 import { encodeNetpbm } from '../core/datasets/testing/minimalEncoders';
 import { createCore, type Core } from '../core/index';
 import { readPreprocessing, type PreprocessingFile } from '../core/inference/preprocessingFile';
-import { runModels } from '../core/inference/handlers';
 import { rawFeatures } from '../core/inference/sampleFeatures';
 import { exportRunModel } from '../core/modelExport/exportModel';
 
@@ -250,7 +249,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  runModels.clear();
+  core.runModels.clear();
   core.dispose();
 });
 

@@ -42,11 +42,16 @@ export function attachSocket(socket: WebSocket, core: Core, options: SocketSessi
   const refuse = (id: number, error: ContractError): void => reply(id, { ok: false, error });
   const socketEmit: Emit = (name, payload) => send({ type: 'event', name, payload });
   // Events belong to the caller's workspace, not to the page that asked: a reloaded page or a second tab of the
-  // same workspace receives them too, another student's pages never.
-  const { pages } = core.workspace(options.caller);
-  const leave = pages.attach(socketEmit);
-  socket.on('close', leave);
-  const emit = pages.broadcast;
+  // same person receives them too, and nobody else's pages do. A student's workspace opens from disk first.
+  let emit: Emit = socketEmit;
+  const joined = core.workspaceOf(options.caller).then(
+    (workspace) => {
+      if (socket.readyState !== socket.OPEN) return;
+      socket.on('close', workspace.pages.attach(socketEmit));
+      emit = workspace.pages.broadcast;
+    },
+    () => socket.terminate(),
+  );
 
   // A malformed frame (invalid UTF-8, reserved opcode, unmasked, RSV1 without an extension, a bad close code,
   // a message over maxPayload): `ws` reports it here and closes the socket; without a listener it would throw.
@@ -72,7 +77,7 @@ export function attachSocket(socket: WebSocket, core: Core, options: SocketSessi
       return refuse(id, { code: 'invalid-message', message: `Malformed call message: ${describeIssues(call.error.issues)}` });
     }
     const { id, method, payload } = call.data;
-    dispatch(core, method, payload, emit, options.caller).then(
+    joined.then(() => dispatch(core, method, payload, emit, options.caller)).then(
       (result) => reply(id, result),
       // dispatch turns handler failures into results itself; this only guards against a bug there.
       (error: unknown) => refuse(id, { code: 'internal', message: `Unexpected error in ${method}: ${String(error)}`, params: { method, details: String(error) } }),

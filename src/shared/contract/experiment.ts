@@ -1,3 +1,4 @@
+import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { backendPreferenceSchema } from './app';
 import { augmentOptionsSchema, datasetIdSchema, splitMethodSchema } from './datasets';
@@ -139,9 +140,9 @@ export const experimentMethods = {
   /** Per-sample test predictions of a run (written as predictions.json in its folder). */
   /** The experiments still training in this workspace, with their curves so far: what a reloaded page reattaches to. */
   'experiment.active': method(z.object({}), z.object({ experiments: z.array(activeExperimentSchema) })),
-  'runs.predictions': method(z.object({ runId: runIdSchema }), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
+  'runs.predictions': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
   /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
-  'runs.inspection': method(z.object({ runId: runIdSchema }), runInspectionSchema),
+  'runs.inspection': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runInspectionSchema),
 };
 
 export const experimentEvents = {

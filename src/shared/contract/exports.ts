@@ -1,3 +1,4 @@
+import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { contractErrorSchema } from './errors';
 import { method } from './define';
@@ -23,7 +24,7 @@ export const exportsMethods = {
   ),
   /** One file of a run folder, for the UI to hand to the student as a download (up to 64 MB). */
   'runs.file': method(
-    z.object({ runId: runIdSchema, name: runFileNameSchema }),
+    z.object({ runId: runIdSchema, name: runFileNameSchema }).extend(viewedWorkspaceSchema.shape),
     z.object({ name: runFileNameSchema, path: z.string(), mime: z.string(), bytes: z.number().int().nonnegative(), base64: z.string() }),
   ),
   /**

@@ -11,6 +11,7 @@ import { projectEvents, projectMethods } from './project';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
+import { workspaceEvents, workspaceMethods } from './workspaces';
 
 /**
  * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
@@ -29,6 +30,7 @@ export const methods = {
   ...modelExportMethods,
   ...folderPredictionMethods,
   ...projectMethods,
+  ...workspaceMethods,
 };
 
 export const events = {
@@ -44,6 +46,7 @@ export const events = {
   ...modelExportEvents,
   ...folderPredictionEvents,
   ...projectEvents,
+  ...workspaceEvents,
 };
 
 export type Methods = typeof methods;

@@ -1,3 +1,4 @@
+import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { method } from './define';
 
@@ -37,10 +38,10 @@ export const historyRowSchema = z.object({
 });
 
 export const runsMethods = {
-  'runs.list': method(z.object({ search: z.string().max(200).optional() }), z.object({ root: z.string(), runs: z.array(runSummarySchema) })),
+  'runs.list': method(z.object({ search: z.string().max(200).optional() }).extend(viewedWorkspaceSchema.shape), z.object({ root: z.string(), runs: z.array(runSummarySchema) })),
   /** Config and metrics are returned as stored (validated when read); see the run-folder format in docs/runs-and-reports.md. */
   'runs.get': method(
-    z.object({ runId: runIdSchema }),
+    z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape),
     z.object({ runId: runIdSchema, config: z.unknown(), metrics: z.unknown(), history: z.array(historyRowSchema), notes: reportNotesSchema }),
   ),
   'report.export': method(

@@ -1,23 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, SinapsisError, type EventName, type MethodName, type RequestOf, type ResponseOf } from '../../../shared/contract';
-import { TEACHER } from '../caller';
 import type { CallContext } from '../context';
-import { defaultServices } from '../services';
-import { LiveExperiments } from '../tasks/liveExperiments';
-import { TaskRegistry } from '../tasks/taskRegistry';
+import { testContext } from '../testing/testContext';
 import { datasetHandlers } from './handlers';
 import { buildMessyDataset, CATS } from './testing/messyDataset';
 
 const events: { name: EventName; payload: unknown }[] = [];
-const context: CallContext = {
-  emit: (name, payload) => void events.push({ name, payload }),
-  caller: TEACHER,
-  tasks: new TaskRegistry(),
-  door: 'cli',
-  services: defaultServices(),
-  live: new LiveExperiments(),
-};
+const context: CallContext = testContext({ emit: (name, payload) => void events.push({ name, payload }) });
 
 /** Calls a handler the way the doors do: the request goes through the contract schema first. */
 async function call<M extends keyof typeof datasetHandlers & MethodName>(name: M, payload: RequestOf<M>): Promise<ResponseOf<M>> {
@@ -110,7 +100,7 @@ describe('dataset handlers', () => {
   it('cancels a folder load through the task registry and keeps the store unchanged', async () => {
     const pending = call('dataset.builtin', { taskId: 'cancel-me', id: 'digits' });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(context.tasks.cancel('cancel-me')).toBe(true);
+    expect(context.workspace.tasks.cancel('cancel-me')).toBe(true);
     expect(await codeOf(pending)).toBe('dataset-load-cancelled');
   });
 

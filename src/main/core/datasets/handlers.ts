@@ -7,11 +7,10 @@ import type { CallContext, HandlerMap } from '../context';
 import { builtinPaths, builtins, generateBuiltin } from './builtins';
 import { buildTable, tableFromGenerated } from './csv/buildTable';
 import { openCsv } from './csv/openCsv';
-import { DatasetStore, datasetStore } from './datasetStore';
+import { DatasetStore } from './datasetStore';
 import { inspectImageFile } from './images/inspectImageFile';
 import { loadImageFolder, MAX_IMAGE_FILE_BYTES } from './images/loadImageFolder';
 import { pngDataUrl, shrinkToFit } from './images/thumbnail';
-import { openedPaths } from './pathGuard';
 import { splitDataset } from './splitDataset';
 
 type DatasetMethod =
@@ -30,25 +29,27 @@ type DatasetMethod =
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
 async function loadFolderTask(path: string, taskId: string, context: CallContext) {
-  return context.tasks.run(taskId, async (signal) => {
+  return context.workspace.tasks.run(taskId, async (signal) => {
     const dataset = await loadImageFolder(path, {
       signal,
-      files: context.services.files,
+      files: context.workspace.files,
+      // A lab server's per-student budget stops the load early instead of after every image is decoded.
+      ...(Number.isFinite(context.workspace.datasets.budgetBytes) ? { maxPixelBytes: context.workspace.datasets.budgetBytes } : {}),
       datasetId: DatasetStore.newId(),
       onProgress: (progress) => context.emit('dataset.progress', { taskId, ...progress }),
     });
-    openedPaths.grant(dataset.root);
-    datasetStore.put(dataset);
+    context.workspace.openedPaths.grant(dataset.root);
+    context.workspace.datasets.put(dataset);
     return dataset;
   });
 }
 
 async function loadCsvAsTable(path: string, target: string, context: CallContext): Promise<DatasetSummary> {
-  const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId(), context.services.files);
+  const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId(), context.workspace.files);
   const column = draft.header.indexOf(target);
   const table = buildTable(draft, column >= 0 ? column : draft.header.length - 1, 'auto', DatasetStore.newId());
-  openedPaths.grant(draft.path);
-  datasetStore.put(table);
+  context.workspace.openedPaths.grant(draft.path);
+  context.workspace.datasets.put(table);
   return table.summary;
 }
 
@@ -56,16 +57,16 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   'dataset.openFolder': async (request, context) => (await loadFolderTask(request.path, request.taskId, context)).summary,
 
   'dataset.openCsv': async (request, context) => {
-    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId(), context.services.files);
-    openedPaths.grant(draft.path);
-    datasetStore.put(draft);
+    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId(), context.workspace.files);
+    context.workspace.openedPaths.grant(draft.path);
+    context.workspace.datasets.put(draft);
     return draft.inspection;
   },
 
-  'dataset.chooseTarget': async (request) => {
-    const draft = datasetStore.get(request.datasetId, 'csv');
+  'dataset.chooseTarget': async (request, context) => {
+    const draft = context.workspace.datasets.get(request.datasetId, 'csv');
     const table = buildTable(draft, request.target, request.task, DatasetStore.newId());
-    datasetStore.put(table);
+    context.workspace.datasets.put(table);
     return table.summary;
   },
 
@@ -76,12 +77,12 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     if (id === 'digits') return (await loadFolderTask(builtinPaths.digits(), request.taskId, context)).summary;
     if (id === 'wine') return loadCsvAsTable(builtinPaths.wine(), 'class', context);
     const table = tableFromGenerated(generateBuiltin(id, options), DatasetStore.newId(), `builtin:${id}:${JSON.stringify(options)}`);
-    datasetStore.put(table);
+    context.workspace.datasets.put(table);
     return table.summary;
   },
 
-  'dataset.thumbnails': async (request) => {
-    const dataset = datasetStore.get(request.datasetId, 'images');
+  'dataset.thumbnails': async (request, context) => {
+    const dataset = context.workspace.datasets.get(request.datasetId, 'images');
     let indices = dataset.images.map((_, i) => i);
     if (request.className !== undefined) {
       const label = dataset.classNames.indexOf(request.className);
@@ -103,12 +104,12 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     return { total: indices.length, items };
   },
 
-  'dataset.image': async (request) => {
-    const dataset = datasetStore.get(request.datasetId, 'images');
-    const path = openedPaths.resolveInside(dataset.root, request.file);
+  'dataset.image': async (request, context) => {
+    const dataset = context.workspace.datasets.get(request.datasetId, 'images');
+    const path = context.workspace.openedPaths.resolveInside(dataset.root, request.file);
     let bytes: Buffer;
     try {
-      bytes = await openedPaths.read(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
+      bytes = await context.workspace.openedPaths.read(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
     } catch (error) {
       if (error instanceof SinapsisError) throw error;
       throw new SinapsisError('dataset-file-missing', `"${request.file}" can no longer be read from "${dataset.root}". Reopen the folder.`, { file: request.file });
@@ -119,8 +120,8 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     return { file: request.file, width: inspection.image.width, height: inspection.image.height, src: pngDataUrl(view.width, view.height, inspection.image.channels, view.pixels) };
   },
 
-  'dataset.rows': async (request) => {
-    const table = datasetStore.get(request.datasetId, 'table');
+  'dataset.rows': async (request, context) => {
+    const table = context.workspace.datasets.get(request.datasetId, 'table');
     const columns = table.featureNames.length;
     const end = Math.min(table.rows, request.offset + request.limit);
     const features: number[][] = [];
@@ -132,10 +133,10 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     return { total: table.rows, features, targets };
   },
 
-  'dataset.split': async (request) => splitDataset(datasetStore.get(request.datasetId, 'images', 'table'), request),
+  'dataset.split': async (request, context) => splitDataset(context.workspace.datasets.get(request.datasetId, 'images', 'table'), request),
 
-  'dataset.augmentPreview': async (request) => {
-    const dataset = datasetStore.get(request.datasetId, 'images');
+  'dataset.augmentPreview': async (request, context) => {
+    const dataset = context.workspace.datasets.get(request.datasetId, 'images');
     const image = dataset.images[request.index];
     if (!image) {
       throw new SinapsisError('dataset-index-out-of-range', `Image ${request.index} does not exist: the dataset has ${dataset.images.length} images.`, {
@@ -152,9 +153,9 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     return { file: image.file, original: encode(image.pixels), items, warnings: augmentationWarnings(request.options, dataset.classNames) };
   },
 
-  'dataset.close': async (request) => ({ closed: datasetStore.delete(request.datasetId) }),
-  'dataset.summary': async (request) => {
-    const dataset = datasetStore.get(request.datasetId, 'images', 'table');
+  'dataset.close': async (request, context) => ({ closed: context.workspace.datasets.delete(request.datasetId) }),
+  'dataset.summary': async (request, context) => {
+    const dataset = context.workspace.datasets.get(request.datasetId, 'images', 'table');
     // Still loaded is not enough when the folder moved: its images are read from there (gallery, viewer, reports).
     if (dataset.kind === 'images' && !(await stat(dataset.root).then((info) => info.isDirectory(), () => false))) {
       throw new SinapsisError('dataset-not-loaded', `The dataset of ${dataset.root} is no longer in that folder. Open it again where it is now.`, { datasetId: request.datasetId });

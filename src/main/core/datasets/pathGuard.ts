@@ -36,5 +36,3 @@ export class OpenedPaths {
   }
 }
 
-/** The folders opened through this core process (moving into each workspace; see core/workspaces). */
-export const openedPaths = new OpenedPaths();

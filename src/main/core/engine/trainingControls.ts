@@ -7,18 +7,23 @@ export interface TrainingControl {
   stop(): void;
 }
 
-/** Running trainings by task id, so pause, resume and stop from any door reach them. */
-const controls = new Map<string, TrainingControl>();
+/**
+ * Running trainings of one workspace by task id, so pause, resume and stop from any page of that workspace reach
+ * them; another workspace's ids are simply not here ("not running"), whoever guesses them.
+ */
+export class TrainingControls {
+  private readonly controls = new Map<string, TrainingControl>();
 
-export function registerTrainingControl(taskId: string, control: TrainingControl): () => void {
-  controls.set(taskId, control);
-  return () => {
-    if (controls.get(taskId) === control) controls.delete(taskId);
-  };
-}
+  register(taskId: string, control: TrainingControl): () => void {
+    this.controls.set(taskId, control);
+    return () => {
+      if (this.controls.get(taskId) === control) this.controls.delete(taskId);
+    };
+  }
 
-export function trainingControl(taskId: string): TrainingControl {
-  const found = controls.get(taskId);
-  if (!found) throw new SinapsisError('training-not-running', `No training with task id "${taskId}" is running.`, { taskId });
-  return found;
+  get(taskId: string): TrainingControl {
+    const found = this.controls.get(taskId);
+    if (!found) throw new SinapsisError('training-not-running', `No training with task id "${taskId}" is running.`, { taskId });
+    return found;
+  }
 }

@@ -28,6 +28,7 @@ describe('resolveTrainingData', () => {
     const { data, folds } = resolveTrainingData(
       { kind: 'inline', features: [[0, 0], [0, 1], [1, 0], [1, 1], [2, 2], [3, 3]], labels: [0, 1, 0, 1, 0, 1], validation: { kind: 'fraction', fraction: 0.5, seed: 1 } },
       [2],
+      new DatasetStore(),
     );
     expect(data.features).toHaveLength(12);
     expect(folds).toHaveLength(1);
@@ -36,7 +37,7 @@ describe('resolveTrainingData', () => {
   });
 
   it('inline k-fold gives k folds whose validation parts cover every row once', () => {
-    const { folds } = resolveTrainingData({ kind: 'inline', features: Array.from({ length: 9 }, (_, i) => [i]), labels: Array.from({ length: 9 }, (_, i) => i % 3), validation: { kind: 'kFold', k: 3, seed: 2 } }, [1]);
+    const { folds } = resolveTrainingData({ kind: 'inline', features: Array.from({ length: 9 }, (_, i) => [i]), labels: Array.from({ length: 9 }, (_, i) => i % 3), validation: { kind: 'kFold', k: 3, seed: 2 } }, [1], new DatasetStore());
     expect(folds).toHaveLength(3);
     expect(folds.flatMap((f) => f.validation).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });

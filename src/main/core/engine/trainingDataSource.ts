@@ -1,7 +1,7 @@
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { TrainingDataRef } from '../../../shared/contract/training';
 import { complementOf, holdoutSplit, kFoldSplit } from '../../../shared/datasets/splits';
-import { datasetStore, type DatasetStore } from '../datasets/datasetStore';
+import type { DatasetStore } from '../datasets/datasetStore';
 import type { DataSplit, RawData } from './trainingData';
 
 /**
@@ -91,6 +91,6 @@ function fromDataset(datasetId: string, inputShape: number[], store: DatasetStor
   return { data, folds: [{ train: split.train, validation: split.validation }] };
 }
 
-export function resolveTrainingData(ref: TrainingDataRef, inputShape: number[], store: DatasetStore = datasetStore): ResolvedData {
+export function resolveTrainingData(ref: TrainingDataRef, inputShape: number[], store: DatasetStore): ResolvedData {
   return ref.kind === 'inline' ? inline(ref, inputShape) : fromDataset(ref.datasetId, inputShape, store);
 }

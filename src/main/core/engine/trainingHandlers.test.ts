@@ -2,18 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { methods, SinapsisError, type EventName, type MethodName } from '../../../shared/contract';
 import type { CallContext } from '../context';
 import { handlers } from '../handlers';
-import { defaultServices } from '../services';
-import { LiveExperiments } from '../tasks/liveExperiments';
-import { TaskRegistry } from '../tasks/taskRegistry';
+import { testContext } from '../testing/testContext';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 type Emit = (name: EventName, payload: unknown) => void;
 
 /** What a door does (core may not import the doors): validate against the contract, call the handler, map errors. */
-async function dispatch(core: { tasks: TaskRegistry }, name: MethodName, request: unknown, emit: Emit): Promise<Outcome> {
+async function dispatch(core: { context: CallContext }, name: MethodName, request: unknown, emit: Emit): Promise<Outcome> {
   const parsed = methods[name].request.safeParse(request);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request', message: parsed.error.message } };
-  const context = { emit, tasks: core.tasks, door: 'cli', services: defaultServices(), live: new LiveExperiments() } as unknown as CallContext;
+  const context: CallContext = { ...core.context, emit: emit as CallContext['emit'] };
   const handler = (handlers as unknown as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
   try {
     return { ok: true, value: await handler(parsed.data, context) };
@@ -23,9 +21,9 @@ async function dispatch(core: { tasks: TaskRegistry }, name: MethodName, request
   }
 }
 
-async function createCore(_door: 'cli'): Promise<{ tasks: TaskRegistry; dispose(): void }> {
-  const tasks = new TaskRegistry();
-  return { tasks, dispose: () => tasks.cancelAll() };
+async function createCore(_door: 'cli'): Promise<{ context: CallContext; dispose(): void }> {
+  const context = testContext();
+  return { context, dispose: () => context.workspaces.dispose() };
 }
 
 /** The XOR table of the course exercise (seed 000), bipolar inputs, targets 0/1. */

@@ -6,16 +6,15 @@ import { checkMemoryBudget, estimateMemory } from '../../../shared/models/modelC
 import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import type { HandlerMap } from '../context';
 import { resolveTrainingData } from './trainingDataSource';
-import { registerTrainingControl, trainingControl } from './trainingControls';
 import { TrainingSession } from './trainingSession';
 
 
 export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | 'train.pause' | 'train.resume' | 'train.stop'> = {
   'train.start': (request, context) =>
-    context.tasks.run(request.taskId, async (signal) => {
+    context.workspace.tasks.run(request.taskId, async (signal) => {
       const { taskId, spec, settings } = request;
       const summary = summarizeModel(spec);
-      const { data, folds } = resolveTrainingData(request.data, summary.inputShape);
+      const { data, folds } = resolveTrainingData(request.data, summary.inputShape, context.workspace.datasets);
       const samples = data.features.length / Math.max(1, data.sampleShape.reduce((a, b) => a * b, 1));
       const largestTrain = Math.max(0, ...folds.map((f) => f.train.length));
       checkMemoryBudget(estimateMemory(summary, { batchSize: effectiveBatchSize(settings, largestTrain), samples, optimizer: settings.optimizer, momentum: settings.momentum }));
@@ -28,7 +27,7 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
           epoch: (record) => context.emit('train.epoch', { taskId, engine, ...record }),
         },
       );
-      const unregister = registerTrainingControl(taskId, running);
+      const unregister = context.workspace.trainings.register(taskId, running);
       const onAbort = (): void => running.stop();
       signal.addEventListener('abort', onAbort);
       try {
@@ -62,18 +61,18 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
     return { iterations: run.iterations, weights: run.weights, bias: run.bias, status: run.status, epochs: run.epoch };
   },
   'train.pause': async (request, context) => {
-    trainingControl(request.taskId).pause();
-    context.live.setStatus(request.taskId, 'paused');
+    context.workspace.trainings.get(request.taskId).pause();
+    context.workspace.live.setStatus(request.taskId, 'paused');
     return { ok: true };
   },
   'train.resume': async (request, context) => {
-    trainingControl(request.taskId).resume();
-    context.live.setStatus(request.taskId, 'running');
+    context.workspace.trainings.get(request.taskId).resume();
+    context.workspace.live.setStatus(request.taskId, 'running');
     return { ok: true };
   },
   'train.stop': async (request, context) => {
-    trainingControl(request.taskId).stop();
-    context.live.setStatus(request.taskId, 'stopping');
+    context.workspace.trainings.get(request.taskId).stop();
+    context.workspace.live.setStatus(request.taskId, 'stopping');
     return { ok: true };
   },
 };

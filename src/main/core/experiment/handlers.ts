@@ -4,8 +4,9 @@ import { doneEvent } from '../tasks/liveExperiments';
 import { runInspectionSchema } from '../../../shared/contract/training';
 import { z } from 'zod';
 import type { HandlerMap } from '../context';
-import { datasetStore } from '../datasets/datasetStore';
+import { join } from 'node:path';
 import { readRunExtra } from '../runs/readRunExtra';
+import { viewedRunsRoot } from '../workspaces/access';
 import { RUN_FILES } from '../runs/runFolder';
 import { runExperiment } from './runExperiment';
 
@@ -13,9 +14,9 @@ const predictionsFileSchema = z.object({ labels: z.array(z.string()), prediction
 
 export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.active' | 'runs.predictions' | 'runs.inspection'> = {
   'experiment.run': (request, context) =>
-    context.tasks.run(request.taskId, async (signal) => {
+    context.workspace.tasks.run(request.taskId, async (signal) => {
       const { taskId } = request;
-      const { live } = context;
+      const { live } = context.workspace;
       // Every event goes to the pages and into the journal a reloaded page replays.
       const stream = <N extends JournalEvent['name']>(name: N, payload: Extract<JournalEvent, { name: N }>['payload']): void => {
         live.record({ name, payload } as JournalEvent & { payload: { taskId: string } });
@@ -24,8 +25,10 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
       live.begin(taskId, request.training.epochs);
       try {
         const result = await runExperiment(request, {
-          runsRoot: context.services.runsRoot,
-          store: datasetStore,
+          runsRoot: context.workspace.runsRoot,
+          store: context.workspace.datasets,
+          controls: context.workspace.trainings,
+          cacheDir: join(context.workspace.folders.cache, 'hog'),
           signal,
           slots: context.services.trainingSlots,
           electron: process.versions.electron ?? null,
@@ -46,7 +49,7 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
         throw error;
       }
     }),
-  'experiment.active': async (_request, context) => ({ experiments: context.live.snapshot() }),
-  'runs.predictions': (request, context) => readRunExtra(context.services.runsRoot, request.runId, RUN_FILES.predictions, predictionsFileSchema, 'run-no-predictions'),
-  'runs.inspection': (request, context) => readRunExtra(context.services.runsRoot, request.runId, RUN_FILES.inspection, runInspectionSchema, 'run-no-inspection'),
+  'experiment.active': async (_request, context) => ({ experiments: context.workspace.live.snapshot() }),
+  'runs.predictions': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.predictions, predictionsFileSchema, 'run-no-predictions'),
+  'runs.inspection': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.inspection, runInspectionSchema, 'run-no-inspection'),
 };

@@ -13,7 +13,7 @@ import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { DatasetStore } from '../datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
-import { registerTrainingControl } from '../engine/trainingControls';
+import type { TrainingControls } from '../engine/trainingControls';
 import type { BatchProgress, EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
 import { TrainingSession } from '../engine/trainingSession';
@@ -53,6 +53,8 @@ export interface ExperimentEvents {
 export interface ExperimentDeps {
   runsRoot: string;
   store: DatasetStore;
+  /** Where train.pause/resume/stop find this experiment (the workspace's); the CLI has none. */
+  controls?: TrainingControls;
   signal: AbortSignal;
   events: ExperimentEvents;
   /**
@@ -175,7 +177,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   progress('preparing');
   const dataset = deps.store.get(request.datasetId, 'images', 'table');
   const control = new ExperimentControl();
-  const unregister = registerTrainingControl(request.taskId, control);
+  const unregister = deps.controls?.register(request.taskId, control) ?? (() => undefined);
   const onAbort = (): void => control.stop();
   signal.addEventListener('abort', onAbort);
   // A cancel that came before the listener (e.g. from inside the 'preparing' event) must not be lost.

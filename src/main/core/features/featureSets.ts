@@ -44,4 +44,3 @@ export class FeatureSetStore {
   }
 }
 
-export const featureSets = new FeatureSetStore();

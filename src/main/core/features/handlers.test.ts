@@ -7,10 +7,7 @@ import { methods, SinapsisError, type MethodName, type RequestOf } from '../../.
 import type { HogPreview } from '../../../shared/contract/features';
 import type { CallContext } from '../context';
 import { datasetHandlers } from '../datasets/handlers';
-import { defaultServices } from '../services';
-import { LiveExperiments } from '../tasks/liveExperiments';
-import { TaskRegistry } from '../tasks/taskRegistry';
-import { featureSets } from './featureSets';
+import { testContext } from '../testing/testContext';
 import { featuresHandlers } from './handlers';
 import { hog } from './hog';
 import { prepareImage } from './prepareImage';
@@ -26,7 +23,7 @@ type Emit = (name: string, payload: unknown) => void;
 async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolder'>(name: M, request: RequestOf<M>, emit: Emit = () => undefined): Promise<Outcome> {
   const parsed = methods[name as MethodName].request.safeParse(request);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request' } };
-  const context = { emit, tasks, door: 'cli', services: defaultServices(), live: new LiveExperiments() } as unknown as CallContext;
+  const context: CallContext = { ...shared, emit: emit as CallContext['emit'] };
   const handler = ({ ...featuresHandlers, 'dataset.openFolder': datasetHandlers['dataset.openFolder'] } as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
   try {
     return { ok: true, value: await handler(parsed.data, context) };
@@ -36,7 +33,8 @@ async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolde
   }
 }
 
-const tasks = new TaskRegistry();
+/** One workspace for the whole file, as one page's calls share theirs. */
+const shared = testContext();
 
 beforeAll(async () => {
   process.env.SINAPSIS_CACHE_DIR = await mkdtemp(join(tmpdir(), 'sinapsis-hog-handlers-cache-'));
@@ -92,7 +90,7 @@ describe('features contract', () => {
     const extracted = await call('hog.extract', { taskId: 'hog-1', source: { kind: 'dataset', datasetId } }, emit);
     expect(extracted).toMatchObject({ ok: true, value: { length: 320, extracted: 10, failures: [], threads: 1 } });
     const value = (extracted as { value: { featureSetId: string } }).value;
-    const set = featureSets.get(value.featureSetId);
+    const set = shared.workspace.featureSets.get(value.featureSetId);
     expect(set.rows).toBe(10);
     expect(Array.from(set.labels ?? [])).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
     expect(set.classNames).toEqual(['cero', 'uno']);

@@ -1,14 +1,11 @@
 import { SinapsisError } from '../../../shared/contract';
 import type { HogExtractResult } from '../../../shared/contract/features';
 import type { HandlerMap } from '../context';
-import { datasetStore } from '../datasets/datasetStore';
 import type { ImageDataset } from '../datasets/datasetTypes';
 import { readOpenedImage } from '../datasets/images/readOpenedImage';
-import { openedPaths } from '../datasets/pathGuard';
 import { datasetItems, toFeatureSet } from './datasetHog';
 import { extractHog, type HogSourceItems } from './extractHog';
-import { featureSets } from './featureSets';
-import { defaultCacheDir } from './hogCache';
+import { join } from 'node:path';
 import type { PixelImage } from './pixelImage';
 import { previewHog } from './previewHog';
 
@@ -21,11 +18,11 @@ function datasetImage(dataset: ImageDataset, index: number): PixelImage {
 }
 
 export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
-  'hog.preview': async (request) => {
+  'hog.preview': async (request, context) => {
     const { source } = request;
     let image: PixelImage;
-    if (source.kind === 'dataset') image = datasetImage(datasetStore.get(source.datasetId, 'images'), source.index);
-    else if (source.kind === 'file') image = await readOpenedImage(source.path, openedPaths);
+    if (source.kind === 'dataset') image = datasetImage(context.workspace.datasets.get(source.datasetId, 'images'), source.index);
+    else if (source.kind === 'file') image = await readOpenedImage(source.path, context.workspace.openedPaths);
     else image = { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
     return previewHog(image, request.pipeline);
   },
@@ -35,28 +32,28 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
     let items: HogSourceItems;
     let dataset: ImageDataset | null = null;
     if (source.kind === 'dataset') {
-      dataset = datasetStore.get(source.datasetId, 'images');
+      dataset = context.workspace.datasets.get(source.datasetId, 'images');
       items = datasetItems(dataset);
     } else {
       // Only files inside a folder the student opened may be read through the contract.
-      const refused = source.files.find((file) => !openedPaths.isAllowed(file));
+      const refused = source.files.find((file) => !context.workspace.openedPaths.isAllowed(file));
       if (refused !== undefined) {
         throw new SinapsisError('path-not-allowed', `"${refused}" is outside the opened folders; open its folder in Sinapsis first, then extract again.`, { file: refused });
       }
       items = { kind: 'files', files: source.files.map((path) => ({ name: path, path })) };
     }
     const names = items.kind === 'files' ? items.files.map((f) => f.name) : items.images.map((i) => i.name);
-    return context.tasks.run(taskId, async (signal) => {
+    return context.workspace.tasks.run(taskId, async (signal) => {
       const extraction = await extractHog(items, {
         pipeline,
         signal,
         threads: request.threads,
-        cacheDir: request.useCache ? defaultCacheDir() : null,
-        files: context.services.files,
+        cacheDir: request.useCache ? join(context.workspace.folders.cache, 'hog') : null,
+        files: context.workspace.files,
         onProgress: (progress) => context.emit('hog.progress', { taskId, ...progress }),
       });
       const featureSet = toFeatureSet(extraction, pipeline, names, dataset);
-      featureSets.put(featureSet);
+      context.workspace.featureSets.put(featureSet);
       return {
         featureSetId: featureSet.id,
         length: extraction.length,

@@ -6,10 +6,8 @@ import type { CallContext } from '../context';
  * The folder where the caller's workspace keeps its session and recent projects. One function, so that the
  * workspaces of a lab server (one per student) only change it here.
  */
-export async function workspaceStateDir(context: Pick<CallContext, 'services' | 'caller'>, ...parts: string[]): Promise<string> {
-  // A student's id is checked by the caller schema (letters, digits, "_" and "-"): it cannot name another folder.
-  const base = context.caller.role === 'student' ? join(context.services.stateRoot, 'students', context.caller.studentId) : context.services.stateRoot;
-  const dir = join(base, ...parts);
+export async function workspaceStateDir(context: Pick<CallContext, 'workspace'>, ...parts: string[]): Promise<string> {
+  const dir = join(context.workspace.folders.state, ...parts);
   await mkdir(dir, { recursive: true });
   return dir;
 }

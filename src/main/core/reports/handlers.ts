@@ -2,11 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
-import { datasetStore } from '../datasets/datasetStore';
 import type { ImageDataset } from '../datasets/datasetTypes';
 import { featureSetCsv } from '../features/featureSetCsv';
-import { featureSets } from '../features/featureSets';
 import { runDir } from '../runs/runDir';
+import { viewedRunsRoot } from '../workspaces/access';
+import type { DatasetStore } from '../datasets/datasetStore';
 import { RUN_FILE_NAME, writeRunExports } from './runExports';
 
 const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
@@ -30,10 +30,10 @@ function featuresFileName(names: readonly string[], kind: string, id: string, da
 }
 
 /** The loaded image dataset a feature set came from (its root makes the CSV's paths absolute), if it is still loaded. */
-function sourceDataset(datasetId: string | null): ImageDataset | null {
+function sourceDataset(store: DatasetStore, datasetId: string | null): ImageDataset | null {
   if (!datasetId) return null;
   try {
-    return datasetStore.get(datasetId, 'images');
+    return store.get(datasetId, 'images');
   } catch {
     return null;
   }
@@ -41,12 +41,13 @@ function sourceDataset(datasetId: string | null): ImageDataset | null {
 
 export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features.exportCsv'> = {
   'runs.export': async (request, context) => {
-    const dir = runDir(context.services.runsRoot, request.runId);
+    // Writes the exports into the run folder: only the caller's own runs.
+    const dir = runDir(context.workspace.runsRoot, request.runId);
     return writeRunExports(dir, { language: request.language, ...(request.png ? { renderPng: context.services.renderPng } : {}) });
   },
 
   'runs.file': async (request, context) => {
-    const dir = runDir(context.services.runsRoot, request.runId);
+    const dir = runDir(await viewedRunsRoot(context, request.workspace), request.runId);
     // The schema already allows only plain names in the folder, charts/ or model/; checked again here for the core's own callers.
     if (!RUN_FILE_NAME.test(request.name)) throw new SinapsisError('run-file-name', `"${request.name}" is not a file of a run folder.`, { file: request.name });
     const path = join(dir, request.name);
@@ -65,9 +66,9 @@ export const exportsHandlers: HandlerMap<'runs.export' | 'runs.file' | 'features
     return { name: request.name, path, mime: MIME[extname(path)] ?? 'application/octet-stream', bytes: bytes.byteLength, base64: bytes.toString('base64') };
   },
 
-  'features.exportCsv': async (request) => {
-    const set = featureSets.get(request.featureSetId);
-    const dataset = sourceDataset(set.datasetId);
+  'features.exportCsv': async (request, context) => {
+    const set = context.workspace.featureSets.get(request.featureSetId);
+    const dataset = sourceDataset(context.workspace.datasets, set.datasetId);
     const names = dataset ? set.names.map((name) => (isAbsolute(name) ? name : join(dataset.root, name))) : set.names;
     const csv = featureSetCsv({ ...set, names });
     return { fileName: featuresFileName(names, set.kind, set.id, dataset?.summary.name ?? null), csv, rows: set.rows, columns: set.length + 2 };

@@ -3,17 +3,22 @@ import { exportRunReport, readNotes } from '../reports/exportRunReport';
 import { listRuns } from './listRuns';
 import { readRun } from './readRun';
 import { runDir } from './runDir';
+import { viewedRunsRoot } from '../workspaces/access';
 
 
 export const runsHandlers: HandlerMap<'runs.list' | 'runs.get' | 'report.export'> = {
-  'runs.list': async (request, context) => ({ root: context.services.runsRoot, runs: await listRuns(context.services.runsRoot, request.search) }),
+  'runs.list': async (request, context) => {
+    const root = await viewedRunsRoot(context, request.workspace);
+    return { root, runs: await listRuns(root, request.search) };
+  },
   'runs.get': async (request, context) => {
-    const dir = runDir(context.services.runsRoot, request.runId);
+    const dir = runDir(await viewedRunsRoot(context, request.workspace), request.runId);
     const run = await readRun(dir);
     return { runId: request.runId, config: run.config, metrics: run.metrics, history: run.history, notes: await readNotes(dir) };
   },
   'report.export': async (request, context) => {
-    const dir = runDir(context.services.runsRoot, request.runId);
+    // Writes: only into the caller's own runs.
+    const dir = runDir(context.workspace.runsRoot, request.runId);
     return exportRunReport(dir, { language: request.language, notes: request.notes, pdf: request.pdf, printPdf: context.services.printPdf });
   },
 };
