@@ -9,6 +9,7 @@ import { SinapsisError } from '../shared/contract';
 import { MAX_MESSAGE_BYTES } from '../shared/contract/wire';
 import { createCore, type Core } from './core';
 import { Slots } from './core/tasks/slots';
+import { LabDoor, labServices, type LabServeOptions } from './door/labServer';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './door/messageLimits';
 import { generateToken, MIN_TOKEN_LENGTH, ServerAuth } from './door/serverAuth';
 import { attachSocket } from './door/socketSession';
@@ -47,6 +48,14 @@ export interface ServeOptions {
   maxSocketsPerAddress?: number;
   /** Trainings at once; the rest wait in line (default: SINAPSIS_MAX_TRAININGS, else one per processor core). */
   maxTrainings?: number;
+  /** A lab server for a class (students' workspaces, file roots); absent: a single user's server. */
+  lab?: LabServeOptions;
+}
+
+/** What a lab server prints for the teacher: the class sign-in link, or each listed student's own link. */
+export interface LabLinks {
+  classUrl: string | null;
+  students: { name: string; url: string }[];
 }
 
 export interface RunningServer {
@@ -57,6 +66,8 @@ export interface RunningServer {
   /** Authentication of requests; a student sign-in issues its session cookies with `auth.sessionCookie`. */
   auth: ServerAuth;
   core: Core;
+  /** A lab server's links for the students; null on a single user's server. */
+  lab: LabLinks | null;
   /** Stops at once: tasks are cancelled, connections dropped. */
   close(): Promise<void>;
   /**
@@ -152,16 +163,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // With a token the Host header does not matter: a rebinding page does not have the token.
   const hostAllowed = (req: IncomingMessage): boolean => token !== null || isLoopbackHostHeader(req.headers.host);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const core = await createCore('browser', options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {});
+  if (options.lab && token === null) throw new SinapsisError('bad-arguments', 'A lab server needs a token: the teacher\'s access.');
+  const core = await createCore('browser', { ...(options.lab ? labServices(options.lab) : {}), ...(options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {}) });
+  let lab = options.lab && token !== null ? new LabDoor(options.lab, core, token, options.port) : null;
+  const students = lab ? await lab.prepareStudents() : [];
   // The port is only known after listen (port 0); the auth needs it for its cookie name.
-  let auth = new ServerAuth(token, options.port);
+  let auth = new ServerAuth(token, options.port, lab?.studentOf);
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const url = requestUrl(req.url);
     if (!url) return send(res, 400, 'Bad request');
     if (!hostAllowed(req)) return send(res, 403, 'Sinapsis: open this page as http://127.0.0.1 or http://localhost.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     const who = auth.authenticate(req, url);
+    if (lab?.handle(req, res, url, auth, who !== null)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
+    // A student who followed the class link loads the page to sign in; the API stays closed to them until then.
+    if (!who && lab?.isGuest(req)) return void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
     if (!who) return send(res, 401, REFUSED_TEXT);
     if (who.via === 'url-token') return exchangeTokenForCookie(req, res, url, auth.sessionCookie(who.caller));
     void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
@@ -234,9 +251,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  auth = new ServerAuth(token, port);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${shownHost}:${port}/${token ? `?token=${token}` : ''}`;
+  if (options.lab && token !== null) {
+    // The cookies' names carry the port, known only now when --port 0 picked one.
+    lab = new LabDoor(options.lab, core, token, port);
+    await lab.prepareStudents();
+  }
+  auth = new ServerAuth(token, port, lab?.studentOf);
+  const classPath = lab?.classPath() ?? null;
+  const labLinks: LabLinks | null = lab
+    ? { classUrl: classPath ? `http://${shownHost}:${port}${classPath}` : null, students: students.map((s) => ({ name: s.name, url: `http://${shownHost}:${port}/?token=${s.token}` })) }
+    : null;
 
   return {
     url,
@@ -245,6 +271,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     auth,
     core,
+    lab: labLinks,
     close: async () => {
       core.dispose();
       for (const client of wss.clients) client.terminate();

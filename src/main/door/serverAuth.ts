@@ -78,6 +78,8 @@ export class ServerAuth {
   constructor(
     readonly token: string | null,
     port: number,
+    /** A lab server's per-student tokens (`--students`): the student a presented token belongs to, or null. */
+    private readonly studentOf: (presented: string) => Caller | null = () => null,
   ) {
     this.cookieName = `sinapsis-session-${port}`;
     this.signingKey = token === null ? randomBytes(32) : createHmac('sha256', token).update('sinapsis session cookie v1').digest();
@@ -89,8 +91,10 @@ export class ServerAuth {
     if (this.token === null) return isLoopbackAddress(req.socket.remoteAddress) ? { caller: TEACHER, via: 'no-token' } : null;
     const presented = presentedToken(req, url);
     if (presented !== null) {
-      if (!secretsMatch(this.token, presented)) return null;
-      return { caller: TEACHER, via: url.searchParams.has('token') ? 'url-token' : 'header-token' };
+      const via = url.searchParams.has('token') ? 'url-token' : 'header-token';
+      if (secretsMatch(this.token, presented)) return { caller: TEACHER, via };
+      const student = this.studentOf(presented);
+      return student ? { caller: student, via } : null;
     }
     const caller = this.readSession(parseCookies(req.headers.cookie).get(this.cookieName));
     return caller ? { caller, via: 'cookie' } : null;

@@ -37,7 +37,9 @@ let core: Core;
 let root: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sinapsis-workspaces-'));
-  core = await createCore('browser', { runsRoot: root });
+  core = await createCore('browser', { runsRoot: root, lab: { root: join(root, 'lab'), datasetBudgetBytes: 64 * 1024 ** 2 } });
+  await core.workspaces.create('Ana', 'refuse');
+  await core.workspaces.create('Bruno', 'refuse');
 });
 afterAll(async () => {
   core.dispose();
@@ -48,16 +50,18 @@ describe('sessions and events per workspace', () => {
   it("keeps each student's session apart and tells only that student's pages", async () => {
     const anaEvents: string[] = [];
     const brunoEvents: string[] = [];
-    core.workspace(ana).pages.attach((name) => anaEvents.push(name));
-    core.workspace(bruno).pages.attach((name) => brunoEvents.push(name));
-    const saved = await dispatch(core, 'session.save', { session, pageId: 'tab-1' }, core.workspace(ana).pages.broadcast, ana);
+    const anaSpace = await core.workspaceOf(ana);
+    const brunoSpace = await core.workspaceOf(bruno);
+    anaSpace.pages.attach((name) => anaEvents.push(name));
+    brunoSpace.pages.attach((name) => brunoEvents.push(name));
+    const saved = await dispatch(core, 'session.save', { session, pageId: 'tab-1' }, anaSpace.pages.broadcast, ana);
     expect(saved).toEqual({ ok: true, value: { revision: 1 } });
     expect(anaEvents).toEqual(['session.changed']);
     expect(brunoEvents).toEqual([]);
     expect(await dispatch(core, 'session.get', {}, () => undefined, ana)).toEqual({ ok: true, value: { session, revision: 1 } });
     expect(await dispatch(core, 'session.get', {}, () => undefined, bruno)).toEqual({ ok: true, value: { session: null, revision: 0 } });
     expect(await dispatch(core, 'session.get', {}, () => undefined)).toEqual({ ok: true, value: { session: null, revision: 0 } });
-    expect(core.workspace(ana).live).not.toBe(core.workspace(bruno).live);
+    expect(anaSpace.live).not.toBe(brunoSpace.live);
   });
 
   it('opening the same project file twice keeps one recent entry; a bad file adds none', async () => {

@@ -1,12 +1,23 @@
 import { createApp } from 'vue';
 import App from './App.vue';
+import { needsSignIn } from './client/labSession';
 import { createClient } from './client/createClient';
 import { clientKey } from './composables/useClient';
 import { i18n } from './i18n';
+import SignInView from './views/SignInView.vue';
 import './styles/base.css';
 
-const app = createApp(App);
-app.provide(clientKey, createClient());
-app.use(i18n);
-document.documentElement.lang = i18n.global.locale.value;
-app.mount('#app');
+async function start(): Promise<void> {
+  document.documentElement.lang = i18n.global.locale.value;
+  // A student of a lab server who followed the class link signs in first (browser mode only).
+  if (!window.sinapsis && (await needsSignIn())) {
+    createApp(SignInView).use(i18n).mount('#app');
+    return;
+  }
+  const app = createApp(App);
+  app.provide(clientKey, createClient());
+  app.use(i18n);
+  app.mount('#app');
+}
+
+void start();

@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { backendStatus } from '../../core/engine/backends';
 import { isLoopbackHost, MIN_TOKEN_LENGTH, startServer, type RunningServer } from '../../serve';
@@ -7,6 +7,8 @@ import { intOption, parseCommandArgs } from '../args';
 import { EXIT_INTERRUPTED, EXIT_OK, type CliCommand, type CliIO } from '../command';
 import { openSecretUrlInBrowser } from '../openInBrowser';
 import { maxTrainingsFromEnv } from '../../core/tasks/slots';
+import { DEFAULT_WORKSPACE_MEMORY_MB, parseStudentList, type LabServeOptions } from '../../door/labServer';
+import { defaultWorkspacesRoot } from '../../core/workspaces/workspaces';
 
 export const DEFAULT_PORT = 5170;
 
@@ -37,10 +39,41 @@ function stopOnSignal(server: RunningServer, io: CliIO, launcher: string | null)
   });
 }
 
+type ServeValues = { data?: unknown; students?: unknown; workspaces?: unknown; 'workspace-memory'?: unknown };
+
+/** The lab-server flags, checked: every --data folder must exist, the students list must be readable. */
+function labOptions(values: ServeValues): LabServeOptions {
+  const dataRoots = ((values.data as string[] | undefined) ?? []).map((dir) => resolve(dir));
+  for (const dir of dataRoots) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(dir).isDirectory();
+    } catch {
+      isFolder = false;
+    }
+    if (!isFolder) throw new SinapsisError('bad-arguments', `--data ${dir}: not a folder. Give a folder the students may open (repeat --data for several).`);
+  }
+  let students: string[] | null = null;
+  if (typeof values.students === 'string') {
+    let text: string;
+    try {
+      text = readFileSync(values.students, 'utf8');
+    } catch {
+      throw new SinapsisError('bad-arguments', `--students ${values.students}: cannot be read. Give a text file with one student name per line.`);
+    }
+    students = parseStudentList(text);
+    if (students.length === 0) throw new SinapsisError('bad-arguments', `--students ${values.students} has no names: write one student name per line.`);
+  }
+  const workspacesRoot = typeof values.workspaces === 'string' ? resolve(values.workspaces) : defaultWorkspacesRoot();
+  const datasetBudgetMb = intOption('workspace-memory', values['workspace-memory'] as string | undefined, DEFAULT_WORKSPACE_MEMORY_MB, 16, 1024 * 1024);
+  return { dataRoots, students, workspacesRoot, datasetBudgetMb };
+}
+
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run Sinapsis in a browser: serve the app and its API on this machine',
   help: `Usage: sinapsis serve [--port N] [--host H] [--token T | --no-token] [--open]
+       sinapsis serve --host 0.0.0.0 [--token T] [--data DIR]... [--students FILE] [--lab]
 
 Serves the Sinapsis interface and its API (WebSocket) so it can be used from a browser.
 By default it listens on 127.0.0.1 only, behind an access token generated at every launch and
@@ -60,6 +93,18 @@ Options:
   --open        open the system browser at the printed URL
   -h, --help    show this help
 
+A lab server for a class (on whenever --host is not this machine's own address, or with --lab):
+each student works in a workspace of their own (datasets, trainings, runs, cache); the token is
+the teacher's, who sees every student's runs read-only in Evaluación and chooses the backend.
+  --lab                 lab-server mode on a loopback address too (trying it out)
+  --data DIR            a folder students may open (repeatable); the bundled datasets are
+                        always allowed, and nothing else on this computer can be read
+  --students FILE       one student name per line: each gets a link of their own (printed);
+                        without it students sign in with their name through the class link
+  --workspaces DIR      where the students' workspaces are kept (default ~/Sinapsis/workspaces,
+                        or SINAPSIS_WORKSPACES_DIR)
+  --workspace-memory MB loaded datasets each student may hold (default ${DEFAULT_WORKSPACE_MEMORY_MB})
+
 Stopping (Ctrl+C, SIGTERM, SIGHUP) ends every training after its current batch and saves it
 as "stopped"; a second Ctrl+C quits at once.
 `,
@@ -71,6 +116,11 @@ as "stopped"; a second Ctrl+C quits at once.
       'no-token': { type: 'boolean' },
       'max-trainings': { type: 'string' },
       open: { type: 'boolean' },
+      lab: { type: 'boolean' },
+      data: { type: 'string', multiple: true },
+      students: { type: 'string' },
+      workspaces: { type: 'string' },
+      'workspace-memory': { type: 'string' },
     });
     const host = (values.host as string | undefined) ?? '127.0.0.1';
     const port = intOption('port', values.port as string | undefined, DEFAULT_PORT, 0, 65535);
@@ -80,7 +130,11 @@ as "stopped"; a second Ctrl+C quits at once.
       throw new SinapsisError('bad-arguments', `--token (or SINAPSIS_TOKEN) must be at least ${MIN_TOKEN_LENGTH} characters long.`);
     }
     const maxTrainings = intOption('max-trainings', values['max-trainings'] as string | undefined, maxTrainingsFromEnv(), 1, 256);
-    const server = await startServer({ host, port, token, noToken, maxTrainings });
+    const lab = values.lab === true || !isLoopbackHost(host) ? labOptions(values) : undefined;
+    if (!lab && (values.data || values.students || values.workspaces || values['workspace-memory'])) {
+      throw new SinapsisError('bad-arguments', '--data, --students, --workspaces and --workspace-memory are for a lab server: add --lab, or a --host other than 127.0.0.1.');
+    }
+    const server = await startServer({ host, port, token, noToken, maxTrainings, lab });
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
     io.out(`Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`);
     if (server.token === null) {
@@ -89,6 +143,12 @@ as "stopped"; a second Ctrl+C quits at once.
       io.out(`Listening on ${host}: only browsers that opened the URL with the token (they keep it in a cookie) are accepted.\n`);
     } else {
       io.out(`Only this URL (with its token${token === undefined ? ', new at every launch' : ''}) opens Sinapsis; other accounts of this computer cannot use it.\n`);
+    }
+    if (server.lab) {
+      io.out(`Lab server: students' workspaces in ${lab?.workspacesRoot}; they can open ${lab?.dataRoots.length ? lab.dataRoots.join(', ') + ' and ' : ''}the bundled datasets.\n`);
+      io.out('The URL above is the teacher\'s (it sees every workspace): do not share it.\n');
+      if (server.lab.classUrl) io.out(`Students sign in with their name at: ${server.lab.classUrl}\n`);
+      for (const student of server.lab.students) io.out(`  ${student.name}: ${student.url}\n`);
     }
     io.out('Press Ctrl+C to stop.\n');
     let launcher: string | null = null;

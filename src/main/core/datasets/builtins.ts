@@ -25,6 +25,9 @@ export const builtins: BuiltinInfo[] = [
   { id: 'xor-quadrants', kind: 'table', generated: true, licence: null },
 ];
 
+/** The folder of the bundled datasets: always readable, also on a lab server. */
+export const builtinDatasetsDir = (): string => join(resourcesDir(), 'datasets');
+
 export const builtinPaths = {
   digits: () => join(resourcesDir(), 'datasets', 'digits-opencv'),
   wine: () => join(resourcesDir(), 'datasets', 'wine', 'wine.csv'),

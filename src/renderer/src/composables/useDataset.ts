@@ -5,6 +5,7 @@ import { builtinOptionsSchema } from '../../../shared/contract/datasets';
 import type { DatasetReference } from '../../../shared/contract/project';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
+import { newTaskId } from '../../../shared/contract/newTaskId';
 
 export type BuiltinOptions = z.input<typeof builtinOptionsSchema>;
 
@@ -22,7 +23,6 @@ let pendingCsv: { path: string; delimiter: 'auto' | ',' | ';' | '\t' | '|'; head
 /** A path to look in again (e.g. a project's dataset hint), shown in Datos' folder field. */
 const searchHint: Ref<{ kind: 'folder' | 'csv'; path: string } | null> = shallowRef(null);
 let currentTask = '';
-let taskCounter = 0;
 
 /**
  * The Datos step's contract calls: open a folder, CSV or built-in set, choose a CSV target and split. A failed
@@ -33,7 +33,7 @@ export function useDataset() {
   const describe = useErrorMessage();
 
   async function run<T>(work: (taskId: string) => Promise<T>): Promise<T | null> {
-    currentTask = `dataset-${Date.now()}-${++taskCounter}`;
+    currentTask = newTaskId('dataset');
     busy.value = true;
     error.value = null;
     progress.value = null;

@@ -3,6 +3,7 @@ import type { RequestOf } from '../../../shared/contract';
 import { hogPipelineSchema, LAB_HOG_PARAMS, LAB_RESIZE, type HogExtractResult, type HogPipeline, type HogPreview, type HogProgressEvent } from '../../../shared/contract/features';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
+import { newTaskId } from '../../../shared/contract/newTaskId';
 
 export type HogPreviewSource = RequestOf<'hog.preview'>['source'];
 
@@ -20,7 +21,6 @@ const extracting = ref(false);
 const extractError = ref<string | null>(null);
 let previewSequence = 0;
 let currentTask = '';
-let taskCounter = 0;
 
 /** Back to the course's lab setting: grey 12x24 (bilinear), 8 bins, 4x4 cells, 2x2 blocks, L2-Hys. */
 export function resetToLab(): void {
@@ -82,7 +82,7 @@ export function useFeatures() {
   }
 
   async function extract(datasetId: string): Promise<void> {
-    currentTask = `hog-${Date.now()}-${++taskCounter}`;
+    currentTask = newTaskId('hog');
     extracting.value = true;
     extractError.value = null;
     extraction.value = null;

@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/messages';
 import { useClient } from './useClient';
 import { base64Bytes, offerDownload, runDownloadName } from './useDownload';
 import { useErrorMessage } from './useErrorMessage';
+import { newTaskId } from '../../../shared/contract/newTaskId';
 
 /** "Exportar modelo": writes the chosen format into the run folder and hands its .zip over as a download. */
 export function useModelExport() {
@@ -44,7 +45,6 @@ export function useModelExport() {
   return { result, busy, error, exportModel, download };
 }
 
-let taskCounter = 0;
 
 /** "Clasificar una carpeta": runs.predictFolder as a task with progress and cancel; the CSV as a download. */
 export function useFolderPrediction() {
@@ -61,7 +61,7 @@ export function useFolderPrediction() {
   onBeforeUnmount(stop);
 
   async function classify(runId: string, path: string): Promise<void> {
-    taskId = `folder-predict-${Date.now()}-${++taskCounter}`;
+    taskId = newTaskId('folder-predict');
     busy.value = true;
     error.value = null;
     result.value = null;

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, ref } from 'vue';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
+import { newTaskId } from '../../../shared/contract/newTaskId';
 
 /** Runs the core's demo progress stream: proof that calls and events travel through the door in use. */
 export function useProgressDemo() {
@@ -21,7 +22,7 @@ export function useProgressDemo() {
   onBeforeUnmount(stop);
 
   async function start(steps = 20, intervalMs = 60): Promise<void> {
-    taskId = `demo-${Date.now()}`;
+    taskId = newTaskId('demo');
     done.value = 0;
     total.value = steps;
     outcome.value = null;

@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import type { RunSummary } from '../../../shared/contract/runs';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
+import { viewedWorkspaceParam } from './useWorkspaces';
 
 /** The run history (runs.list), searchable, shared by the views that pick a run. */
 export function useRuns() {
@@ -16,7 +17,7 @@ export function useRuns() {
   async function refresh(): Promise<void> {
     loading.value = true;
     try {
-      const result = await client.call('runs.list', { search: search.value });
+      const result = await client.call('runs.list', { search: search.value, ...viewedWorkspaceParam() });
       runs.value = result.runs;
       root.value = result.root;
       error.value = null;

@@ -7,6 +7,7 @@ import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 import { useLabSession } from './useLabSession';
+import { newTaskId } from '../../../shared/contract/newTaskId';
 
 export { diagnosisSchema } from './curveStream';
 export type { DiagnosisHint, EpochRecord } from './curveStream';
@@ -38,7 +39,6 @@ const inspections: Ref<Inspection[]> = shallowRef([]);
 /** Inspections kept per run: at a few per second this covers the longest class demonstration. */
 export const MAX_INSPECTIONS = 2000;
 
-let counter = 0;
 /** The task this window follows now, and how to end following it (by the call's answer or `experiment.done`). */
 let following: { id: string; finish: (outcome: Outcome) => void } | null = null;
 
@@ -163,7 +163,7 @@ export function useTraining() {
 
   async function start(request: Omit<ExperimentRequest, 'taskId'>): Promise<void> {
     if (status.value === 'running' || status.value === 'paused' || status.value === 'stopping') return;
-    const id = `train-${Date.now()}-${++counter}`;
+    const id = newTaskId('train');
     reset(id, request.training.epochs, 'running');
     const followed = follow(id, []);
     client.call('experiment.run', { ...request, taskId: id }).then(

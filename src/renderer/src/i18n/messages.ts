@@ -14,6 +14,7 @@ import { report } from './locales/report';
 import { shell } from './locales/shell';
 import { training } from './locales/training';
 import { trainingErrors } from './locales/trainingErrors';
+import { workspaces } from './locales/workspaces';
 
 export const LOCALES = ['es', 'pt', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,7 +23,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, inference, modelExport, pixels, project };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, inference, modelExport, pixels, project, workspaces };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

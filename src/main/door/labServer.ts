@@ -1,0 +1,203 @@
+import { createHmac } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { SinapsisError } from '../../shared/contract/errors';
+import type { Caller } from '../core/caller';
+import type { Core, CoreServices } from '../core';
+import { builtinDatasetsDir } from '../core/datasets/builtins';
+import { FileAccessPolicy } from '../core/files';
+import { workspaceIdOf } from '../core/workspaces/workspaces';
+import { parseCookies, secretsMatch, type ServerAuth } from './serverAuth';
+import { send } from './staticFiles';
+
+/**
+ * A lab server: `sinapsis serve --host 0.0.0.0` (or `--lab`) for a class. The teacher holds the server's token;
+ * each student works in a workspace of their own, reached either
+ *
+ * - by signing in with their name the first time (the teacher shares the class link `/join?code=…`, whose code is
+ *   derived from the token; the sign-in gives the browser a session cookie naming the student), or
+ * - with a link of their own (`--students list.txt`: one name per line; each student's token is derived from the
+ *   server's token and their name, so the links stay the same across restarts with the same `--token`).
+ *
+ * The server reads only inside the teacher's `--data` folders, the bundled datasets and each student's own folder.
+ */
+export interface LabServeOptions {
+  /** Folders students may open (`--data`, repeatable). */
+  dataRoots: string[];
+  /** Names from `--students` (sign-in by name is then off), or null for sign-in by name. */
+  students: string[] | null;
+  /** Where the students' workspaces live (`--workspaces`). */
+  workspacesRoot: string;
+  /** Loaded datasets each student's workspace may hold, in MB (`--workspace-memory`). */
+  datasetBudgetMb: number;
+}
+
+export const DEFAULT_WORKSPACE_MEMORY_MB = 1024;
+/** How long a sign-in lasts in that browser (a term). */
+const SESSION_SECONDS = 180 * 24 * 3600;
+const MAX_SIGNIN_BYTES = 4096;
+/** A class fits many times over; this only stops a script from filling the disk with workspaces. */
+export const MAX_WORKSPACES = 500;
+
+/** The core services of a lab server: the file policy of its roots and the students' workspaces. */
+export function labServices(options: LabServeOptions): Partial<CoreServices> {
+  return {
+    files: new FileAccessPolicy({ roots: [...options.dataRoots.map((root) => resolve(root)), builtinDatasetsDir()] }),
+    lab: { root: resolve(options.workspacesRoot), datasetBudgetBytes: options.datasetBudgetMb * 1024 ** 2 },
+  };
+}
+
+function derived(token: string, purpose: string, length: number): string {
+  return createHmac('sha256', token).update(`sinapsis ${purpose}`).digest('base64url').slice(0, length);
+}
+
+/** The per-student token of `--students`: derived, so the same `--token` gives the same links after a restart. */
+export function studentToken(serverToken: string, studentId: string): string {
+  return derived(serverToken, `student token ${studentId}`, 32);
+}
+
+/** The code of the class sign-in link. */
+export function classCode(serverToken: string): string {
+  return derived(serverToken, 'class code', 16);
+}
+
+/** Reads the requests's body, at most `limit` bytes (a larger one is refused without reading on). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => done(null));
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', extra);
+}
+
+export class LabDoor {
+  private readonly joinCookie: string;
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly options: LabServeOptions,
+    private readonly core: Core,
+    private readonly serverToken: string,
+    port: number,
+  ) {
+    this.joinCookie = `sinapsis-join-${port}`;
+  }
+
+  /** Creates the listed students' workspaces; returns each one's name and token. */
+  async prepareStudents(): Promise<{ name: string; id: string; token: string }[]> {
+    const listed: { name: string; id: string; token: string }[] = [];
+    for (const name of this.options.students ?? []) {
+      const workspace = await this.core.workspaces.create(name, 'reuse');
+      const token = studentToken(this.serverToken, workspace.id);
+      this.tokens.set(token, workspace.id);
+      listed.push({ name: workspace.name, id: workspace.id, token });
+    }
+    return listed;
+  }
+
+  /** For ServerAuth: the student a presented per-student token belongs to. */
+  readonly studentOf = (presented: string): Caller | null => {
+    for (const [token, studentId] of this.tokens) if (secretsMatch(token, presented)) return { role: 'student', studentId };
+    return null;
+  };
+
+  get signInByName(): boolean {
+    return this.options.students === null;
+  }
+
+  /** The link the teacher shares with the class (sign-in by name), or null when `--students` gives each their own. */
+  classPath(): string | null {
+    return this.signInByName ? `/join?code=${classCode(this.serverToken)}` : null;
+  }
+
+  /** A browser that followed the class link (may load the page to sign in, nothing else). */
+  isGuest(req: IncomingMessage): boolean {
+    return this.signInByName && secretsMatch(classCode(this.serverToken), parseCookies(req.headers.cookie).get(this.joinCookie));
+  }
+
+  /**
+   * The lab server's own routes: `/join` (class link -> join cookie, then the page), `/api/session` (does this
+   * browser still have to sign in?) and `/api/signin` (POST a name). Returns false for any other path.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, auth: ServerAuth, signedIn: boolean): boolean {
+    if (url.pathname === '/join') {
+      if (!this.signInByName || !secretsMatch(classCode(this.serverToken), url.searchParams.get('code'))) {
+        send(res, 401, 'Sinapsis: this sign-in link is not valid. Ask your teacher for the link of the class.');
+        return true;
+      }
+      const cookie = `${this.joinCookie}=${classCode(this.serverToken)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}`;
+      send(res, 302, '', 'text/plain; charset=utf-8', { 'Set-Cookie': cookie, Location: '/' });
+      return true;
+    }
+    if (url.pathname === '/api/session') {
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' }), true;
+      if (signedIn) json(res, 200, { state: 'signed-in' });
+      else if (this.isGuest(req)) json(res, 200, { state: 'sign-in' });
+      else send(res, 401, 'Sinapsis: sign in through the link of the class.');
+      return true;
+    }
+    if (url.pathname === '/api/signin') {
+      void this.signIn(req, res, auth);
+      return true;
+    }
+    return false;
+  }
+
+  private async signIn(req: IncomingMessage, res: ServerResponse, auth: ServerAuth): Promise<void> {
+    // Only our own page may sign in (a form on another site cannot: it has neither the Origin nor the join cookie).
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed', undefined, { Allow: 'POST' });
+    if (req.headers.origin !== `http://${req.headers.host ?? ''}` || !this.isGuest(req)) return send(res, 403, 'Forbidden');
+    const body = await readBody(req, MAX_SIGNIN_BYTES);
+    let name: unknown;
+    try {
+      name = body === null ? null : (JSON.parse(body) as { name?: unknown }).name;
+    } catch {
+      name = null;
+    }
+    try {
+      if (typeof name !== 'string') throw new SinapsisError('workspace-name-invalid', 'Type your name to sign in.', { max: 60 });
+      const id = workspaceIdOf(name);
+      if (!(await this.core.workspaces.exists(id)) && (await this.core.workspaces.list()).length >= MAX_WORKSPACES) {
+        throw new SinapsisError('workspace-limit', `This server already has ${MAX_WORKSPACES} workspaces, its limit. Ask your teacher.`, { limit: MAX_WORKSPACES });
+      }
+      const workspace = await this.core.workspaces.create(name, 'refuse');
+      const cookie = auth.sessionCookie({ role: 'student', studentId: workspace.id }, { maxAgeSeconds: SESSION_SECONDS });
+      json(res, 200, { ok: true, name: workspace.name }, { 'Set-Cookie': cookie });
+    } catch (error) {
+      if (error instanceof SinapsisError) return json(res, 200, { ok: false, error: error.toContract() });
+      console.error('[sinapsis] sign-in failed:', error);
+      json(res, 500, { ok: false, error: { code: 'internal', message: 'Sign-in failed on the server.' } });
+    }
+  }
+}
+
+/** Reads a `--students` file: one name per line; blank lines and lines starting with # are skipped. */
+export function parseStudentList(text: string): string[] {
+  const names = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const seen = new Map<string, string>();
+  for (const [index, name] of names.entries()) {
+    const id = workspaceIdOf(name);
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      throw new SinapsisError('students-duplicate', `Line ${index + 1} of the students list ("${name}") is the same student as "${earlier}". Give each student a different name.`, { line: index + 1 });
+    }
+    seen.set(id, name);
+  }
+  return names;
+}
+
