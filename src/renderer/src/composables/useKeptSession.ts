@@ -79,12 +79,12 @@ export function useKeptSession() {
    * Opens the setup's dataset unless the same one is loaded. A folder that moved is reported by name; a dataset
    * whose contents changed is loaded but reported, so that runs are never silently made on other data.
    */
-  async function openDataset(wanted: DatasetPointer | null, loadedId: string | null = null): Promise<void> {
+  async function openDataset(wanted: DatasetPointer | null, loadedId: string | null = null, evenIfLoaded = false): Promise<void> {
     missingDataset.value = null;
     mismatchedDataset.value = null;
     wantedDataset.value = wanted;
     if (!wanted) return;
-    if (data.summary.value?.fingerprint === wanted.fingerprint) {
+    if (!evenIfLoaded && data.summary.value?.fingerprint === wanted.fingerprint) {
       wantedDataset.value = null;
       return;
     }
@@ -168,6 +168,15 @@ export function useKeptSession() {
       wantedDataset.value = null;
       if (expected) checkFingerprint(expected);
       else mismatchedDataset.value = null;
+    });
+    // Back from a dropped connection: a core that restarted meanwhile no longer holds the dataset; open it again.
+    client.onReconnect(() => {
+      const pointer = currentDataset();
+      const loaded = data.summary.value;
+      if (!pointer || !loaded) return;
+      void data.resume(loaded.datasetId, pointer.fingerprint, pointer.reference).then((kept) => {
+        if (!kept) void openDataset(pointer, null, true);
+      });
     });
     client.on('session.changed', (event) => {
       if (event.pageId !== pageId) changedElsewhere.value = event.revision;
