@@ -6,6 +6,7 @@ import { readOpenedImage } from '../datasets/images/readOpenedImage';
 import { datasetItems, toFeatureSet } from './datasetHog';
 import { extractHog, type HogSourceItems } from './extractHog';
 import { join } from 'node:path';
+import { pathNotAllowed } from '../files';
 import type { PixelImage } from './pixelImage';
 import { previewHog } from './previewHog';
 
@@ -38,7 +39,7 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
       // Only files inside a folder the student opened may be read through the contract.
       const refused = source.files.find((file) => !context.workspace.openedPaths.isAllowed(file));
       if (refused !== undefined) {
-        throw new SinapsisError('path-not-allowed', `"${refused}" is outside the opened folders; open its folder in Sinapsis first, then extract again.`, { file: refused });
+        throw pathNotAllowed(refused);
       }
       items = { kind: 'files', files: source.files.map((path) => ({ name: path, path })) };
     }
