@@ -4,7 +4,7 @@ import type { Caller } from './caller';
 import type { CallContext, Emit } from './context';
 import { initBackend, preferenceFromEnv } from './engine/backends';
 import { RunModelCache } from './inference/runModelCache';
-import { markInterruptedRuns } from './runs/runFolder';
+import { markInterruptedRuns, runsFolderProblem } from './runs/runFolder';
 import { defaultServices, type CoreServices } from './services';
 import { taskGraceMsFromEnv } from './tasks/pageConnections';
 import { Slots } from './tasks/slots';
@@ -33,6 +33,8 @@ export interface Core {
   workspaceOf(caller: Caller): Promise<Workspace>;
   /** The context a handler runs with for `caller`; events go to `emit` (by default every page of the workspace). */
   contextFor(caller: Caller, emit?: Emit): Promise<CallContext>;
+  /** Why new runs cannot be recorded in the runs folder (read-only, full), found at start; null when they can. */
+  runsFolderProblem: SinapsisError | null;
   dispose(): void;
   /** Stops every task of every workspace (trainings end after their current batch and are written as "stopped") and waits for them. */
   shutdown(): Promise<void>;
@@ -59,7 +61,8 @@ function oneChromiumAtATime(services: CoreServices): CoreServices {
 export async function createCore(door: Door, services: Partial<CoreServices> = {}): Promise<Core> {
   await initBackend(preferenceFromEnv());
   const resolved = oneChromiumAtATime(defaultServices(services));
-  await markInterruptedRuns(resolved.runsRoot);
+  // A read-only or full runs folder does not stop the start: its runs can still be read, and the problem is said.
+  const interrupted = await markInterruptedRuns(resolved.runsRoot);
   const workspaces = new Workspaces({
     owner: { home: null, runs: resolved.runsRoot, cache: defaultCacheRoot(), uploads: defaultUploadsRoot(), state: resolved.stateRoot },
     files: resolved.files,
@@ -71,6 +74,7 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
   return {
     door,
     services: resolved,
+    runsFolderProblem: interrupted.unwritable ?? (await runsFolderProblem(resolved.runsRoot)),
     workspaces,
     runModels,
     workspaceOf,

@@ -1,6 +1,7 @@
 import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { method } from './define';
+import { contractErrorSchema } from './errors';
 
 export const runIdSchema = z.string().min(1).max(80).regex(/^\w[\w.-]*$/, 'a run id (letters, digits, ".", "_", "-"; no path)');
 export const languageSchema = z.enum(['es', 'pt', 'en']);
@@ -38,11 +39,25 @@ export const historyRowSchema = z.object({
 });
 
 export const runsMethods = {
-  'runs.list': method(z.object({ search: z.string().max(200).optional() }).extend(viewedWorkspaceSchema.shape), z.object({ root: z.string(), runs: z.array(runSummarySchema) })),
+  'runs.list': method(
+    z.object({ search: z.string().max(200).optional() }).extend(viewedWorkspaceSchema.shape),
+    /** `unwritable`: why new runs cannot be recorded in `root` (read-only, no permission); its runs can still be read. */
+    z.object({ root: z.string(), runs: z.array(runSummarySchema), unwritable: contractErrorSchema.nullable() }),
+  ),
   /** Config and metrics are returned as stored (validated when read); see the run-folder format in docs/runs-and-reports.md. */
   'runs.get': method(
     z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape),
-    z.object({ runId: runIdSchema, config: z.unknown(), metrics: z.unknown(), history: z.array(historyRowSchema), notes: reportNotesSchema }),
+    z.object({
+      runId: runIdSchema,
+      config: z.unknown(),
+      /** Null for a run interrupted or failed before it wrote its results; its config and history are still there. */
+      metrics: z.unknown(),
+      history: z.array(historyRowSchema),
+      notes: reportNotesSchema,
+      status: runSummarySchema.shape.status,
+      /** Why the run ended as it did (status.json's message), e.g. which file could not be written. */
+      statusMessage: z.string().nullable(),
+    }),
   ),
   'report.export': method(
     z.object({ runId: runIdSchema, language: languageSchema, notes: reportNotesSchema, pdf: z.boolean() }),

@@ -137,6 +137,9 @@ as "stopped"; a second Ctrl+C quits at once.
     const server = await startServer({ host, port, token, noToken, maxTrainings, lab });
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
     io.out(`Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`);
+    // A read-only (or full) runs folder: its runs can be viewed, but training there would fail; said once, up front.
+    const problem = server.core.runsFolderProblem;
+    if (problem) io.out(`${problem.message} Existing runs can still be opened.\n`);
     if (server.token === null) {
       io.out('No access token (--no-token): every program and every user account on this computer can use Sinapsis, and see and change its runs, through this port (web pages from other sites cannot). Use it only on a computer that only you use.\n');
     } else if (!isLoopbackHost(host)) {

@@ -9,7 +9,7 @@ export const MAX_LEAVE_ONE_OUT_SAMPLES = 2000;
 /** How to split, whatever holds the samples: a loaded dataset (`dataset.split`) or an experiment's feature rows. */
 export type SplitOptions = Omit<SplitRequest, 'datasetId'>;
 
-function ratiosFor(request: SplitOptions): SplitRatios {
+export function ratiosFor(request: Omit<SplitOptions, 'seed'>): SplitRatios {
   if (request.method === 'holdout') {
     const test = request.test ?? (request.train !== undefined ? 1 - request.train : DEFAULT_HOLDOUT.test);
     return { train: request.train ?? 1 - test, validation: 0, test };

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
 import type { z } from 'zod';
@@ -12,7 +12,8 @@ import { summarizeModel, type ModelSummary } from '../../../shared/models/shapes
 import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { DatasetStore } from '../datasets/datasetStore';
-import type { ImageDataset, TableDataset } from '../datasets/datasetTypes';
+import { labelsOf, type ImageDataset, type TableDataset } from '../datasets/datasetTypes';
+import { checkMinimumData, type DataCounts } from '../datasets/minimumData';
 import type { TrainingControls } from '../engine/trainingControls';
 import type { BatchProgress, EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
@@ -22,6 +23,7 @@ import { saveModelArtifacts } from '../models/modelIO';
 import { exportRunReport } from '../reports/exportRunReport';
 import { writeRunExports } from '../reports/runExports';
 import { latestFileWriter, writeJsonAtomic } from '../runs/atomicWrite';
+import { runWriteError, writingRunFile } from '../runs/writeFailure';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
 import { HISTORY_COLUMNS, type RunConfig } from '../runs/runSchemas';
@@ -81,8 +83,26 @@ async function makeRunFolder(deps: ExperimentDeps, runId: string): Promise<strin
   return (await createRunFolder(dirname(dir), basename(dir))).dir;
 }
 
+/** Samples per class as loaded, before any feature is computed (for the minimum-data rule). */
+function datasetCounts(dataset: ImageDataset | TableDataset): DataCounts {
+  const labels = labelsOf(dataset);
+  const samples = dataset.kind === 'images' ? dataset.images.length : dataset.rows;
+  return { samples, classes: labels ? { names: dataset.classNames, counts: countClasses(labels, dataset.classNames.length) } : null, name: dataset.summary.name };
+}
+
+function sampleCounts(samples: ExperimentSamples, name: string): DataCounts {
+  const classes = samples.labels ? { names: samples.classNames, counts: countClasses(samples.labels, samples.classNames.length) } : null;
+  return { samples: sampleCount(samples), classes, name };
+}
+
+function countClasses(labels: Int32Array, classCount: number): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const label of labels) counts[label]++;
+  return counts;
+}
+
 function datasetRecord(dataset: ImageDataset | TableDataset, samples: ExperimentSamples): RunConfig['dataset'] {
-  const counts = samples.classNames.map((_, c) => (samples.labels ? samples.labels.filter((label) => label === c).length : 0));
+  const counts = samples.labels ? countClasses(samples.labels, samples.classNames.length) : samples.classNames.map(() => 0);
   const loadProblems = dataset.kind === 'images' ? dataset.summary.problems.filter((p) => p.skipped).map((p) => ({ file: p.file, reason: p.reason })) : [];
   return {
     name: dataset.summary.name,
@@ -191,6 +211,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     // The memory check comes before the features: raw pixels of many large images would fill memory on their own.
     const samplesPlanned = dataset.kind === 'images' ? dataset.images.length * (1 + (request.augmentation?.copies ?? 0)) : dataset.rows;
     const summary = checkModel(request, samplesPlanned);
+    checkMinimumData(datasetCounts(dataset), request.split);
     progress('features');
     const samples = await experimentFeatures(dataset, request.features, {
       signal,
@@ -202,6 +223,8 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     if (request.scaling === 'channel' && samples.channels === undefined) {
       throw new SinapsisError('scaling-needs-pixels', 'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.');
     }
+    // Images that could not be turned into features are dropped: the rule holds again for what is left.
+    if (samples.skipped.length > 0) checkMinimumData(sampleCounts(samples, dataset.summary.name), request.split);
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
 
@@ -209,8 +232,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     try {
       return await trainAndWrite({ request, deps, dataset, samples, plan, summary, control, runId, dir, started, progress });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await finishRun(dir, 'failed', message);
+      await recordFailure(dir, error);
       throw error;
     }
   } finally {
@@ -229,6 +251,18 @@ async function waitForSlot(slots: Slots | undefined, control: ExperimentControl,
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped while it waited for its turn; no run was written.');
     throw error;
   }
+}
+
+/**
+ * Ends a run that could not finish as `failed`, keeping its files in agreement: metrics.json is what says a run has
+ * results, so it goes when the status cannot say `completed` (and its space with it, on a full disk, so the status
+ * can still be written). If even the status cannot be written, the run stays `running` on disk and the next start
+ * (or any listing, by its dead process) shows it as `incomplete`; the error the caller gets names the first failure.
+ */
+async function recordFailure(dir: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await rm(join(dir, RUN_FILES.metrics), { force: true }).catch(() => undefined);
+  await finishRun(dir, 'failed', message).catch(() => undefined);
 }
 
 /**
@@ -266,7 +300,7 @@ interface TrainContext {
 async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   const { request, deps, dataset, samples, plan, summary, control, runId, dir, progress } = context;
   const config = configOf(runId, request, dataset, samples, plan, summary, deps.electron ?? null);
-  await writeJsonAtomic(join(dir, RUN_FILES.config), config);
+  await writingRunFile(join(dir, RUN_FILES.config), () => writeJsonAtomic(join(dir, RUN_FILES.config), config));
 
   const columns = featureLength(samples);
   const outputWidth = summary.outputShape.reduce((a, b) => a * b, 1);
@@ -277,7 +311,9 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   // history.csv is rewritten after every epoch (merged while a write is on disk): a killed process leaves the curves up to its last epochs.
   const live: EpochRecord[][] = plan.folds.map(() => []);
   const inspections = new InspectionRecorder(plan.folds.length);
-  const history = latestFileWriter(join(dir, RUN_FILES.history), () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)));
+  const historyPath = join(dir, RUN_FILES.history);
+  // A history.csv that cannot be written (full disk, read-only) stops the training after the current batch.
+  const history = latestFileWriter(historyPath, () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)), () => control.stop());
 
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
     const fold = plan.folds[f];
@@ -331,7 +367,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   }
   // One last write, also for a run stopped before its first epoch (its history.csv is the header alone).
   history.request();
-  await history.flush();
+  await writingRunFile(historyPath, () => history.flush());
 
   progress('evaluating');
   const last = runs[runs.length - 1]?.outcome ?? null;
@@ -355,16 +391,28 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   });
 
   progress('writing');
-  await writeJsonAtomic(join(dir, RUN_FILES.config), { ...config, backend, engine });
-  if (last?.artifacts) await saveModelArtifacts(join(dir, RUN_FILES.model), last.artifacts);
-  await writeJsonAtomic(join(dir, RUN_FILES.preprocessing), { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
-  await writeJsonAtomic(join(dir, RUN_FILES.predictions), { labels: samples.classNames, predictions });
-  await writeJsonAtomic(join(dir, RUN_FILES.inspection), inspections.file());
-  if (dataset.kind === 'images') await writeJsonAtomic(join(dir, RUN_FILES.thumbnails), misclassifiedThumbnails(dataset, metrics.misclassified));
-  await writeJsonAtomic(join(dir, RUN_FILES.metrics), metrics);
-  await exportRunReport(dir, { language: request.language, pdf: false });
-  await writeRunExports(dir, { language: request.language });
-  await finishRun(dir, status, problem?.message);
+  // Every file before metrics.json: a run has metrics only once all its results are on disk, so a write that fails
+  // on the way (full disk, read-only) leaves a failed run without metrics, never "completed" metrics of a failed run.
+  const write = (name: string, value: unknown) => writingRunFile(join(dir, name), () => writeJsonAtomic(join(dir, name), value));
+  const finalConfig: RunConfig = { ...config, backend, engine };
+  await write(RUN_FILES.config, finalConfig);
+  if (last?.artifacts) {
+    const artifacts = last.artifacts;
+    await writingRunFile(join(dir, RUN_FILES.model), () => saveModelArtifacts(join(dir, RUN_FILES.model), artifacts));
+  }
+  await write(RUN_FILES.preprocessing, { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
+  await write(RUN_FILES.predictions, { labels: samples.classNames, predictions });
+  await write(RUN_FILES.inspection, inspections.file());
+  if (dataset.kind === 'images') await write(RUN_FILES.thumbnails, misclassifiedThumbnails(dataset, metrics.misclassified));
+  const record = { dir, config: finalConfig, metrics, history: historyRows(plan.kind, live) };
+  await writingRunFile(join(dir, RUN_FILES.reportHtml), () => exportRunReport(dir, { language: request.language, pdf: false, run: record }));
+  await writingRunFile(dir, () => writeRunExports(dir, { language: request.language, run: record }));
+  await write(RUN_FILES.metrics, metrics);
+  try {
+    await finishRun(dir, status, problem?.message);
+  } catch (error) {
+    throw runWriteError(join(dir, RUN_FILES.status), error);
+  }
   return {
     runId,
     dir,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/i18n/diagnosisText';
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
-import { readRun } from '../runs/readRun';
+import { readRun, type RunRecord } from '../runs/readRun';
 import { RUN_FILES } from '../runs/runFolder';
 import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
@@ -48,11 +48,13 @@ export interface ExportOptions {
   pdf: boolean;
   /** Needed when `pdf` is true. */
   printPdf?: (html: string) => Promise<Uint8Array>;
+  /** The run as the experiment holds it, before its metrics.json is written (otherwise read from the folder). */
+  run?: RunRecord;
 }
 
 /** (Re)writes report.html, and report.pdf when asked, in a run folder. */
 export async function exportRunReport(dir: string, options: ExportOptions): Promise<{ html: string; pdf: string | null; htmlBytes: number; pdfBytes: number | null }> {
-  const run = await readRun(dir);
+  const run = options.run ?? (await readRun(dir));
   const notes = options.notes ?? (await readNotes(dir));
   if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
   const thumbnails = await readThumbnails(dir);

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/i18n/diagnosisText';
 import { rowNormalize } from '../evaluation/classificationMetrics';
 import { writeFileAtomic } from '../runs/atomicWrite';
 import { csvCell, toCsv } from '../runs/historyCsv';
-import { readRun } from '../runs/readRun';
+import { readRun, type RunRecord } from '../runs/readRun';
 import type { RunMetrics } from '../runs/runSchemas';
 import type { SvgImage } from './printPdf';
 import { runCharts } from './runCharts';
@@ -71,6 +71,8 @@ export interface RunExportOptions {
   language: Language;
   /** Draws the PNG charts; without it only the SVG ones are written. */
   renderPng?: (images: readonly SvgImage[]) => Promise<Uint8Array[]>;
+  /** The run as the experiment holds it, before its metrics.json is written (otherwise read from the folder). */
+  run?: RunRecord;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface RunExportOptions {
  * folder. Cheap without PNG: the experiment can call it at the end of every run.
  */
 export async function writeRunExports(dir: string, options: RunExportOptions): Promise<RunExportsResult> {
-  const run = await readRun(dir);
+  const run = options.run ?? (await readRun(dir));
   const { metrics } = run;
   const write = (name: string, text: string | Uint8Array) => writeFileAtomic(join(dir, name), text);
   if (metrics.confusionMatrix.labels.length > 0) {

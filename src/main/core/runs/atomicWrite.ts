@@ -41,9 +41,10 @@ export interface LatestFileWriter {
  * Keeps a file rewritten (atomically) with the latest content while requests come faster than the disk: one
  * write at a time, and requests made during a write are merged into the next one, rendered only then. Epochs of a
  * small network can take well under a millisecond, so one queued write per epoch would pile up copies of the
- * whole file in memory and leave the file far behind the training.
+ * whole file in memory and leave the file far behind the training. `onFailure` hears of the first failed write at
+ * once (a full disk should stop the training then, not after the last epoch); later requests write no more.
  */
-export function latestFileWriter(path: string, render: () => string | Uint8Array): LatestFileWriter {
+export function latestFileWriter(path: string, render: () => string | Uint8Array, onFailure?: (error: unknown) => void): LatestFileWriter {
   let dirty = false;
   let running: Promise<void> | null = null;
   let failure: unknown = null;
@@ -54,6 +55,7 @@ export function latestFileWriter(path: string, render: () => string | Uint8Array
         await writeFileAtomic(path, render());
       }
     } catch (error) {
+      if (failure === null) onFailure?.(error);
       failure ??= error;
     } finally {
       running = null;
@@ -61,6 +63,7 @@ export function latestFileWriter(path: string, render: () => string | Uint8Array
   };
   return {
     request() {
+      if (failure !== null) return;
       dirty = true;
       running ??= drain();
     },

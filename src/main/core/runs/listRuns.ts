@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../../shared/contract/runs';
+import { runState } from './readRun';
 import { readRunStatus, RUN_FILES } from './runFolder';
 import { runConfigSchema, runMetricsSchema } from './runSchemas';
 
@@ -25,15 +26,17 @@ export async function listRuns(root: string, search?: string): Promise<RunSummar
   for (const runId of entries.sort().reverse()) {
     const dir = join(root, runId);
     const status = await readRunStatus(dir);
-    if (!status) continue;
     const config = runConfigSchema.safeParse(await readJson(join(dir, RUN_FILES.config)));
     const metrics = runMetricsSchema.safeParse(await readJson(join(dir, RUN_FILES.metrics)));
     const c = config.success ? config.data : null;
     const m = metrics.success ? metrics.data : null;
+    // A folder with neither a status nor a valid config is not a run (a student's own folder in the runs folder).
+    if (!status && !c) continue;
+    const state = runState(status, m);
     runs.push({
       runId,
-      status: status.status,
-      createdAt: status.startedAt,
+      status: state.status,
+      createdAt: state.startedAt ?? c?.createdAt ?? '',
       dataset: c?.dataset.name ?? null,
       model: c ? c.model.layers.map((l) => l.outputShape[l.outputShape.length - 1] ?? '?').join('-') : null,
       engine: c?.engine ?? null,

@@ -4,15 +4,26 @@ import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
 import { HISTORY_COLUMNS, runConfigSchema, runMetricsSchema, type HistoryRow, type RunConfig, type RunMetrics } from './runSchemas';
 import { parseRunJson } from './parseRunJson';
-import { RUN_FILES } from './runFolder';
+import type { RunSummary } from '../../../shared/contract/runs';
+import { effectiveStatus, readRunStatus, RUN_FILES, type RunStatus } from './runFolder';
 
 async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  const path = join(dir, name);
+  const found = await readOptionalJsonFile(dir, name, schema);
+  if (found === null) {
+    throw new SinapsisError('run-file-missing', `${path} is missing: this folder is not a finished Sinapsis run (or the run was interrupted before it wrote its results).`, { path });
+  }
+  return found;
+}
+
+/** A run file that may not exist yet (metrics.json of an interrupted run): null when absent, an error when wrong. */
+async function readOptionalJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T | null> {
   const path = join(dir, name);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new SinapsisError('run-file-missing', `${path} is missing: this folder is not a finished Sinapsis run (or the run was interrupted before it wrote its results).`, { path });
+    return null;
   }
   return parseRunJson(text, path, schema);
 }
@@ -46,11 +57,45 @@ export interface RunRecord {
 export async function readRun(dir: string): Promise<RunRecord> {
   const config = await readJsonFile(dir, RUN_FILES.config, runConfigSchema);
   const metrics = await readJsonFile(dir, RUN_FILES.metrics, runMetricsSchema);
-  let history: HistoryRow[] = [];
+  return { dir, config, metrics, history: await readHistory(dir) };
+}
+
+export type RunState = RunSummary['status'];
+
+/**
+ * A run's status as it stands: status.json's, with a `running` run whose process is gone shown as `incomplete`
+ * (also where that could not be written, e.g. a read-only folder); when status.json is missing or torn, the
+ * status metrics.json ends with, else `incomplete`, so a valid run never disappears from the list.
+ */
+export function runState(status: RunStatus | null, metrics: RunMetrics | null): { status: RunState; message: string | null; startedAt: string | null } {
+  if (status) return { status: effectiveStatus(status), message: status.message ?? null, startedAt: status.startedAt };
+  return { status: metrics?.status ?? 'incomplete', message: null, startedAt: null };
+}
+
+export interface RunView {
+  dir: string;
+  config: RunConfig;
+  /** Null for a run interrupted (or failed) before it wrote its results: its settings and curves still open. */
+  metrics: RunMetrics | null;
+  history: HistoryRow[];
+  status: RunState;
+  message: string | null;
+}
+
+/** Reads a run folder as far as it got: config.json is needed; metrics.json only once the run finished. */
+export async function readRunView(dir: string): Promise<RunView> {
+  const config = await readJsonFile(dir, RUN_FILES.config, runConfigSchema);
+  const metrics = await readOptionalJsonFile(dir, RUN_FILES.metrics, runMetricsSchema);
+  const history = await readHistory(dir);
+  const state = runState(await readRunStatus(dir), metrics);
+  return { dir, config, metrics, history, status: state.status, message: state.message };
+}
+
+async function readHistory(dir: string): Promise<HistoryRow[]> {
   try {
-    history = parseHistoryCsv(await readFile(join(dir, RUN_FILES.history), 'utf8'));
+    return parseHistoryCsv(await readFile(join(dir, RUN_FILES.history), 'utf8'));
   } catch (error) {
     if (error instanceof SinapsisError) throw error;
+    return [];
   }
-  return { dir, config, metrics, history };
 }

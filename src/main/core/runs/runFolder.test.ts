@@ -29,7 +29,7 @@ describe('run folders', () => {
     const finished = await createRunFolder(root, 'b-finished');
     await finishRun(finished.dir, 'completed');
     const mine = await createRunFolder(root, 'c-this-process');
-    expect(await markInterruptedRuns(root)).toEqual(['a-dead']);
+    expect((await markInterruptedRuns(root)).marked).toEqual(['a-dead']);
     expect((await readRunStatus(dead))?.status).toBe('incomplete');
     expect((await readRunStatus(finished.dir))?.status).toBe('completed');
     expect((await readRunStatus(mine.dir))?.status).toBe('running');
@@ -79,7 +79,7 @@ describe('interrupted runs', () => {
     writeFileSync(join(dir, '.history.csv.4194305.0a1b2c3d.tmp'), 'epoch\n1\n2');
     writeFileSync(join(dir, 'model', '.weights.bin.4194305.deadbeef.tmp'), 'partial');
     writeFileSync(join(dir, '.notes.txt'), 'a hidden file of the student');
-    expect(await markInterruptedRuns(root)).toEqual(['killed']);
+    expect((await markInterruptedRuns(root)).marked).toEqual(['killed']);
     expect(readdirSync(dir).sort()).toEqual(['.notes.txt', 'history.csv', 'model', 'status.json']);
     expect(readdirSync(join(dir, 'model'))).toEqual([]);
   });

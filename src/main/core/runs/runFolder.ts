@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { writeJsonAtomic } from './atomicWrite';
+import { processIdentity, processIsAlive } from './liveness';
+import { errnoOf, runWriteError, WRITE_FAILURE_CODES } from './writeFailure';
 
 /**
  * A run's life: `running` while training; `completed`, `stopped` (by the user, keeping what it had) or `failed` at
@@ -16,6 +19,8 @@ export const runStatusSchema = z.object({
   endedAt: z.string().optional(),
   pid: z.number().int(),
   host: z.string(),
+  /** The training process's boot and start time (see liveness.ts): a reused pid is not this run's process. */
+  processStart: z.string().optional(),
   message: z.string().optional(),
 });
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -44,14 +49,31 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * The real reason a recursive mkdir failed: Node reports ENOENT for a folder it could not create on a read-only
+ * file system, so the first missing folder is created alone, which fails with the real cause (EROFS, EACCES, …).
+ */
+async function mkdirFailure(dir: string, error: unknown): Promise<unknown> {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  let missing = dir;
+  while (dirname(missing) !== missing && !(await stat(dirname(missing)).then((s) => s.isDirectory(), () => false))) missing = dirname(missing);
+  return mkdir(missing).then(
+    () => error,
+    (real: unknown) => real,
+  );
+}
+
 /** Creates the run's folder, marked `running`; a runs folder that cannot be written is a clear error, not a crash. */
 export async function createRunFolder(root: string, runId = newRunId()): Promise<{ runId: string; dir: string }> {
   const dir = join(root, runId);
   try {
-    await mkdir(dir, { recursive: true });
-    await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname() });
+    await mkdir(dir, { recursive: true }).catch(async (error: unknown) => {
+      throw await mkdirFailure(dir, error);
+    });
+    await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname(), ...processIdentity() });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason = errnoOf(error);
+    if (reason in WRITE_FAILURE_CODES) throw runWriteError(dir, error, 'create the run folder');
     throw new SinapsisError(
       'run-folder-unwritable',
       `Cannot create the run folder ${dir} (${reason}). Choose a runs folder you can write to (SINAPSIS_RUNS_DIR) or free some disk space.`,
@@ -86,15 +108,6 @@ export async function readRunStatus(dir: string): Promise<RunStatus | null> {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The temporary files of writeFileAtomic (`.<name>.<pid>.<random>.tmp`) that a killed writer left behind. */
 const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
@@ -105,29 +118,59 @@ async function removeTemporaryFiles(dir: string): Promise<void> {
   }
 }
 
+/** A `running` run whose process is gone (on this host) is `incomplete`, also where that could not be written down. */
+export function effectiveStatus(status: RunStatus): RunStatus['status'] {
+  return status.status === 'running' && status.host === hostname() && !processIsAlive(status) ? 'incomplete' : status.status;
+}
+
+export interface InterruptedRuns {
+  /** Runs marked `incomplete`. */
+  marked: string[];
+  /** Why some could not be marked (a read-only or full runs folder); they are still listed as incomplete. */
+  unwritable: SinapsisError | null;
+}
+
 /**
  * Marks runs left `running` by a process that no longer exists as `incomplete`, so a crash or a kill
  * shows up as such on the next start instead of as a run that never ends, and removes the temporary files its
- * interrupted writes left (the files themselves are whole: every write is atomic). Returns the ids it marked.
+ * interrupted writes left (the files themselves are whole: every write is atomic). A runs folder that cannot be
+ * written (read-only, full) does not stop the start: the first such failure is returned to be said.
  */
-export async function markInterruptedRuns(root: string): Promise<string[]> {
+export async function markInterruptedRuns(root: string): Promise<InterruptedRuns> {
   let entries: string[];
   try {
     entries = await readdir(root);
   } catch {
-    return [];
+    return { marked: [], unwritable: null };
   }
   const marked: string[] = [];
+  let unwritable: SinapsisError | null = null;
   for (const runId of entries.sort()) {
     const dir = join(root, runId);
     const status = await readRunStatus(dir);
-    if (!status || status.status !== 'running') continue;
-    const sameHost = status.host === hostname();
-    if (sameHost && status.pid !== process.pid && processAlive(status.pid)) continue;
-    if (sameHost && status.pid === process.pid) continue;
-    await removeTemporaryFiles(dir);
-    await writeRunStatus(dir, { ...status, status: 'incomplete', message: 'The process stopped before the run finished (crash, kill or power loss).' });
-    marked.push(runId);
+    if (!status || effectiveStatus(status) !== 'incomplete') continue;
+    try {
+      await removeTemporaryFiles(dir);
+      await writeRunStatus(dir, { ...status, status: 'incomplete', message: 'The process stopped before the run finished (crash, kill or power loss).' });
+      marked.push(runId);
+    } catch (error) {
+      unwritable ??= runWriteError(join(dir, RUN_FILES.status), error, 'mark as incomplete');
+    }
   }
-  return marked;
+  return { marked, unwritable };
+}
+
+/**
+ * Why runs cannot be recorded in `root` (read-only, no permission), or null when they can. A folder that does not
+ * exist yet is judged by the nearest one that does, where it would be created. Existing runs stay readable either way.
+ */
+export async function runsFolderProblem(root: string): Promise<SinapsisError | null> {
+  let folder = root;
+  while (dirname(folder) !== folder && !(await stat(folder).then((s) => s.isDirectory(), () => false))) folder = dirname(folder);
+  try {
+    await access(folder, constants.W_OK);
+    return null;
+  } catch (error) {
+    return runWriteError(root, error, 'record runs in');
+  }
 }

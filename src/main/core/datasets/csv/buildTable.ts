@@ -5,6 +5,7 @@ import { measureImbalance } from '../../../../shared/datasets/imbalance';
 import type { TabularData } from '../../../../shared/datasets/tabularData';
 import type { CsvDraft, TableDataset } from '../datasetTypes';
 import { sha256Hex } from '../fingerprint';
+import { MIN_CLASSES } from '../minimumData';
 import { naturalCompare } from '../naturalCompare';
 import { isMissingCell, parseNumber } from './parseNumber';
 
@@ -76,6 +77,13 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
     classNames = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort(naturalCompare);
     const index = new Map(classNames.map((name, i) => [name, i]));
     targets = Float64Array.from(targetTexts, (t) => index.get(numeric ? String(parseNumber(t, delimiter)) : t) ?? 0);
+    if (classNames.length < MIN_CLASSES) {
+      throw new SinapsisError(
+        'csv-one-class',
+        `Only one class ("${classNames[0]}", ${cells.length} rows) was found in the target column "${header[target]}" of "${draft.name}". A classifier needs at least ${MIN_CLASSES}: choose another target column, or treat it as regression.`,
+        { path: draft.name, className: classNames[0], count: cells.length },
+      );
+    }
   } else {
     targets = Float64Array.from(targetTexts, (t, r) => {
       const value = parseNumber(t, delimiter);
