@@ -2,9 +2,10 @@ import { SinapsisError } from '../../shared/contract';
 import { APP_VERSION } from '../core/app/version';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNEXPECTED, type CliIO } from './command';
 import { commands } from './commands';
+import { maxOf } from '../../shared/arrays';
 
 export function mainHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length), 0);
   return `Sinapsis ${APP_VERSION}: an offline lab for neural networks and computer vision
 
 Usage: sinapsis <command> [options]

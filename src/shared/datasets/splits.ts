@@ -1,4 +1,5 @@
 import { createSeededRandom, shuffledIndices, type SeededRandom } from '../didactic/seededRandom';
+import { appendAll } from '../arrays';
 
 /**
  * Seeded, reproducible train/validation/test splits, k-fold and leave-one-out. Every function returns sample
@@ -117,9 +118,9 @@ export function holdoutSplit(n: number, options: HoldoutOptions): HoldoutSplit {
   const validationShares = apportion(sizes.validation, groups.map((g, i) => g.length - testShares[i]));
   const split: HoldoutSplit = { train: [], validation: [], test: [] };
   groups.forEach((group, i) => {
-    split.test.push(...group.slice(0, testShares[i]));
-    split.validation.push(...group.slice(testShares[i], testShares[i] + validationShares[i]));
-    split.train.push(...group.slice(testShares[i] + validationShares[i]));
+    appendAll(split.test, group.slice(0, testShares[i]));
+    appendAll(split.validation, group.slice(testShares[i], testShares[i] + validationShares[i]));
+    appendAll(split.train, group.slice(testShares[i] + validationShares[i]));
   });
   for (const part of [split.train, split.validation, split.test]) part.sort((a, b) => a - b);
   return split;

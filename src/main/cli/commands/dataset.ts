@@ -8,6 +8,7 @@ import { DatasetStore } from '../../core/datasets/datasetStore';
 import { loadImageFolder } from '../../core/datasets/images/loadImageFolder';
 import { intOption, parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
+import { appendAll } from '../../../shared/arrays';
 
 const stats = (s: { min: number; median: number; max: number }) => `${s.min}–${s.max} (median ${s.median})`;
 
@@ -49,7 +50,7 @@ export function formatCsv(inspection: CsvInspection, table: TableSummary | null)
   ];
   if (table) {
     lines.push(`target: ${table.target} (${table.task}), ${table.features.length} features`, `fingerprint: ${table.fingerprint}`);
-    if (table.task === 'classification') lines.push(...table.classes.map((c) => `  ${c.name}: ${c.count}`));
+    if (table.task === 'classification') appendAll(lines, table.classes.map((c) => `  ${c.name}: ${c.count}`));
     if (table.imbalance?.warning) lines.push(`imbalance: WARNING, ratio ${table.imbalance.ratio.toFixed(1)}`);
     if (table.targetStats) lines.push(`target: min ${table.targetStats.min}, median ${table.targetStats.median}, max ${table.targetStats.max}, mean ${table.targetStats.mean.toFixed(4)}`);
   }

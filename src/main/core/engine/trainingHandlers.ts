@@ -7,6 +7,7 @@ import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import type { HandlerMap } from '../context';
 import { resolveTrainingData } from './trainingDataSource';
 import { TrainingSession } from './trainingSession';
+import { maxOf } from '../../../shared/arrays';
 
 
 export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | 'train.pause' | 'train.resume' | 'train.stop'> = {
@@ -16,7 +17,7 @@ export const trainingHandlers: HandlerMap<'train.start' | 'train.perceptron' | '
       const summary = summarizeModel(spec);
       const { data, folds } = resolveTrainingData(request.data, summary.inputShape, context.workspace.datasets);
       const samples = data.features.length / Math.max(1, data.sampleShape.reduce((a, b) => a * b, 1));
-      const largestTrain = Math.max(0, ...folds.map((f) => f.train.length));
+      const largestTrain = maxOf(folds.map((f) => f.train.length), 0);
       checkMemoryBudget(estimateMemory(summary, { batchSize: effectiveBatchSize(settings, largestTrain), samples, optimizer: settings.optimizer, momentum: settings.momentum }));
       let engine: TrainingResult['engine'] = 'tfjs';
       const running = new TrainingSession(

@@ -1,4 +1,5 @@
 import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
+import { maxOf } from '../../../shared/arrays';
 
 /** One epoch of the learning curves. Validation values are absent when there is no validation split. */
 export interface EpochPoint {
@@ -97,7 +98,7 @@ function flatCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 5) return null;
   const first = points[0].trainLoss;
   const last = points[points.length - 1].trainLoss;
-  const maxDeviation = Math.max(...points.map((p) => Math.abs(relativeChange(first, p.trainLoss))));
+  const maxDeviation = maxOf(points.map((p) => Math.abs(relativeChange(first, p.trainLoss))));
   if (maxDeviation >= DIAGNOSIS_THRESHOLDS.flatChange) return null;
   return {
     code: 'no-learning',

@@ -1,4 +1,5 @@
 import type { RunInspection } from '../../../shared/contract/training';
+import { appendAll } from '../../../shared/arrays';
 
 /** Inspections kept per fold; past this, every other one is dropped, so a long run keeps its whole span. */
 export const MAX_KEPT_INSPECTIONS = 400;
@@ -25,7 +26,8 @@ export class InspectionRecorder {
       // Thin the middle, never the first or the final weights.
       const last = kept.pop()!;
       const thinned = kept.filter((_, i) => i % 2 === 0);
-      kept.splice(0, kept.length, ...thinned, last);
+      kept.length = 0;
+      appendAll(kept, thinned).push(last);
     }
     if (event.boundary) this.boundary = event.boundary;
   }

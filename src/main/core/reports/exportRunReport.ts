@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/i18n/diagnosisText';
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
-import { readRun, type RunRecord } from '../runs/readRun';
+import { readRunView, type RunRecord } from '../runs/readRun';
 import { RUN_FILES } from '../runs/runFolder';
 import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
@@ -54,11 +54,11 @@ export interface ExportOptions {
 
 /** (Re)writes report.html, and report.pdf when asked, in a run folder. */
 export async function exportRunReport(dir: string, options: ExportOptions): Promise<{ html: string; pdf: string | null; htmlBytes: number; pdfBytes: number | null }> {
-  const run = options.run ?? (await readRun(dir));
+  const run = options.run ?? (await readRunView(dir));
   const notes = options.notes ?? (await readNotes(dir));
   if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
   const thumbnails = await readThumbnails(dir);
-  const html = renderReportHtml({ config: run.config, metrics: run.metrics, history: run.history, notes, thumbnails }, options.language);
+  const html = renderReportHtml({ config: run.config, metrics: run.metrics, status: 'status' in run ? run.status : undefined, history: run.history, notes, thumbnails }, options.language);
   const htmlPath = join(dir, RUN_FILES.reportHtml);
   await writeFileAtomic(htmlPath, html);
   let pdfPath: string | null = null;

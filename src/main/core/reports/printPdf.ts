@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { SinapsisError } from '../../../shared/contract';
 import { findChromium } from './findChromium';
+import { maxOf } from '../../../shared/arrays';
 
 /**
  * Runs `work` on a page of the system Chromium (headless, driven by playwright-core) that may load nothing but
@@ -63,7 +64,7 @@ export async function rasterizeSvgs(images: readonly SvgImage[], scale = 2): Pro
       const pictures: Uint8Array[] = [];
       // One viewport large enough for every chart: resizing it between captures raced with the capture in
       // headless Chromium ("Unable to capture screenshot") on a busy machine.
-      await page.setViewportSize({ width: Math.max(...images.map((i) => i.width)), height: Math.max(...images.map((i) => i.height)) });
+      await page.setViewportSize({ width: maxOf(images.map((i) => i.width), 1), height: maxOf(images.map((i) => i.height), 1) });
       for (const image of images) {
         await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${image.svg}</body></html>`, { waitUntil: 'load' });
         const capture = () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: image.width, height: image.height } });

@@ -7,6 +7,9 @@ import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
 import { reportText } from './reportText';
 import { runCharts } from './runCharts';
 import { escapeXml } from './svgCharts';
+import { maxOfMatrix } from '../../../shared/arrays';
+import { MAX_CONFUSION_TABLE_CLASSES, topConfusions } from '../../../shared/evaluation/confusionSummary';
+import { pngDataUrl } from '../datasets/images/thumbnail';
 
 /** What the student adds before exporting. */
 export interface ReportNotes {
@@ -17,7 +20,10 @@ export interface ReportNotes {
 
 export interface ReportInput {
   config: RunConfig;
-  metrics: RunMetrics;
+  /** Null for a run interrupted before it was evaluated: its settings and curves are reported, and where it stopped. */
+  metrics: RunMetrics | null;
+  /** The run's status when there are no metrics (e.g. `incomplete`). */
+  status?: string;
   history: HistoryRow[];
   notes: ReportNotes;
   /** data: URIs of misclassified images by sample index (absent when the files are not images or are gone). */
@@ -47,15 +53,41 @@ function keyValues(pairs: [string, string][]): string {
 }
 
 /** A heatmap cell colour from 0 (white) to 1 (the accent colour), readable in print. */
-function heat(fraction: number): string {
+function heatRgb(fraction: number): [number, number, number] {
   const t = Math.max(0, Math.min(1, fraction));
   const mix = (from: number, to: number) => Math.round(from + (to - from) * t);
-  return `rgb(${mix(255, 57)},${mix(255, 73)},${mix(255, 171)})`;
+  return [mix(255, 57), mix(255, 73), mix(255, 171)];
+}
+
+function heat(fraction: number): string {
+  return `rgb(${heatRgb(fraction).join(',')})`;
+}
+
+/**
+ * A confusion matrix of more classes than fit a table: a picture with one pixel per cell (row-normalized, so each
+ * class counts the same whatever its size), drawn large with crisp pixels, and the most frequent confusions.
+ */
+function confusionHeatmap(labels: string[], matrix: number[][], t: Record<string, string>, n: ReportNumbers): string {
+  const size = labels.length;
+  const pixels = new Uint8Array(size * size * 3);
+  const rows = rowNormalize(matrix);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      const [r, g, b] = heatRgb(rows[i][j] > 0 && i !== j ? 0.25 + 0.75 * rows[i][j] : rows[i][j]);
+      const at = (i * size + j) * 3;
+      pixels[at] = r;
+      pixels[at + 1] = g;
+      pixels[at + 2] = b;
+    }
+  }
+  const picture = `<img class="heatmap" src="${pngDataUrl(size, size, 3, pixels)}" alt="${esc(formatMessage(t.confusionTooMany, { count: size }))}">`;
+  const top = topConfusions(matrix).map((c) => [esc(labels[c.trueClass]), esc(labels[c.predictedClass]), String(c.count), n.percent(c.share, 1)]);
+  return `<p>${esc(formatMessage(t.confusionTooMany, { count: size }))}</p>${picture}<h3>${esc(t.topConfusions)}</h3>${table([t.trueLabel, t.predictedLabel, t.samples, t.shareOfTrue], top)}`;
 }
 
 function confusionTable(labels: string[], matrix: number[][], normalized: boolean, t: Record<string, string>, n: ReportNumbers): string {
   const values = normalized ? rowNormalize(matrix) : matrix;
-  const max = Math.max(1, ...matrix.flat());
+  const max = Math.max(1, maxOfMatrix(matrix, 1));
   const header = `<tr><th>${esc(t.trueLabel)} \\ ${esc(t.predictedLabel)}</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr>`;
   const rows = values
     .map((row, i) => {
@@ -232,6 +264,7 @@ td:first-child,th:first-child{text-align:left}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 .charts{display:flex;flex-wrap:wrap;gap:.5rem}figure{margin:0;break-inside:avoid}
 .confusion td{min-width:2.6rem;text-align:center}
+.heatmap{width:100%;max-width:720px;image-rendering:pixelated;border:1px solid #d1d5db}
 .gallery{display:flex;flex-wrap:wrap;gap:.6rem}.gallery figure{border:1px solid #d1d5db;padding:.3rem;width:120px;font-size:11px}
 .gallery img{width:100%;image-rendering:pixelated;background:#000}
 .hint{padding:.4rem .6rem;border-left:4px solid #a15c00;background:#fff7ed;margin:.4rem 0}.hint.error{border-color:#b3261e;background:#fdecea}.hint.info{border-color:#3949ab;background:#e8eaf6}
@@ -259,7 +292,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       ...(notes.author?.trim() ? ([[t.author, esc(notes.author)]] as [string, string][]) : []),
       [t.date, esc(config.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))],
       [t.run, esc(config.runId)],
-      [t.status, esc(label(t, 'status', metrics.status))],
+      [t.status, esc(label(t, 'status', metrics?.status ?? input.status ?? 'incomplete'))],
     ]),
   );
   parts.push('</header>');
@@ -298,7 +331,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       [t.learningRate, n.plain(tr.learningRate)],
       ...(tr.momentum !== undefined && tr.optimizer === 'minibatch' ? ([[t.momentum, n.plain(tr.momentum)]] as [string, string][]) : []),
       [t.batchSize, tr.optimizer === 'gd' ? esc(t.batchAll) : tr.optimizer === 'sgd' ? '1' : String(tr.batchSize)],
-      [t.epochs, `${tr.epochs} / ${metrics.epochsRun}`],
+      [t.epochs, `${tr.epochs} / ${metrics?.epochsRun ?? history.length}`],
       [t.loss, `${esc(label(t, 'loss', tr.loss))} <code>${esc(tr.loss)}</code>`],
       [t.regularization, esc(regularization(config, t, n))],
       ...(config.augmentation ? ([[t.augmentation, esc(augmentationText(config.augmentation, t, n))]] as [string, string][]) : []),
@@ -307,13 +340,18 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       [t.engine, esc(label(t, 'engine', config.engine))],
       [t.backend, esc(backendText(config, t))],
       [t.versions, esc(`Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`)],
-      [t.seconds, `${n.fixed(metrics.seconds, 1)} s`],
-      ...(metrics.bestEpoch !== null ? ([[t.bestEpoch, String(metrics.bestEpoch)]] as [string, string][]) : []),
+      ...(metrics ? ([[t.seconds, `${n.fixed(metrics.seconds, 1)} s`]] as [string, string][]) : []),
+      ...(metrics && metrics.bestEpoch !== null ? ([[t.bestEpoch, String(metrics.bestEpoch)]] as [string, string][]) : []),
     ]),
   );
 
   parts.push(`<h2>${esc(t.curves)}</h2>`);
   parts.push(curves(history, t));
+  if (!metrics) {
+    parts.push(`<p class="hint">${esc(formatMessage(t.interruptedAt, { epoch: history[history.length - 1]?.epoch ?? 0 }))}</p>`);
+    parts.push(`<footer>${esc(formatMessage(t.generated, { version: config.app.version }))}</footer></body></html>`);
+    return parts.join('\n');
+  }
 
   parts.push(`<h2>${esc(t.results)}</h2>`);
   parts.push(
@@ -350,8 +388,11 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   else {
     const splitName = cm.split === 'cross-validation' ? t.crossValidation : (t[cm.split as 'train' | 'val' | 'test'] ?? cm.split);
     parts.push(`<h3>${esc(formatMessage(t.confusion, { split: splitName }))}</h3>`);
-    parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t, n)}`);
-    parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t, n)}`);
+    if (cm.labels.length > MAX_CONFUSION_TABLE_CLASSES) parts.push(confusionHeatmap(cm.labels, cm.matrix, t, n));
+    else {
+      parts.push(`<h3>${esc(t.confusionCounts)}</h3>${confusionTable(cm.labels, cm.matrix, false, t, n)}`);
+      parts.push(`<h3>${esc(t.confusionNormalized)}</h3>${confusionTable(cm.labels, cm.matrix, true, t, n)}`);
+    }
   }
 
   parts.push(`<h2>${esc(t.misclassified)}</h2>`);

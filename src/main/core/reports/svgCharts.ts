@@ -1,3 +1,5 @@
+import { maxOf, minOf } from '../../../shared/arrays';
+
 /** A named series of (x, y) points; y may be null where a value is missing (e.g. no validation that epoch). */
 export interface Series {
   name: string;
@@ -44,16 +46,19 @@ export function lineChartSvg(series: Series[], options: LineChartOptions): strin
   const all = series.flatMap((s) => s.points.filter((p): p is readonly [number, number] => p[1] !== null && Number.isFinite(p[1])));
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
-  const xMin = xs.length ? Math.min(...xs) : 0;
-  const xMax = xs.length ? Math.max(...xs) : 1;
-  const low = options.yRange?.[0] ?? (ys.length ? Math.min(0, ...ys) : 0);
-  const high = options.yRange?.[1] ?? (ys.length ? Math.max(...ys) : 1);
-  const yTicks = niceTicks(low, Math.max(high, ...ys));
+  const xMin = minOf(xs, 0);
+  const xMax = maxOf(xs, 1);
+  const yLowest = minOf(ys, 0);
+  const yHighest = maxOf(ys, 1);
+  const low = options.yRange?.[0] ?? Math.min(0, yLowest);
+  const high = options.yRange?.[1] ?? yHighest;
+  const yTop = ys.length ? Math.max(high, yHighest) : high;
+  const yTicks = niceTicks(low, yTop);
   // The top of the axis is a labelled tick at or above every value, so the highest point is never off the scale.
   const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
-  while (yTicks.length > 0 && yTicks[yTicks.length - 1] < Math.max(high, ...ys) - step * 1e-9) yTicks.push(Number((yTicks[yTicks.length - 1] + step).toPrecision(12)));
-  const yMin = Math.min(yTicks[0], ...ys);
-  const yMax = Math.max(yTicks[yTicks.length - 1], ...ys, yMin + 1e-9);
+  while (yTicks.length > 0 && yTicks[yTicks.length - 1] < yTop - step * 1e-9) yTicks.push(Number((yTicks[yTicks.length - 1] + step).toPrecision(12)));
+  const yMin = ys.length ? Math.min(yTicks[0], yLowest) : yTicks[0];
+  const yMax = Math.max(yTicks[yTicks.length - 1], ys.length ? yHighest : -Infinity, yMin + 1e-9);
   const sx = (x: number) => margin.left + (xMax === xMin ? plotW / 2 : ((x - xMin) / (xMax - xMin)) * plotW);
   const sy = (y: number) => margin.top + plotH - ((y - yMin) / (yMax - yMin)) * plotH;
   const parts: string[] = [];

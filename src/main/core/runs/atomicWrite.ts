@@ -26,6 +26,24 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Last resort for a small file that already exists, when the disk is too full for the temporary file of an atomic
+ * write: its own blocks are rewritten in place (same or smaller size fits in what it holds). Only status.json uses
+ * it, so a run on a full disk can still say `failed` and why; a torn status.json (a kill in that instant) is read
+ * as missing, and the run is then listed from its other files.
+ */
+export async function rewriteInPlace(path: string, data: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    const bytes = Buffer.from(data);
+    await handle.write(bytes, 0, bytes.length, 0);
+    await handle.truncate(bytes.length);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
-import { writeJsonAtomic } from './atomicWrite';
+import { rewriteInPlace, writeJsonAtomic } from './atomicWrite';
 import { processIdentity, processIsAlive } from './liveness';
 import { errnoOf, runWriteError, WRITE_FAILURE_CODES } from './writeFailure';
 
@@ -95,7 +95,13 @@ export async function finishRun(dir: string, status: 'completed' | 'stopped' | '
     endedAt: new Date().toISOString(),
     ...(message ? { message } : {}),
   };
-  await writeRunStatus(dir, next);
+  try {
+    await writeRunStatus(dir, next);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOSPC' && code !== 'EDQUOT') throw error;
+    await rewriteInPlace(join(dir, RUN_FILES.status), JSON.stringify(next, null, 2) + '\n');
+  }
   return next;
 }
 

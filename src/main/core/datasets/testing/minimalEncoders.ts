@@ -3,6 +3,7 @@
  * Written for clarity, not size or speed; tests build every fixture with them at run time, so no binary
  * files are committed.
  */
+import { appendAll } from '../../../../shared/arrays';
 
 /** PGM (P5) or PPM (P6), 8-bit. */
 export function encodeNetpbm(width: number, height: number, channels: 1 | 3, pixels: Uint8Array, comment = 'made by a Sinapsis test'): Uint8Array {
@@ -20,7 +21,7 @@ export function encodeNetpbm(width: number, height: number, channels: 1 | 3, pix
 export function encodeGreyGif(width: number, height: number, pixels: Uint8Array, transparentIndex = -1): Uint8Array {
   const bytes: number[] = [];
   const push16 = (v: number) => bytes.push(v & 0xff, v >> 8);
-  bytes.push(...Array.from('GIF89a', (c) => c.charCodeAt(0)));
+  appendAll(bytes, Array.from('GIF89a', (c) => c.charCodeAt(0)));
   push16(width);
   push16(height);
   bytes.push(0xf7, 0, 0); // global colour table of 2^(7+1) = 256 entries
@@ -62,7 +63,8 @@ export function encodeGreyGif(width: number, height: number, pixels: Uint8Array,
   if (count > 0) packed.push(buffer & 0xff);
   for (let i = 0; i < packed.length; i += 255) {
     const chunk = packed.slice(i, i + 255);
-    bytes.push(chunk.length, ...chunk);
+    bytes.push(chunk.length);
+    appendAll(bytes, chunk);
   }
   bytes.push(0, 0x3b);
   return Uint8Array.from(bytes);
@@ -173,6 +175,6 @@ export function encodeFlatJpeg(width: number, height: number, blockValues: numbe
     }
   }
   if (count > 0) write((1 << (8 - count)) - 1, 8 - count); // pad with ones
-  out.push(...data, 0xff, 0xd9);
+  appendAll(out, data).push(0xff, 0xd9);
   return Uint8Array.from(out);
 }
