@@ -1,8 +1,9 @@
 import { useI18n } from 'vue-i18n';
+import { isContractError } from '../../../shared/contract/errors';
 import { ClientCallError } from '../client/errors';
 import { invalidFieldMessage } from './fieldMessages';
 
-/** Turns any failure into a translated, actionable sentence (never a stack trace, never zod's text). */
+/** Turns any failure (or a contract error a response carries) into a translated, actionable sentence (never a stack trace, never zod's text). */
 export function useErrorMessage(): (error: unknown) => string {
   const { t, te, locale } = useI18n();
   return (error) => {
@@ -15,6 +16,7 @@ export function useErrorMessage(): (error: unknown) => string {
       const key = `errors.${code}`;
       return te(key) ? t(key, params ?? {}) : error.error.message;
     }
+    if (isContractError(error)) return te(`errors.${error.code}`) ? t(`errors.${error.code}`, error.params ?? {}) : error.message;
     return error instanceof Error ? error.message : String(error);
   };
 }

@@ -13,6 +13,8 @@ export function useRuns() {
   const search = ref('');
   const loading = ref(false);
   const error = ref<string | null>(null);
+  /** Why new runs cannot be recorded in the runs folder (read-only, no permission), translated; null when they can. */
+  const unwritable = ref<string | null>(null);
 
   async function refresh(): Promise<void> {
     loading.value = true;
@@ -20,6 +22,7 @@ export function useRuns() {
       const result = await client.call('runs.list', { search: search.value, ...viewedWorkspaceParam() });
       runs.value = result.runs;
       root.value = result.root;
+      unwritable.value = result.unwritable ? describe(result.unwritable) : null;
       error.value = null;
     } catch (failure) {
       error.value = describe(failure);
@@ -34,5 +37,5 @@ export function useRuns() {
     return () => offs.forEach((off) => off());
   }
 
-  return { runs, root, search, loading, error, refresh, followRunChanges };
+  return { runs, root, search, loading, error, unwritable, refresh, followRunChanges };
 }

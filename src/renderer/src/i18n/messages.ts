@@ -2,6 +2,7 @@ import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
 import { experimentErrors } from './locales/experimentErrors';
+import { faultErrors } from './locales/faultErrors';
 import { features } from './locales/features';
 import { fields } from './locales/fields';
 import { inference } from './locales/inference';
@@ -23,7 +24,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, inference, modelExport, pixels, project, workspaces };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

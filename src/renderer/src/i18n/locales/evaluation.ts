@@ -29,6 +29,7 @@ export const evaluation = {
         reuse: 'Usar este modelo y sus ajustes',
         reused: 'Modelo y ajustes copiados a los pasos Modelo y Entrenamiento.',
         seconds: 'Duración',
+        interrupted: 'Interrumpida en la época {epoch}: no llegó a evaluarse. Aquí están sus curvas y sus ajustes; puedes volver a entrenarla con los mismos ajustes.',
       },
       accuracy: {
         title: 'Exactitud',
@@ -65,6 +66,10 @@ export const evaluation = {
         predictedAxis: 'Clase predicha',
         hint: 'Haz clic en una celda para ver esas imágenes y sus probabilidades.',
         cell: 'Real {true}, predicha {predicted}: {count}',
+        tooMany: '{count} clases, demasiadas para una tabla: cada píxel del mapa es una celda, normalizada por fila (la diagonal es la exhaustividad de cada clase). Haz clic en el mapa o en una confusión para ver sus muestras.',
+        heatmap: 'Mapa de calor de la matriz de confusión',
+        topTitle: 'Confusiones más frecuentes',
+        share: '{share} de «{true}»',
       },
       gallery: {
         title: 'Real «{true}», predicha «{predicted}» ({count})',
@@ -152,6 +157,7 @@ export const evaluation = {
         reuse: 'Usar este modelo e seus ajustes',
         reused: 'Modelo e ajustes copiados para as etapas Modelo e Treinamento.',
         seconds: 'Duração',
+        interrupted: 'Interrompida na época {epoch}: não chegou a ser avaliada. Aqui estão suas curvas e seus ajustes; você pode treiná-la de novo com os mesmos ajustes.',
       },
       accuracy: {
         title: 'Acurácia',
@@ -188,6 +194,10 @@ export const evaluation = {
         predictedAxis: 'Classe prevista',
         hint: 'Clique numa célula para ver essas imagens e suas probabilidades.',
         cell: 'Real {true}, prevista {predicted}: {count}',
+        tooMany: '{count} classes, demais para uma tabela: cada pixel do mapa é uma célula, normalizada por linha (a diagonal é a revocação de cada classe). Clique no mapa ou numa confusão para ver suas amostras.',
+        heatmap: 'Mapa de calor da matriz de confusão',
+        topTitle: 'Confusões mais frequentes',
+        share: '{share} de «{true}»',
       },
       gallery: {
         title: 'Real «{true}», prevista «{predicted}» ({count})',
@@ -275,6 +285,7 @@ export const evaluation = {
         reuse: 'Use this model and its settings',
         reused: 'Model and settings copied to the Model and Training steps.',
         seconds: 'Duration',
+        interrupted: 'Interrupted at epoch {epoch}: it was never evaluated. Here are its curves and settings; you can train it again with the same settings.',
       },
       accuracy: {
         title: 'Accuracy',
@@ -311,6 +322,10 @@ export const evaluation = {
         predictedAxis: 'Predicted class',
         hint: 'Click a cell to see those images and their probabilities.',
         cell: 'True {true}, predicted {predicted}: {count}',
+        tooMany: '{count} classes, too many for a table: each pixel of the map is one cell, row-normalized (the diagonal is each class\'s recall). Click the map or a confusion to see its samples.',
+        heatmap: 'Heatmap of the confusion matrix',
+        topTitle: 'Most frequent confusions',
+        share: '{share} of "{true}"',
       },
       gallery: {
         title: 'True “{true}”, predicted “{predicted}” ({count})',

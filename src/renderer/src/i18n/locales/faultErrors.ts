@@ -1,0 +1,43 @@
+/**
+ * Translations of the error codes for too little data, unwritable run files and odd text files (issue 21):
+ * the minimum-data rule (core/datasets/minimumData.ts), write failures (core/runs/writeFailure.ts) and CSV
+ * decoding (core/datasets/csv). `{param}` placeholders come from each SinapsisError's params.
+ */
+export const faultErrors = {
+  es: {
+    errors: {
+      'data-one-class': 'Solo hay una clase («{className}», {count} muestras) en «{path}». Un clasificador necesita al menos dos: añade muestras de otra clase.',
+      'csv-one-class': 'La columna objetivo de «{path}» tiene una sola clase («{className}», {count} filas). Un clasificador necesita al menos dos: elige otra columna objetivo o trátala como regresión.',
+      'data-too-few-samples': '«{path}» tiene {samples} muestras: demasiado pocas para dar al menos una a cada parte de la división (se necesitan {needed}). Añade muestras o usa menos partes (por ejemplo, sin validación o con menos pliegues).',
+      'data-class-too-small': 'La clase «{className}» de «{path}» tiene {count} muestras y necesita al menos {needed} (una por cada parte de la división). Añade muestras de esa clase, quítala o usa menos partes.',
+      'run-disk-full': 'No se pudo escribir {path}: el disco está lleno ({reason}). Libera espacio o elige una carpeta de ejecuciones en otro disco (SINAPSIS_RUNS_DIR). El entrenamiento se detuvo y lo ya escrito quedó coherente.',
+      'run-read-only': 'No se puede escribir {path}: el sistema de archivos es de solo lectura ({reason}). Elige una carpeta de ejecuciones en la que se pueda escribir (SINAPSIS_RUNS_DIR); las ejecuciones que ya hay se pueden abrir.',
+      'run-permission-denied': 'No se puede escribir {path}: permiso denegado ({reason}). Elige una carpeta de ejecuciones tuya (SINAPSIS_RUNS_DIR) o pide permiso de escritura.',
+      'run-file-unwritable': 'No se pudo escribir {path} ({reason}). Revisa el disco y la carpeta, o elige otra carpeta de ejecuciones (SINAPSIS_RUNS_DIR).',
+    },
+  },
+  pt: {
+    errors: {
+      'data-one-class': 'Há só uma classe («{className}», {count} amostras) em «{path}». Um classificador precisa de pelo menos duas: adicione amostras de outra classe.',
+      'csv-one-class': 'A coluna alvo de «{path}» tem uma só classe («{className}», {count} linhas). Um classificador precisa de pelo menos duas: escolha outra coluna alvo ou trate-a como regressão.',
+      'data-too-few-samples': '«{path}» tem {samples} amostras: poucas demais para dar pelo menos uma a cada parte da divisão (são necessárias {needed}). Adicione amostras ou use menos partes (por exemplo, sem validação ou com menos dobras).',
+      'data-class-too-small': 'A classe «{className}» de «{path}» tem {count} amostras e precisa de pelo menos {needed} (uma para cada parte da divisão). Adicione amostras dessa classe, remova-a ou use menos partes.',
+      'run-disk-full': 'Não foi possível gravar {path}: o disco está cheio ({reason}). Libere espaço ou escolha uma pasta de execuções em outro disco (SINAPSIS_RUNS_DIR). O treinamento parou e o que já foi gravado ficou coerente.',
+      'run-read-only': 'Não é possível gravar {path}: o sistema de arquivos é somente leitura ({reason}). Escolha uma pasta de execuções em que se possa gravar (SINAPSIS_RUNS_DIR); as execuções existentes podem ser abertas.',
+      'run-permission-denied': 'Não é possível gravar {path}: permissão negada ({reason}). Escolha uma pasta de execuções sua (SINAPSIS_RUNS_DIR) ou peça permissão de escrita.',
+      'run-file-unwritable': 'Não foi possível gravar {path} ({reason}). Verifique o disco e a pasta, ou escolha outra pasta de execuções (SINAPSIS_RUNS_DIR).',
+    },
+  },
+  en: {
+    errors: {
+      'data-one-class': 'There is only one class ("{className}", {count} samples) in "{path}". A classifier needs at least two: add samples of another class.',
+      'csv-one-class': 'The target column of "{path}" holds a single class ("{className}", {count} rows). A classifier needs at least two: choose another target column, or treat it as regression.',
+      'data-too-few-samples': '"{path}" has {samples} samples: too few to give every part of the split at least one ({needed} needed). Add samples, or use fewer parts (e.g. no validation part, or fewer folds).',
+      'data-class-too-small': 'Class "{className}" of "{path}" has {count} samples and needs at least {needed} (one for each part of the split). Add samples of that class, remove it, or use fewer parts.',
+      'run-disk-full': 'Could not write {path}: the disk is full ({reason}). Free some space, or choose a runs folder on another disk (SINAPSIS_RUNS_DIR). Training stopped, and what was written is consistent.',
+      'run-read-only': 'Cannot write {path}: the file system is read-only ({reason}). Choose a runs folder you can write to (SINAPSIS_RUNS_DIR); the runs already there can be opened.',
+      'run-permission-denied': 'Cannot write {path}: permission denied ({reason}). Choose a runs folder you own (SINAPSIS_RUNS_DIR), or ask for write access.',
+      'run-file-unwritable': 'Could not write {path} ({reason}). Check the disk and the folder, or choose another runs folder (SINAPSIS_RUNS_DIR).',
+    },
+  },
+};
