@@ -190,9 +190,15 @@ export const csvColumnSchema = z.object({
   /** First cell that is not a number (1-based data row as a spreadsheet shows it, counting the header line). */
   firstNonNumeric: z.object({ row: z.number().int(), value: z.string() }).nullable(),
 });
+/** How a text file was decoded: UTF-8 (with or without byte-order mark), UTF-16 by its mark, or Windows-1252 when it is not UTF-8. */
+export const textEncodingSchema = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']);
+export type TextEncodingName = z.infer<typeof textEncodingSchema>;
+
 export const csvInspectionSchema = z.object({
   datasetId: datasetIdSchema,
   path: z.string(),
+  /** Anything but UTF-8 is said in the Datos step; `windows-1252` is a guess the user should check. */
+  encoding: textEncodingSchema.default('utf-8'),
   delimiter: csvDelimiterSchema,
   hasHeader: z.boolean(),
   rows: z.number().int().nonnegative(),

@@ -40,6 +40,7 @@ export function formatCsv(inspection: CsvInspection, table: TableSummary | null)
   const lines = [
     `csv: ${inspection.path}`,
     `rows: ${inspection.rows}, delimiter ${delimiter}, ${inspection.hasHeader ? 'with' : 'without'} header`,
+    ...(inspection.encoding === 'windows-1252' ? ['encoding: not UTF-8, read as Windows-1252 (Latin-1); check the accents, or save it as "CSV UTF-8"'] : inspection.encoding !== 'utf-8' ? [`encoding: ${inspection.encoding}`] : []),
     'columns:',
     ...inspection.columns.map(
       (c) =>

@@ -7,7 +7,7 @@ import type { CsvDraft, TableDataset } from '../datasetTypes';
 import { sha256Hex } from '../fingerprint';
 import { MIN_CLASSES } from '../minimumData';
 import { naturalCompare } from '../naturalCompare';
-import { isMissingCell, parseNumber } from './parseNumber';
+import { badNumber, isMissingCell, MAX_FEATURE_MAGNITUDE, parseNumber } from './parseNumber';
 
 /** An integer target with at most this many distinct values is taken as class labels; otherwise as a regression target. */
 export const MAX_CLASSES_FOR_INTEGER_TARGET = 20;
@@ -48,8 +48,10 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
     featureColumns.forEach((column, f) => {
       const cell = cells[r][column];
       const value = parseNumber(cell, delimiter);
-      if (value === null) {
+      const problem = badNumber(cell, delimiter);
+      if (value === null || problem !== null) {
         const where = `"${draft.name}", line ${lineNumbers[r]}, column "${header[column]}" (${ordinal(column + 1)})`;
+        if (problem === 'nan' || problem === 'infinite' || problem === 'too-large') throw oddNumber(problem, where, { file: draft.name, line: lineNumbers[r], column: header[column], value: cell.trim().slice(0, 40) });
         if (isMissingCell(cell)) {
           throw new SinapsisError('csv-missing-value', `${where} is empty (missing value). Fill it in or delete that row; features must all be numbers.`, {
             file: draft.name,
@@ -87,6 +89,10 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
   } else {
     targets = Float64Array.from(targetTexts, (t, r) => {
       const value = parseNumber(t, delimiter);
+      const problem = badNumber(t, delimiter);
+      if (problem === 'nan' || problem === 'infinite' || problem === 'too-large') {
+        throw oddNumber(problem, `"${draft.name}", line ${lineNumbers[r]}, target column "${header[target]}"`, { file: draft.name, line: lineNumbers[r], column: header[target], value: t.slice(0, 40) });
+      }
       if (value === null) {
         throw new SinapsisError('csv-not-numeric', `"${draft.name}", line ${lineNumbers[r]}: the target column "${header[target]}" holds "${t.slice(0, 40)}", but a regression target must be a number. Fix that cell, or treat the target as classes.`, {
           file: draft.name,
@@ -105,6 +111,18 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
     targets,
     sha256Hex(JSON.stringify([header, cells])),
   );
+}
+
+/** A cell that looks like a number but cannot be trained on, named for what it is (not as "missing"). */
+function oddNumber(problem: 'nan' | 'infinite' | 'too-large', where: string, params: { file: string; line: number; column: string; value: string }): SinapsisError {
+  const what = {
+    nan: 'NaN ("not a number", how pandas and NumPy write a missing or failed value)',
+    infinite: 'an infinite value',
+    'too-large': `a number beyond what training holds (±${MAX_FEATURE_MAGNITUDE.toExponential(2)} in 32-bit floats)`,
+  }[problem];
+  const code = { nan: 'csv-nan-value', infinite: 'csv-infinite-value', 'too-large': 'csv-value-too-large' }[problem];
+  const fix = problem === 'too-large' ? 'Rescale that column (e.g. another unit or a logarithm) or fix the cell.' : 'Put a number there, or delete that row.';
+  return new SinapsisError(code, `${where} holds "${params.value}": ${what}. ${fix}`, params);
 }
 
 /** Wraps numeric arrays and their description into a stored table with its summary. */

@@ -55,7 +55,7 @@ export function parseCsvTable(text: string, path: string, delimiterChoice: 'auto
 }
 
 /** Describes each column (numeric or not, first offending cell) and suggests a target. */
-export function describeCsv(parsed: ParsedCsv, datasetId: string, path: string): CsvInspection {
+export function describeCsv(parsed: ParsedCsv, datasetId: string, path: string, encoding: CsvInspection['encoding'] = 'utf-8'): CsvInspection {
   const { header, cells, lineNumbers, delimiter } = parsed;
   const columns = header.map((name, index) => {
     const distinct = new Set<string>();
@@ -71,6 +71,7 @@ export function describeCsv(parsed: ParsedCsv, datasetId: string, path: string):
   return {
     datasetId,
     path,
+    encoding,
     delimiter,
     hasHeader: parsed.hasHeader,
     rows: cells.length,

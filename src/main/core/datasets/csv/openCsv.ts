@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { SinapsisError } from '../../../../shared/contract';
 import { LOCAL_FILES, readRegularFile, type FileAccessPolicy } from '../../files';
 import type { CsvDraft } from '../datasetTypes';
+import { decodeCsvText } from './decodeText';
 import { describeCsv, parseCsvTable } from './inspectCsv';
 import type { Delimiter } from './parseDelimited';
 
@@ -32,10 +33,10 @@ export async function openCsv(
   if (info.size > MAX_CSV_BYTES) {
     throw new SinapsisError('csv-too-large', `"${file}" is ${Math.round(info.size / 1024 ** 2)} MB; the limit is ${MAX_CSV_BYTES / 1024 ** 2} MB. Use a sample of the rows.`, { path: file });
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
     // The limit again while reading: stat says 0 for /dev/zero-like files (refused anyway) and a file can grow.
-    text = (await readRegularFile(file, files, { maxBytes: MAX_CSV_BYTES, what: 'a CSV file' })).toString('utf8');
+    bytes = await readRegularFile(file, files, { maxBytes: MAX_CSV_BYTES, what: 'a CSV file' });
   } catch (error) {
     if (error instanceof SinapsisError && error.code === 'file-too-large') {
       throw new SinapsisError('csv-too-large', `"${file}" is over ${MAX_CSV_BYTES / 1024 ** 2} MB, the limit. Use a sample of the rows.`, { path: file });
@@ -44,8 +45,8 @@ export async function openCsv(
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new SinapsisError('csv-unreadable', `Cannot read "${file}" (${code}). Check its permissions.`, { path: file });
   }
-  if (text.includes('\u0000')) throw new SinapsisError('csv-binary', `"${file}" is not a text file. Choose a CSV or TSV file.`, { path: file });
+  const { text, encoding } = decodeCsvText(bytes, file);
   const parsed = parseCsvTable(text, file, delimiter, header);
-  const inspection = describeCsv(parsed, datasetId, file);
+  const inspection = describeCsv(parsed, datasetId, file, encoding);
   return { kind: 'csv', id: datasetId, path: file, name: basename(file), header: parsed.header, cells: parsed.cells, lineNumbers: parsed.lineNumbers, inspection };
 }

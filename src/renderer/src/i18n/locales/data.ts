@@ -140,6 +140,12 @@ export const data = {
         size: '{width}×{height} píxeles',
       },
       csv: {
+        encoding: {
+          'utf-8-bom': 'Texto UTF-8 con marca de orden de bytes (así lo guarda Excel como «CSV UTF-8»).',
+          'utf-16le': 'Texto UTF-16 (little endian), reconocido por su marca de orden de bytes.',
+          'utf-16be': 'Texto UTF-16 (big endian), reconocido por su marca de orden de bytes.',
+          'windows-1252': 'El archivo no es UTF-8: se leyó como Windows-1252 (Latin-1), lo que suele escribir Excel en Windows. Revisa los acentos en la vista previa; si se ven mal, guárdalo como «CSV UTF-8».',
+        },
         title: 'Columnas del CSV',
         details: '{rows} filas · separador «{delimiter}» · {header}',
         withHeader: 'con encabezado',
@@ -235,7 +241,7 @@ export const data = {
       'csv-is-folder': '«{path}» es una carpeta. Abrila como carpeta de imágenes o elegí un archivo .csv.',
       'csv-too-large': '«{path}» es demasiado grande. Usá una muestra de las filas.',
       'csv-unreadable': 'No se puede leer «{path}». Revisá los permisos.',
-      'csv-binary': '«{path}» no es un archivo de texto. Elegí un CSV o TSV.',
+      'csv-binary': '«{path}» no es un archivo de texto. Elige un CSV o TSV.',
       'csv-ragged': 'La línea {line} tiene {found} campos pero el encabezado tiene {expected}. Corregí esa línea o elegí otro separador.',
       'csv-not-numeric': '«{file}», línea {line}, columna «{column}»: «{value}» no es un número. Las características deben ser numéricas: quitá o codificá esa columna, o elegila como objetivo.',
       'csv-missing-value': '«{file}», línea {line}, columna «{column}»: falta el valor. Completalo o borrá esa fila.',
@@ -386,6 +392,12 @@ export const data = {
         size: '{width}×{height} pixels',
       },
       csv: {
+        encoding: {
+          'utf-8-bom': 'Texto UTF-8 com marca de ordem de bytes (assim o Excel grava como «CSV UTF-8»).',
+          'utf-16le': 'Texto UTF-16 (little endian), reconhecido pela marca de ordem de bytes.',
+          'utf-16be': 'Texto UTF-16 (big endian), reconhecido pela marca de ordem de bytes.',
+          'windows-1252': 'O arquivo não é UTF-8: foi lido como Windows-1252 (Latin-1), o que o Excel costuma gravar no Windows. Confira os acentos na pré-visualização; se estiverem errados, grave-o como «CSV UTF-8».',
+        },
         title: 'Colunas do CSV',
         details: '{rows} linhas · separador «{delimiter}» · {header}',
         withHeader: 'com cabeçalho',
@@ -632,6 +644,12 @@ export const data = {
         size: '{width}×{height} pixels',
       },
       csv: {
+        encoding: {
+          'utf-8-bom': 'UTF-8 text with a byte-order mark (as Excel saves "CSV UTF-8").',
+          'utf-16le': 'UTF-16 text (little endian), recognised by its byte-order mark.',
+          'utf-16be': 'UTF-16 text (big endian), recognised by its byte-order mark.',
+          'windows-1252': 'The file is not UTF-8: it was read as Windows-1252 (Latin-1), which Excel on Windows usually writes. Check the accents in the preview; if they look wrong, save it as "CSV UTF-8".',
+        },
         title: 'CSV columns',
         details: '{rows} rows · delimiter "{delimiter}" · {header}',
         withHeader: 'with header',

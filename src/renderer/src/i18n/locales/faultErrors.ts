@@ -6,6 +6,11 @@
 export const faultErrors = {
   es: {
     errors: {
+      'csv-encoding-invalid': '«{path}» empieza con la marca de orden de bytes de {encoding}, pero la línea {line} no es {encoding} válido. Vuelve a guardarlo desde la hoja de cálculo como «CSV UTF-8».',
+      'csv-encoding-unknown': '«{path}» no es texto UTF-8 ni Windows-1252/Latin-1 (la línea {line} tiene bytes que ninguno de los dos puede leer). Vuelve a guardarlo desde la hoja de cálculo como «CSV UTF-8».',
+      'csv-nan-value': '«{file}», línea {line}, columna «{column}»: contiene «{value}», es decir NaN («no es un número», como pandas y NumPy escriben un valor que falta). Pon un número o borra esa fila.',
+      'csv-infinite-value': '«{file}», línea {line}, columna «{column}»: contiene «{value}», un valor infinito. Pon un número o borra esa fila.',
+      'csv-value-too-large': '«{file}», línea {line}, columna «{column}»: contiene «{value}», un número mayor de lo que cabe en el entrenamiento (±3,4·10³⁸ en coma flotante de 32 bits). Cambia la escala de esa columna (otra unidad o un logaritmo) o corrige la celda.',
       'data-one-class': 'Solo hay una clase («{className}», {count} muestras) en «{path}». Un clasificador necesita al menos dos: añade muestras de otra clase.',
       'csv-one-class': 'La columna objetivo de «{path}» tiene una sola clase («{className}», {count} filas). Un clasificador necesita al menos dos: elige otra columna objetivo o trátala como regresión.',
       'data-too-few-samples': '«{path}» tiene {samples} muestras: demasiado pocas para dar al menos una a cada parte de la división (se necesitan {needed}). Añade muestras o usa menos partes (por ejemplo, sin validación o con menos pliegues).',
@@ -18,6 +23,11 @@ export const faultErrors = {
   },
   pt: {
     errors: {
+      'csv-encoding-invalid': '«{path}» começa com a marca de ordem de bytes de {encoding}, mas a linha {line} não é {encoding} válido. Grave-o de novo na planilha como «CSV UTF-8».',
+      'csv-encoding-unknown': '«{path}» não é texto UTF-8 nem Windows-1252/Latin-1 (a linha {line} tem bytes que nenhum dos dois lê). Grave-o de novo na planilha como «CSV UTF-8».',
+      'csv-nan-value': '«{file}», linha {line}, coluna «{column}»: contém «{value}», ou seja NaN («não é um número», como pandas e NumPy escrevem um valor ausente). Coloque um número ou apague essa linha.',
+      'csv-infinite-value': '«{file}», linha {line}, coluna «{column}»: contém «{value}», um valor infinito. Coloque um número ou apague essa linha.',
+      'csv-value-too-large': '«{file}», linha {line}, coluna «{column}»: contém «{value}», um número maior do que cabe no treinamento (±3,4·10³⁸ em ponto flutuante de 32 bits). Mude a escala dessa coluna (outra unidade ou um logaritmo) ou corrija a célula.',
       'data-one-class': 'Há só uma classe («{className}», {count} amostras) em «{path}». Um classificador precisa de pelo menos duas: adicione amostras de outra classe.',
       'csv-one-class': 'A coluna alvo de «{path}» tem uma só classe («{className}», {count} linhas). Um classificador precisa de pelo menos duas: escolha outra coluna alvo ou trate-a como regressão.',
       'data-too-few-samples': '«{path}» tem {samples} amostras: poucas demais para dar pelo menos uma a cada parte da divisão (são necessárias {needed}). Adicione amostras ou use menos partes (por exemplo, sem validação ou com menos dobras).',
@@ -30,6 +40,11 @@ export const faultErrors = {
   },
   en: {
     errors: {
+      'csv-encoding-invalid': '"{path}" starts with the byte-order mark of {encoding}, but line {line} is not valid {encoding}. Save it again from the spreadsheet as "CSV UTF-8".',
+      'csv-encoding-unknown': '"{path}" is neither UTF-8 nor Windows-1252/Latin-1 text (line {line} holds bytes neither can read). Save it again from the spreadsheet as "CSV UTF-8".',
+      'csv-nan-value': '"{file}", line {line}, column "{column}": holds "{value}", that is NaN ("not a number", how pandas and NumPy write a missing value). Put a number there, or delete that row.',
+      'csv-infinite-value': '"{file}", line {line}, column "{column}": holds "{value}", an infinite value. Put a number there, or delete that row.',
+      'csv-value-too-large': '"{file}", line {line}, column "{column}": holds "{value}", a number beyond what training holds (±3.4e38 in 32-bit floats). Rescale that column (another unit or a logarithm) or fix the cell.',
       'data-one-class': 'There is only one class ("{className}", {count} samples) in "{path}". A classifier needs at least two: add samples of another class.',
       'csv-one-class': 'The target column of "{path}" holds a single class ("{className}", {count} rows). A classifier needs at least two: choose another target column, or treat it as regression.',
       'data-too-few-samples': '"{path}" has {samples} samples: too few to give every part of the split at least one ({needed} needed). Add samples, or use fewer parts (e.g. no validation part, or fewer folds).',
