@@ -1,5 +1,5 @@
 import { encodePng, Image } from 'image-js';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
@@ -9,6 +9,8 @@ import { parseCommandArgs, intOption } from '../args';
 import { hogPipelineFrom } from '../hogOptions';
 import { hogFolderToCsv } from './hogFolder';
 import { EXIT_OK, type CliCommand } from '../command';
+import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder';
+import { readCliFile } from '../readCliFile';
 
 export const hogCommand: CliCommand = {
   name: 'hog',
@@ -76,13 +78,7 @@ Examples:
       return EXIT_OK;
     }
     if (typeof values.csv === 'string') throw new SinapsisError('bad-arguments', '--csv is for a folder of images; for one image use --json.');
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new SinapsisError('hog-image-unreadable', `${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`}. Check the path.`, { file: path });
-    }
+    const bytes = await readCliFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image file' });
     const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `${path}: ${inspection.reason}.`, { file: path, reason: inspection.reason });
     let preview;

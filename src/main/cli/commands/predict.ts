@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { inspectImageFile } from '../../core/datasets/images/inspectImageFile';
@@ -11,15 +10,12 @@ import { loadRunModel } from '../../core/inference/runModelCache';
 import { sampleFeatures, type SampleInput } from '../../core/inference/sampleFeatures';
 import { parseCommandArgs, intOption } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
+import { maxOf } from '../../../shared/arrays';
+import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder';
+import { readCliFile } from '../readCliFile';
 
 async function imageInput(path: string): Promise<SampleInput> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SinapsisError('bad-arguments', `${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`}. Check the path.`);
-  }
+  const bytes = await readCliFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image file' });
   const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!inspection.ok) throw new SinapsisError('bad-arguments', `${path}: ${inspection.reason}.`);
   return { kind: 'image', image: inspection.image };
@@ -51,7 +47,7 @@ function printFolder(result: FolderClassification, io: CliIO, rows: boolean): vo
   if (result.accuracy && result.confusionMatrix) {
     lines.push(`accuracy: ${(result.accuracy.accuracy * 100).toFixed(1)} % (${result.accuracy.correct} of ${result.accuracy.total} in class subfolders)`);
     const { labels, matrix } = result.confusionMatrix;
-    const width = Math.max(6, ...labels.map((l) => l.length + 1));
+    const width = Math.max(6, maxOf(labels.map((l) => l.length + 1), 0));
     lines.push('confusion matrix (rows: true class, columns: predicted):');
     lines.push(['', ...labels].map((cell) => cell.padStart(width)).join(''));
     matrix.forEach((row, i) => lines.push([labels[i], ...row.map(String)].map((cell) => cell.padStart(width)).join('')));

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { experimentRequestSchema, type ExperimentRequest, type FeatureChoice } from '../../../shared/contract/experiment';
@@ -29,6 +28,10 @@ import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';
 import { parseAugmentOption } from '../augmentOption';
 import { parseHogSpec, resizeOption } from '../hogOptions';
 import { TrainingProgressPrinter } from '../trainingProgress';
+import { readCliFile } from '../readCliFile';
+
+/** A model spec (or a run's config.json holding one) is kilobytes; anything far larger is not one. */
+const MAX_MODEL_FILE_BYTES = 16 * 1024 ** 2;
 
 /** The optimizers, plus `momentum`: the CLI's name for mini-batch SGD with momentum 0.9. */
 const OPTIMIZERS: readonly string[] = OPTIMIZER_NAMES.flatMap((name) => (name === 'minibatch' ? [name, 'momentum'] : [name]));
@@ -113,8 +116,9 @@ async function modelOption(value: string | undefined, inputShape: ModelSpec['inp
   }
   let text: string;
   try {
-    text = await readFile(resolve(value), 'utf8');
-  } catch {
+    text = (await readCliFile(resolve(value), { maxBytes: MAX_MODEL_FILE_BYTES, what: 'a JSON model file' })).toString('utf8');
+  } catch (error) {
+    if (error instanceof SinapsisError && error.code !== 'file-unreadable') throw error;
     throw new SinapsisError('bad-arguments', `--model "${value}" is neither a preset (${MODEL_PRESET_IDS.join(', ')}) nor a readable JSON model file.`);
   }
   let json: unknown;

@@ -50,7 +50,7 @@ const COMMON_TAIL = `for (let r = 0; r < rows.length; r++) {
     continue;
   }
   const probabilities = probabilitiesOf(Array.from(outputs.slice(r * width, (r + 1) * width)));
-  const best = probabilities.indexOf(Math.max(...probabilities));
+  const best = probabilities.reduce((top, p, i) => (p > probabilities[top] ? i : top), 0);
   const label = classes[best] ?? String(best);
   if (flag === '--json') console.log(JSON.stringify({ name: rows[r].name, predicted: label, index: best, probabilities }));
   else console.log(\`\${rows[r].name}\\t\${label}\\t\${(probabilities[best] * 100).toFixed(1)} %\`);

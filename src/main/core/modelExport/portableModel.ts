@@ -209,7 +209,7 @@ export function portableModel(model: tf.LayersModel): PortableModel {
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
     const portable = portableLayers(layer, shape);
-    layers.push(...portable);
+    for (const part of portable) layers.push(part);
     shape = portable.length ? portable[portable.length - 1].outputShape : shape;
   }
   return { inputShape, outputShape: shape, layers };
