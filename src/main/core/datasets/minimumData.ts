@@ -7,15 +7,14 @@ import { ratiosFor, type SplitOptions } from './splitDataset';
  * class or a CSV of two rows is refused in milliseconds with the numbers, not after HOG as "empty training part"):
  *
  * - classification needs at least {@link MIN_CLASSES} classes;
- * - hold-out: every part in use (training, and validation/test when their fraction is above 0) gets at least one
- *   sample, and, for classification, every class has at least one sample per part in use, so that the training
- *   part can hold each class and each evaluated part can too;
- * - k-fold and leave-one-out: at least as many samples as folds, and every class at least
- *   {@link MIN_SAMPLES_PER_CLASS_CROSS_VALIDATION} samples, so the training part of every fold still holds that class.
+ * - every class needs at least {@link MIN_SAMPLES_PER_CLASS} samples: one to learn from and one to be judged on
+ *   (the four rows of XOR, two per class, are enough);
+ * - every part of the split in use gets at least one sample (hold-out: training, and validation/test when their
+ *   fraction is above 0; k-fold and leave-one-out: at least as many samples as folds);
+ * - after the split, the training part holds every class ({@link checkTrainingHoldsEveryClass}).
  */
 export const MIN_CLASSES = 2;
-export const MIN_SAMPLES_PER_CLASS_PER_PART = 1;
-export const MIN_SAMPLES_PER_CLASS_CROSS_VALIDATION = 2;
+export const MIN_SAMPLES_PER_CLASS = 2;
 
 export interface DataCounts {
   /** Number of samples. */
@@ -47,8 +46,10 @@ export function checkMinimumData(data: DataCounts, split: Omit<SplitOptions, 'se
       );
     }
   }
-  const crossValidation = split.method === 'k-fold' || split.method === 'leave-one-out';
-  if (crossValidation) {
+  classes?.counts.forEach((count, c) => {
+    if (count > 0 && count < MIN_SAMPLES_PER_CLASS) throwClassTooSmall(name, classes.names[c], count, MIN_SAMPLES_PER_CLASS, 'one to learn from and one to evaluate on');
+  });
+  if (split.method === 'k-fold' || split.method === 'leave-one-out') {
     const folds = split.method === 'k-fold' ? split.folds : samples;
     if (samples < Math.max(2, folds)) {
       throw new SinapsisError(
@@ -57,33 +58,35 @@ export function checkMinimumData(data: DataCounts, split: Omit<SplitOptions, 'se
         { path: name, samples, needed: Math.max(2, folds) },
       );
     }
-    classes?.counts.forEach((count, c) => {
-      if (count > 0 && count < MIN_SAMPLES_PER_CLASS_CROSS_VALIDATION) throwClassTooSmall(name, classes.names[c], count, MIN_SAMPLES_PER_CLASS_CROSS_VALIDATION, `so that the training part of every ${split.method} fold still holds it`);
-    });
     return;
   }
   const parts = partsInUse(split);
-  const needed = parts.length * MIN_SAMPLES_PER_CLASS_PER_PART;
-  if (classes && split.stratified) {
-    classes.counts.forEach((count, c) => {
-      if (count > 0 && count < needed) throwClassTooSmall(name, classes.names[c], count, needed, `one for each part: ${parts.join(' + ')}`);
-    });
-  }
   const sizes = partSizes(samples, ratiosFor(split));
   const empty = parts.find((part) => sizes[part] < 1);
   if (empty) {
     throw new SinapsisError(
       'data-too-few-samples',
       `"${name}" has ${samples} samples: too few to give the ${empty} part at least one (parts in use: ${parts.join(', ')}). Add samples, or use fewer parts (e.g. no validation part).`,
-      { path: name, samples, needed, part: empty },
+      { path: name, samples, needed: parts.length, part: empty },
     );
   }
+}
+
+/** After the split: a class missing from the training part cannot be learned (a stratified split of tiny classes). */
+export function checkTrainingHoldsEveryClass(train: readonly number[], labels: Int32Array | null, classNames: readonly string[], name: string): void {
+  if (!labels) return;
+  const seen = new Uint8Array(classNames.length);
+  for (const index of train) seen[labels[index]] = 1;
+  const missing = seen.findIndex((value) => value === 0);
+  if (missing < 0) return;
+  const count = labels.reduce((sum, label) => sum + (label === missing ? 1 : 0), 0);
+  throwClassTooSmall(name, classNames[missing], count, count + 1, 'the split left none of it in the training part');
 }
 
 function throwClassTooSmall(name: string, className: string, count: number, needed: number, why: string): never {
   throw new SinapsisError(
     'data-class-too-small',
-    `Class "${className}" of "${name}" has ${count} sample${count === 1 ? '' : 's'}; it needs at least ${needed} (${why}). Add samples of that class, remove it, or use fewer parts.`,
+    `Class "${className}" of "${name}" has ${count} sample${count === 1 ? '' : 's'}; it needs at least ${needed} (${why}). Add samples of that class, or remove it.`,
     { path: name, className, count, needed },
   );
 }

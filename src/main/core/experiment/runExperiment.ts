@@ -13,7 +13,7 @@ import { effectiveBatchSize } from '../../../shared/models/trainingSettings';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { DatasetStore } from '../datasets/datasetStore';
 import { labelsOf, type ImageDataset, type TableDataset } from '../datasets/datasetTypes';
-import { checkMinimumData, type DataCounts } from '../datasets/minimumData';
+import { checkMinimumData, checkTrainingHoldsEveryClass, type DataCounts } from '../datasets/minimumData';
 import type { TrainingControls } from '../engine/trainingControls';
 import type { BatchProgress, EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
@@ -226,6 +226,7 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     // Images that could not be turned into features are dropped: the rule holds again for what is left.
     if (samples.skipped.length > 0) checkMinimumData(sampleCounts(samples, dataset.summary.name), request.split);
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
+    for (const fold of plan.folds) checkTrainingHoldsEveryClass(fold.train, samples.labels, samples.classNames, dataset.summary.name);
     if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
 
     const dir = await makeRunFolder(deps, runId);
