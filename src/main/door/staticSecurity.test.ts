@@ -114,3 +114,22 @@ describe('every write is atomic', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('no spread of large arrays into arguments', () => {
+  it('no Math.max(...x), Math.min(...x), push(...x), splice(…, ...x) or fromCharCode(...x) under src/ (shared/arrays.ts has the loops)', () => {
+    // Spread arguments go on the stack: from about 100,000 elements (a confusion matrix of 400 classes, a long
+    // curve, a large class in a split) they throw "Maximum call stack size exceeded". Array literals ([...x]) are fine.
+    const spread = /(?:Math\.(?:max|min)|\.push|\.unshift|\.splice|fromCharCode)\((?:[^{}()[\]]*,\s*)?\.\.\./;
+    const offenders: string[] = [];
+    for (const file of [...sourceFiles(join(repo, 'src'), ['.ts', '.vue'])]) {
+      const path = relative(repo, file);
+      if (path.endsWith('.test.ts')) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (!/^\s*(\/?\*|\/\/)/.test(line) && spread.test(line)) offenders.push(`${path}:${i + 1}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});

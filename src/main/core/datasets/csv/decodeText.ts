@@ -27,10 +27,28 @@ export function decodeCsvText(bytes: Uint8Array, path: string): DecodedText {
   } catch {
     // Not UTF-8: the usual other one.
   }
-  const text = new TextDecoder('windows-1252').decode(bytes);
-  const control = /[\u0080-\u009f]/.exec(text);
-  if (control) throw unknownEncoding(path, bytes, text.slice(0, control.index).split('\n').length);
-  return { text, encoding: 'windows-1252' };
+  const undefinedAt = bytes.findIndex((byte) => WINDOWS_1252_UNDEFINED.has(byte));
+  if (undefinedAt >= 0) throw unknownEncoding(path, bytes, lineOf(bytes, undefinedAt));
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/**
+ * Windows-1252 by its table, not by TextDecoder: Node 20's 'windows-1252' decoder reads 0x80–0x9F as Latin-1's C1
+ * controls (so "€" and curly quotes would come out as invisible characters). 0x00–0x7F and 0xA0–0xFF are Latin-1.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
+function lineOf(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 function decodeOrExplain(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be', path: string): string {
