@@ -14,6 +14,7 @@ import { parseProjectText } from '../../core/projects/projectFile';
 import { RUN_FILES } from '../../core/runs/runFolder';
 import { parseCommandArgs } from '../args';
 import { EXIT_CHECK_MISMATCH, EXIT_OK, type CliCommand } from '../command';
+import { appendAll, maxOf } from '../../../shared/arrays';
 
 /** A run folder has its config.json (or the status.json written first); anything else is a folder of runs. */
 function isRunFolder(dir: string): boolean {
@@ -31,7 +32,7 @@ async function runFolders(paths: string[]): Promise<string[]> {
       continue;
     }
     const entries = await readdir(path, { withFileTypes: true });
-    dirs.push(...entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort());
+    appendAll(dirs, entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort());
   }
   return dirs;
 }
@@ -69,7 +70,7 @@ const csvField = (value: string): string => (/[",\n;]/.test(value) ? `"${value.r
 
 function formatTable(rows: CheckRow[]): string {
   const accuracy = (row: CheckRow) => (row.accuracy === null ? '—' : `${(row.accuracy * 100).toFixed(1)}%`);
-  const width = Math.max(3, ...rows.map((row) => row.run.length));
+  const width = Math.max(3, maxOf(rows.map((row) => row.run.length), 0));
   const lines = [`${'run'.padEnd(width)}  ${'result'.padEnd(10)}  ${'test acc'.padStart(8)}  detail`];
   for (const row of rows) {
     const [first, ...rest] = row.problems.length ? row.problems : [''];

@@ -12,6 +12,7 @@ import { planExperiment } from '../experiment/experimentPlan';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
 import { runConfigSchema, runMetricsSchema, type RunConfig, type RunMetrics } from '../runs/runSchemas';
+import { appendAll, maxOf } from '../../../shared/arrays';
 
 /** Metrics recomputed from predictions.json must equal metrics.json to this tolerance (both are float64 JSON). */
 const TOLERANCE = 1e-9;
@@ -107,7 +108,7 @@ function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: Pre
   if (metrics.datasetFingerprint !== config.dataset.fingerprint) problems.push(`metrics.json fingerprint ${short(metrics.datasetFingerprint)} differs from config.json's ${short(config.dataset.fingerprint)}`);
   if (metrics.seed !== config.training.seed) problems.push(`metrics.json seed ${metrics.seed} differs from config.json's ${config.training.seed}`);
   const labels = predictions.labels;
-  const wrongArgmax = predictions.predictions.filter((p) => p.probabilities.length === labels.length && p.probabilities.indexOf(Math.max(...p.probabilities)) !== p.predictedClass);
+  const wrongArgmax = predictions.predictions.filter((p) => p.probabilities.length === labels.length && p.probabilities.indexOf(maxOf(p.probabilities)) !== p.predictedClass);
   if (wrongArgmax.length) problems.push(`predictions.json: ${wrongArgmax.length} predicted classes are not the most probable one (first: sample ${wrongArgmax[0].index})`);
   const outOfRange = predictions.predictions.find((p) => p.trueClass < 0 || p.trueClass >= labels.length || p.predictedClass < 0 || p.predictedClass >= labels.length);
   if (outOfRange) return { problems: [...problems, `predictions.json: sample ${outOfRange.index} has a class outside the ${labels.length} labels`], accuracy: null };
@@ -164,9 +165,9 @@ export async function checkRun(assignment: ProjectFile, dir: string, split: Expe
   }
   const problems: string[] = [];
   if (metrics.status !== 'completed') problems.push(`the run did not complete (status ${metrics.status})`);
-  problems.push(...lockProblems(assignment, config, split));
+  appendAll(problems, lockProblems(assignment, config, split));
   const checked = metricProblems(config, metrics, predictions);
-  problems.push(...checked.problems);
+  appendAll(problems, checked.problems);
   return { run, status: problems.length ? 'mismatch' : 'ok', accuracy: checked.accuracy, problems };
 }
 
