@@ -13,6 +13,7 @@ import { modelHandlers } from './models/handlers';
 import { modelExportHandlers } from './modelExport/handlers';
 import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
+import { uploadHandlers } from './uploads/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -29,4 +30,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...folderPredictionHandlers,
   ...projectHandlers,
   ...workspaceHandlers,
+  ...uploadHandlers,
 };

@@ -12,6 +12,7 @@ import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
 import { workspaceEvents, workspaceMethods } from './workspaces';
+import { uploadEvents, uploadMethods } from './uploads';
 
 /**
  * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
@@ -31,6 +32,7 @@ export const methods = {
   ...folderPredictionMethods,
   ...projectMethods,
   ...workspaceMethods,
+  ...uploadMethods,
 };
 
 export const events = {
@@ -47,6 +49,7 @@ export const events = {
   ...folderPredictionEvents,
   ...projectEvents,
   ...workspaceEvents,
+  ...uploadEvents,
 };
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@ import { augmentationWarnings, augmentImage } from '../../../shared/datasets/aug
 import { createSeededRandom } from '../../../shared/didactic/seededRandom';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { CallContext, HandlerMap } from '../context';
+import { userPath } from '../files';
 import { builtinPaths, builtins, generateBuiltin } from './builtins';
 import { buildTable, tableFromGenerated } from './csv/buildTable';
 import { openCsv } from './csv/openCsv';
@@ -28,7 +29,7 @@ type DatasetMethod =
   | 'dataset.summary';
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
-async function loadFolderTask(path: string, taskId: string, context: CallContext) {
+export async function loadFolderTask(path: string, taskId: string, context: CallContext) {
   return context.workspace.tasks.run(taskId, async (signal) => {
     const dataset = await loadImageFolder(path, {
       signal,
@@ -54,10 +55,10 @@ async function loadCsvAsTable(path: string, target: string, context: CallContext
 }
 
 export const datasetHandlers: HandlerMap<DatasetMethod> = {
-  'dataset.openFolder': async (request, context) => (await loadFolderTask(request.path, request.taskId, context)).summary,
+  'dataset.openFolder': async (request, context) => (await loadFolderTask(userPath(request.path), request.taskId, context)).summary,
 
   'dataset.openCsv': async (request, context) => {
-    const draft = await openCsv(request.path, request.delimiter, request.header, DatasetStore.newId(), context.workspace.files);
+    const draft = await openCsv(userPath(request.path), request.delimiter, request.header, DatasetStore.newId(), context.workspace.files);
     context.workspace.openedPaths.grant(draft.path);
     context.workspace.datasets.put(draft);
     return draft.inspection;

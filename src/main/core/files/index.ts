@@ -3,4 +3,5 @@
  * Every reader of a user-named path (CSV, image folder scan, image, CLI readers) goes through these.
  */
 export { FileAccessPolicy, LOCAL_FILES, isInside, pathNotAllowed, realPathLoose, type FileAccessPolicyOptions } from './fileAccessPolicy';
+export { userPath } from './userPath';
 export { readRegularFile, readRegularFileSync, type ReadLimit } from './readRegularFile';

@@ -1,8 +1,9 @@
 import { ref, shallowRef, type Ref } from 'vue';
-import type { BuiltinId, CsvInspection, DatasetProgressEvent, DatasetSummary, SplitRequest, SplitResult } from '../../../shared/contract/datasets';
+import type { BuiltinId, CsvInspection, DatasetProgressEvent, DatasetSummary, ImageSummary, SplitRequest, SplitResult } from '../../../shared/contract/datasets';
 import type { z } from 'zod';
 import { builtinOptionsSchema } from '../../../shared/contract/datasets';
 import type { DatasetReference } from '../../../shared/contract/project';
+import { readRecent, rememberDataset, type RecentDataset } from './recentDatasets';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 import { newTaskId } from '../../../shared/contract/newTaskId';
@@ -22,6 +23,8 @@ const reference: Ref<DatasetReference | null> = shallowRef(null);
 let pendingCsv: { path: string; delimiter: 'auto' | ',' | ';' | '\t' | '|'; header: 'auto' | 'yes' | 'no' } | null = null;
 /** A path to look in again (e.g. a project's dataset hint), shown in Datos' folder field. */
 const searchHint: Ref<{ kind: 'folder' | 'csv'; path: string } | null> = shallowRef(null);
+/** Image folders opened before in this browser, latest first (Inicio lists them). */
+const recent: Ref<RecentDataset[]> = shallowRef(readRecent());
 let currentTask = '';
 
 /**
@@ -53,6 +56,7 @@ export function useDataset() {
     summary.value = result;
     split.value = null;
     reference.value = opened;
+    recent.value = rememberDataset(result);
     return true;
   }
 
@@ -60,6 +64,15 @@ export function useDataset() {
     const opened = adopt(await run((taskId) => client.call('dataset.openFolder', { taskId, path })), { kind: 'folder', path });
     if (summary.value?.kind === 'images') csv.value = null;
     return opened;
+  }
+
+  /** Opens a finished upload (upload.finish) as this window's dataset; it is reopened later as the folder it became. */
+  async function openUpload(uploadId: string): Promise<ImageSummary | null> {
+    const result = await run((taskId) => client.call('upload.finish', { uploadId, taskId }));
+    if (!result) return null;
+    adopt(result, { kind: 'folder', path: result.root });
+    csv.value = null;
+    return result;
   }
 
   async function openCsv(path: string, delimiter: 'auto' | ',' | ';' | '\t' | '|', header: 'auto' | 'yes' | 'no'): Promise<boolean> {
@@ -113,7 +126,7 @@ export function useDataset() {
     if (currentTask) await client.call('task.cancel', { taskId: currentTask });
   }
 
-  return { summary, csv, split, progress, busy, error, reference, searchHint, openFolder, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
+  return { summary, csv, split, progress, busy, error, reference, searchHint, recent, openFolder, openUpload, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
 }
 
 /** Subscribes to `dataset.progress` for this window's current task; returns the unsubscribe function. */

@@ -1,5 +1,5 @@
 import { availableParallelism, totalmem } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../../shared/contract';
 import type { DatasetProgressEvent } from '../../../../shared/contract/datasets';
@@ -252,6 +252,15 @@ function finishDataset(
     }
   }
 
+  const loose = problems.items.filter((problem) => problem.code === 'outside-class-folder').length;
+  if (folderClasses.length === 0 && loose > 0) {
+    // The student opened one class's folder (or a folder of photos not yet sorted into classes).
+    throw new SinapsisError(
+      'dataset-is-class-folder',
+      `"${root}" holds ${loose} files directly and no subfolders: it looks like one class's folder. Open its parent (${dirname(root)}), which should have one subfolder per class, or sort these images into one subfolder per class.`,
+      { path: root, files: loose, parent: dirname(root) },
+    );
+  }
   if (images.length === 0) {
     throw new SinapsisError(
       'dataset-no-images',

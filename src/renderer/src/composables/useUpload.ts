@@ -1,0 +1,129 @@
+import { ref, shallowRef, type Ref } from 'vue';
+import type { ImageSummary } from '../../../shared/contract/datasets';
+import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/uploads';
+import { useClient } from './useClient';
+import { useDataset } from './useDataset';
+import { useErrorMessage } from './useErrorMessage';
+
+/** A file picked or dropped, with its path inside the chosen folder (`fotos/gatos/1.jpg`). */
+export interface PickedFile {
+  path: string;
+  file: File;
+}
+
+/** Files of an `<input type="file" webkitdirectory>` (or a plain file input: then the path is the name). */
+export function filesFromInput(list: FileList | File[]): PickedFile[] {
+  return Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));
+}
+
+function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
+  return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+}
+
+function fileOf(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise((resolve, reject) => entry.file(resolve, reject));
+}
+
+/** Every file under a dropped entry; a directory reader hands out its entries in batches until an empty one. */
+async function walk(entry: FileSystemEntry, into: PickedFile[]): Promise<void> {
+  if (entry.isFile) {
+    into.push({ path: entry.fullPath.replace(/^\//, ''), file: await fileOf(entry as FileSystemFileEntry) });
+    return;
+  }
+  if (!entry.isDirectory) return;
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  for (let batch = await readEntries(reader); batch.length > 0; batch = await readEntries(reader)) {
+    for (const child of batch) await walk(child, into);
+  }
+}
+
+/** Files of a drop from the file manager: folders are walked (DataTransferItem.webkitGetAsEntry), files taken as they are. */
+export async function filesFromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
+  // The entries must be taken before the first await: the browser empties the DataTransfer after the event.
+  const entries = Array.from(transfer.items, (item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
+  if (entries.length === 0) return filesFromInput(transfer.files);
+  const files: PickedFile[] = [];
+  for (const entry of entries) await walk(entry, files);
+  return files;
+}
+
+/** The name an upload is shown under: the dropped folder's (the first path part), the zip's, or the class folders'. */
+export function uploadName(files: readonly PickedFile[]): string {
+  const tops = [...new Set(files.map((f) => f.path.split('/')[0]))];
+  return tops.length === 1 ? tops[0] : tops.slice(0, 3).join(', ');
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  return btoa(binary);
+}
+
+export interface UploadProgress {
+  name: string;
+  doneBytes: number;
+  totalBytes: number;
+  /** The files have all arrived and the core is opening them. */
+  opening: boolean;
+}
+
+const progress: Ref<UploadProgress | null> = shallowRef(null);
+const error = ref<string | null>(null);
+const notice = ref<string | null>(null);
+
+/**
+ * Sends a folder (or a .zip) from this computer to the core, chunk by chunk, with progress and cancel, then opens it
+ * as the Datos dataset. A failed or cancelled upload leaves the dataset loaded before in place.
+ */
+export function useUpload() {
+  const client = useClient();
+  const dataset = useDataset();
+  const describe = useErrorMessage();
+  let cancelled = false;
+  let current: string | null = null;
+
+  async function upload(files: PickedFile[]): Promise<ImageSummary | null> {
+    error.value = null;
+    notice.value = null;
+    cancelled = false;
+    const name = uploadName(files);
+    const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
+    progress.value = { name, doneBytes: 0, totalBytes, opening: false };
+    try {
+      const { uploadId, chunkBytes } = await client.call('upload.begin', { name, files: files.map((f) => ({ path: f.path, size: f.file.size })) });
+      current = uploadId;
+      const step = Math.min(chunkBytes, UPLOAD_CHUNK_BYTES);
+      let doneBytes = 0;
+      for (const { path, file } of files) {
+        for (let offset = 0; offset < file.size; offset += step) {
+          if (cancelled) return null;
+          const bytes = new Uint8Array(await file.slice(offset, offset + step).arrayBuffer());
+          await client.call('upload.chunk', { uploadId, path, offset, data: base64(bytes) });
+          doneBytes += bytes.length;
+          progress.value = { name, doneBytes, totalBytes, opening: false };
+        }
+      }
+      if (cancelled) return null;
+      progress.value = { name, doneBytes, totalBytes, opening: true };
+      current = null;
+      return await dataset.openUpload(uploadId);
+    } catch (failure) {
+      error.value = describe(failure);
+      return null;
+    } finally {
+      progress.value = null;
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    cancelled = true;
+    const id = current;
+    current = null;
+    notice.value = 'cancelled';
+    if (id) await client.call('upload.cancel', { uploadId: id }).catch(() => undefined);
+    else await dataset.cancel();
+  }
+
+  return { progress, error, notice, upload, cancel };
+}
