@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../cli/runCli';
+import { readRunStatus } from '../core/runs/runFolder';
+import { capture, scratch } from './testing/faults';
+
+/**
+ * The write failures of faultsCli.test.ts without root: a faked file system layer (node:fs/promises' `open`)
+ * refuses the temporary files of chosen run files with ENOSPC, EROFS or EACCES, as a full disk, a read-only
+ * mount or a folder without permission would. Everything else is the real file system.
+ */
+const refusal = vi.hoisted(() => ({ file: '', code: '', after: 0, seen: 0 }));
+
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  const open: typeof real.open = (async (path: Parameters<typeof real.open>[0], flags?: Parameters<typeof real.open>[1], mode?: Parameters<typeof real.open>[2]) => {
+    if (refusal.file && flags === 'w' && String(path).includes(`.${refusal.file}.`) && ++refusal.seen > refusal.after) {
+      throw Object.assign(new Error(`${refusal.code}: faked, open '${String(path)}'`), { code: refusal.code, path: String(path) });
+    }
+    return real.open(path, flags, mode);
+  }) as typeof real.open;
+  return { ...real, default: { ...real, open }, open };
+});
+
+async function trainRefusing(file: string, code: string, after: number): Promise<{ exit: number; stderr: string; out: string }> {
+  Object.assign(refusal, { file, code, after, seen: 0 });
+  const out = join(scratch('fakefs'), 'run');
+  const io = capture();
+  try {
+    const exit = await runCli(['train', '--data', 'builtin:circles', '--epochs', '400', '--engine', 'didactic', '--optimizer', 'adam', '--lr', '0.01', '--out', out], io);
+    return { exit, stderr: io.stderr, out };
+  } finally {
+    refusal.file = '';
+  }
+}
+
+describe('write failures through a faked file system (no root needed)', () => {
+  it.each([
+    ['history.csv', 'ENOSPC', /history\.csv \(ENOSPC\): the disk is full/],
+    ['history.csv', 'EROFS', /history\.csv \(EROFS\): the file system is read-only/],
+    ['history.csv', 'EACCES', /history\.csv \(EACCES\): permission denied/],
+    ['report.html', 'ENOSPC', /report\.html \(ENOSPC\): the disk is full/],
+  ])('%s refused with %s: exit 2 naming the file and the cause; status failed; no metrics.json', async (file, code, message) => {
+    const result = await trainRefusing(file, code, file === 'history.csv' ? 20 : 0);
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.exit, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+    const status = await readRunStatus(result.out);
+    expect(status?.status).toBe('failed');
+    expect(status?.message).toMatch(message);
+    expect(existsSync(join(result.out, 'metrics.json'))).toBe(false);
+    if (file === 'history.csv') {
+      // Stopped at the failed write, not after the 400 epochs.
+      const printed = [...result.stderr.matchAll(/epoch (\d+)\/400/g)].map((m) => Number(m[1]));
+      expect(printed[printed.length - 1] ?? 0).toBeLessThan(400);
+    }
+  }, 90_000);
+});
