@@ -176,6 +176,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!hostAllowed(req)) return send(res, 403, 'Sinapsis: open this page as http://127.0.0.1 or http://localhost.');
     const who = auth.authenticate(req, url);
     if (lab?.handle(req, res, url, auth, who !== null)) return;
+    // The page asks whether it must sign in first (only a lab server's class link makes it so).
+    if (url.pathname === '/api/session' && who) return send(res, 200, JSON.stringify({ state: 'signed-in' }), 'application/json; charset=utf-8');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     // A student who followed the class link loads the page to sign in; the API stays closed to them until then.
     if (!who && lab?.isGuest(req)) return void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
