@@ -97,7 +97,7 @@ test('two students train at once, each alone in their workspace; the teacher rea
   await expect(intruder.getByTestId('signin-error')).toContainText('ya se usa en este servidor');
   await intruderContext.close();
 
-  for (const page of [ana, bruno]) await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 4000, learningRate: 0.01 });
+  for (const page of [ana, bruno]) await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 100_000, learningRate: 0.001 });
   await ana.getByTestId('train-start').click();
   await bruno.getByTestId('train-start').click();
   for (const page of [ana, bruno]) {
@@ -118,6 +118,12 @@ test('two students train at once, each alone in their workspace; the teacher rea
   expect(await callFrom(bruno, 'task.cancel', { taskId: anaTask })).toMatchObject({ ok: true, value: { cancelled: false } });
   expect(await callFrom(bruno, 'app.setBackend', { preference: 'cpu' })).toMatchObject({ ok: false, error: { code: 'teacher-only' } });
   await expect(ana.getByTestId('train-status')).toHaveAttribute('data-status', 'running');
+  // Ana pauses: Bruno's page cannot resume or stop it either, and his own training goes on.
+  await ana.getByTestId('train-pause').click();
+  await expect(ana.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
+  expect(await callFrom(bruno, 'train.resume', { taskId: anaTask })).toMatchObject({ ok: false, error: { code: 'training-not-running' } });
+  await expect(ana.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
+  await expect(bruno.getByTestId('train-status')).toHaveAttribute('data-status', 'running');
 
   for (const page of [ana, bruno]) {
     await page.getByTestId('train-stop').click();
