@@ -46,7 +46,7 @@ test('a colour photo folder uploaded through the chooser trains a colour CNN; re
   await page.getByTestId('model-preset').selectOption('lenet20');
   await page.getByTestId('model-preset-apply').click();
   await expect(page.getByTestId('model-input-shape')).toHaveText('[20 × 20 × 3]');
-  await expect(page.getByTestId('model-notice')).toContainText('la salida pasa de 10 a 3 neuronas');
+  await expect(page.getByTestId('model-notice')).toContainText('La entrada pasa de [20 × 20 × 1] a [20 × 20 × 3] para coincidir con las características; la salida pasa de 10 a 3 neuronas');
   await expect(page.getByTestId('pixel-color-mode')).toHaveValue('auto');
   await expect(page.getByTestId('pixel-width')).toHaveValue('20');
   await page.getByTestId('pixel-resize-mode').selectOption('crop');

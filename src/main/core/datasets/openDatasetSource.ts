@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { userPath } from '../files/userPath';
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { builtinIdSchema, builtinOptionsSchema, type DatasetProgressEvent } from '../../../shared/contract/datasets';
@@ -36,7 +37,7 @@ export async function openDatasetSource(source: string, options: OpenSourceOptio
     if (id.data === 'wine') return csvTable(builtinPaths.wine(), options.target ?? 'class');
     return tableFromGenerated(generateBuiltin(id.data, builtinOptionsSchema.parse({})), DatasetStore.newId(), source);
   }
-  const path = resolve(source);
+  const path = resolve(userPath(source));
   const info = await stat(path).catch(() => null);
   if (!info) throw new SinapsisError('dataset-not-found', `${path} does not exist. Give an image folder (one subfolder per class), a CSV file, or builtin:digits.`, { path });
   if (info.isDirectory()) return loadImageFolder(path, { signal: options.signal, datasetId: DatasetStore.newId(), onProgress: options.onProgress });
