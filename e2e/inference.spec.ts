@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { modelPresets } from '../src/shared/models/presets';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * Prediction with a trained run in Evaluación: a real run is trained through the server's own contract (the
@@ -106,7 +107,7 @@ test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wro
     await expect(panel.getByTestId('predict-true')).toHaveText('Clase real: 0');
     await expect(panel).toContainText('320 características de entrada');
     await expect(page.getByTestId('conv-panel')).toHaveCount(0);
-    await panel.screenshot({ path: 'docs/screenshots/probar-imagen.png' });
+    await panel.screenshot({ path: docsScreenshot('screenshots/probar-imagen.png') });
 
     // The same image file chosen from disk is decoded in the page and predicts the same.
     await panel.getByTestId('predict-file').setInputFiles(join(DIGITS, sample.file!));
@@ -178,7 +179,7 @@ test('Evaluación: a CNN run shows its learned filters and the feature maps of t
     await expect(conv.getByTestId('conv-filter')).toHaveCount(8 + 16);
     await expect(conv.getByTestId('conv-map')).toHaveCount(8 + 8);
     await expect(conv.getByTestId('conv-layer').first()).toContainText('8 de 8 canales, 28×28');
-    await conv.screenshot({ path: 'docs/screenshots/filtros-mapas.png' });
+    await conv.screenshot({ path: docsScreenshot('screenshots/filtros-mapas.png') });
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });
   }

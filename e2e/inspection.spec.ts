@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
 import { openTrainingOnBlobs } from './trainingFlows';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * Inspection while training, with the real core: a two-feature built-in set, the rule-of-thumb model, and the
@@ -36,7 +37,7 @@ test('Entrenamiento: weight histograms per layer and decision regions for a 2D d
     await page.getByTestId('weight-layer').selectOption({ index: 1 });
     await expect(page.getByTestId('weight-stats')).toBeVisible();
     await inspection.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/inspeccion.png' });
+    await page.screenshot({ path: docsScreenshot('screenshots/inspeccion.png') });
 
     // The same inspection comes back with the run in Evaluación.
     await page.getByTestId('train-open-evaluation').click();

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /** A tiny RGB PNG (a bright diagonal on black) built in memory, so the test needs no fixture file. */
 function diagonalPng(size: number): Buffer {
@@ -126,7 +127,7 @@ test.describe('Laboratorios', () => {
     await expect(lab.getByTestId('xor-chart-loss').locator('canvas')).toBeVisible();
     // The README's picture of the labs: decision regions, weights, loss and sensitivities after convergence.
     await page.setViewportSize({ width: 1280, height: 1800 });
-    await lab.locator('.lab-body').screenshot({ path: 'docs/screenshots/laboratorios.png', animations: 'disabled' });
+    await lab.locator('.lab-body').screenshot({ path: docsScreenshot('screenshots/laboratorios.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await lab.getByTestId('xor-small-init').check();

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { modelPresets } from '../src/shared/models/presets';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * Evaluación's "Exportar modelo" and "Clasificar una carpeta" as a student uses them: a run trained through the
@@ -83,7 +84,7 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${run.runId}-export-pytorch.zip`);
     await expect(panel.getByTestId('export-model-done')).toContainText('model.py');
-    await panel.screenshot({ path: 'docs/screenshots/exportar-modelo.png' });
+    await panel.screenshot({ path: docsScreenshot('screenshots/exportar-modelo.png') });
     const entries = unzipSync(new Uint8Array(readFileSync(await file.path())));
     const top = `${run.runId}-pytorch`;
     expect(Object.keys(entries).sort()).toEqual(['README.md', 'model.py', 'predict.py', 'preprocessing.json', 'weights.npz'].map((n) => `${top}/${n}`));
@@ -116,7 +117,7 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     const percent = new Intl.NumberFormat('es', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(metrics.accuracy.test);
     await expect(classify.getByTestId('folder-predict-accuracy')).toContainText(percent);
     await expect(classify.getByTestId('folder-predict-problems')).toContainText('Archivos omitidos: 1');
-    await classify.screenshot({ path: 'docs/screenshots/clasificar-carpeta.png' });
+    await classify.screenshot({ path: docsScreenshot('screenshots/clasificar-carpeta.png') });
     const csvDownload = page.waitForEvent('download');
     await classify.getByTestId('folder-predict-csv').click();
     const csv = readFileSync(await (await csvDownload).path(), 'utf8').trim().split('\n');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 test('the shell renders in Spanish with the backend shown, and switches to Portuguese and English', async ({ page }) => {
   await page.goto('/');
@@ -10,7 +11,7 @@ test('the shell renders in Spanish with the backend shown, and switches to Portu
   await expect(page.getByTestId('status-backend')).toHaveText(/Backend: wasm/);
   await expect(page.getByRole('heading', { name: 'Bienvenido a Sinapsis' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: docsScreenshot('screenshot.png') });
 
   await page.getByTestId('language').selectOption('pt');
   await expect(nav.getByRole('button', { name: 'Dados' })).toBeVisible();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { methods } from '../src/shared/contract';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * The lab session end to end: the bundled digits, HOG features (the lab setting, 320 per image), the MLP
@@ -29,7 +30,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     await expect(page.getByTestId('layer-0-shape')).toHaveText('[18]');
     await expect(page.getByTestId('layer-1-shape')).toHaveText('[10]');
     await page.getByTestId('model-summary').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/modelo.png' });
+    await page.screenshot({ path: docsScreenshot('screenshots/modelo.png') });
 
     await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
     await expect(page.getByTestId('training-model')).toContainText('5968');
@@ -57,7 +58,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     expect(Number(testAccuracy!.replace(/[^\d,]/g, '').replace(',', '.'))).toBeGreaterThan(60);
     runId = await page.getByTestId('train-run-id').textContent();
     await page.getByTestId('training-curves').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/entrenamiento.png' });
+    await page.screenshot({ path: docsScreenshot('screenshots/entrenamiento.png') });
 
     await page.getByTestId('train-open-evaluation').click();
     await expect(page.getByTestId('eval-overview')).toContainText(runId!);
@@ -69,7 +70,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     expect(counts.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0)).toBe(750);
     await expect(page.getByTestId('eval-per-class').locator('tbody tr')).toHaveCount(12);
     await page.getByTestId('eval-confusion').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/evaluacion.png' });
+    await page.screenshot({ path: docsScreenshot('screenshots/evaluacion.png') });
 
     // The largest off-diagonal cell (a real confusion), or a diagonal one if the model made no mistake.
     const target = await matrix.evaluate((table) => {
@@ -87,7 +88,7 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
     await expect(gallery.locator('img').first()).toBeVisible();
     await expect(gallery.getByTestId('prediction-probability').first()).toHaveText(/\d+(,\d)?\s%/);
     await gallery.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/galeria.png' });
+    await page.screenshot({ path: docsScreenshot('screenshots/galeria.png') });
   } finally {
     if (runId) await rm(join(defaultRunsRoot(), runId.trim()), { recursive: true, force: true });
   }
