@@ -54,10 +54,13 @@ export function uploadName(files: readonly PickedFile[]): string {
 }
 
 function base64(bytes: Uint8Array): string {
-  let binary = '';
+  // Block by block, and never as spread arguments: a 4 MB chunk spread into fromCharCode would overflow the stack.
+  const parts: string[] = [];
   const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
+  for (let i = 0; i < bytes.length; i += step) {
+    parts.push(Array.from(bytes.subarray(i, i + step), (byte) => String.fromCharCode(byte)).join(''));
+  }
+  return btoa(parts.join(''));
 }
 
 export interface UploadProgress {
