@@ -2,7 +2,7 @@ import { predictedClass } from '../engine/batchedDense';
 import type { EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
 import { classificationReport, meanAndStd } from '../evaluation/classificationMetrics';
-import { diagnoseCurves } from '../evaluation/curveDiagnosis';
+import { diagnoseTraining, type DiagnosisInput } from '../evaluation/diagnosis';
 import type { HistoryRow, RunMetrics } from '../runs/runSchemas';
 import type { ExperimentPlan } from './experimentPlan';
 import type { ExperimentSamples } from './experimentSamples';
@@ -97,6 +97,8 @@ export interface MetricsInput {
   misclassifiedSample: number;
   /** The loss became NaN or infinite: the curves end before it, so the diagnosis is told. */
   diverged: boolean;
+  /** What the diagnosis reads besides the curves: loss and output, η, scaling and the features' spread. */
+  diagnosis: Pick<DiagnosisInput, 'loss' | 'outputActivation' | 'learningRate' | 'scaling' | 'featureSpread'>;
 }
 
 /** metrics.json: accuracy and loss per part, the confusion matrix and per-class table, k-fold summary, curve diagnosis. */
@@ -122,8 +124,7 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
     ? runs.flatMap((run, f) => (run.outcome.test ? [{ fold: f + 1, accuracy: run.outcome.test.accuracy ?? 0, loss: run.outcome.test.loss }] : []))
     : [];
   const history = historyRows(plan.kind, runs.map((run) => run.outcome.folds[0]?.history ?? []));
-  const lastFold = (kfold ? history.filter((row) => row.fold === runs.length) : history).map((row) => ({ epoch: row.epoch, trainLoss: row.trainLoss, valLoss: row.valLoss ?? undefined }));
-  if (input.diverged) lastFold.push({ epoch: lastFold.length + 1, trainLoss: Number.NaN, valLoss: undefined });
+  const lastRecords = runs[runs.length - 1]?.outcome.folds[0]?.history ?? [];
   const misclassified = spreadMistakes(predictions, input.misclassifiedSample)
     .map((p) => ({
       index: p.index,
@@ -148,7 +149,13 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
     bestEpoch: kfold ? null : (folds[0]?.bestEpoch ?? null),
     seconds: round(input.seconds, 3),
     kfold: kfold && foldScores.length ? { folds: foldScores, accuracy: meanAndStd(foldScores.map((f) => f.accuracy)) } : null,
-    diagnosis: diagnoseCurves(lastFold),
+    diagnosis: diagnoseTraining({
+      ...input.diagnosis,
+      history: lastRecords,
+      classes: classification ? samples.classNames.length : null,
+      accuracy: kfold ? { train: accuracy.train, val: accuracy.val, test: null } : accuracy,
+      diverged: input.diverged,
+    }),
     misclassified,
   };
 }

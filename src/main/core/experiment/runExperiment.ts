@@ -38,6 +38,7 @@ import { augmentedTrainingSamples } from './augmentTraining';
 import { decisionPlane, type DecisionPlane, type PlanePoint } from './decisionPlane';
 import { InspectionRecorder } from './inspectionRecorder';
 import type { EpochInspection } from '../engine/epochInspection';
+import { featureSpread } from '../evaluation/diagnosis';
 
 /** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
 const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
@@ -389,6 +390,14 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     seconds: (performance.now() - context.started) / 1000,
     misclassifiedSample: request.misclassifiedSample,
     diverged: problem?.code === 'training-diverged',
+    diagnosis: {
+      loss: request.training.loss,
+      outputActivation: outputActivationName(request.model),
+      learningRate: request.training.learningRate,
+      scaling: request.scaling,
+      // Raw feature scales on the first training part (tables and vectors; image tensors are pixels of one scale).
+      featureSpread: samples.sampleShape.length === 1 && plan.folds[0] ? featureSpread(samples.values, samples.sampleShape[0], plan.folds[0].train) : null,
+    },
   });
 
   progress('writing');
@@ -425,4 +434,10 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     seconds: metrics.seconds,
     problem,
   };
+}
+
+/** The output layer's activation ('softmax', 'sigmoid', 'identity', …). */
+function outputActivationName(model: ExperimentRequest['model']): string {
+  const last = model.layers[model.layers.length - 1];
+  return last?.type === 'output' ? last.activation : 'identity';
 }

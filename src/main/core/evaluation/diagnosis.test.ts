@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosisText } from '../../../shared/i18n/diagnosisText';
+import { diagnoseTraining, featureSpread, type DiagnosisEpoch, type DiagnosisInput } from './diagnosis';
+
+/** Recorded-history shapes: loss and accuracy per epoch (validation optional), as history.csv holds them. */
+function epochs(loss: number[], accuracy: number[], val?: { loss: number[]; accuracy: number[] }): DiagnosisEpoch[] {
+  return loss.map((trainLoss, i) => ({ epoch: i + 1, trainLoss, trainAccuracy: accuracy[i], ...(val ? { valLoss: val.loss[i], valAccuracy: val.accuracy[i] } : {}) }));
+}
+const repeat = (value: number, n: number, wobble = 0) => Array.from({ length: n }, (_, i) => value + (i % 2 ? wobble : -wobble));
+const base: Omit<DiagnosisInput, 'history'> = { classes: 10, loss: 'categoricalCrossEntropy', outputActivation: 'softmax', learningRate: 0.1, scaling: 'zscore' };
+
+const cases: { name: string; input: DiagnosisInput; expected: string[]; absent?: string[]; cites?: Record<string, number> }[] = [
+  {
+    // The issue's run: accuracy at chance (14 %), loss ≈ 14; it was called overfitting.
+    name: 'η = 100 on HOG digits',
+    input: { ...base, learningRate: 100, history: epochs([13.2, 14.1, 13.8, 14.3, 13.9, 14.2, 14, 14.1], repeat(0.14, 8, 0.01), { loss: [13, 14.5, 13.6, 15, 14.2, 16, 15.1, 17], accuracy: repeat(0.13, 8, 0.01) }) },
+    expected: ['lr-too-high'],
+    absent: ['overfitting', 'not-converged', 'high-bias'],
+    cites: { learningRate: 100, suggested: 10, chancePercent: 10 },
+  },
+  {
+    // Loss 7.8 -> 9.5 at 33 % = chance on Wine; it said "raise the learning rate".
+    name: 'η = 100 on Wine',
+    input: { ...base, classes: 3, learningRate: 100, history: epochs([7.8, 8.1, 8.6, 8.4, 9.0, 9.2, 9.5], repeat(0.33, 7, 0.005)) },
+    expected: ['lr-too-high'],
+    absent: ['not-converged'],
+    cites: { suggested: 10, chancePercent: 33.33 },
+  },
+  {
+    // Plain SGD 0.1 on 320-128-64-10 ReLU: every ReLU dies, 10 %, loss ≈ ln 10; no hint at all before.
+    name: 'SGD 0.1 on 320-128-64-10 ReLU (dead units measured)',
+    input: { ...base, learningRate: 0.1, deadUnits: { dead: 192, units: 192 }, history: epochs(repeat(2.3026, 10, 0.0003), repeat(0.1, 10, 0.002)) },
+    expected: ['dead-units'],
+    absent: ['no-learning', 'high-bias'],
+    cites: { deadPercent: 100, priorLoss: 2.303 },
+  },
+  {
+    name: 'the same run without the activity measurement: stuck at chance, predicting the prior',
+    input: { ...base, history: epochs(repeat(2.3026, 10, 0.0003), repeat(0.1, 10, 0.002)) },
+    expected: ['stuck-at-chance'],
+  },
+  {
+    // Scaling off on Wine: loss ≈ ln 3, 40 %, raw columns from 0.1 (hue) to 315 (proline); no hint before.
+    name: 'Wine with scaling off',
+    input: { ...base, classes: 3, scaling: 'none', featureSpread: { ratio: 3150, largest: 315, smallest: 0.1 }, history: epochs(repeat(1.0986, 12, 0.002), repeat(0.4, 12, 0.005)) },
+    expected: ['stuck-at-chance', 'inputs-not-scaled'],
+    cites: { ratio: 3150 },
+  },
+  {
+    // MAPE on one-hot: loss ≈ 9e7 and "the curves show no problems".
+    name: 'MAPE on one-hot classes',
+    input: { ...base, loss: 'mape', history: epochs(repeat(9e7, 6, 1e5), [0.3, 0.5, 0.6, 0.65, 0.7, 0.72]) },
+    expected: ['loss-mape-classes'],
+  },
+  {
+    // Circles with a 2-2-2 net at 65 %: "no problems" in Entrenamiento while Evaluación said "Sesgo alto".
+    name: 'circles 2-2-2 stuck at 65 % train accuracy',
+    input: { ...base, classes: 2, history: epochs([0.69, 0.66, 0.64, 0.63, 0.625, 0.624, 0.6238, 0.6237], [0.5, 0.58, 0.62, 0.64, 0.65, 0.65, 0.65, 0.65]), accuracy: { train: 0.65, val: null, test: 0.63 } },
+    expected: ['high-bias'],
+    cites: { trainAccuracyPercent: 65 },
+  },
+  {
+    // The old flat check compared every epoch with epoch 1, so a drop then a plateau was never flagged.
+    name: 'drop in epoch 1, then a plateau',
+    input: { ...base, classes: 3, history: epochs([1.6, 0.9, 0.901, 0.899, 0.9, 0.9005, 0.8995, 0.9], repeat(0.55, 8, 0.002)) },
+    expected: ['plateau-after-drop', 'high-bias'],
+    cites: { plateauLoss: 0.9 },
+  },
+  {
+    name: 'vanishing gradients from the per-layer norms',
+    input: {
+      ...base,
+      history: epochs([2.3, 2.1, 1.9, 1.7, 1.5], [0.2, 0.3, 0.4, 0.5, 0.6]).map((e) => ({ ...e, gradientNorms: [{ layer: 0, norm: 1e-5 }, { layer: 1, norm: 1e-3 }, { layer: 2, norm: 0.5 }] })),
+    },
+    expected: ['vanishing-gradients'],
+    cites: { firstLayer: 1, lastLayer: 3 },
+  },
+  {
+    name: 'high variance: training 100 %, validation 80 %',
+    input: { ...base, history: epochs([1, 0.5, 0.2, 0.1, 0.05, 0.04], [0.6, 0.8, 0.95, 0.99, 1, 1], { loss: [1, 0.6, 0.5, 0.5, 0.52, 0.5], accuracy: [0.6, 0.75, 0.8, 0.8, 0.8, 0.8] }) },
+    expected: ['high-variance'],
+    cites: { gapPoints: 20 },
+  },
+  {
+    name: 'hinge with softmax, BCE with 3 classes: warned from the settings alone (before training)',
+    input: { ...base, classes: 3, loss: 'hinge', history: [] },
+    expected: ['loss-hinge-softmax'],
+  },
+  {
+    name: 'binary cross-entropy with more than two classes',
+    input: { ...base, classes: 3, loss: 'binaryCrossEntropy', outputActivation: 'sigmoid', history: [] },
+    expected: ['loss-bce-multiclass'],
+  },
+  // Seed 003's slide "Formas de mejorar el entrenamiento": four curve shapes.
+  { name: 'seed 003: no learning (gradients not applied)', input: { ...base, classes: null, loss: 'mse', outputActivation: 'identity', history: epochs(repeat(1.0, 10, 0.001), []) }, expected: ['no-learning'] },
+  { name: 'seed 003: not converged yet', input: { ...base, classes: null, loss: 'mse', outputActivation: 'identity', history: epochs([1, 0.8, 0.65, 0.55, 0.47, 0.4, 0.34], []) }, expected: ['not-converged'] },
+  { name: 'seed 003: slow start (initial weights too small)', input: { ...base, classes: null, loss: 'mse', outputActivation: 'identity', history: epochs([1, 0.999, 0.998, 0.997, 0.995, 0.9, 0.6, 0.35, 0.2, 0.15], []) }, expected: ['slow-start'] },
+  { name: 'seed 003: the negative of the gradients (loss rising)', input: { ...base, classes: null, loss: 'mse', outputActivation: 'identity', history: epochs([1, 1.2, 1.5, 1.9, 2.4, 3.1], []) }, expected: ['rising-loss'] },
+  {
+    name: 'a healthy run: nothing to say',
+    input: { ...base, history: epochs([1, 0.5, 0.3, 0.2, 0.15, 0.14, 0.139, 0.1389], [0.7, 0.85, 0.92, 0.95, 0.96, 0.965, 0.965, 0.966], { loss: [1, 0.55, 0.35, 0.25, 0.2, 0.19, 0.19, 0.19], accuracy: [0.7, 0.84, 0.9, 0.93, 0.94, 0.945, 0.945, 0.946] }) },
+    expected: [],
+  },
+];
+
+describe('diagnosis v2: the issue 14 reproductions and seed 003 curve shapes', () => {
+  it.each(cases)('$name', ({ input, expected, absent, cites }) => {
+    const hints = diagnoseTraining(input);
+    const found = hints.map((h) => h.code);
+    for (const code of expected) expect(found, JSON.stringify(hints.map((h) => h.message))).toContain(code);
+    if (expected.length === 0) expect(found).toEqual([]);
+    for (const code of absent ?? []) expect(found).not.toContain(code);
+    const all = Object.assign({}, ...hints.map((h) => h.params)) as Record<string, number>;
+    for (const [key, value] of Object.entries(cites ?? {})) expect(all[key]).toBeCloseTo(value, 1);
+    // Never "lower η" next to "raise η"; every hint has a text in each language with its numbers filled.
+    if (found.includes('lr-too-high')) expect(found).not.toContain('not-converged');
+    for (const hint of hints) {
+      for (const language of ['es', 'pt', 'en'] as const) expect((diagnosisText[language] as Record<string, string>)[hint.code], `${language} ${hint.code}`).toBeTypeOf('string');
+      expect(hint.message).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('feature spread: largest over smallest non-constant column std', () => {
+    const values = Float32Array.from([1, 100, 5, 2, 300, 5, 3, 200, 5]);
+    const spread = featureSpread(values, 3, [0, 1, 2])!;
+    expect(spread.largest / spread.smallest).toBeCloseTo(100, 6);
+    expect(spread.ratio).toBeCloseTo(100, 6);
+  });
+});

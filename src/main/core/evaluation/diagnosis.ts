@@ -1,0 +1,235 @@
+import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
+import { lossPairingProblems, type LossPairingCode } from '../../../shared/models/lossPairing';
+import type { LossName } from '../../../shared/models/trainingSettings';
+import { diagnoseCurves, type Diagnosis as CurveHint, type DiagnosisCode as CurveCode } from './curveDiagnosis';
+
+/**
+ * Diagnosis v2: one reading of a training that Entrenamiento (live), Evaluación, the report, the CLI and metrics.json
+ * all show. Beyond the loss curve's shape (curveDiagnosis.ts: exploding, overfitting, flat, not converged, slow start,
+ * rising), it reads what a teacher looks at next:
+ * - the accuracy against chance (1/K for K classes) and, for cross-entropy, the loss of predicting the class prior
+ *   (ln K): accuracy at chance with a loss far above ln K is a learning rate too high; at chance with a loss at ln K
+ *   the network predicts the prior (stuck), and with most hidden ReLU units never active on a training batch it is
+ *   dead ReLUs;
+ * - a plateau after a first-epoch drop (the old flat check compared every epoch with the first, so it never fired);
+ * - the per-layer gradient norms the trainer measures: the first layer's far below the last's is vanishing gradients;
+ * - the train/validation (or test) accuracy: high bias (train accuracy low) and high variance (a gap), the readout
+ *   Evaluación computed by itself before;
+ * - inputs spanning orders of magnitude with scaling off, and a loss that does not suit the output (lossPairing.ts).
+ * Every hint cites its numbers and says what to try; a hint that would contradict a more specific one is left out
+ * (no "raise η" next to "lower η", no "no problems" next to "high bias").
+ */
+
+export type HintCode =
+  | CurveCode
+  | LossPairingCode
+  | 'lr-too-high'
+  | 'stuck-at-chance'
+  | 'dead-units'
+  | 'plateau-after-drop'
+  | 'vanishing-gradients'
+  | 'high-bias'
+  | 'high-variance'
+  | 'inputs-not-scaled';
+
+/** One hint: `params` is the evidence it cites and fills `diagnosisText.<language>.<code>`; `message` the English. */
+export interface Diagnosis extends Omit<CurveHint, 'code'> {
+  code: HintCode;
+}
+
+/** One epoch as the diagnosis reads it (history.csv rows and live epoch events both fit). */
+export interface DiagnosisEpoch {
+  epoch: number;
+  trainLoss: number;
+  valLoss?: number | null;
+  trainAccuracy?: number | null;
+  valAccuracy?: number | null;
+  /** ‖∂J/∂w‖ of each weighted layer (spec layer index), last batch of the epoch. */
+  gradientNorms?: readonly { layer: number; norm: number }[];
+}
+
+export interface DiagnosisInput {
+  history: readonly DiagnosisEpoch[];
+  /** K for a classifier; null for regression. */
+  classes: number | null;
+  loss: LossName;
+  outputActivation: string;
+  learningRate: number;
+  scaling: string;
+  /** Final accuracies (metrics.json); the last epoch's are used where these are missing. */
+  accuracy?: { train: number | null; val: number | null; test: number | null };
+  /** Hidden ReLU units that never activated on a training batch, of all hidden ReLU units (null: not measured). */
+  deadUnits?: { dead: number; units: number } | null;
+  /** Largest over smallest per-feature standard deviation on the training part, before scaling (null: unknown). */
+  featureSpread?: { ratio: number; largest: number; smallest: number } | null;
+  /** The loss became NaN or infinite. */
+  diverged?: boolean;
+}
+
+/** Thresholds in one place, so each hint can be explained (and tuned) where it is defined. */
+export const DIAGNOSIS_V2_THRESHOLDS = {
+  /** Training error above this is high bias (was EvaluationView's HIGH_BIAS_ERROR). */
+  highBiasError: 0.1,
+  /** A train-minus-held-out accuracy gap above this is high variance (was HIGH_VARIANCE_GAP). */
+  highVarianceGap: 0.05,
+  /** "At chance": accuracy below chance + this share of the way to 100 % (+3 points of noise). */
+  chanceMargin: 0.1,
+  /** A cross-entropy loss this many times ln K, at chance, is far above "predicting the prior": η too high. */
+  abovePriorFactor: 2,
+  /** Within this fraction of ln K the network outputs the class prior. */
+  priorTolerance: 0.15,
+  /** Half the hidden ReLU units or more never active: dead ReLUs. */
+  deadFraction: 0.5,
+  /** First layer's gradient norm below this fraction of the last layer's: vanishing gradients. */
+  vanishingRatio: 0.01,
+  /** Plateau: relative change of the training loss below this after epoch 2. */
+  plateauChange: 0.01,
+  /** Features whose spreads differ by this factor or more need scaling. */
+  spreadRatio: 100,
+} as const;
+
+const round = (value: number, digits = 4) => Number(value.toPrecision(digits));
+const pct = (value: number) => round(value * 100, 3);
+
+function finding(code: HintCode, severity: Diagnosis['severity'], params: Record<string, number>): Diagnosis {
+  return { code, severity, params, message: formatMessage(diagnosisText.en[code], params) };
+}
+
+function lastDefined<T>(values: readonly (T | null | undefined)[]): T | null {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null && values[i] !== undefined) return values[i] as T;
+  return null;
+}
+
+/** Reads a training the way a teacher would; the hints that apply, most serious first. */
+export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
+  const T = DIAGNOSIS_V2_THRESHOLDS;
+  const history = input.history;
+  const hints: Diagnosis[] = [];
+
+  for (const problem of lossPairingProblems({ loss: input.loss, outputActivation: input.outputActivation, classes: input.classes })) {
+    hints.push(finding(problem.code, problem.severity, problem.params));
+  }
+  if (input.scaling === 'none' && input.featureSpread && input.featureSpread.ratio >= T.spreadRatio) {
+    const { ratio, largest, smallest } = input.featureSpread;
+    hints.push(finding('inputs-not-scaled', 'warning', { ratio: round(ratio, 3), largest: round(largest, 3), smallest: round(smallest, 3) }));
+  }
+  if (history.length === 0) return hints;
+
+  const points = history.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss ?? undefined }));
+  if (input.diverged) points.push({ epoch: points.length + 1, trainLoss: Number.NaN, valLoss: undefined });
+  const curves = diagnoseCurves(points);
+  const exploding = curves.some((c) => c.code === 'exploding' || c.code === 'diverged-at-start');
+
+  const K = input.classes !== null && input.classes >= 2 ? input.classes : null;
+  const trainAccuracy = input.accuracy?.train ?? lastDefined(history.map((h) => h.trainAccuracy));
+  const heldAccuracy = input.accuracy?.val ?? input.accuracy?.test ?? lastDefined(history.map((h) => h.valAccuracy));
+  const lastLoss = history[history.length - 1].trainLoss;
+  const crossEntropy = input.loss === 'categoricalCrossEntropy' || input.loss === 'binaryCrossEntropy';
+  const prior = K !== null && crossEntropy ? Math.log(K) : null;
+
+  let learningRateHigh = exploding;
+  let stuck = false;
+  if (!exploding && K !== null && trainAccuracy !== null && history.length >= 3 && Number.isFinite(lastLoss)) {
+    const chance = 1 / K;
+    const atChance = trainAccuracy < chance + T.chanceMargin * (1 - chance) + 0.03;
+    const rising = curves.some((c) => c.code === 'rising-loss');
+    if (atChance && (rising || (prior !== null && lastLoss > T.abovePriorFactor * prior) || (prior === null && !crossEntropy && lastLoss > 1))) {
+      learningRateHigh = true;
+      hints.push(
+        finding('lr-too-high', 'error', {
+          accuracyPercent: pct(trainAccuracy),
+          chancePercent: pct(chance),
+          loss: round(lastLoss),
+          ...(prior !== null ? { priorLoss: round(prior) } : {}),
+          learningRate: input.learningRate,
+          suggested: round(input.learningRate / 10),
+        }),
+      );
+    } else if (atChance && prior !== null && Math.abs(lastLoss - prior) <= T.priorTolerance * prior) {
+      stuck = true;
+      const dead = input.deadUnits && input.deadUnits.units > 0 ? input.deadUnits.dead / input.deadUnits.units : null;
+      if (dead !== null && dead >= T.deadFraction) {
+        hints.push(finding('dead-units', 'error', { deadPercent: pct(dead), dead: input.deadUnits!.dead, units: input.deadUnits!.units, accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior), learningRate: input.learningRate }));
+      } else {
+        hints.push(finding('stuck-at-chance', 'error', { accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior) }));
+      }
+    }
+  }
+  // A plateau after the first epoch's drop, while the model is still poor (a converged model is flat too).
+  let plateau = false;
+  if (!exploding && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
+    const from = history[1].trainLoss;
+    const deviation = Math.max(...history.slice(1).map((h) => Math.abs(h.trainLoss - from) / Math.abs(from || 1)));
+    const poor = trainAccuracy !== null ? trainAccuracy < 1 - T.highBiasError : false;
+    if (deviation < T.plateauChange && poor) {
+      plateau = true;
+      hints.push(finding('plateau-after-drop', 'warning', { firstLoss: round(history[0].trainLoss), plateauLoss: round(lastLoss), fromEpoch: 2, epochs: history.length, accuracyPercent: pct(trainAccuracy!) }));
+    }
+  }
+
+  // Vanishing gradients: the first weighted layer learns far slower than the last.
+  const norms = history[history.length - 1].gradientNorms ?? [];
+  if (!exploding && norms.length >= 3) {
+    const sorted = [...norms].sort((a, b) => a.layer - b.layer);
+    const first = sorted[0].norm;
+    const last = sorted[sorted.length - 1].norm;
+    if (last > 0 && Number.isFinite(first) && first / last < T.vanishingRatio) {
+      hints.push(finding('vanishing-gradients', 'warning', { firstLayer: sorted[0].layer + 1, firstNorm: round(first, 3), lastLayer: sorted[sorted.length - 1].layer + 1, lastNorm: round(last, 3), ratio: round(first / last, 3) }));
+    }
+  }
+
+  for (const curve of curves) {
+    // "Not converged: raise η" contradicts "lower η" and "stuck"; it adds nothing to a plateau.
+    if (curve.code === 'not-converged' && (learningRateHigh || stuck || plateau)) continue;
+    // "Flat loss": stuck at chance / dead units say why, with the numbers.
+    if (curve.code === 'no-learning' && stuck) continue;
+    // "The loss rose": the lr-too-high hint already says it with the numbers and the step to take.
+    if (curve.code === 'rising-loss' && learningRateHigh && !exploding) continue;
+    hints.push(curve);
+  }
+
+  if (!learningRateHigh && !stuck && trainAccuracy !== null && K !== null) {
+    const trainError = 1 - trainAccuracy;
+    if (trainError > T.highBiasError) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: pct(trainAccuracy), trainErrorPercent: pct(trainError), thresholdPercent: pct(T.highBiasError) }));
+    if (heldAccuracy !== null && trainAccuracy - heldAccuracy > T.highVarianceGap) {
+      hints.push(finding('high-variance', 'warning', { trainAccuracyPercent: pct(trainAccuracy), heldAccuracyPercent: pct(heldAccuracy), gapPoints: round((trainAccuracy - heldAccuracy) * 100, 3), thresholdPoints: pct(T.highVarianceGap) }));
+    }
+  }
+
+  const order = { error: 0, warning: 1, info: 2 };
+  return hints.sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+/** The bias/variance readout Evaluación shows, from the same thresholds as the hints (train and test accuracy). */
+export function biasVariance(accuracy: { train: number | null; test: number | null }) {
+  if (accuracy.train === null || accuracy.test === null) return null;
+  const trainError = 1 - accuracy.train;
+  const testError = 1 - accuracy.test;
+  const gap = testError - trainError;
+  return { trainError, testError, gap, highBias: trainError > DIAGNOSIS_V2_THRESHOLDS.highBiasError, highVariance: gap > DIAGNOSIS_V2_THRESHOLDS.highVarianceGap };
+}
+
+/**
+ * How far apart the features' scales are: the largest over the smallest population std of the columns of `values`
+ * (row-major, `width` per row) over `rows`, constant columns left out. Null when fewer than two columns vary.
+ */
+export function featureSpread(values: Float32Array, width: number, rows: readonly number[]): DiagnosisInput['featureSpread'] {
+  if (rows.length < 2 || width < 2) return null;
+  let largest = 0;
+  let smallest = Infinity;
+  for (let c = 0; c < width; c++) {
+    let sum = 0;
+    let squares = 0;
+    for (const r of rows) {
+      const v = values[r * width + c];
+      sum += v;
+      squares += v * v;
+    }
+    const mean = sum / rows.length;
+    const std = Math.sqrt(Math.max(0, squares / rows.length - mean * mean));
+    if (std <= 1e-9 * Math.max(1, Math.abs(mean))) continue;
+    largest = Math.max(largest, std);
+    smallest = Math.min(smallest, std);
+  }
+  return smallest === Infinity || largest === smallest ? (smallest === Infinity ? null : { ratio: 1, largest, smallest }) : { ratio: largest / smallest, largest, smallest };
+}

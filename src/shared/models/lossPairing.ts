@@ -1,0 +1,35 @@
+import type { LossName } from './trainingSettings';
+
+/**
+ * A loss that does not suit the output it is paired with, known before training starts (the Entrenamiento view warns
+ * before Entrenar; the run's diagnosis repeats it). Each one makes training silently poor or meaningless:
+ * - MAPE divides by the target, and a one-hot target is 0 for every wrong class: the loss is ~10^8 and says nothing;
+ * - MSE on one-hot classes works but its gradients through softmax are weak: cross-entropy is the loss for classes;
+ * - hinge expects a linear or tanh output in [-1, 1]: softmax outputs are in (0, 1), so the margin can never be met;
+ * - binary cross-entropy is for one sigmoid output (two classes); with more classes it scores each output alone.
+ */
+export type LossPairingCode = 'loss-mape-classes' | 'loss-mse-classes' | 'loss-hinge-softmax' | 'loss-bce-multiclass';
+
+export interface LossPairingProblem {
+  code: LossPairingCode;
+  severity: 'error' | 'warning';
+  params: Record<string, number>;
+}
+
+export interface LossPairingInput {
+  loss: LossName;
+  /** Name of the output layer's activation ('softmax', 'sigmoid', 'identity', …). */
+  outputActivation: string;
+  /** Number of classes; null for a regression target. */
+  classes: number | null;
+}
+
+export function lossPairingProblems({ loss, outputActivation, classes }: LossPairingInput): LossPairingProblem[] {
+  const problems: LossPairingProblem[] = [];
+  const classification = classes !== null && classes >= 2;
+  if (classification && loss === 'mape') problems.push({ code: 'loss-mape-classes', severity: 'error', params: { classes } });
+  if (classification && loss === 'mse') problems.push({ code: 'loss-mse-classes', severity: 'warning', params: { classes } });
+  if (loss === 'hinge' && outputActivation === 'softmax') problems.push({ code: 'loss-hinge-softmax', severity: 'error', params: {} });
+  if (loss === 'binaryCrossEntropy' && classification && classes > 2) problems.push({ code: 'loss-bce-multiclass', severity: 'error', params: { classes } });
+  return problems;
+}
