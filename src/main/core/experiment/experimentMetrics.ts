@@ -123,7 +123,6 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
   const foldScores = kfold
     ? runs.flatMap((run, f) => (run.outcome.test ? [{ fold: f + 1, accuracy: run.outcome.test.accuracy ?? 0, loss: run.outcome.test.loss }] : []))
     : [];
-  const history = historyRows(plan.kind, runs.map((run) => run.outcome.folds[0]?.history ?? []));
   const lastRecords = runs[runs.length - 1]?.outcome.folds[0]?.history ?? [];
   const misclassified = spreadMistakes(predictions, input.misclassifiedSample)
     .map((p) => ({
