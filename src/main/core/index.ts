@@ -32,7 +32,7 @@ export interface Core {
   /** The workspace a caller works in: the owner's for the teacher, their own for a student (opened on first use). */
   workspaceOf(caller: Caller): Promise<Workspace>;
   /** The context a handler runs with for `caller`; events go to `emit` (by default every page of the workspace). */
-  contextFor(caller: Caller, emit?: Emit): Promise<CallContext>;
+  contextFor(caller: Caller, emit?: Emit): CallContext | Promise<CallContext>;
   /** Why new runs cannot be recorded in the runs folder (read-only, full), found at start; null when they can. */
   runsFolderProblem: SinapsisError | null;
   dispose(): void;
@@ -78,9 +78,11 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
     workspaces,
     runModels,
     workspaceOf,
-    contextFor: async (caller, emit) => {
-      const workspace = await workspaceOf(caller);
-      return { emit: emit ?? workspace.pages.broadcast, caller, workspace, workspaces, door, services: resolved, runModels };
+    contextFor: (caller, emit) => {
+      const contextIn = (workspace: Workspace): CallContext => ({ emit: emit ?? workspace.pages.broadcast, caller, workspace, workspaces, door, services: resolved, runModels });
+      // The owner's workspace always exists: its context is made at once, so a call (a stop sent from inside a
+      // progress event) reaches its handler before the caller's next await, as it did before workspaces.
+      return caller.role === 'teacher' ? contextIn(workspaces.owner) : workspaceOf(caller).then(contextIn);
     },
     dispose: () => {
       workspaces.dispose();

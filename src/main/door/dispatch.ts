@@ -36,7 +36,8 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
   try {
     // The handler map is indexed by a runtime name, so TypeScript cannot pair request and handler types here.
     const handler = handlers[methodName] as unknown as Handler<MethodName>;
-    const value = await handler(parsed.data as never, await core.contextFor(caller, emit));
+    const context = core.contextFor(caller, emit);
+    const value = await handler(parsed.data as never, context instanceof Promise ? await context : context);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof SinapsisError) return { ok: false, error: error.toContract() };
