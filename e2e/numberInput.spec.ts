@@ -37,6 +37,12 @@ test('Entrenamiento in es-ES: 0,05 trains with η = 0.05; 1000 is refused at the
   // The point is read as the decimal separator too and shown back the Spanish way.
   await expect(lr).toHaveValue('0,05');
 
+  // A loss that does not suit one-hot classes is said before Entrenar, in Spanish.
+  await page.getByTestId('train-loss').selectOption('mape');
+  await expect(page.getByTestId('training-loss-pairing')).toContainText('MAPE divide por el valor objetivo');
+  await page.getByTestId('train-loss').selectOption('categoricalCrossEntropy');
+  await expect(page.getByTestId('training-loss-pairing')).toHaveCount(0);
+
   await page.getByTestId('train-start').click();
   await expect.poll(() => sent.length).toBe(1);
   expect(sent[0].training.learningRate).toBe(0.05);
