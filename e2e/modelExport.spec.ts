@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { modelPresets } from '../src/shared/models/presets';
+import { callCore } from './callCore';
 import { expect, test } from './fixtures';
 import { docsScreenshot } from './screenshotPath';
 
@@ -23,32 +23,6 @@ interface StoredPrediction {
   file: string;
   predictedClass: number;
   probabilities: number[];
-}
-
-async function callCore<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, payload }) => {
-      const socket = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        socket.onopen = resolve;
-        socket.onerror = () => reject(new Error('WebSocket failed'));
-      });
-      try {
-        return await new Promise<unknown>((resolve, reject) => {
-          socket.onmessage = (event) => {
-            const message = JSON.parse(String(event.data)) as { type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
-            if (message.type !== 'result' || message.id !== 1 || !message.result) return;
-            if (message.result.ok) resolve(message.result.value);
-            else reject(new Error(message.result.error?.message));
-          };
-          socket.send(JSON.stringify({ type: 'call', id: 1, method, payload }));
-        });
-      } finally {
-        socket.close();
-      }
-    },
-    { method, payload },
-  ) as Promise<T>;
 }
 
 test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as the run, and "Clasificar una carpeta" gives its test accuracy', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import { MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type Assignment, type ProjectFile, type RecentProject } from '../../../shared/contract/project';
+import type { RequestOf } from '../../../shared/contract';
 import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
 import { offerDownload } from './useDownload';
@@ -84,24 +85,21 @@ export function useProject() {
       error.value = describe(new ClientCallError({ code: 'project-too-large', message: `${file.name} is too large to be a project file.`, params: { file: file.name } }));
       return false;
     }
-    busy.value = true;
-    try {
-      const opened = await client.call('project.open', { source: { kind: 'text', text: await file.text(), fileName: file.name } });
-      await adopt(opened.id, opened.project);
-      return true;
-    } catch (failure) {
-      error.value = describe(failure);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    return openFrom(async () => ({ kind: 'text', text: await file.text(), fileName: file.name }));
   }
 
   async function openRecent(id: string): Promise<boolean> {
     error.value = null;
+    return openFrom(async () => ({ kind: 'recent', id }));
+  }
+
+  type ProjectOpenSource = RequestOf<'project.open'>['source'];
+
+  /** Opens a project from a file's text or a recent copy and adopts it; a failure is said and changes nothing. */
+  async function openFrom(source: () => Promise<ProjectOpenSource>): Promise<boolean> {
     busy.value = true;
     try {
-      const opened = await client.call('project.open', { source: { kind: 'recent', id } });
+      const opened = await client.call('project.open', { source: await source() });
       await adopt(opened.id, opened.project);
       return true;
     } catch (failure) {
