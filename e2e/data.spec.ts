@@ -56,7 +56,7 @@ test('Datos: a messy folder loads what it can and lists every problem', async ({
     await expect(problems.locator('tr', { hasText: `${CATS}/zero.png` })).toContainText('el archivo está vacío (0 bytes)');
     await expect(problems.locator('tr', { hasText: `${CATS}/notes.png` })).toContainText('se llama .png pero su contenido no es una imagen (empieza con el texto «label,value cat,»)');
     await expect(problems.locator('tr', { hasText: `${DOGS}/copia de bueno.png` })).toContainText(`mismo contenido que ${CATS}/bueno.png, en otra clase`);
-    await expect(problems.locator('tr', { hasText: 'suelta.png' })).toContainText('poné cada imagen en la subcarpeta con el nombre de su clase');
+    await expect(problems.locator('tr', { hasText: 'suelta.png' })).toContainText('pon cada imagen en la subcarpeta con el nombre de su clase');
     await expect(problems).not.toContainText('hidden file');
     await expect(problems).not.toContainText('could not be decoded');
     await problems.scrollIntoViewIfNeeded();
@@ -77,7 +77,7 @@ test('Datos: a missing folder gives a translated message and keeps the loaded da
   await expect(page.getByTestId('points-plot')).toBeVisible();
   await page.getByTestId('folder-path').fill('/no/existe/carpeta');
   await page.getByTestId('folder-open').click();
-  await expect(page.getByTestId('data-error')).toHaveText('La carpeta «/no/existe/carpeta» no existe. Revisá la ruta.');
+  await expect(page.getByTestId('data-error')).toHaveText('La carpeta «/no/existe/carpeta» no existe. Revisa la ruta.');
   await expect(page.getByTestId('table-rows')).toHaveText('4');
 });
 

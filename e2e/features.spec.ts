@@ -20,7 +20,7 @@ test('Características: live HOG preview of the sample digit, live length, and t
   await page.getByTestId('hog-cell-w').fill('8');
   await page.getByTestId('hog-cell-h').fill('8');
   await expect(page.getByTestId('hog-length')).toContainText('no alcanza para un bloque (16×16 px)');
-  await expect(page.getByTestId('hog-error')).toContainText('más chica que un bloque HOG');
+  await expect(page.getByTestId('hog-error')).toContainText('más pequeña que un bloque HOG');
 
   await page.getByTestId('hog-lab').click();
   await expect(page.getByTestId('hog-length-value')).toHaveText('320');
@@ -73,7 +73,7 @@ test('Características: bad images in a messy folder are listed one by one with 
     await expect(failures.locator('tbody tr')).toHaveCount(8);
     // The kind and the whole reason in the page's language, with the numbers behind it.
     await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText('menor que un bloque');
-    await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText('Una imagen de 1×1 es más chica que un bloque HOG (8×8 px)');
+    await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText('Una imagen de 1×1 es más pequeña que un bloque HOG (8×8 px)');
     await expect(failures.locator('tr', { hasText: `${DOGS}/cmyk.jpg` })).toContainText('otro tamaño');
     await expect(failures.locator('tr', { hasText: `${DOGS}/cmyk.jpg` })).toContainText(`Su HOG tiene 96 valores y el de «${CATS}/bueno.png» tiene 32`);
     await expect(failures).not.toContainText('smaller than one HOG block');

@@ -21,7 +21,7 @@ export const diagnosisText = {
     overfitting: 'Sobreajuste desde la época {epoch}: la pérdida de validación subió de {bestValLoss} a {lastValLoss} mientras la de entrenamiento seguía bajando ({bestTrainLoss} → {lastTrainLoss}). Usa parada temprana, dropout, L2 o más datos.',
     'no-learning': 'La pérdida de entrenamiento quedó plana durante {epochs} épocas ({firstLoss} → {lastLoss}): la red no aprende (gradientes que se desvanecen o tasa de aprendizaje demasiado baja). Prueba ReLU/tanh en lugar de sigmoide en capas profundas, una tasa mayor, o revisa las etiquetas.',
     'not-converged': 'La pérdida de entrenamiento seguía bajando un {dropPercentPerEpoch}% por época en las últimas {lastEpochs} épocas: el entrenamiento no convergió. Entrena más épocas o sube la tasa de aprendizaje.',
-    'slow-start': 'La pérdida casi no se movió hasta la época {untilEpoch} y recién entonces bajó ({firstLoss} → {lastLoss}): un arranque lento, típico de pesos iniciales muy pequeños (p. ej. ×0,1) o unidades saturadas.',
+    'slow-start': 'La pérdida casi no se movió hasta la época {untilEpoch} y solo entonces bajó ({firstLoss} → {lastLoss}): un arranque lento, típico de pesos iniciales muy pequeños (p. ej. ×0,1) o unidades saturadas.',
     'rising-loss': 'La pérdida de entrenamiento subió en {rises} de {epochs} épocas ({firstLoss} → {lastLoss}): las actualizaciones van en la dirección equivocada. Revisa el signo de la actualización de pesos y baja la tasa de aprendizaje.',
   },
   pt: {

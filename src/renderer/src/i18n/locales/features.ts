@@ -62,7 +62,7 @@ export const features = {
         failures: 'Imágenes omitidas ({count})',
         code: { missing: 'no existe', 'not-a-file': 'es una carpeta', 'too-small': 'menor que un bloque', 'size-mismatch': 'otro tamaño' },
         reason: {
-          'too-small': 'Una imagen de {width}×{height} es más chica que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
+          'too-small': 'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
           'size-mismatch': 'Su HOG tiene {length} valores y el de «{reference}» tiene {referenceLength}: con imágenes de distintos tamaños, activa el redimensionado (p. ej. 12×24).',
           'no-pixels': 'La imagen no tiene píxeles (ancho o alto cero).',
           missing: 'El archivo no existe (¿se movió o se borró?).',
@@ -86,7 +86,7 @@ export const features = {
       },
     },
     errors: {
-      'hog-image-too-small': 'Una imagen de {width}×{height} es más chica que un bloque HOG ({minWidth}×{minHeight} px). Redimensiónala a un tamaño mayor o usa celdas o bloques más pequeños.',
+      'hog-image-too-small': 'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Redimensiónala a un tamaño mayor o usa celdas o bloques más pequeños.',
       'hog-extract-cancelled': 'Extracción cancelada. Los vectores ya calculados quedaron en la caché: volver a extraer continúa rápido.',
       'hog-worker-failed': 'Un hilo de cálculo de HOG se detuvo inesperadamente ({detail}). Vuelve a intentarlo.',
       'hog-image-index': 'El conjunto tiene {total} imágenes; no existe la imagen número {index}.',
