@@ -48,7 +48,7 @@ describe('HTML report', () => {
       'Píxeles por celda (alto × ancho)</dt><dd>4×4',
       'Momento</dt><dd>0,9',
       'L2 λ = 0,001 · sin dropout · Parada temprana: no',
-      'Entrenamiento 70 % (2 muestras) · Validación 15 % (1 muestras) · Prueba 15 % (1 muestras)',
+      'Entrenamiento 70 % (2 muestras) · Validación 15 % (1 muestra) · Prueba 15 % (1 muestra)',
       '<td>Densa</td><td>18 neuronas</td><td>sigmoid</td><td>[N, 18]</td><td>5778</td>',
       'Semilla de los pesos iniciales</dt><dd>3',
     ]) {

@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent } from '../../../shared/i18n/formatNumber';
+import { pluralForm } from '../../../shared/i18n/plural';
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
 import { hogGeometry } from '../../../shared/features/hogLength';
 import { modelSpecSchema, type LayerSpec } from '../../../shared/models/modelSpec';
@@ -201,7 +202,7 @@ function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNum
   return parts.join('');
 }
 
-function splitDescription(config: RunConfig, t: Record<string, string>): string {
+function splitDescription(config: RunConfig, t: Record<string, string>, language: Language): string {
   const { split } = config;
   if (split.kind === 'kfold') return formatMessage(t.kfoldSplit, { k: split.k ?? Object.keys(split.indices).length });
   const names: Record<string, string> = { train: t.train, validation: t.val, val: t.val, test: t.test };
@@ -210,7 +211,7 @@ function splitDescription(config: RunConfig, t: Record<string, string>): string 
       formatMessage(t.splitPart, {
         part: names[key] ?? key,
         percent: split.ratios[i] !== undefined ? `${Math.round(split.ratios[i] * 1000) / 10} %` : '',
-        count: split.indices[key].length,
+        samples: formatMessage(pluralForm(t.sampleCount, split.indices[key].length, language), { count: split.indices[key].length }),
       }),
     )
     .join(' · ');
@@ -336,7 +337,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       [t.regularization, esc(regularization(config, t, n))],
       ...(config.augmentation ? ([[t.augmentation, esc(augmentationText(config.augmentation, t, n))]] as [string, string][]) : []),
       [t.seed, String(tr.seed)],
-      [t.split, esc(splitDescription(config, t))],
+      [t.split, esc(splitDescription(config, t, language))],
       [t.engine, esc(label(t, 'engine', config.engine))],
       [t.backend, esc(backendText(config, t))],
       [t.versions, esc(`Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`)],
