@@ -1,3 +1,4 @@
+import { maxOf } from '../../../shared/arrays';
 import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
 import { lossPairingProblems, type LossPairingCode } from '../../../shared/models/lossPairing';
 import type { LossName } from '../../../shared/models/trainingSettings';
@@ -113,12 +114,16 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     const { ratio, largest, smallest } = input.featureSpread;
     hints.push(finding('inputs-not-scaled', 'warning', { ratio: round(ratio, 3), largest: round(largest, 3), smallest: round(smallest, 3) }));
   }
-  if (history.length === 0) return hints;
+  // A network that diverged in its first epoch has no recorded epoch, and that is exactly what must be said.
+  if (history.length === 0 && !input.diverged) return hints;
 
   const points = history.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss ?? undefined }));
   if (input.diverged) points.push({ epoch: points.length + 1, trainLoss: Number.NaN, valLoss: undefined });
   const curves = diagnoseCurves(points);
   const exploding = curves.some((c) => c.code === 'exploding' || c.code === 'diverged-at-start');
+  const order = { error: 0, warning: 1, info: 2 };
+  // Diverged before any epoch was recorded: the divergence is all there is to read.
+  if (history.length === 0) return [...hints, ...curves].sort((a, b) => order[a.severity] - order[b.severity]);
 
   const K = input.classes !== null && input.classes >= 2 ? input.classes : null;
   const trainAccuracy = input.accuracy?.train ?? lastDefined(history.map((h) => h.trainAccuracy));
@@ -159,7 +164,7 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   let plateau = false;
   if (!exploding && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
     const from = history[1].trainLoss;
-    const deviation = Math.max(...history.slice(1).map((h) => Math.abs(h.trainLoss - from) / Math.abs(from || 1)));
+    const deviation = maxOf(history.slice(1).map((h) => Math.abs(h.trainLoss - from) / Math.abs(from || 1)));
     const poor = trainAccuracy !== null ? trainAccuracy < 1 - T.highBiasError : false;
     if (deviation < T.plateauChange && poor) {
       plateau = true;
@@ -196,7 +201,6 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     }
   }
 
-  const order = { error: 0, warning: 1, info: 2 };
   return hints.sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
