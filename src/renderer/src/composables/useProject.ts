@@ -50,10 +50,23 @@ export function useProject() {
     };
   }
 
-  async function save(name: string, assignment: Assignment | null = lab.project.value?.assignment ?? null): Promise<boolean> {
+  /** Runs one save or open with the busy flag up; a failure is said (in `error`) and the call answers false. */
+  async function attempt(action: () => Promise<void>): Promise<boolean> {
     error.value = null;
     busy.value = true;
     try {
+      await action();
+      return true;
+    } catch (failure) {
+      error.value = describe(failure);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function save(name: string, assignment: Assignment | null = lab.project.value?.assignment ?? null): Promise<boolean> {
+    return attempt(async () => {
       const file = projectFile(name.trim() || lab.project.value?.name || 'proyecto', assignment);
       // Saving as another name starts a new entry in the recent list; the same name keeps updating it.
       const sameProject = lab.project.value && lab.project.value.name === file.name ? lab.project.value.id : null;
@@ -62,13 +75,7 @@ export function useProject() {
       lab.project.value = { id: saved.id, name: file.name, runs: file.runs, assignment, assignmentSetup: assignment ? file.setup : (lab.project.value?.assignmentSetup ?? null) };
       notice.value = saved.fileName;
       await refreshRecent();
-      return true;
-    } catch (failure) {
-      error.value = describe(failure);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   async function adopt(id: string, project: ProjectFile): Promise<void> {
@@ -89,7 +96,6 @@ export function useProject() {
   }
 
   async function openRecent(id: string): Promise<boolean> {
-    error.value = null;
     return openFrom(async () => ({ kind: 'recent', id }));
   }
 
@@ -97,17 +103,10 @@ export function useProject() {
 
   /** Opens a project from a file's text or a recent copy and adopts it; a failure is said and changes nothing. */
   async function openFrom(source: () => Promise<ProjectOpenSource>): Promise<boolean> {
-    busy.value = true;
-    try {
+    return attempt(async () => {
       const opened = await client.call('project.open', { source: await source() });
       await adopt(opened.id, opened.project);
-      return true;
-    } catch (failure) {
-      error.value = describe(failure);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   /** "Nuevo proyecto": the lab defaults under a new name, keeping the dataset loaded now. */
