@@ -58,10 +58,8 @@ beforeAll(async () => {
   core = await createCore('cli', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-hue-runs-')) });
   summary = await call<ImageSummary>('dataset.openFolder', { taskId: 'open-hues', path: folder });
 }, 60_000);
-afterAll(() => {
-  core.runModels.clear();
-  core.dispose();
-});
+// dispose also clears the core's loaded run models.
+afterAll(() => core.dispose());
 
 const smallCnn = (channels: number) => ({
   name: 'hue CNN',

@@ -59,10 +59,8 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-afterAll(() => {
-  core.runModels.clear();
-  core.dispose();
-});
+// dispose also clears the core's loaded run models.
+afterAll(() => core.dispose());
 
 describe('runs.predictFolder', () => {
   it("gives the run's test accuracy and predictions.json's classes for its test images in class subfolders; CSV through runs.file", async () => {

@@ -72,10 +72,8 @@ beforeAll(async () => {
     training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 2 },
   });
 }, 300_000);
-afterAll(() => {
-  core.runModels.clear();
-  core.dispose();
-});
+// dispose also clears the core's loaded run models.
+afterAll(() => core.dispose());
 
 describe('runs.predictImage', () => {
   it('HOG + MLP: a dataset image gets the probabilities the run wrote for it, and top-k best first', async () => {

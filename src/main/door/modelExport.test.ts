@@ -248,10 +248,8 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-afterAll(() => {
-  core.runModels.clear();
-  core.dispose();
-});
+// dispose also clears the core's loaded run models.
+afterAll(() => core.dispose());
 
 async function exported(id: string, format: 'tfjs' | 'onnx' | 'pytorch'): Promise<string> {
   const out = join(root, `${id}-${format}`);
