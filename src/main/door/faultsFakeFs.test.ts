@@ -10,12 +10,12 @@ import { capture, scratch } from './testing/faults';
  * refuses the temporary files of chosen run files with ENOSPC, EROFS or EACCES, as a full disk, a read-only
  * mount or a folder without permission would. Everything else is the real file system.
  */
-const refusal = vi.hoisted(() => ({ file: '', code: '', after: 0, seen: 0 }));
+const refusal = vi.hoisted(() => ({ file: '', code: '', armed: false }));
 
 vi.mock('node:fs/promises', async (original) => {
   const real = await original<typeof import('node:fs/promises')>();
   const open: typeof real.open = (async (path: Parameters<typeof real.open>[0], flags?: Parameters<typeof real.open>[1], mode?: Parameters<typeof real.open>[2]) => {
-    if (refusal.file && flags === 'w' && String(path).includes(`.${refusal.file}.`) && ++refusal.seen > refusal.after) {
+    if (refusal.file && flags === 'w' && refusal.armed && String(path).includes(`.${refusal.file}.`)) {
       throw Object.assign(new Error(`${refusal.code}: faked, open '${String(path)}'`), { code: refusal.code, path: String(path) });
     }
     return real.open(path, flags, mode);
@@ -23,15 +23,25 @@ vi.mock('node:fs/promises', async (original) => {
   return { ...real, default: { ...real, open }, open };
 });
 
-async function trainRefusing(file: string, code: string, after: number): Promise<{ exit: number; stderr: string; out: string }> {
-  Object.assign(refusal, { file, code, after, seen: 0 });
+/**
+ * Trains with `file`'s writes refused with `code` once the CLI has printed epoch `armAtEpoch` (0: from the start).
+ * Armed by what was printed, not by a count of writes: history.csv writes merge while one is on disk, so how many
+ * there are depends on the machine's speed.
+ */
+async function trainRefusing(file: string, code: string, armAtEpoch: number): Promise<{ exit: number; stderr: string; out: string }> {
+  Object.assign(refusal, { file, code, armed: armAtEpoch === 0 });
   const out = join(scratch('fakefs'), 'run');
   const io = capture();
+  const print = io.err;
+  io.err = (text: string) => {
+    print(text);
+    if (new RegExp(`epoch ${armAtEpoch}/`).test(text)) refusal.armed = true;
+  };
   try {
     const exit = await runCli(['train', '--data', 'builtin:circles', '--epochs', '400', '--engine', 'didactic', '--optimizer', 'adam', '--lr', '0.01', '--out', out], io);
     return { exit, stderr: io.stderr, out };
   } finally {
-    refusal.file = '';
+    Object.assign(refusal, { file: '', armed: false });
   }
 }
 
