@@ -9,7 +9,6 @@ import { folderPredictionHandlers } from './inference/folderHandlers';
 import { inferenceHandlers } from './inference/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
-import { modelHandlers } from './models/handlers';
 import { modelExportHandlers } from './modelExport/handlers';
 import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
@@ -21,7 +20,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...datasetHandlers,
   ...runsHandlers,
   ...featuresHandlers,
-  ...modelHandlers,
   ...trainingHandlers,
   ...experimentHandlers,
   ...exportsHandlers,

@@ -339,7 +339,6 @@ export const datasetMethods = {
   ),
   /** The summary of a dataset still loaded in the core (a reloaded page takes it back without reading the folder again). */
   'dataset.summary': method(z.object({ datasetId: datasetIdSchema }), datasetSummarySchema),
-  'dataset.close': method(z.object({ datasetId: datasetIdSchema }), z.object({ closed: z.boolean() })),
 };
 
 export const datasetEvents = {

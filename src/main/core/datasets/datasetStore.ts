@@ -76,10 +76,6 @@ export class DatasetStore {
     return dataset as Extract<StoredDataset, { kind: K }>;
   }
 
-  delete(id: string): boolean {
-    return this.datasets.delete(id);
-  }
-
   get size(): number {
     return this.datasets.size;
   }

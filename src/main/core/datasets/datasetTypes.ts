@@ -1,4 +1,4 @@
-import type { CsvInspection, ImageSummary, SplitResult, TableSummary } from '../../../shared/contract/datasets';
+import type { CsvInspection, ImageSummary, TableSummary } from '../../../shared/contract/datasets';
 
 /** One loaded image: pixels stay in the core as 8-bit typed arrays; the UI only ever gets thumbnails. */
 export interface StoredImage {
@@ -22,7 +22,6 @@ export interface ImageDataset {
   classNames: string[];
   images: StoredImage[];
   summary: ImageSummary;
-  lastSplit: SplitResult | null;
 }
 
 /** A numeric table ready for training: `features` is row-major rows x featureNames.length. */
@@ -36,7 +35,6 @@ export interface TableDataset {
   targets: Float64Array;
   classNames: string[];
   summary: TableSummary;
-  lastSplit: SplitResult | null;
 }
 
 /** A parsed CSV waiting for the student to choose its target column. */

@@ -25,7 +25,6 @@ type DatasetMethod =
   | 'dataset.rows'
   | 'dataset.split'
   | 'dataset.augmentPreview'
-  | 'dataset.close'
   | 'dataset.summary';
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
@@ -154,7 +153,6 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     return { file: image.file, original: encode(image.pixels), items, warnings: augmentationWarnings(request.options, dataset.classNames) };
   },
 
-  'dataset.close': async (request, context) => ({ closed: context.workspace.datasets.delete(request.datasetId) }),
   'dataset.summary': async (request, context) => {
     const dataset = context.workspace.datasets.get(request.datasetId, 'images', 'table');
     // Still loaded is not enough when the folder moved: its images are read from there (gallery, viewer, reports).

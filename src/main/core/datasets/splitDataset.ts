@@ -61,10 +61,9 @@ export function splitSamples(n: number, labels: Int32Array | null, classCount: n
   return result;
 }
 
-/** Splits a loaded dataset as requested; the indices are kept with the dataset and returned for the run to save. */
+/** Splits a loaded dataset as requested; the indices are returned for the run to save. */
 export function splitDataset(dataset: ImageDataset | TableDataset, request: SplitRequest): SplitResult {
   const n = dataset.kind === 'images' ? dataset.images.length : dataset.rows;
   const result: SplitResult = { datasetId: dataset.id, ...splitSamples(n, labelsOf(dataset), dataset.classNames.length, request) };
-  dataset.lastSplit = result;
   return result;
 }

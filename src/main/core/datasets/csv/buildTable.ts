@@ -151,7 +151,7 @@ export function tableDataset(
     targetStats: stats,
     fingerprint,
   };
-  return { kind: 'table', id: datasetId, featureNames: meta.featureNames, features, rows: targets.length, targets, classNames: meta.classNames, summary, lastSplit: null };
+  return { kind: 'table', id: datasetId, featureNames: meta.featureNames, features, rows: targets.length, targets, classNames: meta.classNames, summary };
 }
 
 /** Stores a generated set (logic gates, toy 2D sets) as a table dataset. */

@@ -276,5 +276,5 @@ function finishDataset(
     );
   }
   const summary = summarizeImages({ datasetId, name: basename(root), root }, classNames, images, facts, problems.items, seconds, filesTried);
-  return { kind: 'images', id: datasetId, root, classNames, images, summary, lastSplit: null };
+  return { kind: 'images', id: datasetId, root, classNames, images, summary };
 }
