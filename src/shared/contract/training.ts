@@ -26,6 +26,9 @@ export const trainBatchEventSchema = z.object({
   accuracy: z.number().nullable(),
 });
 
+/** The hidden units of one ReLU layer that never fired on a training batch (core/engine/deadUnits.ts). */
+export const layerDeadUnitsSchema = z.object({ layer: z.number().int(), units: z.number().int(), dead: z.number().int() });
+
 export const epochRecordSchema = z.object({
   fold: z.number().int(),
   epoch: z.number().int(),
@@ -35,6 +38,8 @@ export const epochRecordSchema = z.object({
   valAccuracy: z.number().nullable(),
   learningRate: z.number(),
   gradientNorms: z.array(gradientNormSchema),
+  // Defaults to none for epoch events recorded before it was measured.
+  deadUnits: z.array(layerDeadUnitsSchema).default([]),
   elapsedMs: z.number(),
   etaMs: z.number().nullable(),
 });

@@ -30,6 +30,11 @@ export interface ActivationInfo {
   output: boolean;
   /** f′ is not zero everywhere, so backpropagation can train the layers before it (the step's is 0). */
   hasGradient: boolean;
+  /**
+   * f(x) = 0 and f′(x) = 0 for every x < 0 (ReLU): a unit whose input is negative for every sample outputs 0, passes
+   * no gradient and never recovers, a dead unit. The trainer counts these units (core/engine/deadUnits.ts).
+   */
+  canDie: boolean;
   tfjs: TfjsActivation;
   /** f and f′ with α (ignored by those without one); null for softmax, which is not elementwise. */
   elementwise: ((alpha: number) => Activation) | null;
@@ -38,7 +43,7 @@ export interface ActivationInfo {
 /** The keys of ACTIVATIONS, spelt out so the table can refer to itself (`withFixedAlpha`); checked below. */
 type ActivationKindName = 'identity' | 'step' | 'sigmoid' | 'tanh' | 'arctan' | 'relu' | 'leakyRelu' | 'prelu' | 'elu' | 'softplus' | 'softmax';
 
-const plain = { alpha: null, learnsAlpha: false, withFixedAlpha: null, hidden: true, hasGradient: true } as const;
+const plain = { alpha: null, learnsAlpha: false, withFixedAlpha: null, hidden: true, hasGradient: true, canDie: false } as const;
 
 /** In the order of the lecture table (seed 000, "Importancia de las derivadas"), softmax last. */
 export const ACTIVATIONS = {
@@ -53,7 +58,7 @@ export const ACTIVATIONS = {
   sigmoid: { ...plain, output: true, tfjs: { layer: 'native', name: 'sigmoid' }, elementwise: () => sigmoid },
   tanh: { ...plain, output: true, tfjs: { layer: 'native', name: 'tanh' }, elementwise: () => tanh },
   arctan: { ...plain, output: false, tfjs: { layer: 'custom', tensor: (ops, x) => ops.atan(x) }, elementwise: () => arctan },
-  relu: { ...plain, output: false, tfjs: { layer: 'native', name: 'relu' }, elementwise: () => relu },
+  relu: { ...plain, output: false, canDie: true, tfjs: { layer: 'native', name: 'relu' }, elementwise: () => relu },
   leakyRelu: { ...plain, alpha: 0.01, output: false, tfjs: { layer: 'leakyRelu' }, elementwise: leakyRelu },
   prelu: { ...plain, alpha: 0.25, learnsAlpha: true, withFixedAlpha: 'leakyRelu', output: false, tfjs: { layer: 'prelu' }, elementwise: prelu },
   elu: {

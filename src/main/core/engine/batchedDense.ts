@@ -205,6 +205,11 @@ export class BatchedTrainer {
     return this.ws.out[this.ws.out.length - 1];
   }
 
+  /** Outputs y of layer `l` (index into `network.layers`) for the samples of the last forward pass, row after row. */
+  layerOutputs(l: number): Float64Array {
+    return this.ws.out[l];
+  }
+
   /** Data loss summed over samples[0..n) (mean per sample as in losses.ts) and correct predictions. */
   lossAndCorrect(targets: Float32Array, labels: Int32Array | null, samples: ArrayLike<number>, n: number): BatchResult {
     const out = this.outputs();

@@ -2,7 +2,8 @@ import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { effectiveBatchSize, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { BatchedTrainer, createBatchedNetwork, type BatchedNetwork } from './batchedDense';
 import { denseOptimizer, type DenseOptimizer } from './denseOptimizer';
-import type { BatchDetails, Evaluation, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import { countDeadUnits, dyingLayers } from './deadUnits';
+import type { BatchDetails, Evaluation, LayerDeadUnits, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { TrainingData } from './trainingData';
 import { LayerKernels } from './wasmDense/layerKernels';
 
@@ -32,6 +33,8 @@ export class DidacticEngine implements TrainingEngine {
   private seen = 0;
   private rowPredictor: BatchedTrainer | null = null;
   private readonly lossName: TrainingSettings['loss'];
+  /** Spec indices of the hidden ReLU layers (deadUnits.ts). */
+  private readonly dying: Set<number>;
 
   constructor(
     spec: ModelSpec,
@@ -39,6 +42,7 @@ export class DidacticEngine implements TrainingEngine {
     private readonly data: TrainingData,
   ) {
     this.network = createBatchedNetwork(spec);
+    this.dying = new Set(dyingLayers(spec));
     this.features = Float64Array.from(data.features);
     const first = this.network.layers[0];
     // SIMD pays off once the first layer has a few dozen inputs and batches of several samples; the later layers
@@ -131,6 +135,22 @@ export class DidacticEngine implements TrainingEngine {
       correct += result.correct;
     }
     return { loss: lossSum / indices.length, accuracy: labels ? correct / indices.length : null };
+  }
+
+  deadUnits(indices: readonly number[]): LayerDeadUnits[] {
+    const layers = this.network.layers.map((layer, l) => ({ layer, l })).filter(({ layer }) => this.dying.has(layer.specIndex));
+    if (layers.length === 0 || indices.length === 0) return [];
+    const counts = layers.map(({ layer }) => ({ layer: layer.specIndex, units: layer.units, active: new Uint8Array(layer.units) }));
+    for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
+      const part = indices.slice(start, start + EVALUATION_BATCH);
+      this.evaluator.forward(this.features, part, part.length, false);
+      layers.forEach(({ layer, l }, k) => {
+        const out = this.evaluator.layerOutputs(l);
+        const active = counts[k].active;
+        for (let i = 0; i < part.length * layer.units; i++) if (out[i] > 0) active[i % layer.units] = 1;
+      });
+    }
+    return counts.map(({ layer, units, active }) => ({ layer, units, dead: countDeadUnits(active, units) }));
   }
 
   /** Outputs of the network for the given samples (row after row), without dropout. */

@@ -7,6 +7,14 @@ export interface LayerGradientNorm {
   norm: number;
 }
 
+/** Hidden units of one layer whose activation can die (ReLU) and how many of them never fired on the probe batch. */
+export interface LayerDeadUnits {
+  /** Index into the spec's layers. */
+  layer: number;
+  units: number;
+  dead: number;
+}
+
 export interface BatchDetails {
   loss: number;
   accuracy: number | null;
@@ -37,6 +45,11 @@ export interface TrainingEngine {
   /** Mean loss and accuracy over the batches since the previous call (dropout active, without the L2 term). */
   takeEpochTotals(): Evaluation;
   evaluate(indices: readonly number[]): Evaluation;
+  /**
+   * Per hidden ReLU layer, its units that output 0 for every one of these samples (deadUnits.ts): one forward pass
+   * without dropout, so it costs about an evaluation of the batch. Empty when no layer can die.
+   */
+  deadUnits(indices: readonly number[]): LayerDeadUnits[];
   /** Each weighted spec layer's kernel (biases left out), for the weight histograms. */
   layerKernels(): { layer: number; values: ArrayLike<number> }[];
   /** Outputs for rows that are not part of the training data (a grid over the plane), row after row. */

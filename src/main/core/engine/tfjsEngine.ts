@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import type { TrainingSettings } from '../../../shared/models/trainingSettings';
-import { buildModel } from '../models/buildModel';
-import type { BatchDetails, Evaluation, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import { buildModel, weightedLayerName } from '../models/buildModel';
+import { countDeadUnits, dyingLayers } from './deadUnits';
+import type { BatchDetails, Evaluation, LayerDeadUnits, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import { lossFunction } from './losses';
 import { heapOptimizer, type TrainingOptimizer } from './heapOptimizer';
 import { tfjsOptimizer } from './tfjsOptimizer';
@@ -28,6 +29,9 @@ export class TfjsEngine implements TrainingEngine {
   private lossSum = 0;
   private correctSum = 0;
   private seen = 0;
+  /** The hidden ReLU layers (spec index, tfjs layer whose output is the activation) and a model that outputs them. */
+  private readonly dying: { layer: number; name: string }[];
+  private activationsModel: tf.LayersModel | null = null;
 
   constructor(
     spec: ModelSpec,
@@ -51,6 +55,12 @@ export class TfjsEngine implements TrainingEngine {
         if (weight.originalName.endsWith('/kernel')) this.kernels.push(variable);
       }
     }
+    const names = new Set(this.model.layers.map((layer) => layer.name));
+    this.dying = dyingLayers(spec).map((layer) => {
+      const name = weightedLayerName(spec, layer);
+      // An activation tfjs has not built in follows its layer as `<name>_activation` (buildModel).
+      return { layer, name: names.has(`${name}_activation`) ? `${name}_activation` : name };
+    });
   }
 
   /**
@@ -170,6 +180,35 @@ export class TfjsEngine implements TrainingEngine {
       correct += right;
     }
     return { loss: lossSum / indices.length, accuracy: this.labels ? correct / indices.length : null };
+  }
+
+  deadUnits(indices: readonly number[]): LayerDeadUnits[] {
+    if (this.dying.length === 0 || indices.length === 0) return [];
+    // The same layers as the trained model (shared weights), with the hidden activations as outputs. Never disposed
+    // on its own: that would release the weights it shares with `model`.
+    this.activationsModel ??= tf.model({ inputs: this.model.inputs, outputs: this.dying.map(({ name }) => this.model.getLayer(name).output as tf.SymbolicTensor) });
+    const probe = this.activationsModel;
+    const active = this.dying.map(() => null as Uint8Array | null);
+    const units: number[] = [];
+    for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
+      const part = indices.slice(start, start + EVALUATION_BATCH);
+      const outputs = tf.tidy(() => {
+        const result = probe.predict(this.rows(this.data.features, this.data.sampleShape, part));
+        return Array.isArray(result) ? result : [result];
+      });
+      try {
+        outputs.forEach((output, k) => {
+          const width = output.shape[output.shape.length - 1] ?? 1;
+          units[k] = width;
+          const seen = (active[k] ??= new Uint8Array(width));
+          const values = output.dataSync();
+          for (let i = 0; i < values.length; i++) if (values[i] > 0) seen[i % width] = 1;
+        });
+      } finally {
+        tf.dispose(outputs);
+      }
+    }
+    return this.dying.map(({ layer }, k) => ({ layer, units: units[k], dead: countDeadUnits(active[k] ?? new Uint8Array(0), units[k]) }));
   }
 
   layerKernels(): { layer: number; values: ArrayLike<number> }[] {

@@ -2,7 +2,8 @@ import { createSeededRandom, shuffledIndices } from '../../../shared/didactic/se
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { effectiveBatchSize, type EngineName, type TrainingSettings } from '../../../shared/models/trainingSettings';
-import type { Evaluation, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import { deadUnitProbe } from './deadUnits';
+import type { Evaluation, LayerDeadUnits, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { DataSplit, TrainingData } from './trainingData';
 import type { EpochInspection } from './epochInspection';
 
@@ -37,6 +38,8 @@ export interface EpochRecord {
   valAccuracy: number | null;
   learningRate: number;
   gradientNorms: LayerGradientNorm[];
+  /** Per hidden ReLU layer, its units that never fired on the fold's probe batch after this epoch (deadUnits.ts). */
+  deadUnits: LayerDeadUnits[];
   elapsedMs: number;
   etaMs: number | null;
 }
@@ -148,6 +151,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
     const batchSize = effectiveBatchSize(settings, split.train.length);
     const batches = Math.ceil(split.train.length / batchSize);
     const history: EpochRecord[] = [];
+    const probe = deadUnitProbe(split.train);
     let best: { loss: number; epoch: number; weights: WeightsSnapshot } | null = null;
     let sinceBest = 0;
     let status: FoldStatus = 'completed';
@@ -206,6 +210,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
         valAccuracy: validation ? validation.accuracy : null,
         learningRate: settings.learningRate,
         gradientNorms: lastNorms,
+        deadUnits: engine.deadUnits(probe),
         elapsedMs: elapsed(),
         etaMs: eta(),
       };

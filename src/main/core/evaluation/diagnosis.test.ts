@@ -29,10 +29,10 @@ const cases: { name: string; input: DiagnosisInput; expected: string[]; absent?:
   {
     // Plain SGD 0.1 on 320-128-64-10 ReLU: every ReLU dies, 10 %, loss ≈ ln 10; no hint at all before.
     name: 'SGD 0.1 on 320-128-64-10 ReLU (dead units measured)',
-    input: { ...base, learningRate: 0.1, deadUnits: { dead: 192, units: 192 }, history: epochs(repeat(2.3026, 10, 0.0003), repeat(0.1, 10, 0.002)) },
+    input: { ...base, learningRate: 0.1, history: epochs(repeat(2.3026, 10, 0.0003), repeat(0.1, 10, 0.002)).map((e) => ({ ...e, deadUnits: [{ layer: 0, units: 128, dead: 40 }, { layer: 1, units: 64, dead: 64 }], gradientNorms: [{ layer: 0, norm: 0 }, { layer: 1, norm: 0 }, { layer: 2, norm: 0.9 }] })) },
     expected: ['dead-units'],
-    absent: ['no-learning', 'high-bias'],
-    cites: { deadPercent: 100, priorLoss: 2.303 },
+    absent: ['no-learning', 'high-bias', 'vanishing-gradients', 'stuck-at-chance'],
+    cites: { deadPercent: 100, layer: 2, dead: 64, priorLoss: 2.303 },
   },
   {
     name: 'the same run without the activity measurement: stuck at chance, predicting the prior',

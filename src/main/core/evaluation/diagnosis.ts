@@ -1,7 +1,10 @@
 import { maxOf } from '../../../shared/arrays';
+import type { BiasVariance, HeldOutPart } from '../../../shared/contract/diagnosisSchemas';
 import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
 import { lossPairingProblems, type LossPairingCode } from '../../../shared/models/lossPairing';
 import type { LossName } from '../../../shared/models/trainingSettings';
+import { mostDeadLayer } from '../engine/deadUnits';
+import type { LayerDeadUnits } from '../engine/engineTypes';
 import { diagnoseCurves, type Diagnosis as CurveHint, type DiagnosisCode as CurveCode } from './curveDiagnosis';
 
 /**
@@ -47,6 +50,8 @@ export interface DiagnosisEpoch {
   valAccuracy?: number | null;
   /** ‖∂J/∂w‖ of each weighted layer (spec layer index), last batch of the epoch. */
   gradientNorms?: readonly { layer: number; norm: number }[];
+  /** Per hidden ReLU layer, its units that never fired on the training probe batch after the epoch (deadUnits.ts). */
+  deadUnits?: readonly LayerDeadUnits[];
 }
 
 export interface DiagnosisInput {
@@ -57,10 +62,8 @@ export interface DiagnosisInput {
   outputActivation: string;
   learningRate: number;
   scaling: string;
-  /** Final accuracies (metrics.json); the last epoch's are used where these are missing. */
-  accuracy?: { train: number | null; val: number | null; test: number | null };
-  /** Hidden ReLU units that never activated on a training batch, of all hidden ReLU units (null: not measured). */
-  deadUnits?: { dead: number; units: number } | null;
+  /** Final accuracies (metrics.json); live, without them, the last epoch's are used. */
+  accuracy?: RunAccuracy;
   /** Largest over smallest per-feature standard deviation on the training part, before scaling (null: unknown). */
   featureSpread?: { ratio: number; largest: number; smallest: number } | null;
   /** The loss became NaN or infinite. */
@@ -127,13 +130,15 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
 
   const K = input.classes !== null && input.classes >= 2 ? input.classes : null;
   const trainAccuracy = input.accuracy?.train ?? lastDefined(history.map((h) => h.trainAccuracy));
-  const heldAccuracy = input.accuracy?.val ?? input.accuracy?.test ?? lastDefined(history.map((h) => h.valAccuracy));
+  // Live (no final accuracies yet): the last epoch's validation accuracy is the held-out one.
+  const heldVal = input.accuracy ? input.accuracy.val : lastDefined(history.map((h) => h.valAccuracy));
   const lastLoss = history[history.length - 1].trainLoss;
   const crossEntropy = input.loss === 'categoricalCrossEntropy' || input.loss === 'binaryCrossEntropy';
   const prior = K !== null && crossEntropy ? Math.log(K) : null;
 
   let learningRateHigh = exploding;
   let stuck = false;
+  let deadUnits = false;
   if (!exploding && K !== null && trainAccuracy !== null && history.length >= 3 && Number.isFinite(lastLoss)) {
     const chance = 1 / K;
     const atChance = trainAccuracy < chance + T.chanceMargin * (1 - chance) + 0.03;
@@ -152,9 +157,23 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
       );
     } else if (atChance && prior !== null && Math.abs(lastLoss - prior) <= T.priorTolerance * prior) {
       stuck = true;
-      const dead = input.deadUnits && input.deadUnits.units > 0 ? input.deadUnits.dead / input.deadUnits.units : null;
-      if (dead !== null && dead >= T.deadFraction) {
-        hints.push(finding('dead-units', 'error', { deadPercent: pct(dead), dead: input.deadUnits!.dead, units: input.deadUnits!.units, accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior), learningRate: input.learningRate }));
+      // The layer with most dead units: once one hidden layer is dead, nothing after it depends on the input.
+      const worst = mostDeadLayer(history[history.length - 1].deadUnits ?? []);
+      if (worst && worst.dead / worst.units >= T.deadFraction) {
+        deadUnits = true;
+        hints.push(
+          finding('dead-units', 'error', {
+            layer: worst.layer + 1,
+            deadPercent: pct(worst.dead / worst.units),
+            dead: worst.dead,
+            units: worst.units,
+            accuracyPercent: pct(trainAccuracy),
+            chancePercent: pct(chance),
+            loss: round(lastLoss),
+            priorLoss: round(prior),
+            learningRate: input.learningRate,
+          }),
+        );
       } else {
         hints.push(finding('stuck-at-chance', 'error', { accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior) }));
       }
@@ -174,7 +193,8 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
 
   // Vanishing gradients: the first weighted layer learns far slower than the last.
   const norms = history[history.length - 1].gradientNorms ?? [];
-  if (!exploding && norms.length >= 3) {
+  // Dead ReLUs pass no gradient either, and "use ReLU instead of sigmoid" would be the wrong advice for them.
+  if (!exploding && !deadUnits && norms.length >= 3) {
     const sorted = [...norms].sort((a, b) => a.layer - b.layer);
     const first = sorted[0].norm;
     const last = sorted[sorted.length - 1].norm;
@@ -193,24 +213,50 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     hints.push(curve);
   }
 
-  if (!learningRateHigh && !stuck && trainAccuracy !== null && K !== null) {
-    const trainError = 1 - trainAccuracy;
-    if (trainError > T.highBiasError) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: pct(trainAccuracy), trainErrorPercent: pct(trainError), thresholdPercent: pct(T.highBiasError) }));
-    if (heldAccuracy !== null && trainAccuracy - heldAccuracy > T.highVarianceGap) {
-      hints.push(finding('high-variance', 'warning', { trainAccuracyPercent: pct(trainAccuracy), heldAccuracyPercent: pct(heldAccuracy), gapPoints: round((trainAccuracy - heldAccuracy) * 100, 3), thresholdPoints: pct(T.highVarianceGap) }));
+  // At chance, "high bias" adds nothing to the more specific hint that says why.
+  const readout = K !== null ? biasVariance({ train: trainAccuracy, val: heldVal, test: input.accuracy?.test ?? null, crossValidation: input.accuracy?.crossValidation ?? null }) : null;
+  if (readout && !learningRateHigh && !stuck) {
+    const trainPercent = pct(1 - readout.trainError);
+    if (readout.highBias) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: trainPercent, trainErrorPercent: pct(readout.trainError), thresholdPercent: pct(T.highBiasError) }));
+    if (readout.highVariance && readout.gap !== null && readout.heldOutError !== null) {
+      hints.push(finding('high-variance', 'warning', { trainAccuracyPercent: trainPercent, heldAccuracyPercent: pct(1 - readout.heldOutError), gapPoints: round(readout.gap * 100, 3), thresholdPoints: pct(T.highVarianceGap) }));
     }
   }
 
   return hints.sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
-/** The bias/variance readout Evaluación shows, from the same thresholds as the hints (train and test accuracy). */
-export function biasVariance(accuracy: { train: number | null; test: number | null }) {
-  if (accuracy.train === null || accuracy.test === null) return null;
+/** Final accuracies of a run: per part, and k-fold's mean over its test folds. */
+export interface RunAccuracy {
+  train: number | null;
+  val: number | null;
+  test: number | null;
+  crossValidation?: number | null;
+}
+
+/**
+ * The bias/variance readout: training error against the held-out error (test when there is one, else the k-fold
+ * mean over the test folds, else validation), judged with the thresholds above. Evaluación's panel, the report,
+ * the CLI and the `high-bias` / `high-variance` hints all read this one result, so they cannot disagree.
+ * Null without a training accuracy (regression, or a run that never finished an epoch).
+ */
+export function biasVariance(accuracy: RunAccuracy): BiasVariance | null {
+  const T = DIAGNOSIS_V2_THRESHOLDS;
+  if (accuracy.train === null || !Number.isFinite(accuracy.train)) return null;
+  const held: [HeldOutPart, number] | null =
+    accuracy.test !== null ? ['test', accuracy.test] : (accuracy.crossValidation ?? null) !== null ? ['cross-validation', accuracy.crossValidation!] : accuracy.val !== null ? ['val', accuracy.val] : null;
   const trainError = 1 - accuracy.train;
-  const testError = 1 - accuracy.test;
-  const gap = testError - trainError;
-  return { trainError, testError, gap, highBias: trainError > DIAGNOSIS_V2_THRESHOLDS.highBiasError, highVariance: gap > DIAGNOSIS_V2_THRESHOLDS.highVarianceGap };
+  const heldOutError = held ? 1 - held[1] : null;
+  const gap = heldOutError === null ? null : heldOutError - trainError;
+  return {
+    trainError,
+    heldOut: held ? held[0] : null,
+    heldOutError,
+    gap,
+    highBias: trainError > T.highBiasError,
+    highVariance: gap !== null && gap > T.highVarianceGap,
+    thresholds: { highBiasError: T.highBiasError, highVarianceGap: T.highVarianceGap },
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { predictedClass } from '../engine/batchedDense';
 import type { EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
 import { classificationReport, meanAndStd } from '../evaluation/classificationMetrics';
-import { diagnoseTraining, type DiagnosisInput } from '../evaluation/diagnosis';
+import { biasVariance, diagnoseTraining, type DiagnosisInput } from '../evaluation/diagnosis';
 import type { HistoryRow, RunMetrics } from '../runs/runSchemas';
 import type { ExperimentPlan } from './experimentPlan';
 import type { ExperimentSamples } from './experimentSamples';
@@ -124,6 +124,9 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
     ? runs.flatMap((run, f) => (run.outcome.test ? [{ fold: f + 1, accuracy: run.outcome.test.accuracy ?? 0, loss: run.outcome.test.loss }] : []))
     : [];
   const lastRecords = runs[runs.length - 1]?.outcome.folds[0]?.history ?? [];
+  const kfoldAccuracy = kfold && foldScores.length ? meanAndStd(foldScores.map((f) => f.accuracy)) : null;
+  // What the bias/variance readout and the hints judge: k-fold's held-out accuracy is the mean over its test folds.
+  const judged = { train: accuracy.train, val: accuracy.val, test: accuracy.test, crossValidation: kfoldAccuracy?.mean ?? null };
   const misclassified = spreadMistakes(predictions, input.misclassifiedSample)
     .map((p) => ({
       index: p.index,
@@ -147,14 +150,16 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
     epochsRun: folds.reduce((sum, f) => sum + f.history.length, 0),
     bestEpoch: kfold ? null : (folds[0]?.bestEpoch ?? null),
     seconds: round(input.seconds, 3),
-    kfold: kfold && foldScores.length ? { folds: foldScores, accuracy: meanAndStd(foldScores.map((f) => f.accuracy)) } : null,
+    kfold: kfoldAccuracy ? { folds: foldScores, accuracy: kfoldAccuracy } : null,
     diagnosis: diagnoseTraining({
       ...input.diagnosis,
       history: lastRecords,
       classes: classification ? samples.classNames.length : null,
-      accuracy: kfold ? { train: accuracy.train, val: accuracy.val, test: null } : accuracy,
+      accuracy: judged,
       diverged: input.diverged,
     }),
+    biasVariance: classification ? biasVariance(judged) : null,
+    deadUnits: lastRecords[lastRecords.length - 1]?.deadUnits ?? [],
     misclassified,
   };
 }

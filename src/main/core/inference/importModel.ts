@@ -189,6 +189,8 @@ function importedMetrics(): RunMetrics {
     seconds: 0,
     kfold: null,
     diagnosis: [],
+    biasVariance: null,
+    deadUnits: [],
     misclassified: [],
   };
 }

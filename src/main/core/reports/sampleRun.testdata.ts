@@ -1,5 +1,6 @@
 import { classificationReport } from '../evaluation/classificationMetrics';
 import { diagnoseCurves } from '../evaluation/curveDiagnosis';
+import { biasVariance } from '../evaluation/diagnosis';
 import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
 
 /** A small but real run record (metrics computed, not typed in) for report tests. */
@@ -65,6 +66,8 @@ export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: 
     seconds: 2.4,
     kfold: null,
     diagnosis: diagnoseCurves(history.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss ?? undefined }))),
+    biasVariance: biasVariance({ train: 0.97, val: 0.9, test: report.accuracy }),
+    deadUnits: [],
     misclassified: [
       { index: 3, file: '/datos/cero/003.png', trueLabel: 'cero', predictedLabel: 'uno', probability: 0.71 },
       { index: 10, file: null, trueLabel: 'dos', predictedLabel: 'cero', probability: 0.55 },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { scalingNameSchema } from '../../../shared/datasets/scaling';
+import { biasVarianceSchema, diagnosisHintSchema } from '../../../shared/contract/diagnosisSchemas';
+import { layerDeadUnitsSchema } from '../../../shared/contract/training';
 
 /** What a run's `config.json` holds: everything needed to reproduce it and to write its report. */
 export const runConfigSchema = z.object({
@@ -83,7 +85,11 @@ export const runMetricsSchema = z.object({
       accuracy: z.object({ mean: z.number(), std: z.number() }),
     })
     .nullable(),
-  diagnosis: z.array(z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.number()), message: z.string() })),
+  diagnosis: z.array(diagnosisHintSchema),
+  /** Training against held-out error and its verdict (the same readout as the high-bias/high-variance hints); null for regression and in runs older than it. */
+  biasVariance: biasVarianceSchema.nullable().default(null),
+  /** Per hidden ReLU layer, the units that never fired on a training batch after the last epoch (empty in older runs). */
+  deadUnits: z.array(layerDeadUnitsSchema).default([]),
   misclassified: z.array(
     z.object({ index: z.number(), file: z.string().nullable(), trueLabel: z.string(), predictedLabel: z.string(), probability: z.number() }),
   ),
