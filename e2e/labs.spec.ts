@@ -55,7 +55,7 @@ function directCrossCorrelation(image: number[][], filter: number[][], stride: n
 
 /** The numbers of a matrix table as the page shows them (true minus signs). */
 async function readMatrix(table: Locator): Promise<number[][]> {
-  return table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-')))));
+  return table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-').replace(',', '.')))));
 }
 
 test.describe('Laboratorios', () => {
@@ -78,17 +78,17 @@ test.describe('Laboratorios', () => {
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(4);
     // It | (x1, x2) | Σ | output | target | new w | new b, worked by hand from w = (0.5, 0.5), b = 1, η = 1.
-    await expect(rows.nth(0).locator('td')).toHaveText(['1', '(0, 0)', '1', '1', '0', '–', '0']);
-    await expect(rows.nth(1).locator('td')).toHaveText(['2', '(0, 0)', '0', '1', '0', '–', '−1']);
-    await expect(rows.nth(2).locator('td')).toHaveText(['3', '(0, 0)', '−1', '0', '0', '–', '–']);
-    await expect(rows.nth(3).locator('td')).toHaveText(['4', '(0, 1)', '−0.5', '0', '1', '(0.5, 1.5)', '0']);
-    await expect(lab.getByTestId('perceptron-line')).toContainText('0.5·x₁ + 1.5·x₂ + 0 = 0');
+    await expect(rows.nth(0).locator('td')).toHaveText(['1', '(0; 0)', '1', '1', '0', '–', '0']);
+    await expect(rows.nth(1).locator('td')).toHaveText(['2', '(0; 0)', '0', '1', '0', '–', '−1']);
+    await expect(rows.nth(2).locator('td')).toHaveText(['3', '(0; 0)', '−1', '0', '0', '–', '–']);
+    await expect(rows.nth(3).locator('td')).toHaveText(['4', '(0; 1)', '−0,5', '0', '1', '(0,5; 1,5)', '0']);
+    await expect(lab.getByTestId('perceptron-line')).toContainText('0,5·x₁ + 1,5·x₂ + 0 = 0');
 
     await lab.getByTestId('perceptron-run').click();
     await expect(rows).toHaveCount(18);
-    await expect(rows.nth(17).locator('td')).toHaveText(['18', '(1, 1)', '2', '1', '1', '–', '–']);
+    await expect(rows.nth(17).locator('td')).toHaveText(['18', '(1; 1)', '2', '1', '1', '–', '–']);
     await expect(lab.getByTestId('perceptron-status')).toHaveText('Convergió: todos los patrones se clasifican bien (18 iteraciones).');
-    await expect(lab.getByTestId('perceptron-line')).toContainText('1.5·x₁ + 1.5·x₂ + −1 = 0');
+    await expect(lab.getByTestId('perceptron-line')).toContainText('1,5·x₁ + 1,5·x₂ − 1 = 0');
 
     // One neuron cannot learn XOR: the run stops at the iteration limit with errors in the last epoch.
     await lab.getByTestId('perceptron-try-xor').click();
@@ -189,7 +189,7 @@ test.describe('Laboratorios', () => {
     await lab.getByRole('button', { name: 'Reiniciar' }).click();
     for (let i = 0; i < 9; i++) await lab.getByTestId('conv-step').click();
     await expect(lab.getByTestId('conv-cell-sum')).toContainText(`Celda (3, 3):`);
-    await expect(lab.getByTestId('conv-cell-sum')).toContainText(`= ${String(direct[2][2]).replace('-', '−')}`);
+    await expect(lab.getByTestId('conv-cell-sum')).toContainText(`= ${String(direct[2][2]).replace('-', '−').replace('.', ',')}`);
   });
 
   test('applies the selected filter to a picture the user opens', async ({ page }) => {
@@ -235,16 +235,16 @@ test.describe('Laboratorios', () => {
     const lab = page.getByTestId('lab-activations');
     const probe = lab.getByTestId('activation-probe');
     // Sigmoid at 0 (the default): f = 1/2, f' = f (1 - f) = 1/4.
-    await expect(probe).toHaveText("f(x) = 0.5, f'(x) = 0.25");
+    await expect(probe).toHaveText("f(x) = 0,5; f'(x) = 0,25");
     await lab.getByRole('radio', { name: 'ELU', exact: true }).click();
     await lab.getByTestId('activation-alpha').fill('0.5');
     await lab.getByLabel('x =').fill('-1');
     // α (e^x − 1) = 0.5 (e^−1 − 1) = −0.31606; f' = f + α = 0.5 e^−1 = 0.18394.
-    await expect(probe).toHaveText("f(x) = −0.3161, f'(x) = 0.1839");
+    await expect(probe).toHaveText("f(x) = −0,3161; f'(x) = 0,1839");
     await lab.getByRole('radio', { name: 'ReLU', exact: true }).click();
     await expect(lab.getByTestId('activation-alpha')).toHaveCount(0);
     // The dying ReLU: no gradient for a negative net input.
-    await expect(probe).toHaveText("f(x) = 0, f'(x) = 0");
+    await expect(probe).toHaveText("f(x) = 0; f'(x) = 0");
     await expect(lab.locator('canvas')).toBeVisible();
     await expect(lab.getByText('para |x| grande')).toBeVisible();
   });
@@ -284,10 +284,10 @@ test.describe('Laboratorios', () => {
   test('the playground trains and its test loss falls', async ({ page }) => {
     await page.getByTestId('lab-tab-playground').click();
     const lab = page.getByTestId('lab-playground');
-    const before = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0]);
+    const before = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0].replace(',', '.'));
     for (let i = 0; i < 20; i++) await lab.getByTestId('playground-step').click();
     await expect(lab.getByTestId('playground-epoch')).toHaveText('20');
-    const after = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0]);
+    const after = Number((await lab.getByTestId('playground-test-loss').textContent())?.split(' ')[0].replace(',', '.'));
     expect(after).toBeLessThan(before);
   });
 

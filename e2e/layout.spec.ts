@@ -54,6 +54,8 @@ async function loadDatasetAndRun(page: Page, root: string): Promise<string> {
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
   const runId = (await page.getByTestId('train-run-id').textContent())!.trim();
+  // The time line under the controls and the result card say the same duration once the run is over.
+  await expect(page.getByTestId('train-elapsed')).toContainText((await page.getByTestId('train-seconds').textContent())!);
   await page.getByTestId('train-open-evaluation').click();
   await expect(page.getByTestId('eval-overview')).toContainText(runId);
   // The gallery of one confusion cell and the top-k bars of a dataset image: the panels with the longest labels.

@@ -48,7 +48,7 @@ describe('HTML report', () => {
       'Píxeles por celda (alto × ancho)</dt><dd>4×4',
       'Momento</dt><dd>0,9',
       'L2 λ = 0,001 · sin dropout · Parada temprana: no',
-      'Entrenamiento 70 % (2 muestras) · Validación 15 % (1 muestra) · Prueba 15 % (1 muestra)',
+      'Entrenamiento 70\u00a0% (2 muestras) · Validación 15\u00a0% (1 muestra) · Prueba 15\u00a0% (1 muestra)',
       '<td>Densa</td><td>18 neuronas</td><td>sigmoid</td><td>[N, 18]</td><td>5778</td>',
       'Semilla de los pesos iniciales</dt><dd>3',
     ]) {
@@ -60,6 +60,8 @@ describe('HTML report', () => {
     const dropoutHtml = renderReportHtml({ ...withDropout, notes, thumbnails }, 'en');
     expect(dropoutHtml).toContain('<td>Dropout</td><td>rate 0.2</td>');
     expect(dropoutHtml).toContain('L2 λ = 0.001 · dropout 0.2 · Early stopping: no');
+    // The split's percentages written as the language writes them (no space before % in English).
+    expect(dropoutHtml).toContain('Training 70% (2 samples) · Validation 15% (1 sample) · Test 15% (1 sample)');
     for (const raw of ['<dd>completed</dd>', '<dd>minibatch</dd>', '<dd>zscore</dd>', '<dd>didactic</dd>', '<td>dense</td>']) expect(html).not.toContain(raw);
     // The report's numbers in its language: a decimal comma in Spanish, as the app shows them.
     expect(html).toContain(`${((10 / 12) * 100).toFixed(2).replace('.', ',')}\u00a0%`);

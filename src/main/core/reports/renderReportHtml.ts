@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../../../shared/i18n/formatNumber';
+import { formatDecimal, formatNumber, formatPercent } from '../../../shared/i18n/formatNumber';
 import { pluralForm } from '../../../shared/i18n/plural';
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
 import { hogGeometry } from '../../../shared/features/hogLength';
@@ -210,8 +210,8 @@ function splitDescription(config: RunConfig, t: Record<string, string>, language
     .map((key, i) =>
       formatMessage(t.splitPart, {
         part: names[key] ?? key,
-        percent: split.ratios[i] !== undefined ? `${Math.round(split.ratios[i] * 1000) / 10} %` : '',
-        samples: formatMessage(pluralForm(t.sampleCount, split.indices[key].length, language), { count: split.indices[key].length }),
+        percent: split.ratios[i] !== undefined ? formatPercent(split.ratios[i], language, 1, true) : '',
+        samples: formatMessage(pluralForm(t.sampleCount, split.indices[key].length, language), { count: formatDecimal(split.indices[key].length, language) }),
       }),
     )
     .join(' · ');

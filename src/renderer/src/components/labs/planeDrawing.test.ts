@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PlaneView, formatNumber, lineEndpoints, sampleGrid, toPixel } from './planeDrawing';
+import { type PlaneView, lineEndpoints, sampleGrid, toPixel } from './planeDrawing';
 
 const view: PlaneView = { xMin: -1, xMax: 1, yMin: -1, yMax: 1, width: 200, height: 100 };
 
@@ -30,12 +30,5 @@ describe('plane drawing helpers', () => {
   it('samples a function at cell centres, top row first', () => {
     const grid = sampleGrid(view, 2, (x, y) => (x > 0 ? 1 : 0) + (y > 0 ? 10 : 0));
     expect(Array.from(grid)).toEqual([10, 11, 0, 1]);
-  });
-
-  it('formats numbers for tables with a true minus sign and no -0', () => {
-    expect(formatNumber(-0.5)).toBe('−0.5');
-    expect(formatNumber(1.23456, 3)).toBe('1.235');
-    expect(formatNumber(-0.0001)).toBe('0');
-    expect(formatNumber(10)).toBe('10');
   });
 });

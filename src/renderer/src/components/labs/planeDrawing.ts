@@ -128,10 +128,3 @@ export function sampleGrid(view: PlaneView, resolution: number, f: (x: number, y
 /** A palette for many series (weights, sensitivities). */
 export const SERIES_COLORS = ['#3949ab', '#e53935', '#43a047', '#fb8c00', '#8e24aa', '#00897b', '#6d4c41', '#d81b60', '#546e7a', '#c0ca33', '#1e88e5', '#f4511e'];
 
-/** Fixed-width number for tables: up to `digits` decimals, no trailing zeros, "−" for negatives. */
-export function formatNumber(value: number, digits = 3): string {
-  if (!Number.isFinite(value)) return String(value);
-  const rounded = Number(value.toFixed(digits));
-  const text = Object.is(rounded, -0) ? '0' : String(rounded);
-  return text.replace('-', '−');
-}
