@@ -1,16 +1,21 @@
+import { LANGUAGES, type Language } from './languages';
+
+export { LANGUAGES, type Language };
+
 /**
  * Plain-language curve hints (see core/evaluation/curveDiagnosis.ts) in the three UI languages. Shared so the live
- * training view and the exported report say exactly the same thing. `{name}` placeholders take the hint's evidence.
+ * training view, the exported report and the CLI say exactly the same thing. `{name}` placeholders take the hint's
+ * evidence. The course's terms are spelt as `glossary.ts` spells them ("exactitud" is accuracy, "precisión" precision).
  */
 export const diagnosisText = {
   es: {
-    'lr-too-high': 'La precisión de entrenamiento se quedó en el azar ({accuracyPercent} %, el azar es {chancePercent} %) con una pérdida de {loss}, muy por encima de la de predecir la clase más probable: la tasa de aprendizaje η = {learningRate} es demasiado alta y los pesos saltan de un lado a otro. Baja η 10× (prueba η = {suggested}).',
-    'stuck-at-chance': 'La red predice siempre lo mismo: precisión {accuracyPercent} % (el azar es {chancePercent} %) y pérdida {loss} ≈ ln K = {priorLoss}, la de repetir la proporción de cada clase. Comprueba que las entradas estén escaladas (z-score), baja la tasa de aprendizaje o usa Adam, y revisa las etiquetas.',
-    'dead-units': 'En la capa {layer}, el {deadPercent} % de las neuronas ReLU ({dead} de {units}) nunca se activa con un lote de entrenamiento: están muertas y no dejan pasar gradiente, por eso la precisión se queda en el azar ({accuracyPercent} %, azar {chancePercent} %) y la pérdida en ln K = {priorLoss}. Baja la tasa de aprendizaje (η = {learningRate}), usa Adam, inicialización He o Leaky ReLU.',
-    'plateau-after-drop': 'La pérdida bajó en la primera época ({firstLoss}) y luego quedó plana en {plateauLoss} durante {epochs} épocas, con una precisión de entrenamiento de {accuracyPercent} %: la red dejó de aprender. Prueba una tasa de aprendizaje distinta (o Adam), una red con más neuronas, o revisa el escalado de las entradas.',
+    'lr-too-high': 'La exactitud de entrenamiento se quedó en el azar ({accuracyPercent} %, el azar es {chancePercent} %) con una pérdida de {loss}, muy por encima de la de predecir la clase más probable: la tasa de aprendizaje η = {learningRate} es demasiado alta y los pesos saltan de un lado a otro. Baja η 10× (prueba η = {suggested}).',
+    'stuck-at-chance': 'La red predice siempre lo mismo: exactitud {accuracyPercent} % (el azar es {chancePercent} %) y pérdida {loss} ≈ ln K = {priorLoss}, la de repetir la proporción de cada clase. Comprueba que las entradas estén escaladas (z-score), baja la tasa de aprendizaje o usa Adam, y revisa las etiquetas.',
+    'dead-units': 'En la capa {layer}, el {deadPercent} % de las neuronas ReLU ({dead} de {units}) nunca se activa con un lote de entrenamiento: están muertas y no dejan pasar gradiente, por eso la exactitud se queda en el azar ({accuracyPercent} %, azar {chancePercent} %) y la pérdida en ln K = {priorLoss}. Baja la tasa de aprendizaje (η = {learningRate}), usa Adam, inicialización He o Leaky ReLU.',
+    'plateau-after-drop': 'La pérdida bajó en la primera época ({firstLoss}) y luego quedó plana en {plateauLoss} durante {epochs} épocas, con una exactitud de entrenamiento de {accuracyPercent} %: la red dejó de aprender. Prueba una tasa de aprendizaje distinta (o Adam), una red con más neuronas, o revisa el escalado de las entradas.',
     'vanishing-gradients': 'Gradientes que se desvanecen: la norma del gradiente de la capa {firstLayer} ({firstNorm}) es {ratio} veces la de la capa {lastLayer} ({lastNorm}), así que las primeras capas casi no aprenden. Usa ReLU en lugar de sigmoide o tanh en las capas ocultas, inicialización He/Glorot, normalización por lotes o menos capas.',
-    'high-bias': 'Sesgo alto: la precisión de entrenamiento es {trainAccuracyPercent} % (error {trainErrorPercent} %, más del {thresholdPercent} %): el modelo no llega a aprender ni los datos de entrenamiento. Prueba una red más grande (más neuronas o capas), más épocas, mejores características o menos regularización.',
-    'high-variance': 'Varianza alta: {trainAccuracyPercent} % de precisión en entrenamiento frente a {heldAccuracyPercent} % en datos no vistos ({gapPoints} puntos de diferencia, más de {thresholdPoints}): el modelo memoriza. Usa más datos o aumento de datos, L2, dropout, parada temprana o un modelo más pequeño.',
+    'high-bias': 'Sesgo alto: la exactitud de entrenamiento es {trainAccuracyPercent} % (error {trainErrorPercent} %, más del {thresholdPercent} %): el modelo no llega a aprender ni los datos de entrenamiento. Prueba una red más grande (más neuronas o capas), más épocas, mejores características o menos regularización.',
+    'high-variance': 'Varianza alta: {trainAccuracyPercent} % de exactitud en entrenamiento frente a {heldAccuracyPercent} % en datos no vistos ({gapPoints} puntos de diferencia, más de {thresholdPoints}): el modelo memoriza. Usa más datos o aumento de datos, L2, dropout, parada temprana o un modelo más pequeño.',
     'inputs-not-scaled': 'Las entradas no están escaladas y sus desviaciones van de {smallest} a {largest} ({ratio} veces): las características grandes dominan los gradientes. Activa el escalado z-score (media 0, desviación 1, ajustado en la parte de entrenamiento).',
     'loss-mape-classes': 'MAPE divide por el valor objetivo, y en clases codificadas one-hot casi todos los objetivos son 0: la pérdida se dispara (~10⁸) y no dice nada. Para {classes} clases usa la entropía cruzada categórica con salida softmax.',
     'loss-mse-classes': 'El error cuadrático medio sobre clases one-hot ({classes} clases) aprende, pero con gradientes débiles a través de softmax. Para clasificar usa la entropía cruzada categórica.',
@@ -66,10 +71,7 @@ export const diagnosisText = {
     'slow-start': 'The loss barely moved until epoch {untilEpoch} and only then fell ({firstLoss} → {lastLoss}): a slow start, typical of very small initial weights (e.g. ×0.1) or saturated units.',
     'rising-loss': 'The training loss rose in {rises} of {epochs} epochs ({firstLoss} → {lastLoss}): the updates go the wrong way. Check the sign of the weight update and lower the learning rate.',
   },
-} as const;
-
-export type Language = keyof typeof diagnosisText;
-export const LANGUAGES: readonly Language[] = ['es', 'pt', 'en'];
+} as const satisfies Record<Language, Record<string, string>>;
 
 /** Fills `{name}` placeholders, leaving unknown ones visible so a missing value is noticed. */
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {

@@ -3,7 +3,7 @@ import { arctan, elu, identity, leakyRelu, prelu, relu, sigmoid, softplus, step,
 /**
  * Every activation Sinapsis offers, once. The model spec's schema, the layer builder's choices, the labs, the tfjs
  * model builder, the didactic engine and the saved-model export all derive from this table, so adding an activation
- * is one entry here, its maths in `didactic/activations.ts`, its name in `renderer/src/i18n/locales/terms.ts` and its
+ * is one entry here, its maths in `didactic/activations.ts`, its name in `shared/i18n/glossary.ts` and its
  * tests (docs/CONVENTIONS.md has the recipe). `satisfies` makes a missing or misspelt field a compile error.
  */
 

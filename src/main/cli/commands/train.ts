@@ -10,6 +10,7 @@ import { COLOR_MODES, RESIZE_MODES } from '../../../shared/features/pixelOptions
 import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
 import { LAB_SPLIT } from '../../../shared/datasets/splits';
 import { defaultLoss } from '../../../shared/models/lossTable';
+import { term } from '../../../shared/i18n/glossary';
 import { LAB_TRAINING_DEFAULTS as D, lossNameSchema, OPTIMIZER_NAMES } from '../../../shared/models/trainingSettings';
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
@@ -192,8 +193,8 @@ Training:
   --epochs N            epochs (default ${D.epochs})
   --batch N             batch size (default ${D.batchSize}); not with gd (whole set) or sgd (one sample)
   --lr X                learning rate (default ${D.learningRate})
-  --optimizer O         ${OPTIMIZERS.join(', ')} (default ${D.optimizer}: mini-batch SGD, as the app);
-                        momentum = mini-batch SGD with momentum 0.9
+  --optimizer O         ${OPTIMIZERS.join(', ')} (default ${D.optimizer}: ${term('en', 'optimizer', D.optimizer)}, as the app);
+                        momentum = ${term('en', 'optimizer', 'minibatch')} with momentum 0.9
   --momentum X          momentum for minibatch (0..0.999)
   --loss L              ${lossNameSchema.options.join(', ')} (default: mse for a continuous target, binaryCrossEntropy for one output, else categoricalCrossEntropy)
   --l2 X                L2 regularization lambda (default ${D.l2})

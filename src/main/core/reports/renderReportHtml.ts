@@ -194,7 +194,7 @@ function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNum
     const init = initialized && 'initializer' in initialized ? initialized.initializer : null;
     parts.push(
       keyValues([
-        ...(init ? ([[t.initializer, esc(`${init.method}${init.scale !== 1 ? ` ×${init.scale}` : ''}`)]] as [string, string][]) : []),
+        ...(init ? ([[t.initializer, `${esc(`${label(t, 'initializer', init.method)}${init.scale !== 1 ? ` ×${init.scale}` : ''}`)} <code>${esc(init.method)}</code>`]] as [string, string][]) : []),
         [t.weightSeed, String(spec.data.seed)],
       ]),
     );

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
@@ -13,18 +14,20 @@ import { pixels } from './locales/pixels';
 import { project } from './locales/project';
 import { report } from './locales/report';
 import { shell } from './locales/shell';
+import { terms } from './locales/terms';
 import { training } from './locales/training';
 import { trainingErrors } from './locales/trainingErrors';
 import { workspaces } from './locales/workspaces';
 
-export const LOCALES = ['es', 'pt', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The interface languages are the shared ones (the report and the CLI speak the same three). */
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

@@ -33,9 +33,6 @@ export const evaluation = {
       },
       accuracy: {
         title: 'Exactitud',
-        train: 'Entrenamiento',
-        val: 'Validación',
-        test: 'Prueba',
         loss: 'pérdida {loss}',
       },
       biasVariance: {
@@ -51,10 +48,6 @@ export const evaluation = {
       perClass: {
         title: 'Métricas por clase',
         class: 'Clase',
-        precision: 'Precisión',
-        recall: 'Exhaustividad',
-        f1: 'F1',
-        support: 'Soporte',
         macro: 'Promedio macro',
         weighted: 'Promedio ponderado',
       },
@@ -161,9 +154,6 @@ export const evaluation = {
       },
       accuracy: {
         title: 'Acurácia',
-        train: 'Treino',
-        val: 'Validação',
-        test: 'Teste',
         loss: 'perda {loss}',
       },
       biasVariance: {
@@ -179,10 +169,6 @@ export const evaluation = {
       perClass: {
         title: 'Métricas por classe',
         class: 'Classe',
-        precision: 'Precisão',
-        recall: 'Revocação',
-        f1: 'F1',
-        support: 'Suporte',
         macro: 'Média macro',
         weighted: 'Média ponderada',
       },
@@ -289,9 +275,6 @@ export const evaluation = {
       },
       accuracy: {
         title: 'Accuracy',
-        train: 'Training',
-        val: 'Validation',
-        test: 'Test',
         loss: 'loss {loss}',
       },
       biasVariance: {
@@ -307,10 +290,6 @@ export const evaluation = {
       perClass: {
         title: 'Per-class metrics',
         class: 'Class',
-        precision: 'Precision',
-        recall: 'Recall',
-        f1: 'F1',
-        support: 'Support',
         macro: 'Macro average',
         weighted: 'Weighted average',
       },
