@@ -49,7 +49,7 @@ test('lab-server mode: the page loads from the token URL, the token leaves the a
 
   await page.reload();
   await expect(page).toHaveURL(`${base}/`);
-  await page.getByTestId('diagnostics').locator('summary').click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Acerca de' }).click();
   await page.getByTestId('demo-start').click();
   await expect(page.getByTestId('demo-outcome')).toHaveText(/20 eventos recibidos/);
 });

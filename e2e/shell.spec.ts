@@ -28,16 +28,16 @@ test('the shell renders in Spanish with the backend shown, and switches to Portu
 
 test('a contract call streams progress events from the core to the page', async ({ page }) => {
   await page.goto('/');
-  // The connection check moved from the top of Inicio into its Diagnóstico section.
-  await page.getByTestId('diagnostics').locator('summary').click();
+  // The connection check is on Acerca de / diagnóstico, not on Inicio.
+  await page.getByRole('navigation').getByRole('button', { name: 'Acerca de' }).click();
   await page.getByTestId('demo-start').click();
   await expect(page.getByTestId('demo-outcome')).toHaveText(/20 eventos recibidos/);
   await expect(page.getByTestId('demo-progress')).toHaveText('Progreso: 20 de 20');
 });
 
-test('the home view lists the backends with the reason one is unavailable', async ({ page }) => {
-  await page.goto('/');
-  await page.getByTestId('diagnostics').locator('summary').click();
+test('Acerca de lists the backends with the reason one is unavailable', async ({ page }) => {
+  await page.goto('/#/acerca');
+  await expect(page.getByTestId('about-version')).toContainText('Sinapsis 0.');
   const backends = page.getByTestId('backends');
   await expect(backends).toContainText('wasm — activo');
   await expect(backends).toContainText('tensorflow — no disponible: la biblioteca nativa (tfjs-node, libtensorflow) no está instalada');
@@ -45,4 +45,25 @@ test('the home view lists the backends with the reason one is unavailable', asyn
   await expect(backends).not.toContainText('is not installed');
   await expect(backends.getByTitle(/tfjs-node/)).toBeVisible();
   await expect(backends).toContainText('cpu — disponible');
+});
+
+test('Inicio is for the lab work: what Sinapsis does, the project, bundled datasets and labs as cards that open them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('home-does').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('project-new')).toBeVisible();
+  // No developer's test on the first page a student sees: the connection check is on Acerca de only.
+  await expect(page.getByTestId('demo-start')).toHaveCount(0);
+  await expect(page.getByTestId('backends')).toHaveCount(0);
+
+  await page.getByTestId('home-lab-xor').click();
+  await expect(page).toHaveURL(/#\/laboratorios\/xor$/);
+  await expect(page.getByTestId('lab-tab-xor')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('lab-tab-convolution').click();
+  await expect(page).toHaveURL(/#\/laboratorios\/convolution$/);
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Inicio' }).click();
+  await expect(page.getByTestId('home-datasets').locator('button')).toHaveCount(9);
+  await page.getByTestId('home-dataset-wine').click();
+  await expect(page).toHaveURL(/#\/datos$/);
+  await expect(page.getByTestId('table-rows')).toHaveText('178');
 });

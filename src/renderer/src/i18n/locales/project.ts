@@ -19,8 +19,6 @@ export const project = {
       noRuns: 'Todavía no hay entrenamientos.',
       openRun: 'Ver en Evaluación',
       assignmentTag: 'tarea',
-      diagnostics: 'Diagnóstico',
-      diagnosticsHint: 'El equipo, los backends de cálculo y una prueba de la conexión con el núcleo.',
     },
     session: {
       otherTab: 'Esta sesión se cambió en otra pestaña o ventana; se guardó el último cambio.',
@@ -83,8 +81,6 @@ export const project = {
       noRuns: 'Ainda não há treinamentos.',
       openRun: 'Ver em Avaliação',
       assignmentTag: 'tarefa',
-      diagnostics: 'Diagnóstico',
-      diagnosticsHint: 'O computador, os backends de cálculo e um teste da conexão com o núcleo.',
     },
     session: {
       otherTab: 'Esta sessão foi alterada em outra aba ou janela; a última alteração foi salva.',
@@ -147,8 +143,6 @@ export const project = {
       noRuns: 'No trainings yet.',
       openRun: 'View in Evaluation',
       assignmentTag: 'assignment',
-      diagnostics: 'Diagnostics',
-      diagnosticsHint: 'This computer, the compute backends and a test of the connection to the core.',
     },
     session: {
       otherTab: 'This session was changed in another tab or window; the last change was kept.',
