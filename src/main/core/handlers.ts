@@ -10,6 +10,7 @@ import { inferenceHandlers } from './inference/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
 import { modelExportHandlers } from './modelExport/handlers';
+import { modelHandlers } from './models/handlers';
 import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
 import { uploadHandlers } from './uploads/handlers';
@@ -20,6 +21,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...datasetHandlers,
   ...runsHandlers,
   ...featuresHandlers,
+  ...modelHandlers,
   ...trainingHandlers,
   ...experimentHandlers,
   ...exportsHandlers,

@@ -71,6 +71,10 @@ describe('experiment.run', () => {
     expect(run.metrics.datasetFingerprint).toBe(run.config.dataset.fingerprint);
     expect(existsSync(join(result.dir, 'model', 'model.json'))).toBe(true);
     expect(existsSync(join(result.dir, 'report.html'))).toBe(true);
+    // The report's model diagram draws the first row, stored beside the run for later exports.
+    const diagramSample = JSON.parse(readFileSync(join(result.dir, 'diagram-sample.json'), 'utf8')) as { kind: string; names: string[]; length: number };
+    expect(diagramSample).toMatchObject({ kind: 'row', length: 13 });
+    expect(readFileSync(join(result.dir, 'report.html'), 'utf8')).toContain(`${diagramSample.names[0]} = `);
     expect((await readRunStatus(result.dir))?.status).toBe('completed');
 
     // The scaler was fitted on the training rows only: its means are those rows' means, not all rows'.

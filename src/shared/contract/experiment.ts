@@ -11,6 +11,7 @@ import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { LAB_SPLIT } from '../datasets/splits';
 import { modelSpecSchema } from '../models/modelSpec';
+import { diagramSampleSchema } from '../models/diagramSample';
 import { trainingSettingsSchema } from '../models/trainingSettings';
 import { runInspectionSchema, trainBatchEventSchema, trainEpochEventSchema, trainInspectionEventSchema } from './training';
 
@@ -137,6 +138,8 @@ export const experimentMethods = {
    * and stop go through `train.pause` / `train.resume` / `train.stop` with that taskId.
    */
   'experiment.run': method(experimentRequestSchema, experimentResultSchema),
+  /** A real sample of the dataset as `features` see it, for the model diagram's input (null when there is none to draw). */
+  'model.diagramSample': method(z.object({ datasetId: datasetIdSchema, features: featureChoiceSchema }), diagramSampleSchema.nullable()),
   /** Per-sample test predictions of a run (written as predictions.json in its folder). */
   /** The experiments still training in this workspace, with their curves so far: what a reloaded page reattaches to. */
   'experiment.active': method(z.object({}), z.object({ experiments: z.array(activeExperimentSchema) })),

@@ -32,6 +32,7 @@ import { collectPredictions, experimentMetrics, historyRows, type FoldRun } from
 import { planExperiment, type ExperimentPlan } from './experimentPlan';
 import { featureLength, sampleCount, type ExperimentSamples } from './experimentSamples';
 import { ExperimentControl } from './experimentControl';
+import { diagramSampleOf } from '../datasets/diagramSample';
 import { misclassifiedThumbnails } from './misclassifiedThumbnails';
 import { scaleFeatures } from './scaleFeatures';
 import { augmentedTrainingSamples } from './augmentTraining';
@@ -414,6 +415,8 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   await write(RUN_FILES.predictions, { labels: samples.classNames, predictions });
   await write(RUN_FILES.inspection, inspections.file());
   if (dataset.kind === 'images') await write(RUN_FILES.thumbnails, misclassifiedThumbnails(dataset, metrics.misclassified));
+  const sample = diagramSampleOf(dataset, request.features);
+  if (sample) await write(RUN_FILES.diagramSample, sample);
   const record = { dir, config: finalConfig, metrics, history: historyRows(plan.kind, live) };
   await writingRunFile(join(dir, RUN_FILES.reportHtml), () => exportRunReport(dir, { language: request.language, pdf: false, run: record }));
   await writingRunFile(dir, () => writeRunExports(dir, { language: request.language, run: record }));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/i18n/diagnosisText';
+import { diagramSampleSchema, type DiagramSample } from '../../../shared/models/diagramSample';
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { readRunView, type RunRecord } from '../runs/readRun';
 import { RUN_FILES } from '../runs/runFolder';
@@ -41,6 +42,16 @@ async function readThumbnails(dir: string): Promise<Map<number, string>> {
   return thumbnails;
 }
 
+/** The sample the experiment stored for the model diagram, or null (older runs, tables without one, a damaged file). */
+async function readDiagramSample(dir: string): Promise<DiagramSample | null> {
+  try {
+    const parsed = diagramSampleSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.diagramSample), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface ExportOptions {
   language: Language;
   /** When given, replaces the stored notes (and is stored for the next export). */
@@ -58,7 +69,11 @@ export async function exportRunReport(dir: string, options: ExportOptions): Prom
   const notes = options.notes ?? (await readNotes(dir));
   if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
   const thumbnails = await readThumbnails(dir);
-  const html = renderReportHtml({ config: run.config, metrics: run.metrics, status: 'status' in run ? run.status : undefined, history: run.history, notes, thumbnails }, options.language);
+  const diagramSample = await readDiagramSample(dir);
+  const html = renderReportHtml(
+    { config: run.config, metrics: run.metrics, status: 'status' in run ? run.status : undefined, history: run.history, notes, thumbnails, diagramSample },
+    options.language,
+  );
   const htmlPath = join(dir, RUN_FILES.reportHtml);
   await writeFileAtomic(htmlPath, html);
   let pdfPath: string | null = null;

@@ -9,6 +9,10 @@ import { printHtmlToPdf } from './printPdf';
 import { renderReportHtml } from './renderReportHtml';
 import { reportText } from './reportText';
 import { sampleRun } from './sampleRun.testdata';
+import { LAYER_TYPES } from '../../../shared/models/layerTable';
+import { modelDiagramSvg } from '../../../shared/models/modelDiagramSvg';
+import { parseModelSpec } from '../../../shared/models/modelSpec';
+import { summarizeModel } from '../../../shared/models/shapes';
 
 const run = sampleRun();
 const thumbnails = new Map([[3, 'data:image/png;base64,iVBORw0KGgo=']]);
@@ -24,6 +28,32 @@ describe('HTML report', () => {
     expect(text).toContain('Aumento de datos</dt><dd>2 variantes por imagen de entrenamiento: rotación ±10°, desplazamiento ±10 %, zoom ±5 %, volteo no, brillo ±0 %, contraste ±20 %, ruido 0 %');
     expect(renderReportHtml({ ...augmented, notes, thumbnails }, 'en')).toContain('2 variants per training image: rotation ±10°');
     expect(html).not.toContain('Aumento de datos');
+  });
+
+  it('draws the model diagram with the Modelo view\'s function: its HOG sample, shapes and parameters per layer', () => {
+    const sample = { kind: 'hog' as const, histograms: Array.from({ length: 6 * 3 * 8 }, (_, i) => (i % 4) / 3), cellRows: 6, cellColumns: 3, orientations: 8, file: 'tres/a.png' };
+    const withDiagram = renderReportHtml({ ...run, notes, thumbnails, diagramSample: sample }, 'es');
+    const spec = parseModelSpec(run.config.model.spec);
+    const t = reportText.es;
+    const svg = modelDiagramSvg({
+      spec,
+      layers: summarizeModel(spec).layers,
+      failedLayer: null,
+      sample,
+      language: 'es',
+      labels: {
+        input: t['layer.input'],
+        layerType: Object.fromEntries(LAYER_TYPES.map((type) => [type, t[`layer.${type}`]])) as Record<(typeof LAYER_TYPES)[number], string>,
+        params: (count, formatted) => `${formatted} ${count === 1 ? 'parámetro' : 'parámetros'}`,
+        noParams: t.diagramNoParams,
+        title: t.diagram,
+      },
+    });
+    expect(withDiagram).toContain(svg.replace(' xmlns="http://www.w3.org/2000/svg"', ''));
+    expect(withDiagram).toContain('5778 parámetros');
+    // Without a stored sample (older runs) the input is drawn as its neurons, and the report still has the diagram.
+    expect(html).toContain('class="model-diagram"');
+    expect(html).not.toContain('<image');
   });
 
   it('is self-contained: no script, no external URL', () => {
@@ -66,7 +96,8 @@ describe('HTML report', () => {
     // The report's numbers in its language: a decimal comma in Spanish, as the app shows them.
     expect(html).toContain(`${((10 / 12) * 100).toFixed(2).replace('.', ',')}\u00a0%`);
     expect(html).toContain('Matriz de confusión (Prueba)');
-    expect((html.match(/<svg/g) ?? []).length).toBe(2);
+    // The model diagram and the two learning curves.
+    expect((html.match(/<svg/g) ?? []).length).toBe(3);
     expect(html).toContain('data:image/png;base64,iVBORw0KGgo=');
     expect(html).toContain('Sobreajuste desde la época');
   });

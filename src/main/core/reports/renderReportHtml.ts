@@ -2,7 +2,11 @@ import { formatDecimal, formatNumber, formatPercent } from '../../../shared/i18n
 import { pluralForm } from '../../../shared/i18n/plural';
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
 import { hogGeometry } from '../../../shared/features/hogLength';
-import { modelSpecSchema, type LayerSpec } from '../../../shared/models/modelSpec';
+import { modelSpecSchema, type LayerSpec, type ModelSpec } from '../../../shared/models/modelSpec';
+import type { DiagramSample } from '../../../shared/models/diagramSample';
+import { LAYER_TYPES } from '../../../shared/models/layerTable';
+import { modelDiagramSvg } from '../../../shared/models/modelDiagramSvg';
+import { summarizeModel, type ModelSummary } from '../../../shared/models/shapes';
 import { rowNormalize } from '../evaluation/classificationMetrics';
 import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
 import { reportText } from './reportText';
@@ -29,6 +33,8 @@ export interface ReportInput {
   notes: ReportNotes;
   /** data: URIs of misclassified images by sample index (absent when the files are not images or are gone). */
   thumbnails: ReadonlyMap<number, string>;
+  /** The real sample the model diagram draws as its input (diagram-sample.json), or null. */
+  diagramSample?: DiagramSample | null;
 }
 
 const esc = (value: unknown) => escapeXml(String(value ?? ''));
@@ -171,10 +177,36 @@ function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>, n
   }
 }
 
-function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNumbers): string {
+/** The Modelo view's diagram of the run's model (the same shared function draws both), or '' when the spec does not build. */
+function modelDiagram(spec: ModelSpec, sample: DiagramSample | null, t: Record<string, string>, language: Language): string {
+  let summary: ModelSummary;
+  try {
+    summary = summarizeModel(spec);
+  } catch {
+    return '';
+  }
+  const svg = modelDiagramSvg({
+    spec,
+    layers: summary.layers,
+    failedLayer: null,
+    sample,
+    language,
+    labels: {
+      input: t['layer.input'],
+      layerType: Object.fromEntries(LAYER_TYPES.map((type) => [type, label(t, 'layer', type)])) as Record<LayerSpec['type'], string>,
+      params: (count, formatted) => formatMessage(pluralForm(t.diagramParams, count, language), { count: formatted }),
+      noParams: t.diagramNoParams,
+      title: t.diagram,
+    },
+  });
+  return `<figure class="model-diagram">${inlineSvg(svg)}<figcaption>${esc(t.diagram)}</figcaption></figure>`;
+}
+
+function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNumbers, sample: DiagramSample | null, language: Language): string {
   const spec = modelSpecSchema.safeParse(config.model.spec);
   const layers = spec.success ? spec.data.layers : [];
   const parts: string[] = [];
+  if (spec.success) parts.push(modelDiagram(spec.data, sample, t, language));
   const facts: [string, string][] = [];
   if (spec.success && spec.data.name) facts.push([t.modelName, esc(spec.data.name)]);
   if (spec.success) facts.push([t.inputShape, esc(shapeText([null, ...spec.data.inputShape]))]);
@@ -264,6 +296,7 @@ table{border-collapse:collapse;margin:.5rem 0;break-inside:avoid}th,td{border:1p
 td:first-child,th:first-child{text-align:left}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 .charts{display:flex;flex-wrap:wrap;gap:.5rem}figure{margin:0;break-inside:avoid}
+.model-diagram{margin:.6rem 0}.model-diagram svg{max-width:100%;height:auto}.model-diagram image{image-rendering:pixelated}.model-diagram figcaption{color:#6b7280;font-size:11px}
 .confusion td{min-width:2.6rem;text-align:center}
 .heatmap{width:100%;max-width:720px;image-rendering:pixelated;border:1px solid #d1d5db}
 .gallery{display:flex;flex-wrap:wrap;gap:.6rem}.gallery figure{border:1px solid #d1d5db;padding:.3rem;width:120px;font-size:11px}
@@ -322,7 +355,7 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   parts.push(keyValues(featureRows(config, t)));
 
   parts.push(`<h2>${esc(t.model)}</h2>`);
-  parts.push(modelSection(config, t, n));
+  parts.push(modelSection(config, t, n, input.diagramSample ?? null, language));
 
   const tr = config.training;
   parts.push(`<h2>${esc(t.training)}</h2>`);

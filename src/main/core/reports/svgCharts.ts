@@ -1,4 +1,5 @@
 import { maxOf, minOf } from '../../../shared/arrays';
+import { escapeXml } from '../../../shared/escapeXml';
 
 /** A named series of (x, y) points; y may be null where a value is missing (e.g. no validation that epoch). */
 export interface Series {
@@ -18,7 +19,6 @@ export interface LineChartOptions {
   yRange?: readonly [number, number];
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Round, human tick values (1, 2, 5 × 10^k) covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 5): number[] {

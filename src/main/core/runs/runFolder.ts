@@ -41,6 +41,8 @@ export const RUN_FILES = {
   inspection: 'inspection.json',
   /** Small PNGs of the misclassified images, so the report shows them even after the dataset folder moved. */
   thumbnails: 'thumbnails.json',
+  /** The real sample the report's model diagram draws as its input (shared/models/diagramSample.ts). */
+  diagramSample: 'diagram-sample.json',
 } as const;
 
 /** A sortable, unique, filesystem-safe run id: UTC time plus a short random suffix. */

@@ -116,6 +116,15 @@ export const model = {
         width: 'ancho',
       },
       diagram: 'Diagrama de la red',
+      diagramView: {
+        params: '{count} parámetro | {count} parámetros',
+        noParams: 'sin parámetros',
+        caption: 'Cada capa con la forma de su salida y sus parámetros; las convoluciones como pilas de mapas, las capas densas como columnas de neuronas. A la izquierda, una muestra real de tus datos: {sample}.',
+        noSample: 'carga un conjunto de datos para ver una de sus muestras',
+        sampleImage: 'la imagen {file}',
+        sampleHog: 'la imagen HOG de {file}',
+        sampleRow: 'la primera fila',
+      },
     },
   },
   pt: {
@@ -234,6 +243,15 @@ export const model = {
         width: 'largura',
       },
       diagram: 'Diagrama da rede',
+      diagramView: {
+        params: '{count} parâmetro | {count} parâmetros',
+        noParams: 'sem parâmetros',
+        caption: 'Cada camada com a forma da sua saída e os seus parâmetros; as convoluções como pilhas de mapas, as camadas densas como colunas de neurônios. À esquerda, uma amostra real dos seus dados: {sample}.',
+        noSample: 'carregue um conjunto de dados para ver uma das suas amostras',
+        sampleImage: 'a imagem {file}',
+        sampleHog: 'a imagem HOG de {file}',
+        sampleRow: 'a primeira linha',
+      },
     },
   },
   en: {
@@ -352,6 +370,15 @@ export const model = {
         width: 'width',
       },
       diagram: 'Network diagram',
+      diagramView: {
+        params: '{count} parameter | {count} parameters',
+        noParams: 'no parameters',
+        caption: 'Each layer with its output shape and parameters; convolutions as stacks of maps, dense layers as columns of neurons. On the left, a real sample of your data: {sample}.',
+        noSample: 'load a dataset to see one of its samples',
+        sampleImage: 'the image {file}',
+        sampleHog: 'the HOG picture of {file}',
+        sampleRow: 'the first row',
+      },
     },
   },
 };
