@@ -32,7 +32,7 @@ test.describe('Electron door', () => {
     const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
     expect(isolated).toBe(true);
     const bridge = await window.evaluate(() => Object.keys((globalThis as { sinapsis?: object }).sinapsis ?? {}).sort());
-    expect(bridge).toEqual(['call', 'on']);
+    expect(bridge).toEqual(['call', 'on', 'pathForFile']);
     await app.close();
   });
 });

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/contract/wire';
@@ -6,6 +6,8 @@ import { createCore, type Core, type Emit } from './core';
 import { TEACHER } from './core/caller';
 import { CONTENT_SECURITY_POLICY } from './door/csp';
 import { dispatch } from './door/dispatch';
+import { grantsPermission } from './door/electronPermissions';
+import { nativePathChooser } from './door/nativeDialog';
 
 // Door 1: the desktop app. The renderer is sandboxed and isolated; everything it asks for goes
 // through one IPC channel and the contract's schemas.
@@ -39,7 +41,10 @@ function lockDownSessions(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Only the camera, only for our own page (Datos' webcam capture); no microphone, no other permission, ever.
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(grantsPermission(permission, 'mediaTypes' in details ? details.mediaTypes : undefined, isOwnPage(contents.getURL())));
+  });
   // No remote content, ever: only our files (and the dev server while developing) may load.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || isOwnPage(details.url) || details.url.startsWith('data:') || details.url.startsWith('blob:');
@@ -123,7 +128,13 @@ app.enableSandbox();
 void app.whenReady().then(async () => {
   lockDownSessions();
   const runsRoot = process.env.SINAPSIS_RUNS_DIR || join(app.getPath('documents'), 'Sinapsis', 'runs');
-  const core = await createCore('electron', { runsRoot, printPdf: printPdfWithElectron, renderPng: renderPngWithElectron });
+  const core = await createCore('electron', {
+    runsRoot,
+    printPdf: printPdfWithElectron,
+    renderPng: renderPngWithElectron,
+    // The dialog belongs to the window the student is in (modal to it), or stands alone when none has focus.
+    chooseNativePath: nativePathChooser(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
+  });
   bindContract(core);
   createWindow();
   app.on('activate', () => {

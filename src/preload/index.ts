@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { SinapsisBridge } from '../shared/client';
 
 // Kept minimal on purpose: the sandboxed preload only forwards; main validates every payload.
@@ -14,6 +14,8 @@ const bridge: SinapsisBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
     };
   },
+  // A dropped folder or file opens where it is (no copy): its path, which sandboxed pages cannot read themselves.
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('sinapsis', bridge);

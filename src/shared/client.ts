@@ -12,4 +12,9 @@ export interface SinapsisClient {
 export interface SinapsisBridge {
   call(method: string, payload: unknown): Promise<unknown>;
   on(listener: (name: string, payload: unknown) => void): () => void;
+  /**
+   * The desktop path of a file or folder dropped onto the window (Electron's `webUtils.getPathForFile`; the page
+   * itself never sees paths). Empty for a file that is not on disk. Absent in browser mode, where a drop is uploaded.
+   */
+  pathForFile?(file: File): string;
 }

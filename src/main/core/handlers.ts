@@ -14,6 +14,7 @@ import { modelHandlers } from './models/handlers';
 import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
 import { uploadHandlers } from './uploads/handlers';
+import { filesHandlers } from './files/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -31,4 +32,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...projectHandlers,
   ...workspaceHandlers,
   ...uploadHandlers,
+  ...filesHandlers,
 };

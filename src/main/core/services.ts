@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import type { ParsedRequestOf } from '../../shared/contract';
 import { join } from 'node:path';
 import { LOCAL_FILES, type FileAccessPolicy } from './files';
 import type { LabOptions } from './workspaces/workspaces';
@@ -24,6 +25,11 @@ export interface CoreServices {
   trainingSlots: Slots;
   /** A lab server's students' workspaces (folder and per-student memory budget); null on a single-user machine. */
   lab: LabOptions | null;
+  /**
+   * The desktop app's native open dialog (`files.choose`): the chosen path, or null when it was closed. Only the
+   * Electron door provides it; elsewhere `files.choose` is refused and the page uploads or browses instead.
+   */
+  chooseNativePath?: (request: ParsedRequestOf<'files.choose'>) => Promise<string | null>;
 }
 
 /** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */

@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../shared/contract/wire';
 import type { Caller } from '../core/caller';
-import { pathNotAllowed } from '../core/files';
+import type { FolderListing } from '../../shared/contract/files';
+import { pathNotAllowed, realPathLoose } from '../core/files';
 import { createCore, type Core } from '../core/index';
 import { dispatch } from './dispatch';
 import { labServices } from './labServer';
+import { builtinDatasetsDir } from '../core/datasets/builtins';
 
 // A lab server through the doors: a student may open the teacher's --data folders, the bundled datasets and their
 // own workspace, and nothing else; every refusal is the same message, whether the path exists or not.
@@ -52,6 +54,18 @@ describe('lab server file policy through the contract', () => {
       expect(result, path).toEqual({ ok: false, error: pathNotAllowed(resolve(path)).toContract() });
     }
     expect(await call('model.import', { path: secret })).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+  });
+
+  it('browses only the allowed roots: the --data folders, the bundled datasets and her own folder', async () => {
+    const start = await call('files.browse', {});
+    const workspace = await core.workspaceOf(ana);
+    expect(start.ok && (start.value as FolderListing).entries.map((e) => e.path)).toEqual([realPathLoose(data), realPathLoose(builtinDatasetsDir()), realPathLoose(workspace.folders.home ?? '')]);
+    const tables = await call('files.browse', { path: join(data, 'tables') });
+    // The link to the teacher's grades and the pipe are not listed; the CSV inside --data is.
+    expect(tables.ok && (tables.value as FolderListing).entries.map((e) => e.name)).toEqual(['ok.csv']);
+    for (const path of [secret, '/etc', `${data}/..`, join(secret, 'missing')]) {
+      expect(await call('files.browse', { path }), path).toEqual({ ok: false, error: pathNotAllowed(path).toContract() });
+    }
   });
 
   it("gives each workspace an upload folder that only its owner's policy allows", async () => {

@@ -13,6 +13,7 @@ import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
 import { workspaceEvents, workspaceMethods } from './workspaces';
 import { uploadEvents, uploadMethods } from './uploads';
+import { filesEvents, filesMethods } from './files';
 
 /**
  * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
@@ -33,6 +34,7 @@ export const methods = {
   ...projectMethods,
   ...workspaceMethods,
   ...uploadMethods,
+  ...filesMethods,
 };
 
 export const events = {
@@ -50,6 +52,7 @@ export const events = {
   ...projectEvents,
   ...workspaceEvents,
   ...uploadEvents,
+  ...filesEvents,
 };
 
 export type Methods = typeof methods;

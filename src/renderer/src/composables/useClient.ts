@@ -5,6 +5,8 @@ import type { ClientKind } from '../client/createClient';
 export interface ClientContext {
   client: SinapsisClient;
   kind: ClientKind;
+  /** Electron only: the desktop path of a dropped file or folder (see SinapsisBridge.pathForFile). */
+  pathForFile?: (file: File) => string;
 }
 
 export const clientKey: InjectionKey<ClientContext> = Symbol('sinapsis-client');

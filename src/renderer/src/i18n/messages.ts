@@ -9,6 +9,7 @@ import { fields } from './locales/fields';
 import { inference } from './locales/inference';
 import { labs } from './locales/labs';
 import { model } from './locales/model';
+import { opening } from './locales/opening';
 import { modelExport } from './locales/modelExport';
 import { pixels } from './locales/pixels';
 import { project } from './locales/project';
@@ -27,7 +28,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;
