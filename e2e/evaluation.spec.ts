@@ -45,6 +45,17 @@ test('Evaluación: a run opens with accuracy, per-class metrics, confusion matri
     await page.getByTestId('eval-search').fill('e2e-eval');
     const rows = page.getByTestId('eval-runs').locator('tbody tr');
     await expect(rows).toHaveCount(2);
+    // The list shows the model name typed in Modelo and finds a run by it, by its dataset and by its status as shown.
+    await expect(page.getByTestId('eval-run-model')).toHaveText(['MLP e2e B', 'MLP e2e A']);
+    await page.getByTestId('eval-search').fill('mlp E2E b');
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(ids[1]);
+    await page.getByTestId('eval-search').fill('e2e-eval digits completada');
+    await expect(rows).toHaveCount(2);
+    await page.getByTestId('eval-search').fill('e2e-eval fallida');
+    await expect(page.getByTestId('eval-no-match')).toHaveText('Ninguna ejecución coincide con «e2e-eval fallida».');
+    await page.getByTestId('eval-search').fill('e2e-eval');
+    await expect(rows).toHaveCount(2);
 
     await rows.filter({ hasText: ids[0] }).click();
     await expect(page.getByTestId('eval-accuracy-train')).toHaveText('97,0 %');
@@ -77,6 +88,11 @@ test('Evaluación: a run opens with accuracy, per-class metrics, confusion matri
     await expect(page.getByTestId('compare-table')).toContainText('0,01');
     await expect(page.getByTestId('compare-table')).toContainText('Densa 18 (sigmoide) sin bias → Capa de salida 3 (softmax)');
     await expect(page.getByTestId('compare-chart')).toBeVisible();
+    // Runs differ by line pattern (not only colour); training is thick and validation thin.
+    await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-line-styles', 'solid/2.6 solid/1.2 10,5/2.6 10,5/1.2');
+    await expect(page.getByTestId('compare-legend-hint')).toContainText('la línea gruesa es el entrenamiento');
+    await page.getByTestId('compare-metric').selectOption('valLoss');
+    await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-line-styles', 'solid/2.6 10,5/2.6');
     await page.screenshot({ path: 'test-results/evaluacion-seeded.png' });
   } finally {
     for (const id of ids) await rm(join(defaultRunsRoot(), id), { recursive: true, force: true });

@@ -16,8 +16,9 @@ describe('runs contract', () => {
     const emit = () => undefined;
 
     const list = await dispatch(core, 'runs.list', {}, emit);
-    expect(list).toMatchObject({ ok: true, value: { root, runs: [{ runId: '20261122T101500Z-abc123', status: 'completed', dataset: 'digits', model: '18-3', testAccuracy: 10 / 12 }] } });
+    expect(list).toMatchObject({ ok: true, value: { root, runs: [{ runId: '20261122T101500Z-abc123', status: 'completed', dataset: 'digits', modelName: 'MLP 320-18-3', model: '18-3', testAccuracy: 10 / 12 }] } });
     expect(await dispatch(core, 'runs.list', { search: 'wine' }, emit)).toMatchObject({ ok: true, value: { runs: [] } });
+    expect(await dispatch(core, 'runs.list', { search: 'mlp digits' }, emit)).toMatchObject({ ok: true, value: { runs: [{ runId: '20261122T101500Z-abc123' }] } });
 
     const got = await dispatch(core, 'runs.get', { runId: '20261122T101500Z-abc123' }, emit);
     expect(got.ok && (got.value as { history: unknown[] }).history).toHaveLength(12);

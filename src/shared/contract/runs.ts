@@ -11,6 +11,9 @@ export const runSummarySchema = z.object({
   status: z.enum(['running', 'completed', 'stopped', 'failed', 'incomplete']),
   createdAt: z.string(),
   dataset: z.string().nullable(),
+  /** The model's name as the student typed it in Modelo (the spec's `name`), or null when it has none. */
+  modelName: z.string().nullable(),
+  /** The layer sizes, e.g. "18-10". */
   model: z.string().nullable(),
   engine: z.string().nullable(),
   backend: z.string().nullable(),

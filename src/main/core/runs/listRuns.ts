@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { RunSummary } from '../../../shared/contract/runs';
+import { runMatchesSearch } from '../../../shared/runs/runSearch';
 import { runState } from './readRun';
 import { readRunStatus, RUN_FILES } from './runFolder';
 import { runConfigSchema, runMetricsSchema } from './runSchemas';
@@ -38,6 +40,7 @@ export async function listRuns(root: string, search?: string): Promise<RunSummar
       status: state.status,
       createdAt: state.startedAt ?? c?.createdAt ?? '',
       dataset: c?.dataset.name ?? null,
+      modelName: specNameOf(c?.model.spec),
       model: c ? c.model.layers.map((l) => l.outputShape[l.outputShape.length - 1] ?? '?').join('-') : null,
       engine: c?.engine ?? null,
       backend: c?.backend ?? null,
@@ -47,7 +50,11 @@ export async function listRuns(root: string, search?: string): Promise<RunSummar
       hasPdf: existsSync(join(dir, RUN_FILES.reportPdf)),
     });
   }
-  const needle = search?.trim().toLowerCase();
-  if (!needle) return runs;
-  return runs.filter((run) => [run.runId, run.dataset, run.model, run.engine, run.backend, run.status].some((field) => field?.toLowerCase().includes(needle)));
+  return runs.filter((run) => runMatchesSearch(run, search));
+}
+
+/** The name typed in Modelo, kept in the stored spec (older runs and imported models may have none). */
+function specNameOf(spec: unknown): string | null {
+  const parsed = z.object({ name: z.string() }).safeParse(spec);
+  return parsed.success && parsed.data.name.trim() ? parsed.data.name : null;
 }

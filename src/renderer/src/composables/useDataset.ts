@@ -36,6 +36,8 @@ export function useDataset() {
   const describe = useErrorMessage();
 
   async function run<T>(work: (taskId: string) => Promise<T>): Promise<T | null> {
+    // One load at a time (a double click on Cargar would read the set twice and race for the result).
+    if (busy.value) return null;
     currentTask = newTaskId('dataset');
     busy.value = true;
     error.value = null;

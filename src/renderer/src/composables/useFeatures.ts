@@ -82,6 +82,8 @@ export function useFeatures() {
   }
 
   async function extract(datasetId: string): Promise<void> {
+    // One extraction at a time: a second would start a second task over the same images.
+    if (extracting.value) return;
     currentTask = newTaskId('hog');
     extracting.value = true;
     extractError.value = null;

@@ -61,5 +61,7 @@ export type ModelImportRequest = RequestOf<'model.import'>;
 export function useModelImport() {
   const client = useClient();
   const { result, error, loading, call, reset } = latestCall((request: ModelImportRequest): Promise<ModelImportResult> => client.call('model.import', request));
-  return { imported: result, error, importing: loading, importModel: call, reset };
+  // Each import writes a run: while one is on its way, another submit (a double click) is ignored.
+  const importModel = async (request: ModelImportRequest): Promise<void> => (loading.value ? undefined : call(request));
+  return { imported: result, error, importing: loading, importModel, reset };
 }

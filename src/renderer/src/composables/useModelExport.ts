@@ -16,6 +16,8 @@ export function useModelExport() {
   const error: Ref<string | null> = ref(null);
 
   async function exportModel(runId: string, format: ModelExportFormat, language: Locale): Promise<void> {
+    // One export at a time: a double click must not write the same files twice at once.
+    if (busy.value) return;
     busy.value = true;
     error.value = null;
     result.value = null;
@@ -61,6 +63,8 @@ export function useFolderPrediction() {
   onBeforeUnmount(stop);
 
   async function classify(runId: string, path: string): Promise<void> {
+    // One folder at a time (a second submit would start a second task).
+    if (busy.value) return;
     taskId = newTaskId('folder-predict');
     busy.value = true;
     error.value = null;

@@ -52,6 +52,8 @@ export function useProject() {
 
   /** Runs one save or open with the busy flag up; a failure is said (in `error`) and the call answers false. */
   async function attempt(action: () => Promise<void>): Promise<boolean> {
+    // One save or open at a time: a double click on Guardar must not write the project twice at once.
+    if (busy.value) return false;
     error.value = null;
     busy.value = true;
     try {

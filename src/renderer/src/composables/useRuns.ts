@@ -1,16 +1,24 @@
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import type { RunSummary } from '../../../shared/contract/runs';
+import { runMatchesSearch } from '../../../shared/runs/runSearch';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 import { viewedWorkspaceParam } from './useWorkspaces';
 
-/** The run history (runs.list), searchable, shared by the views that pick a run. */
+/**
+ * The run history (runs.list), shared by the views that pick a run. The search filters here, as the student
+ * types: by the model name typed in Modelo, the dataset, the id and the status as the list shows it in the
+ * interface language ("completada" finds completed runs).
+ */
 export function useRuns() {
   const client = useClient();
   const describe = useErrorMessage();
-  const runs = ref<RunSummary[]>([]);
+  const { t } = useI18n();
+  const all = ref<RunSummary[]>([]);
   const root = ref('');
   const search = ref('');
+  const runs = computed(() => all.value.filter((run) => runMatchesSearch(run, search.value, [t(`evaluation.runs.status.${run.status}`), t(`report.status.${run.status}`)])));
   const loading = ref(false);
   const error = ref<string | null>(null);
   /** Why new runs cannot be recorded in the runs folder (read-only, no permission), translated; null when they can. */
@@ -19,8 +27,8 @@ export function useRuns() {
   async function refresh(): Promise<void> {
     loading.value = true;
     try {
-      const result = await client.call('runs.list', { search: search.value, ...viewedWorkspaceParam() });
-      runs.value = result.runs;
+      const result = await client.call('runs.list', viewedWorkspaceParam());
+      all.value = result.runs;
       root.value = result.root;
       unwritable.value = result.unwritable ? describe(result.unwritable) : null;
       error.value = null;

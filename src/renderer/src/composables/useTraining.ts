@@ -36,6 +36,17 @@ const epochsPlanned = ref(0);
 /** Weight histograms and decision regions after inspected epochs (train.inspection), newest last. */
 const inspections: Ref<Inspection[]> = shallowRef([]);
 
+/** A pause, resume or stop sent to the core and not answered yet. */
+const commandInFlight = ref(false);
+
+type ControlMethod = 'train.pause' | 'train.resume' | 'train.stop';
+/** The states from which each command makes sense; from any other it is ignored (e.g. a pause while stopping). */
+const CONTROL_FROM = {
+  'train.pause': ['running'],
+  'train.resume': ['paused'],
+  'train.stop': ['running', 'paused'],
+} as const satisfies Record<ControlMethod, readonly TrainingStatus[]>;
+
 /** Inspections kept per run: at a few per second this covers the longest class demonstration. */
 export const MAX_INSPECTIONS = 2000;
 
@@ -218,15 +229,24 @@ export function useTraining() {
     task.finish({ error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }) });
   }
 
-  async function control(method: 'train.pause' | 'train.resume' | 'train.stop'): Promise<void> {
-    if (!taskId.value) return;
+  /**
+   * Pausar, Reanudar and Detener, one at a time and only from the state each belongs to: while a command is on its
+   * way no other is sent, so two quick clicks can never pause and resume (or stop and pause) the same run.
+   */
+  async function control(method: ControlMethod): Promise<void> {
+    const id = taskId.value;
+    if (!id || commandInFlight.value || !(CONTROL_FROM[method] as readonly TrainingStatus[]).includes(status.value)) return;
+    commandInFlight.value = true;
     try {
-      await client.call(method, { taskId: taskId.value });
+      await client.call(method, { taskId: id });
+      if (taskId.value !== id) return;
       if (method === 'train.pause') status.value = 'paused';
       else if (method === 'train.resume') status.value = 'running';
       else status.value = 'stopping';
     } catch (failure) {
       error.value = describe(failure);
+    } finally {
+      commandInFlight.value = false;
     }
   }
 
@@ -244,6 +264,7 @@ export function useTraining() {
     error,
     epochsPlanned,
     inspections,
+    commandInFlight,
     start,
     reattach,
     pause: () => control('train.pause'),
