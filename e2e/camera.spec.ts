@@ -42,6 +42,7 @@ test('photos taken per class with the camera become a dataset that opens and tra
   await page.keyboard.down(' ');
   await expect.poll(async () => Number((await classes.nth(1).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
   await page.keyboard.up(' ');
+  await panel.screenshot({ path: 'test-results/datos-camara.png' });
 
   await panel.getByTestId('camera-save').click();
   await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 60_000 });

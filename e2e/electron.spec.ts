@@ -1,5 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { encodePng, Image } from 'image-js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -35,4 +37,31 @@ test.describe('Electron door', () => {
     expect(bridge).toEqual(['call', 'on', 'pathForFile']);
     await app.close();
   });
+
+  test('"Elegir carpeta…" opens the native dialog and the chosen folder opens as a dataset', async () => {
+    if (!('path' in binary)) return;
+    const folder = colourFolder();
+    const app = await electron.launch({ executablePath: binary.path, args: ['out/main/index.js', '--no-sandbox'] });
+    // The student's choice in the system dialog, answered in the main process.
+    await app.evaluate(({ dialog }, chosen) => {
+      dialog.showOpenDialog = (() => Promise.resolve({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+    }, folder);
+    const window = await app.firstWindow();
+    await window.getByRole('button', { name: 'Datos' }).click();
+    await expect(window.getByTestId('upload-panel')).toHaveCount(0);
+    await window.getByTestId('pick-image-folder').click();
+    await expect(window.getByTestId('fingerprint')).toBeVisible({ timeout: 60_000 });
+    await expect(window.getByTestId('folder-path')).toHaveValue(folder);
+    await app.close();
+  });
 });
+
+/** colores/{rojo,azul}/n.png: a tiny colour dataset on disk. */
+function colourFolder(): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'sinapsis-electron-')), 'colores');
+  for (const [name, value] of [['rojo', 200], ['azul', 40]] as const) {
+    mkdirSync(join(root, name), { recursive: true });
+    for (let i = 0; i < 3; i++) writeFileSync(join(root, name, `${i}.png`), encodePng(new Image(8, 8, { colorModel: 'RGB', data: new Uint8Array(192).fill(value + i) })));
+  }
+  return root;
+}

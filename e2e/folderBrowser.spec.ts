@@ -45,6 +45,7 @@ test('Explorar… starts at home; a typed folder, breadcrumbs, marks and the key
   const entries = browser.getByTestId('browse-entry');
   await expect(entries).toHaveText([/colores.*conjunto de imágenes/, /suelta.*carpeta de una clase/]);
   await expect(browser.getByTestId('browse-list')).not.toContainText('.oculta');
+  await page.screenshot({ path: 'test-results/datos-explorar.png' });
 
   // Keyboard: the first entry has focus; ArrowDown + Enter goes into "suelta", which says it is one class; Backspace goes up.
   await expect(entries.first()).toBeFocused();
