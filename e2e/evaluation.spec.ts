@@ -4,7 +4,8 @@ import { sampleRun } from '../src/main/core/reports/sampleRun.testdata';
 import { writeFileAtomic, writeJsonAtomic } from '../src/main/core/runs/atomicWrite';
 import { toCsv } from '../src/main/core/runs/historyCsv';
 import { createRunFolder, finishRun } from '../src/main/core/runs/runFolder';
-import { HISTORY_COLUMNS } from '../src/main/core/runs/runSchemas';
+import { HISTORY_COLUMNS } from '../src/shared/contract/runs';
+import { modelSpecSchema } from '../src/shared/models/modelSpec';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
 
@@ -15,14 +16,14 @@ async function seedRuns(): Promise<string[]> {
   for (const [i, runId] of ids.entries()) {
     const { config, metrics, history } = sampleRun();
     config.runId = runId;
-    config.model.spec = {
+    config.model.spec = modelSpecSchema.parse({
       name: i === 0 ? 'MLP e2e A' : 'MLP e2e B',
       inputShape: [320],
       layers: [
         { type: 'dense', units: 18, activation: 'sigmoid', useBias: i === 0 },
         { type: 'output', units: 3, activation: 'softmax' },
       ],
-    };
+    });
     config.training.learningRate = i === 0 ? 0.1 : 0.01;
     if (i === 1) {
       metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };

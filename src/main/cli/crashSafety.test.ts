@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../core';
 import { parseHistoryCsv } from '../core/runs/readRun';
 import { readRunStatus } from '../core/runs/runFolder';
-import { runConfigSchema } from '../core/runs/runSchemas';
+import { runConfigSchema } from '../../shared/contract/runs';
 import { runCli } from './runCli';
 
 const bin = join(__dirname, '../../../bin/sinapsis.js');

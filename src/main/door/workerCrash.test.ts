@@ -7,7 +7,7 @@ import type { ExperimentResult } from '../../shared/contract/experiment';
 import { createCore, type Core } from '../core/index';
 import { parseHistoryCsv } from '../core/runs/readRun';
 import { readRunStatus } from '../core/runs/runFolder';
-import { runConfigSchema } from '../core/runs/runSchemas';
+import { runConfigSchema } from '../../shared/contract/runs';
 import { dispatch } from './dispatch';
 import { spawnedWorkers } from './testing/workerSpy';
 

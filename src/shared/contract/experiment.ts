@@ -6,7 +6,7 @@ import { method } from './define';
 import { hogPipelineSchema } from './features';
 import { scalingNameSchema } from '../datasets/scaling';
 import { colorModeSchema, MAX_PIXEL_SIDE, resizeModeSchema } from '../features/pixelOptions';
-import { languageSchema, runIdSchema } from './runs';
+import { languageSchema, runIdSchema } from './runId';
 import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { LAB_SPLIT } from '../datasets/splits';

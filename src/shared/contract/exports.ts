@@ -2,7 +2,7 @@ import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { contractErrorSchema } from './errors';
 import { method } from './define';
-import { languageSchema, runIdSchema } from './runs';
+import { languageSchema, runIdSchema } from './runId';
 
 /** A run file's name inside its folder: a top-level file, or one in charts/ or model/ (never a path elsewhere). */
 export const runFileNameSchema = z

@@ -3,7 +3,7 @@ import { datasetProblemSchema } from './datasets';
 import { method } from './define';
 import { contractErrorSchema } from './errors';
 import { topEntrySchema } from './inference';
-import { runIdSchema } from './runs';
+import { runIdSchema } from './runId';
 import { taskIdSchema } from './tasks';
 
 /** Rows a folder classification sends back at most (the CSV in the run folder has every one). */

@@ -3,7 +3,7 @@ import { datasetIdSchema } from './datasets';
 import { method } from './define';
 import { featureChoiceSchema } from './experiment';
 import { pixelImageSchema } from './features';
-import { runIdSchema } from './runs';
+import { runIdSchema } from './runId';
 
 /** Class probabilities listed at most, best first. */
 export const MAX_TOP_K = 5;

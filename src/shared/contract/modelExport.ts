@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { languageSchema, runIdSchema } from './runs';
+import { languageSchema, runIdSchema } from './runId';
 
 /** The formats a trained model leaves Sinapsis in (the CLI's --format, the Exportar modelo panel's choices). */
 export const MODEL_EXPORT_FORMATS = ['tfjs', 'onnx', 'pytorch'] as const;

@@ -4,7 +4,7 @@ import { builtinIdSchema, builtinOptionsSchema, csvDelimiterSchema, splitMethodS
 import { method } from './define';
 import { featureChoiceSchema } from './experiment';
 import { hogPipelineSchema } from './features';
-import { languageSchema, runIdSchema } from './runs';
+import { languageSchema, runIdSchema } from './runId';
 import { scalingNameSchema } from '../datasets/scaling';
 import { MODEL_FAMILIES } from '../models/modelFamily';
 import { modelSpecSchema } from '../models/modelSpec';

@@ -26,7 +26,7 @@ export interface PlaneSetup {
  */
 export function decisionPlane(samples: ExperimentSamples, fold: PlannedFold, scaler: Scaler | null, outputs: number): PlaneSetup | null {
   const { values, labels } = samples;
-  if (samples.featureKind !== 'columns' || samples.sampleShape.length !== 1 || samples.sampleShape[0] !== 2 || !labels) return null;
+  if (samples.features.kind !== 'columns' || samples.sampleShape.length !== 1 || samples.sampleShape[0] !== 2 || !labels) return null;
   const rows = values.length / 2;
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let r = 0; r < rows; r++) {
@@ -56,7 +56,7 @@ export function decisionPlane(samples: ExperimentSamples, fold: PlannedFold, sca
     const i = shown[Math.floor(k)];
     points.push([values[2 * i], values[2 * i + 1], labels[i], held.has(i)]);
   }
-  const names = (samples.details.columns as string[] | undefined) ?? ['x1', 'x2'];
+  const names = samples.features.kind === 'columns' ? samples.features.details.columns : ['x1', 'x2'];
   return {
     plane: { features: [names[0] ?? 'x1', names[1] ?? 'x2'], xMin, xMax, yMin, yMax, resolution: n, outputs },
     grid: { rows: scaled, count: n * n },

@@ -27,14 +27,13 @@ export function checkFeatureKind(choice: FeatureChoice['kind'], datasetKind: 'im
 function fromTable(dataset: TableDataset): ExperimentSamples {
   const classification = dataset.summary.task === 'classification';
   return {
-    featureKind: 'columns',
     sampleShape: [dataset.featureNames.length],
     values: Float32Array.from(dataset.features),
     labels: classification ? Int32Array.from(dataset.targets) : null,
     targets: classification ? null : Float64Array.from(dataset.targets),
     classNames: dataset.classNames,
     files: new Array<null>(dataset.rows).fill(null),
-    details: { columns: dataset.featureNames, target: dataset.summary.target, task: dataset.summary.task },
+    features: { kind: 'columns', length: dataset.featureNames.length, details: { columns: dataset.featureNames, target: dataset.summary.target, task: dataset.summary.task } },
     skipped: [],
   };
 }
@@ -54,14 +53,13 @@ async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kin
   }
   const { params, resize, grayscale, interpolation } = choice.pipeline;
   return {
-    featureKind: 'hog',
     sampleShape: [featureSet.length],
     values: Float32Array.from(featureSet.matrix),
     labels: featureSet.labels ?? new Int32Array(0),
     targets: null,
     classNames: dataset.classNames,
     files: featureSet.names,
-    details: { ...params, resize: resize ? [resize.width, resize.height] : null, grayscale, interpolation, length: featureSet.length },
+    features: { kind: 'hog', length: featureSet.length, details: { ...params, resize: resize ? [resize.width, resize.height] : null, grayscale, interpolation, length: featureSet.length } },
     skipped: extraction.failures.map(({ file, reason }) => ({ file, reason: `HOG: ${reason}` })),
   };
 }
@@ -91,7 +89,6 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
     writePixelFeatures({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, layout, values, index * size);
   });
   return {
-    featureKind: 'pixels',
     sampleShape: choice.keepShape ? [height, width, channels] : [size],
     channels,
     values,
@@ -99,7 +96,7 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
     targets: null,
     classNames: dataset.classNames,
     files: dataset.images.map((image) => image.file),
-    details: pixelDetails({ width, height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape }),
+    features: { kind: 'pixels', length: size, details: pixelDetails({ width, height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape }) },
     skipped: [],
   };
 }

@@ -3,7 +3,7 @@ import type { EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
 import { classificationReport, meanAndStd } from '../evaluation/classificationMetrics';
 import { biasVariance, diagnoseTraining, type DiagnosisInput } from '../evaluation/diagnosis';
-import type { HistoryRow, RunMetrics } from '../runs/runSchemas';
+import { RUN_FORMAT_VERSION, type HistoryRow, type RunMetrics } from '../../../shared/contract/runs';
 import type { ExperimentPlan } from './experimentPlan';
 import type { ExperimentSamples } from './experimentSamples';
 import { spreadMistakes } from './misclassifiedSample';
@@ -89,8 +89,8 @@ export interface MetricsInput {
   runs: FoldRun[];
   predictions: SamplePrediction[];
   status: RunMetrics['status'];
-  backend: string;
-  engine: string;
+  backend: RunMetrics['backend'];
+  engine: RunMetrics['engine'];
   seed: number;
   datasetFingerprint: string;
   seconds: number;
@@ -136,6 +136,7 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
       probability: p.probabilities[p.predictedClass] ?? 0,
     }));
   return {
+    formatVersion: RUN_FORMAT_VERSION,
     status: input.status,
     accuracy,
     loss,

@@ -1,7 +1,7 @@
 import type { ExperimentRequest } from '../../../shared/contract/experiment';
 import { complementOf } from '../../../shared/datasets/splits';
 import { splitSamples } from '../datasets/splitDataset';
-import type { RunConfig } from '../runs/runSchemas';
+import type { RunConfig } from '../../../shared/contract/runs';
 
 /** One model to train: which samples it learns from, which it watches while learning, which it is judged on. */
 export interface PlannedFold {

@@ -2,8 +2,11 @@
  * The samples an experiment trains and evaluates on, after feature extraction: one row per sample that could be
  * described, with where it came from so predictions can point back at the image file or table row.
  */
+import type { RunFeatures } from '../../../shared/contract/runs';
+
 export interface ExperimentSamples {
-  featureKind: 'hog' | 'pixels' | 'columns';
+  /** What the run's config records about the features (HOG parameters, image size, column names) and their length. */
+  features: RunFeatures;
   /** Shape of one sample: [length] for vectors, [height, width, channels] for images kept whole (CNNs). */
   sampleShape: number[];
   /** Raw pixels only: channels per pixel (1 grey, 3 RGB), interleaved; per-channel scaling needs it. */
@@ -17,8 +20,6 @@ export interface ExperimentSamples {
   classNames: string[];
   /** Relative image file of each sample (null for table rows). */
   files: (string | null)[];
-  /** What the run's config records about the features (HOG parameters, image size, column names). */
-  details: Record<string, unknown>;
   /** Images left out because their features could not be computed. */
   skipped: { file: string; reason: string }[];
 }

@@ -1,8 +1,7 @@
 import { SinapsisError } from '../../../shared/contract/errors';
-import { predictionSchema, type JournalEvent } from '../../../shared/contract/experiment';
+import type { JournalEvent } from '../../../shared/contract/experiment';
+import { runInspectionFileSchema, runPredictionsFileSchema } from '../../../shared/contract/runs';
 import { doneEvent } from '../tasks/liveExperiments';
-import { runInspectionSchema } from '../../../shared/contract/training';
-import { z } from 'zod';
 import type { HandlerMap } from '../context';
 import { join } from 'node:path';
 import { readRunExtra } from '../runs/readRunExtra';
@@ -10,7 +9,6 @@ import { viewedRunsRoot } from '../workspaces/access';
 import { RUN_FILES } from '../runs/runFolder';
 import { runExperiment } from './runExperiment';
 
-const predictionsFileSchema = z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) });
 
 export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.active' | 'runs.predictions' | 'runs.inspection'> = {
   'experiment.run': (request, context) =>
@@ -50,6 +48,6 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
       }
     }),
   'experiment.active': async (_request, context) => ({ experiments: context.workspace.live.snapshot() }),
-  'runs.predictions': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.predictions, predictionsFileSchema, 'run-no-predictions'),
-  'runs.inspection': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.inspection, runInspectionSchema, 'run-no-inspection'),
+  'runs.predictions': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.predictions, runPredictionsFileSchema, 'run-no-predictions').then(({ labels, predictions }) => ({ labels, predictions })),
+  'runs.inspection': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.inspection, runInspectionFileSchema, 'run-no-inspection'),
 };

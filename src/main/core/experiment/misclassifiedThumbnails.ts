@@ -1,6 +1,6 @@
 import { pngDataUrl, shrinkToFit } from '../datasets/images/thumbnail';
 import type { ImageDataset } from '../datasets/datasetTypes';
-import type { RunMetrics } from '../runs/runSchemas';
+import type { RunMetrics } from '../../../shared/contract/runs';
 
 const THUMBNAIL_SIZE = 64;
 

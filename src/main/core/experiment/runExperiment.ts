@@ -26,7 +26,7 @@ import { latestFileWriter, writeJsonAtomic } from '../runs/atomicWrite';
 import { runWriteError, writingRunFile } from '../runs/writeFailure';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
-import { HISTORY_COLUMNS, type RunConfig } from '../runs/runSchemas';
+import { HISTORY_COLUMNS, RUN_FORMAT_VERSION, type RunConfig, type RunPredictions, type RunPreprocessing } from '../../../shared/contract/runs';
 import { experimentFeatures } from './experimentFeatures';
 import { collectPredictions, experimentMetrics, historyRows, type FoldRun } from './experimentMetrics';
 import { planExperiment, type ExperimentPlan } from './experimentPlan';
@@ -133,14 +133,14 @@ function modelRecord(request: ExperimentRequest, summary: ModelSummary): RunConf
 function configOf(runId: string, request: ExperimentRequest, dataset: ImageDataset | TableDataset, samples: ExperimentSamples, plan: ExperimentPlan, summary: ModelSummary, electron: string | null): RunConfig {
   const t = request.training;
   return {
-    formatVersion: 1,
+    formatVersion: RUN_FORMAT_VERSION,
     runId,
     createdAt: new Date().toISOString(),
     app: { name: APP_NAME, version: APP_VERSION, tfjs: tf.version.tfjs, node: process.versions.node, platform: `${process.platform} ${process.arch}`, electron },
     backend: request.backend,
     engine: t.engine,
     dataset: datasetRecord(dataset, samples),
-    features: { kind: samples.featureKind, length: featureLength(samples), details: samples.details },
+    features: samples.features,
     preprocessing: { scaling: request.scaling },
     model: modelRecord(request, summary),
     training: {
@@ -411,8 +411,10 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     const artifacts = last.artifacts;
     await writingRunFile(join(dir, RUN_FILES.model), () => saveModelArtifacts(join(dir, RUN_FILES.model), artifacts));
   }
-  await write(RUN_FILES.preprocessing, { scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames });
-  await write(RUN_FILES.predictions, { labels: samples.classNames, predictions });
+  const preprocessing: RunPreprocessing = { formatVersion: RUN_FORMAT_VERSION, scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames };
+  await write(RUN_FILES.preprocessing, preprocessing);
+  const predictionsFile: RunPredictions = { formatVersion: RUN_FORMAT_VERSION, labels: samples.classNames, predictions };
+  await write(RUN_FILES.predictions, predictionsFile);
   await write(RUN_FILES.inspection, inspections.file());
   if (dataset.kind === 'images') await write(RUN_FILES.thumbnails, misclassifiedThumbnails(dataset, metrics.misclassified));
   const sample = diagramSampleOf(dataset, request.features);

@@ -14,7 +14,7 @@ import { loadModel, MODEL_JSON, modelArtifacts, saveModelArtifacts } from '../mo
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
-import { HISTORY_COLUMNS, runConfigSchema, type RunConfig, type RunMetrics } from '../runs/runSchemas';
+import { HISTORY_COLUMNS, RUN_FORMAT_VERSION, runConfigFileSchema, type RunConfig, type RunMetrics } from '../../../shared/contract/runs';
 import { parsePreprocessing, type PreprocessingFile } from './preprocessingFile';
 import { product } from './runModelCache';
 
@@ -173,6 +173,7 @@ function importedMetrics(): RunMetrics {
   const zero = { precision: 0, recall: 0, f1: 0 };
   const none = { train: null, val: null, test: null };
   return {
+    formatVersion: RUN_FORMAT_VERSION,
     status: 'completed',
     accuracy: none,
     loss: none,
@@ -236,8 +237,8 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
       );
     }
     const classes = classesFor(outputWidth, request, fromRun?.classes);
-    const preprocessing: PreprocessingFile = fromRun ?? { scaling: 'none', scaler: null, features, sampleShape: chosen!.sampleShape, classes };
-    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config).then((file) => (file ? runConfigSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
+    const preprocessing: PreprocessingFile = fromRun ?? { formatVersion: RUN_FORMAT_VERSION, scaling: 'none', scaler: null, features, sampleShape: chosen!.sampleShape, classes };
+    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config).then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
     const source = sourceConfig?.success ? sourceConfig.data : null;
     const artifacts = await modelArtifacts(model);
     return await writeImportedRun({ request, runsRoot, modelDir, artifacts, model, preprocessing, classes, source, input, withPreprocessing: fromRun !== null });
@@ -271,7 +272,7 @@ async function writeImportedRun(w: WriteInput): Promise<ModelImportResult> {
   try {
     const name = request.name ?? (source ? source.dataset.name : basename(request.path));
     const config: RunConfig = {
-      formatVersion: 1,
+      formatVersion: RUN_FORMAT_VERSION,
       runId,
       createdAt: new Date().toISOString(),
       app: { name: APP_NAME, version: APP_VERSION, tfjs: tf.version.tfjs, node: process.versions.node, platform: `${process.platform} ${process.arch}`, electron: process.versions.electron ?? null },

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { parseModelSpec } from '../../../shared/models/modelSpec';
+import { RUN_FORMAT_VERSION } from '../../../shared/contract/runs';
 import { buildModel } from '../models/buildModel';
+import { pixelDetails } from '../features/pixelDetails';
 import { convLayerIndices, inspectConv, valuePicture } from './inspectConv';
 import type { RunModel } from './runModelCache';
 
@@ -22,8 +24,8 @@ function centreModel(): RunModel {
   kernel[4 * 2 + 1] = -1;
   const conv = model.layers[convLayerIndices(model)[0]];
   conv.setWeights([tf.tensor4d(kernel, [3, 3, 1, 2])]);
-  const features = { kind: 'pixels' as const, length: 25, details: { width: 5, height: 5 } };
-  return { dir: '/none', model, inputShape: [5, 5, 1], outputWidth: 2, preprocessing: { scaling: 'none', scaler: null, features, sampleShape: [5, 5, 1], classes: ['a', 'b'] } };
+  const features = { kind: 'pixels' as const, length: 25, details: pixelDetails({ width: 5, height: 5, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', keepShape: false }) };
+  return { dir: '/none', model, inputShape: [5, 5, 1], outputWidth: 2, preprocessing: { formatVersion: RUN_FORMAT_VERSION, scaling: 'none', scaler: null, features, sampleShape: [5, 5, 1], classes: ['a', 'b'] } };
 }
 
 describe('inspectConv', () => {

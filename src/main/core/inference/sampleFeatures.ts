@@ -1,5 +1,7 @@
+import { assertNever } from '../../../shared/assertNever';
 import { SinapsisError } from '../../../shared/contract/errors';
-import { hogPipelineSchema, type HogPipeline } from '../../../shared/contract/features';
+import type { HogPipeline } from '../../../shared/contract/features';
+import type { HogFeatureDetails } from '../../../shared/contract/runs';
 import { applyScaler, type Scaler } from '../../../shared/datasets/scaling';
 import { hog } from '../features/hog';
 import type { PixelImage } from '../features/pixelImage';
@@ -18,30 +20,10 @@ import type { PreprocessingFile } from './preprocessingFile';
 export type SampleInput = { kind: 'image'; image: PixelImage } | { kind: 'row'; values: readonly number[] };
 type Features = PreprocessingFile['features'];
 
-function pair(value: unknown): [number, number] | undefined {
-  return Array.isArray(value) && value.length === 2 && value.every((v) => Number.isInteger(v) && v > 0) ? [value[0] as number, value[1] as number] : undefined;
-}
-
 /** The HOG pipeline a run recorded in its feature details ({...params, resize: [w, h] | null, grayscale, interpolation}). */
-export function hogPipelineOf(details: Record<string, unknown>): HogPipeline {
-  const resize = pair(details.resize);
-  const parsed = hogPipelineSchema.safeParse({
-    grayscale: details.grayscale,
-    resize: resize ? { width: resize[0], height: resize[1] } : null,
-    interpolation: details.interpolation,
-    params: {
-      orientations: details.orientations,
-      pixelsPerCell: details.pixelsPerCell,
-      cellsPerBlock: details.cellsPerBlock,
-      blockNorm: details.blockNorm,
-      transformSqrt: details.transformSqrt,
-    },
-  });
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') ?? '(root)';
-    throw new SinapsisError('inference-features-unknown', `The run's HOG settings cannot be read (${field}); train the run again.`, { field });
-  }
-  return parsed.data;
+export function hogPipelineOf(details: HogFeatureDetails): HogPipeline {
+  const { resize, grayscale, interpolation, orientations, pixelsPerCell, cellsPerBlock, blockNorm, transformSqrt } = details;
+  return { grayscale, resize: resize ? { width: resize[0], height: resize[1] } : null, interpolation, params: { orientations, pixelsPerCell, cellsPerBlock, blockNorm, transformSqrt } };
 }
 
 function wrongInput(features: Features, got: SampleInput['kind']): SinapsisError {
@@ -52,7 +34,7 @@ function wrongInput(features: Features, got: SampleInput['kind']): SinapsisError
   });
 }
 
-function hogVector(image: PixelImage, features: Features): Float32Array {
+function hogVector(image: PixelImage, features: Extract<Features, { kind: 'hog' }>): Float32Array {
   const pipeline = hogPipelineOf(features.details);
   const vector = hog(prepareImage(image, pipeline), pipeline.params).vector;
   if (vector.length !== features.length) {
@@ -66,7 +48,7 @@ function hogVector(image: PixelImage, features: Features): Float32Array {
   return Float32Array.from(vector);
 }
 
-function pixelVector(image: PixelImage, features: Features): Float32Array {
+function pixelVector(image: PixelImage, features: Extract<Features, { kind: 'pixels' }>): Float32Array {
   const layout = pixelLayoutFromDetails(features.details);
   // Training resized with INTER_AREA when asked; without a resize every image already had this size, and
   // resizing to the same size is a copy, so both cases are this one call.
@@ -88,7 +70,16 @@ export function rawFeatures(input: SampleInput, features: Features): Float32Arra
     if (!input.values.every(Number.isFinite)) throw new SinapsisError('inference-row-not-finite', 'Every value of the row must be a finite number.');
     return Float32Array.from(input.values);
   }
-  return features.kind === 'hog' ? hogVector(input.image, features) : pixelVector(input.image, features);
+  switch (features.kind) {
+    case 'hog':
+      return hogVector(input.image, features);
+    case 'pixels':
+      return pixelVector(input.image, features);
+    case 'columns':
+      throw wrongInput(features, input.kind);
+    default:
+      return assertNever(features);
+  }
 }
 
 /** The fitted scaler applied to one vector (float64 arithmetic, stored as float32, as scaleFeatures does). */

@@ -1,6 +1,7 @@
 import type { ModelExportFormat } from '../../../shared/contract/modelExport';
 import type { Language } from '../../../shared/i18n/diagnosisText';
 import type { PreprocessingFile } from '../inference/preprocessingFile';
+import type { HogFeatureDetails, PixelFeatureDetails } from '../../../shared/contract/runs';
 import { ONNX_INPUT, ONNX_OPSET, ONNX_OUTPUT } from './onnxExport';
 import type { PortableModel } from './portableModel';
 
@@ -26,8 +27,8 @@ interface ReadmeText {
   content: string;
   fileNames: Record<string, string>;
   input: string;
-  hog: (d: Record<string, unknown>) => string;
-  pixels: (d: Record<string, unknown>, channels: number) => string;
+  hog: (d: HogFeatureDetails) => string;
+  pixels: (d: PixelFeatureDetails, channels: number) => string;
   columns: (names: string[]) => string;
   scalerStandard: string;
   scalerMinMax: string;
@@ -66,7 +67,7 @@ const text: Record<Language, ReadmeText> = {
     },
     input: 'Entrada',
     hog: (d) =>
-      `HOG como en \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagen en color' : 'imagen en gris (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, redimensionada a ${d.resize[0]}×${d.resize[1]} con \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vector en float32.`,
+      `HOG como en \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagen en color' : 'imagen en gris (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${d.resize ? `, redimensionada a ${d.resize[0]}×${d.resize[1]} con \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell)}), cells_per_block=(${list(d.cellsPerBlock)}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vector en float32.`,
     pixels: (d, c) =>
       `Píxeles ${c === 3 ? 'RGB' : 'en gris'} de ${d.width}×${d.height} (\`cv2.resize\` con INTER_AREA${d.resizeMode === 'crop' ? ', tras recortar al centro la proporción de ese tamaño' : d.resizeMode === 'pad' ? ', sin deformar, con bandas del color medio del borde' : ''}), divididos por 255, en float32 (alto × ancho × canal).`,
     columns: (names) => `Las columnas de la tabla, en este orden: ${names.join(', ')}.`,
@@ -115,7 +116,7 @@ const text: Record<Language, ReadmeText> = {
     },
     input: 'Entrada',
     hog: (d) =>
-      `HOG como em \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagem colorida' : 'imagem em cinza (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, redimensionada para ${d.resize[0]}×${d.resize[1]} com \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vetor em float32.`,
+      `HOG como em \`skimage.feature.hog\`: ${d.grayscale === false ? 'imagem colorida' : 'imagem em cinza (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${d.resize ? `, redimensionada para ${d.resize[0]}×${d.resize[1]} com \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell)}), cells_per_block=(${list(d.cellsPerBlock)}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; vetor em float32.`,
     pixels: (d, c) =>
       `Pixels ${c === 3 ? 'RGB' : 'em cinza'} de ${d.width}×${d.height} (\`cv2.resize\` com INTER_AREA${d.resizeMode === 'crop' ? ', após recortar no centro a proporção desse tamanho' : d.resizeMode === 'pad' ? ', sem deformar, com faixas da cor média da borda' : ''}), divididos por 255, em float32 (altura × largura × canal).`,
     columns: (names) => `As colunas da tabela, nesta ordem: ${names.join(', ')}.`,
@@ -164,7 +165,7 @@ const text: Record<Language, ReadmeText> = {
     },
     input: 'Input',
     hog: (d) =>
-      `HOG as \`skimage.feature.hog\`: ${d.grayscale === false ? 'colour image' : 'grey image (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${Array.isArray(d.resize) ? `, resized to ${d.resize[0]}×${d.resize[1]} with \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell as number[])}), cells_per_block=(${list(d.cellsPerBlock as number[])}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; a float32 vector.`,
+      `HOG as \`skimage.feature.hog\`: ${d.grayscale === false ? 'colour image' : 'grey image (`cv2.cvtColor(..., cv2.COLOR_RGB2GRAY)`)'}${d.resize ? `, resized to ${d.resize[0]}×${d.resize[1]} with \`cv2.resize\` (${d.interpolation === 'area' ? 'INTER_AREA' : 'INTER_LINEAR'})` : ''}; orientations=${d.orientations}, pixels_per_cell=(${list(d.pixelsPerCell)}), cells_per_block=(${list(d.cellsPerBlock)}), block_norm="${d.blockNorm}", transform_sqrt=${d.transformSqrt ? 'True' : 'False'}; a float32 vector.`,
     pixels: (d, c) =>
       `${c === 3 ? 'RGB' : 'Grey'} pixels at ${d.width}×${d.height} (\`cv2.resize\` with INTER_AREA${d.resizeMode === 'crop' ? ', after a centre crop to that aspect' : d.resizeMode === 'pad' ? ', aspect kept, bands of the mean border colour' : ''}), divided by 255, as float32 (height × width × channel).`,
     columns: (names) => `The table's columns, in this order: ${names.join(', ')}.`,
@@ -203,10 +204,6 @@ export const EXPORT_FOLDER_FILES: Record<ModelExportFormat, readonly string[]> =
   onnx: ['model.onnx', 'predict.mjs', 'preprocessing.json'],
   pytorch: ['model.py', 'weights.npz', 'predict.py', 'preprocessing.json'],
 };
-
-function channelsOf(preprocessing: PreprocessingFile): number {
-  return preprocessing.features.details.channels === 3 ? 3 : 1;
-}
 
 function loadingCode(facts: ReadmeFacts): string {
   const shape = facts.portable.inputShape;
@@ -247,13 +244,8 @@ function runCommand(format: ModelExportFormat, tableRun: boolean): string {
 export function exportReadme(facts: ReadmeFacts, language: Language): string {
   const t = text[language];
   const { preprocessing, portable, format } = facts;
-  const d = preprocessing.features.details;
-  const features =
-    preprocessing.features.kind === 'hog'
-      ? t.hog(d)
-      : preprocessing.features.kind === 'pixels'
-        ? t.pixels(d, channelsOf(preprocessing))
-        : t.columns(Array.isArray(d.columns) ? d.columns.map(String) : []);
+  const input = preprocessing.features;
+  const features = input.kind === 'hog' ? t.hog(input.details) : input.kind === 'pixels' ? t.pixels(input.details, input.details.channels) : t.columns(input.details.columns);
   const scaler = preprocessing.scaler;
   const scaling =
     format === 'onnx' && scaler

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
-import { predictionSchema } from '../../../shared/contract/experiment';
 import type { ProjectFile } from '../../../shared/contract/project';
 import { modelFamily } from '../../../shared/models/modelFamily';
 import { modelSpecSchema } from '../../../shared/models/modelSpec';
@@ -11,14 +10,11 @@ import { classificationReport } from '../evaluation/classificationMetrics';
 import { planExperiment } from '../experiment/experimentPlan';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
-import { runConfigSchema, runMetricsSchema, type RunConfig, type RunMetrics } from '../runs/runSchemas';
+import { runConfigFileSchema, runMetricsFileSchema, runPredictionsFileSchema, type RunConfig, type RunMetrics, type RunPredictions } from '../../../shared/contract/runs';
 import { appendAll, maxOf } from '../../../shared/arrays';
 
 /** Metrics recomputed from predictions.json must equal metrics.json to this tolerance (both are float64 JSON). */
 const TOLERANCE = 1e-9;
-
-const predictionsFileSchema = z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) });
-type Predictions = z.infer<typeof predictionsFileSchema>;
 
 /** One run's verdict: ok, a list of exact mismatches, or why its files could not be read. */
 export interface CheckRow {
@@ -38,7 +34,7 @@ export function expectedSplit(assignment: ProjectFile, samples: number, labels: 
   return { indices: plan.record.indices, samples };
 }
 
-async function readRunFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+async function readRunFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T> {
   const path = join(dir, name);
   let text: string;
   try {
@@ -80,10 +76,11 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
   if (locks.features) {
     const wanted = setup.features?.kind ?? (config.dataset.kind === 'csv' ? 'columns' : 'hog');
     if (config.features.kind !== wanted) problems.push(`features ${config.features.kind} (expected ${wanted})`);
-    else if (wanted === 'hog') {
-      const params = (setup.features?.kind === 'hog' ? setup.features.pipeline : setup.hogPipeline).params as Record<string, unknown>;
-      for (const [key, value] of Object.entries(params)) {
-        if (JSON.stringify(config.features.details[key]) !== JSON.stringify(value)) problems.push(`HOG ${key} ${JSON.stringify(config.features.details[key])} (expected ${JSON.stringify(value)})`);
+    else if (config.features.kind === 'hog') {
+      const details = config.features.details;
+      const params = (setup.features?.kind === 'hog' ? setup.features.pipeline : setup.hogPipeline).params;
+      for (const key of Object.keys(params) as (keyof typeof params)[]) {
+        if (JSON.stringify(details[key]) !== JSON.stringify(params[key])) problems.push(`HOG ${key} ${JSON.stringify(details[key])} (expected ${JSON.stringify(params[key])})`);
       }
     }
     if (config.preprocessing.scaling !== setup.scaling) problems.push(`scaling ${config.preprocessing.scaling} (expected ${setup.scaling})`);
@@ -103,7 +100,7 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
 }
 
 /** metrics.json against what predictions.json says: accuracy, confusion matrix, per-class metrics; predictions against config. */
-function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: Predictions): { problems: string[]; accuracy: number | null } {
+function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: RunPredictions): { problems: string[]; accuracy: number | null } {
   const problems: string[] = [];
   if (metrics.datasetFingerprint !== config.dataset.fingerprint) problems.push(`metrics.json fingerprint ${short(metrics.datasetFingerprint)} differs from config.json's ${short(config.dataset.fingerprint)}`);
   if (metrics.seed !== config.training.seed) problems.push(`metrics.json seed ${metrics.seed} differs from config.json's ${config.training.seed}`);
@@ -154,11 +151,11 @@ export async function checkRun(assignment: ProjectFile, dir: string, split: Expe
   const run = basename(dir);
   let config: RunConfig;
   let metrics: RunMetrics;
-  let predictions: Predictions;
+  let predictions: RunPredictions;
   try {
-    config = await readRunFile(dir, RUN_FILES.config, runConfigSchema);
-    metrics = await readRunFile(dir, RUN_FILES.metrics, runMetricsSchema);
-    predictions = await readRunFile(dir, RUN_FILES.predictions, predictionsFileSchema);
+    config = await readRunFile(dir, RUN_FILES.config, runConfigFileSchema);
+    metrics = await readRunFile(dir, RUN_FILES.metrics, runMetricsFileSchema);
+    predictions = await readRunFile(dir, RUN_FILES.predictions, runPredictionsFileSchema);
   } catch (error) {
     const reason = error instanceof SinapsisError ? unreadableReason(error) : String(error);
     return { run, status: 'unreadable', accuracy: null, problems: [reason] };

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/i18n/diagnosisText';
-import { diagramSampleSchema, type DiagramSample } from '../../../shared/models/diagramSample';
+import type { DiagramSample } from '../../../shared/models/diagramSample';
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { readRunView, type RunRecord } from '../runs/readRun';
 import { RUN_FILES } from '../runs/runFolder';
+import { runDiagramSampleSchema, runThumbnailsSchema } from '../../../shared/contract/runs';
 import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
 export const NOTES_FILE = 'notes.json';
@@ -27,25 +28,21 @@ export async function readNotes(dir: string): Promise<ReportNotes> {
 
 /** The misclassified images' thumbnails the experiment stored with the run (none for tables or older runs). */
 async function readThumbnails(dir: string): Promise<Map<number, string>> {
-  const thumbnails = new Map<number, string>();
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(join(dir, RUN_FILES.thumbnails), 'utf8'));
   } catch {
-    return thumbnails;
+    return new Map();
   }
-  if (typeof parsed !== 'object' || parsed === null) return thumbnails;
-  for (const [index, uri] of Object.entries(parsed)) {
-    // Only inline PNGs: the report must never point at anything outside itself.
-    if (typeof uri === 'string' && uri.startsWith('data:image/png;base64,') && /^\d+$/.test(index)) thumbnails.set(Number(index), uri);
-  }
-  return thumbnails;
+  // Only inline PNGs (the schema's check): the report must never point at anything outside itself.
+  const thumbnails = runThumbnailsSchema.safeParse(parsed);
+  return new Map(thumbnails.success ? Object.entries(thumbnails.data).map(([index, uri]) => [Number(index), uri]) : []);
 }
 
 /** The sample the experiment stored for the model diagram, or null (older runs, tables without one, a damaged file). */
 async function readDiagramSample(dir: string): Promise<DiagramSample | null> {
   try {
-    const parsed = diagramSampleSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.diagramSample), 'utf8')));
+    const parsed = runDiagramSampleSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.diagramSample), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/i18n/diagnosisText';
+import { modelSpecSchema } from '../../../shared/models/modelSpec';
 import { findChromium } from './findChromium';
 import { printHtmlToPdf } from './printPdf';
 import { renderReportHtml } from './renderReportHtml';
@@ -85,7 +86,7 @@ describe('HTML report', () => {
       expect(html).toContain(text);
     }
     const withDropout = structuredClone(run);
-    withDropout.config.model.spec = { inputShape: [320], layers: [{ type: 'dense', units: 18 }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 3 }] };
+    withDropout.config.model.spec = modelSpecSchema.parse({ inputShape: [320], layers: [{ type: 'dense', units: 18 }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 3 }] });
     withDropout.config.model.layers.splice(1, 0, { name: 'dropout_2', type: 'dropout', outputShape: [null, 18], params: 0 });
     const dropoutHtml = renderReportHtml({ ...withDropout, notes, thumbnails }, 'en');
     expect(dropoutHtml).toContain('<td>Dropout</td><td>rate 0.2</td>');

@@ -8,7 +8,7 @@ import { LAYER_TYPES } from '../../../shared/models/layerTable';
 import { modelDiagramSvg } from '../../../shared/models/modelDiagramSvg';
 import { summarizeModel, type ModelSummary } from '../../../shared/models/shapes';
 import { rowNormalize } from '../evaluation/classificationMetrics';
-import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
+import type { HistoryRow, RunConfig, RunMetrics } from '../../../shared/contract/runs';
 import { reportText } from './reportText';
 import { runCharts } from './runCharts';
 import { escapeXml } from './svgCharts';
@@ -122,35 +122,33 @@ function featureRows(config: RunConfig, t: Record<string, string>): [string, str
   const { kind, length, details } = config.features;
   const rows: [string, string][] = [[t.featureKind, esc(label(t, 'featureKind', kind))]];
   if (kind === 'hog') {
-    const resize = Array.isArray(details.resize) ? (details.resize as number[]) : null;
+    const { resize } = details;
     rows.push(
       [t['hog.grayscale'], esc(yesNo(t, details.grayscale))],
       [t['hog.resize'], esc(resize ? `${resize[0]}×${resize[1]} px` : t['hog.keepSize'])],
-      ...(resize ? ([[t['hog.interpolation'], esc(label(t, 'interpolation', String(details.interpolation ?? 'linear')))]] as [string, string][]) : []),
-      [t['hog.orientations'], esc(String(details.orientations ?? '—'))],
+      ...(resize ? ([[t['hog.interpolation'], esc(label(t, 'interpolation', details.interpolation))]] as [string, string][]) : []),
+      [t['hog.orientations'], esc(String(details.orientations))],
       [t['hog.pixelsPerCell'], esc(pair(details.pixelsPerCell))],
       [t['hog.cellsPerBlock'], esc(pair(details.cellsPerBlock))],
-      [t['hog.blockNorm'], esc(String(details.blockNorm ?? '—'))],
+      [t['hog.blockNorm'], esc(details.blockNorm)],
       [t['hog.transformSqrt'], esc(yesNo(t, details.transformSqrt))],
     );
-    const cell = details.pixelsPerCell;
-    const block = details.cellsPerBlock;
-    if (resize && Array.isArray(cell) && Array.isArray(block) && typeof details.orientations === 'number') {
-      const g = hogGeometry(resize[1], resize[0], { orientations: details.orientations, pixelsPerCell: cell as [number, number], cellsPerBlock: block as [number, number] });
+    if (resize) {
+      const g = hogGeometry(resize[1], resize[0], details);
       rows.push([t['hog.arithmetic'], esc(formatMessage(t['hog.arithmeticValue'], { width: resize[0], height: resize[1], ...g }))]);
     }
   } else if (kind === 'pixels') {
     rows.push(
-      [t['pixels.size'], esc(`${String(details.width ?? '?')}×${String(details.height ?? '?')} px`)],
-      // Runs from before colour have no colorMode or channels: they were grey.
-      [t['pixels.colour'], esc(formatMessage(t['pixels.channelsValue'], { mode: label(t, 'colorMode', String(details.colorMode ?? 'grayscale')), channels: String(details.channels ?? 1) }))],
-      [t['pixels.resizeMode'], esc(label(t, 'resizeMode', String(details.resizeMode ?? 'stretch')))],
-      [t['pixels.scale'], esc(String(details.scale ?? '—'))],
-      [t['pixels.shape'], esc(label(t, 'shape', String(details.shape ?? 'vector')))],
+      [t['pixels.size'], esc(`${details.width}×${details.height} px`)],
+      // Runs from before colour were grey: the contract's upgrade gives them colorMode grayscale and one channel.
+      [t['pixels.colour'], esc(formatMessage(t['pixels.channelsValue'], { mode: label(t, 'colorMode', details.colorMode), channels: String(details.channels) }))],
+      [t['pixels.resizeMode'], esc(label(t, 'resizeMode', details.resizeMode))],
+      [t['pixels.scale'], esc(details.scale)],
+      [t['pixels.shape'], esc(label(t, 'shape', details.shape))],
     );
-  } else if (Array.isArray(details.columns)) {
-    rows.push([t['columns.list'], esc((details.columns as unknown[]).join(', '))]);
-    if (details.target !== undefined && details.target !== null) rows.push([t['columns.target'], esc(String(details.target))]);
+  } else {
+    rows.push([t['columns.list'], esc(details.columns.join(', '))]);
+    if (details.target !== undefined) rows.push([t['columns.target'], esc(details.target)]);
   }
   rows.push([t.featureLength, String(length)], [t.scaling, esc(label(t, 'scaling', config.preprocessing.scaling))]);
   return rows;
@@ -263,7 +261,7 @@ function regularization(config: RunConfig, t: Record<string, string>, n: ReportN
 /** The augmentation a run trained with, in the report's words (percentages as the Datos form shows them). */
 function augmentationText(augmentation: NonNullable<RunConfig['augmentation']>, t: Record<string, string>, n: ReportNumbers): string {
   const o = augmentation.options;
-  const num = (key: string, scale = 1) => n.plain(Math.round((typeof o[key] === 'number' ? (o[key] as number) : 0) * scale * 100) / 100);
+  const num = (key: Exclude<keyof typeof o, 'horizontalFlip'>, scale = 1) => n.plain(Math.round(o[key] * scale * 100) / 100);
   return formatMessage(t.augmentationLine, {
     copies: augmentation.copies,
     rotation: num('rotationDegrees'),

@@ -1,4 +1,4 @@
-import type { HistoryRow } from '../runs/runSchemas';
+import type { HistoryRow } from '../../../shared/contract/runs';
 import { lineChartSvg } from './svgCharts';
 
 const TRAIN_COLOR = '#3949ab';

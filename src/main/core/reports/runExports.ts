@@ -7,7 +7,7 @@ import { rowNormalize } from '../evaluation/classificationMetrics';
 import { writeFileAtomic } from '../runs/atomicWrite';
 import { csvCell, toCsv } from '../runs/historyCsv';
 import { readRun, type RunRecord } from '../runs/readRun';
-import type { RunMetrics } from '../runs/runSchemas';
+import type { RunMetrics } from '../../../shared/contract/runs';
 import type { SvgImage } from './printPdf';
 import { runCharts } from './runCharts';
 import { reportText } from './reportText';

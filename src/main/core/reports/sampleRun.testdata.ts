@@ -1,7 +1,8 @@
 import { classificationReport } from '../evaluation/classificationMetrics';
 import { diagnoseCurves } from '../evaluation/curveDiagnosis';
 import { biasVariance } from '../evaluation/diagnosis';
-import type { HistoryRow, RunConfig, RunMetrics } from '../runs/runSchemas';
+import { RUN_FORMAT_VERSION, type HistoryRow, type RunConfig, type RunMetrics } from '../../../shared/contract/runs';
+import { modelSpecSchema } from '../../../shared/models/modelSpec';
 
 /** A small but real run record (metrics computed, not typed in) for report tests. */
 export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: HistoryRow[] } {
@@ -20,7 +21,7 @@ export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: 
     seconds: 0.2 * (i + 1),
   }));
   const config: RunConfig = {
-    formatVersion: 1,
+    formatVersion: RUN_FORMAT_VERSION,
     runId: '20261122T101500Z-abc123',
     createdAt: '2026-11-22T10:15:00.000Z',
     app: { name: 'Sinapsis', version: '0.1.0', tfjs: '4.22.0', node: '20.20.2', platform: 'linux x64', electron: null },
@@ -36,10 +37,10 @@ export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: 
       samples: 12,
       problems: [{ file: 'uno/roto.png', reason: 'truncated PNG (unexpected end of data)' }],
     },
-    features: { kind: 'hog', length: 320, details: { resize: [12, 24], grayscale: true, interpolation: 'linear', orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false } },
+    features: { kind: 'hog', length: 320, details: { resize: [12, 24], grayscale: true, interpolation: 'linear', orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false, length: 320 } },
     preprocessing: { scaling: 'zscore' },
     model: {
-      spec: { name: 'MLP 320-18-3', inputShape: [320], layers: [{ type: 'dense', units: 18, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }], seed: 3 },
+      spec: modelSpecSchema.parse({ name: 'MLP 320-18-3', inputShape: [320], layers: [{ type: 'dense', units: 18, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }], seed: 3 }),
       layers: [
         { name: 'dense_1', type: 'dense', outputShape: [null, 18], params: 5778, activation: 'sigmoid' },
         { name: 'output', type: 'output', outputShape: [null, 3], params: 57, activation: 'softmax' },
@@ -50,6 +51,7 @@ export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: 
     split: { kind: 'holdout', ratios: [0.7, 0.15, 0.15], indices: { train: [0, 1], val: [2], test: [3] } },
   };
   const metrics: RunMetrics = {
+    formatVersion: RUN_FORMAT_VERSION,
     status: 'completed',
     accuracy: { train: 0.97, val: 0.9, test: report.accuracy },
     loss: { train: 0.05, val: 0.31, test: 0.42 },

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RunSummary } from '../../../shared/contract/runs';
 import { runMatchesSearch } from '../../../shared/runs/runSearch';
 import { runState } from './readRun';
 import { readRunStatus, RUN_FILES } from './runFolder';
-import { runConfigSchema, runMetricsSchema } from './runSchemas';
+import { runConfigFileSchema, runMetricsFileSchema, type RunSummary } from '../../../shared/contract/runs';
 
 async function readJson(path: string): Promise<unknown> {
   try {
@@ -28,8 +27,8 @@ export async function listRuns(root: string, search?: string): Promise<RunSummar
   for (const runId of entries.sort().reverse()) {
     const dir = join(root, runId);
     const status = await readRunStatus(dir);
-    const config = runConfigSchema.safeParse(await readJson(join(dir, RUN_FILES.config)));
-    const metrics = runMetricsSchema.safeParse(await readJson(join(dir, RUN_FILES.metrics)));
+    const config = runConfigFileSchema.safeParse(await readJson(join(dir, RUN_FILES.config)));
+    const metrics = runMetricsFileSchema.safeParse(await readJson(join(dir, RUN_FILES.metrics)));
     const c = config.success ? config.data : null;
     const m = metrics.success ? metrics.data : null;
     // A folder with neither a status nor a valid config is not a run (a student's own folder in the runs folder).

@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
-import { HISTORY_COLUMNS, runConfigSchema, runMetricsSchema, type HistoryRow, type RunConfig, type RunMetrics } from './runSchemas';
+import { HISTORY_COLUMNS, runConfigFileSchema, runMetricsFileSchema, type HistoryRow, type RunConfig, type RunMetrics, type RunSummary } from '../../../shared/contract/runs';
 import { parseRunJson } from './parseRunJson';
-import type { RunSummary } from '../../../shared/contract/runs';
 import { effectiveStatus, readRunStatus, RUN_FILES, type RunStatus } from './runFolder';
 
-async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T> {
   const path = join(dir, name);
   const found = await readOptionalJsonFile(dir, name, schema);
   if (found === null) {
@@ -17,7 +16,7 @@ async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>):
 }
 
 /** A run file that may not exist yet (metrics.json of an interrupted run): null when absent, an error when wrong. */
-async function readOptionalJsonFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T | null> {
+async function readOptionalJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T | null> {
   const path = join(dir, name);
   let text: string;
   try {
@@ -55,8 +54,8 @@ export interface RunRecord {
 
 /** Reads and validates a finished run folder. */
 export async function readRun(dir: string): Promise<RunRecord> {
-  const config = await readJsonFile(dir, RUN_FILES.config, runConfigSchema);
-  const metrics = await readJsonFile(dir, RUN_FILES.metrics, runMetricsSchema);
+  const config = await readJsonFile(dir, RUN_FILES.config, runConfigFileSchema);
+  const metrics = await readJsonFile(dir, RUN_FILES.metrics, runMetricsFileSchema);
   return { dir, config, metrics, history: await readHistory(dir) };
 }
 
@@ -84,8 +83,8 @@ export interface RunView {
 
 /** Reads a run folder as far as it got: config.json is needed; metrics.json only once the run finished. */
 export async function readRunView(dir: string): Promise<RunView> {
-  const config = await readJsonFile(dir, RUN_FILES.config, runConfigSchema);
-  const metrics = await readOptionalJsonFile(dir, RUN_FILES.metrics, runMetricsSchema);
+  const config = await readJsonFile(dir, RUN_FILES.config, runConfigFileSchema);
+  const metrics = await readOptionalJsonFile(dir, RUN_FILES.metrics, runMetricsFileSchema);
   const history = await readHistory(dir);
   const state = runState(await readRunStatus(dir), metrics);
   return { dir, config, metrics, history, status: state.status, message: state.message };

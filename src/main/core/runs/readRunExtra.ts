@@ -9,7 +9,7 @@ import { runDir } from './runDir';
  * One of the files an experiment adds to its run folder (predictions, inspection), validated; a run that lacks it
  * (interrupted before it was written, or made by an older version) gets `missingCode` with what to do.
  */
-export async function readRunExtra<T>(root: string, runId: string, file: string, schema: z.ZodType<T>, missingCode: string): Promise<T> {
+export async function readRunExtra<T>(root: string, runId: string, file: string, schema: z.ZodType<T, unknown>, missingCode: string): Promise<T> {
   const path = join(runDir(root, runId), file);
   let text: string;
   try {

@@ -3,27 +3,17 @@ import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { runStatusFileSchema, type RunStatusFile } from '../../../shared/contract/runs';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { rewriteInPlace, writeJsonAtomic } from './atomicWrite';
 import { processIdentity, processIsAlive } from './liveness';
 import { errnoOf, runWriteError, WRITE_FAILURE_CODES } from './writeFailure';
 
 /**
- * A run's life: `running` while training; `completed`, `stopped` (by the user, keeping what it had) or `failed` at
- * the end; `incomplete` when the process died mid-run and a later start found it.
+ * A run's life (status.json, `runStatusFileSchema` in the contract): `running` while training; `completed`, `stopped`
+ * (by the user, keeping what it had) or `failed` at the end; `incomplete` when the process died mid-run and a later start found it.
  */
-export const runStatusSchema = z.object({
-  status: z.enum(['running', 'completed', 'stopped', 'failed', 'incomplete']),
-  startedAt: z.string(),
-  endedAt: z.string().optional(),
-  pid: z.number().int(),
-  host: z.string(),
-  /** The training process's boot and start time (see liveness.ts): a reused pid is not this run's process. */
-  processStart: z.string().optional(),
-  message: z.string().optional(),
-});
-export type RunStatus = z.infer<typeof runStatusSchema>;
+export type RunStatus = RunStatusFile;
 
 export const RUN_FILES = {
   status: 'status.json',
@@ -109,7 +99,7 @@ export async function finishRun(dir: string, status: 'completed' | 'stopped' | '
 
 export async function readRunStatus(dir: string): Promise<RunStatus | null> {
   try {
-    const parsed = runStatusSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.status), 'utf8')));
+    const parsed = runStatusFileSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.status), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -3,7 +3,7 @@ import { sampleRun } from '../reports/sampleRun.testdata';
 import { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 import { toCsv } from './historyCsv';
 import { createRunFolder, finishRun } from './runFolder';
-import { HISTORY_COLUMNS } from './runSchemas';
+import { HISTORY_COLUMNS } from '../../../shared/contract/runs';
 
 /** Writes the sample run as a finished run folder under `root`; returns its folder. */
 export async function writeSampleRun(root: string): Promise<string> {
