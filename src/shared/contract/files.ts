@@ -61,6 +61,20 @@ export type FolderListing = z.infer<typeof folderListingSchema>;
 /** The most entries one listing returns (a folder of 60,000 images has no subfolders to show anyway). */
 export const MAX_BROWSE_ENTRIES = 2000;
 
+/** One image folder opened before, enough to list it on Inicio and reopen it with one click. */
+export const recentDatasetSchema = z.object({
+  /** The folder the core opened (an upload's folder for uploaded ones), reopened with dataset.openFolder. */
+  path: z.string(),
+  name: z.string(),
+  images: z.number().int().nonnegative(),
+  classes: z.number().int().nonnegative(),
+  /** ISO time it was last opened. */
+  openedAt: z.string(),
+});
+export type RecentDataset = z.infer<typeof recentDatasetSchema>;
+/** How many recent datasets a workspace keeps. */
+export const MAX_RECENT_DATASETS = 8;
+
 export const filesMethods = {
   /** The desktop app's native open dialog; `path` is null when the student closed it. Refused outside Electron. */
   'files.choose': method(
@@ -76,6 +90,11 @@ export const filesMethods = {
    * list of allowed roots on a lab server. Refused outside the allowed roots with the policy's one message.
    */
   'files.browse': method(z.object({ path: z.string().min(1).max(4096).optional() }), folderListingSchema),
+  /**
+   * The image folders this workspace opened lately (uploads too), newest first: kept by the core per workspace, so a
+   * student finds them from any browser or lab PC, and two students on one PC do not see each other's.
+   */
+  'files.recent': method(z.object({}), z.object({ datasets: z.array(recentDatasetSchema) })),
 };
 
 export const filesEvents = {};

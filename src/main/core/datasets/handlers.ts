@@ -5,6 +5,7 @@ import { createSeededRandom } from '../../../shared/didactic/seededRandom';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { CallContext, HandlerMap } from '../context';
 import { userPath } from '../files';
+import { rememberDataset } from '../files/recentDatasets';
 import { builtinPaths, builtins, generateBuiltin } from './builtins';
 import { buildTable, tableFromGenerated } from './csv/buildTable';
 import { openCsv } from './csv/openCsv';
@@ -40,6 +41,8 @@ export async function loadFolderTask(path: string, taskId: string, context: Call
     });
     context.workspace.openedPaths.grant(dataset.root);
     context.workspace.datasets.put(dataset);
+    const { summary } = dataset;
+    await rememberDataset(context, { path: summary.root, name: summary.name, images: summary.total, classes: summary.classes.length });
     return dataset;
   });
 }

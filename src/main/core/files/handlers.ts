@@ -1,8 +1,9 @@
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
 import { browseFolder } from './browseFolder';
+import { recentDatasets } from './recentDatasets';
 
-export const filesHandlers: HandlerMap<'files.choose' | 'files.browse'> = {
+export const filesHandlers: HandlerMap<'files.choose' | 'files.browse' | 'files.recent'> = {
   // Only the desktop app gives the core a native dialog; browser mode opens files by upload or with files.browse.
   'files.choose': async (request, context) => {
     const choose = context.services.chooseNativePath;
@@ -15,4 +16,5 @@ export const filesHandlers: HandlerMap<'files.choose' | 'files.browse'> = {
     return { path: await choose(request) };
   },
   'files.browse': (request, context) => browseFolder(context.workspace.files, request.path),
+  'files.recent': async (_request, context) => ({ datasets: await recentDatasets(context) }),
 };

@@ -3,7 +3,7 @@ import type { BuiltinId, CsvInspection, DatasetProgressEvent, DatasetSummary, Im
 import type { z } from 'zod';
 import { builtinOptionsSchema } from '../../../shared/contract/datasets';
 import type { DatasetReference } from '../../../shared/contract/project';
-import { readRecent, rememberDataset, type RecentDataset } from './recentDatasets';
+import type { RecentDataset } from '../../../shared/contract/files';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 import { newTaskId } from '../../../shared/contract/newTaskId';
@@ -23,8 +23,8 @@ const reference: Ref<DatasetReference | null> = shallowRef(null);
 let pendingCsv: { path: string; delimiter: 'auto' | ',' | ';' | '\t' | '|'; header: 'auto' | 'yes' | 'no' } | null = null;
 /** A path to look in again (e.g. a project's dataset hint), shown in Datos' folder field. */
 const searchHint: Ref<{ kind: 'folder' | 'csv'; path: string } | null> = shallowRef(null);
-/** Image folders opened before in this browser, latest first (Inicio lists them). */
-const recent: Ref<RecentDataset[]> = shallowRef(readRecent());
+/** Image folders this workspace opened before, latest first (Inicio lists them; the core keeps them per workspace). */
+const recent: Ref<RecentDataset[]> = shallowRef([]);
 let currentTask = '';
 
 /**
@@ -58,8 +58,17 @@ export function useDataset() {
     summary.value = result;
     split.value = null;
     reference.value = opened;
-    recent.value = rememberDataset(result);
+    if (result.kind === 'images') void refreshRecent();
     return true;
+  }
+
+  /** Reads the workspace's recent datasets again (after an image folder opened, or when Inicio shows). */
+  async function refreshRecent(): Promise<void> {
+    try {
+      recent.value = (await client.call('files.recent', {})).datasets;
+    } catch {
+      // The list is a convenience: without it Inicio simply shows none.
+    }
   }
 
   async function openFolder(path: string): Promise<boolean> {
@@ -128,7 +137,7 @@ export function useDataset() {
     if (currentTask) await client.call('task.cancel', { taskId: currentTask });
   }
 
-  return { summary, csv, split, progress, busy, error, reference, searchHint, recent, openFolder, openUpload, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
+  return { summary, csv, split, progress, busy, error, reference, searchHint, recent, refreshRecent, openFolder, openUpload, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
 }
 
 /** Subscribes to `dataset.progress` for this window's current task; returns the unsubscribe function. */
