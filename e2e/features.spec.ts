@@ -42,7 +42,7 @@ test('Características: HOG of the built-in digits dataset in worker threads, th
   await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 30_000 });
 
   await page.goto('/#/caracteristicas');
-  await expect(page.getByTestId('hog-dataset-source')).toContainText('Imagen 1 de 5000');
+  await expect(page.getByTestId('hog-source-label')).toContainText('Imagen 1 de 5000');
   await expect(page.getByTestId('hog-length-value')).toHaveText('320');
   await page.getByTestId('hog-extract').click();
   await expect(page.getByTestId('hog-extract-result')).toContainText('5000 vectores de 320 valores', { timeout: 60_000 });

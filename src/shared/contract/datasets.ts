@@ -303,11 +303,13 @@ export const datasetMethods = {
     z.object({ taskId: taskIdSchema, id: builtinIdSchema, options: builtinOptionsSchema.default(builtinOptionsSchema.parse({})) }),
     datasetSummarySchema,
   ),
-  /** One page of thumbnails, optionally of one class, for the virtualized gallery. */
+  /** One page of thumbnails, optionally of one class and of files whose name contains `search`, for the galleries. */
   'dataset.thumbnails': method(
     z.object({
       datasetId: datasetIdSchema,
       className: z.string().max(500).optional(),
+      /** Only files whose path contains this text (case and accents ignored), e.g. "012" or "7/". */
+      search: z.string().max(200).optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().min(1).max(200).default(60),
       size: z.number().int().min(8).max(128).default(48),

@@ -45,6 +45,16 @@ describe('dataset handlers', () => {
     expect(page.items[0].src).toMatch(/^data:image\/png;base64,/);
     expect(page.items.every((item) => item.label === CATS)).toBe(true);
 
+    // The file search: case and accents ignored, combined with the class, positions counted in the filtered list.
+    const all = await call('dataset.thumbnails', { datasetId: summary.datasetId, limit: 200, size: 16 });
+    const found = await call('dataset.thumbnails', { datasetId: summary.datasetId, search: 'BUENO', limit: 200, size: 16 });
+    expect(found.items.map((item) => item.file)).toEqual(all.items.filter((item) => item.file.toLowerCase().includes('bueno')).map((item) => item.file));
+    expect(found.total).toBeGreaterThan(0);
+    const inClass = await call('dataset.thumbnails', { datasetId: summary.datasetId, className: CATS, search: 'bueno', limit: 200, size: 16 });
+    expect(inClass.items.every((item) => item.label === CATS && item.file.toLowerCase().includes('bueno'))).toBe(true);
+    expect(inClass.total).toBeLessThan(found.total + 1);
+    expect((await call('dataset.thumbnails', { datasetId: summary.datasetId, search: 'no-such-name', size: 16 })).total).toBe(0);
+
     const image = await call('dataset.image', { datasetId: summary.datasetId, file: `${CATS}/bueno.png` });
     expect(image).toMatchObject({ width: 8, height: 8 });
     expect(await codeOf(call('dataset.image', { datasetId: summary.datasetId, file: '../../etc/passwd' }))).toBe('path-not-allowed');

@@ -29,6 +29,11 @@ type DatasetMethod =
   | 'dataset.summary';
 
 /** Loads an image folder as a task, streaming progress; the store changes only when the load succeeds. */
+/** Text compared by the file search: lower case without accents, so "nino" finds "Niño.png". */
+function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export async function loadFolderTask(path: string, taskId: string, context: CallContext) {
   return context.workspace.tasks.run(taskId, async (signal) => {
     const dataset = await loadImageFolder(path, {
@@ -92,6 +97,8 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
       if (label < 0) throw new SinapsisError('dataset-unknown-class', `The dataset has no class "${request.className}".`, { className: request.className });
       indices = indices.filter((i) => dataset.images[i].label === label);
     }
+    const search = request.search?.trim() ? foldForSearch(request.search.trim()) : null;
+    if (search) indices = indices.filter((i) => foldForSearch(dataset.images[i].file).includes(search));
     const items = indices.slice(request.offset, request.offset + request.limit).map((index) => {
       const image = dataset.images[index];
       const small = shrinkToFit(image, request.size);

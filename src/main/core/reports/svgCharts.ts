@@ -1,5 +1,8 @@
 import { maxOf, minOf } from '../../../shared/arrays';
 import { escapeXml } from '../../../shared/escapeXml';
+import { niceTicks } from '../../../shared/charts/niceTicks';
+
+export { niceTicks };
 
 /** A named series of (x, y) points; y may be null where a value is missing (e.g. no validation that epoch). */
 export interface Series {
@@ -19,18 +22,6 @@ export interface LineChartOptions {
   yRange?: readonly [number, number];
 }
 
-
-/** Round, human tick values (1, 2, 5 × 10^k) covering [min, max]. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
-  if (min === max) return [min];
-  const raw = (max - min) / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => raw <= s) ?? 10 * magnitude;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
-}
 
 function formatTick(value: number): string {
   return Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(1) : String(Number(value.toPrecision(4)));

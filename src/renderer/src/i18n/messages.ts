@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { browse } from './locales/browse';
 import { data } from './locales/data';
 import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
@@ -28,7 +29,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening, browse };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

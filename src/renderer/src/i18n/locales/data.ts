@@ -132,9 +132,6 @@ export const data = {
       },
       gallery: {
         title: 'Galería',
-        class: 'Clase',
-        allClasses: 'todas',
-        count: '{count} imágenes',
         empty: 'No hay imágenes en esta clase.',
         close: 'Cerrar',
         size: '{width}×{height} píxeles',
@@ -384,9 +381,6 @@ export const data = {
       },
       gallery: {
         title: 'Galeria',
-        class: 'Classe',
-        allClasses: 'todas',
-        count: '{count} imagens',
         empty: 'Não há imagens nesta classe.',
         close: 'Fechar',
         size: '{width}×{height} pixels',
@@ -636,9 +630,6 @@ export const data = {
       },
       gallery: {
         title: 'Gallery',
-        class: 'Class',
-        allClasses: 'all',
-        count: '{count} images',
         empty: 'No images in this class.',
         close: 'Close',
         size: '{width}×{height} pixels',

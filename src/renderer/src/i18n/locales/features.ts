@@ -7,7 +7,9 @@ export const features = {
         'El histograma de gradientes orientados (HOG, Dalal y Triggs 2005) describe una imagen por la dirección de sus bordes. Sinapsis da exactamente los mismos números que skimage.feature.hog, así que tus resultados coinciden con los de tu cuaderno de Python.',
       source: {
         title: 'Imagen',
-        dataset: 'Imagen {index} de {total} del conjunto «{name}»',
+        datasetItem: 'Imagen {index} de {total}: {file} (clase {label})',
+        opened: 'Archivo abierto: {file} (no es del conjunto de datos)',
+        sampleShown: 'Imagen de ejemplo: un 3 dibujado por Sinapsis',
         previous: 'Anterior',
         next: 'Siguiente',
         file: 'Abrir una imagen…',
@@ -45,6 +47,8 @@ export const features = {
         glyphs: 'Imagen HOG ampliada, celda por celda',
         pictureHint: 'En cada celda, una línea por orientación, perpendicular al gradiente (sigue el borde); más brillante = más magnitud.',
         vector: 'Vector de características ({length} valores)',
+        axisIndex: 'índice del valor en el vector',
+        axisValue: 'valor',
         computing: 'Calculando…',
       },
       extract: {
@@ -101,7 +105,9 @@ export const features = {
         'O histograma de gradientes orientados (HOG, Dalal e Triggs 2005) descreve uma imagem pela direção de suas bordas. O Sinapsis dá exatamente os mesmos números que skimage.feature.hog, então seus resultados coincidem com os do seu notebook Python.',
       source: {
         title: 'Imagem',
-        dataset: 'Imagem {index} de {total} do conjunto «{name}»',
+        datasetItem: 'Imagem {index} de {total}: {file} (classe {label})',
+        opened: 'Arquivo aberto: {file} (não é do conjunto de dados)',
+        sampleShown: 'Imagem de exemplo: um 3 desenhado pelo Sinapsis',
         previous: 'Anterior',
         next: 'Próxima',
         file: 'Abrir uma imagem…',
@@ -139,6 +145,8 @@ export const features = {
         glyphs: 'Imagem HOG ampliada, célula por célula',
         pictureHint: 'Em cada célula, uma linha por orientação, perpendicular ao gradiente (segue a borda); mais brilhante = mais magnitude.',
         vector: 'Vetor de características ({length} valores)',
+        axisIndex: 'índice do valor no vetor',
+        axisValue: 'valor',
         computing: 'Calculando…',
       },
       extract: {
@@ -195,7 +203,9 @@ export const features = {
         'The histogram of oriented gradients (HOG, Dalal and Triggs 2005) describes an image by the direction of its edges. Sinapsis gives exactly the same numbers as skimage.feature.hog, so your results match your Python notebook.',
       source: {
         title: 'Image',
-        dataset: 'Image {index} of {total} in dataset “{name}”',
+        datasetItem: 'Image {index} of {total}: {file} (class {label})',
+        opened: 'Opened file: {file} (not from the dataset)',
+        sampleShown: 'Sample image: a 3 drawn by Sinapsis',
         previous: 'Previous',
         next: 'Next',
         file: 'Open an image…',
@@ -233,6 +243,8 @@ export const features = {
         glyphs: 'HOG picture enlarged, cell by cell',
         pictureHint: 'In each cell, one line per orientation, perpendicular to the gradient (it follows the edge); brighter = larger magnitude.',
         vector: 'Feature vector ({length} values)',
+        axisIndex: 'index of the value in the vector',
+        axisValue: 'value',
         computing: 'Computing…',
       },
       extract: {
