@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -123,6 +124,24 @@ test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wro
     await page.getByTestId('import-path').fill(DIGITS);
     await page.getByTestId('import-submit').click();
     await expect(page.getByTestId('import-error')).toContainText('no contiene model.json');
+
+    // A bare model.json (no preprocessing.json): the scaling is asked for, never assumed.
+    const bare = mkdtempSync(join(tmpdir(), 'sinapsis-e2e-bare-'));
+    made.push(bare);
+    cpSync(join(run.dir, 'model'), bare, { recursive: true });
+    await page.getByTestId('import-path').fill(bare);
+    await page.getByTestId('import-features').selectOption('hog');
+    await expect(page.getByTestId('import-scaling-note')).toContainText('las predicciones dependen de ello');
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-error')).toContainText('nada dice cómo se escalaron sus entradas');
+    await page.getByTestId('import-scaling').selectOption('standard');
+    await page.getByTestId('import-scaling-first').fill('0.1 abc');
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-scaling-problem')).toContainText('«abc» en Medias no es un número');
+    await page.getByTestId('import-scaling').selectOption('none');
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+    made.push(join(defaultRunsRoot(), (await page.getByTestId('import-done').textContent())!.match(/ejecución (\S+)\./)![1]));
   } finally {
     for (const dir of made) await rm(dir, { recursive: true, force: true });
   }

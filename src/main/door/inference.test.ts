@@ -203,12 +203,27 @@ describe('model.import', () => {
       code: 'model-import-input-mismatch',
       message: expect.stringContaining('expects 320 inputs'),
     });
-    await expect(call('model.import', { path: bare, features: { kind: 'hog' }, classes: ['a', 'b'] })).rejects.toMatchObject({ code: 'model-import-classes' });
-    const imported = await call<ModelImportResult>('model.import', { path: bare, features: { kind: 'hog' } });
+    await expect(call('model.import', { path: bare, features: { kind: 'hog' }, classes: ['a', 'b'], scaling: { kind: 'none' } })).rejects.toMatchObject({ code: 'model-import-classes' });
+    // The scaling is never assumed: without it the import refuses and says that predictions depend on it.
+    await expect(call('model.import', { path: bare, features: { kind: 'hog' } })).rejects.toMatchObject({
+      code: 'model-import-needs-scaling',
+      params: { features: 320 },
+      message: expect.stringContaining('predictions depend on it'),
+    });
+    await expect(call('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'standard', mean: [0, 1], std: [1, 1] } })).rejects.toMatchObject({ code: 'model-import-scaling-length' });
+    await expect(call('model.import', { path: hogRun.dir, scaling: { kind: 'none' } })).rejects.toMatchObject({ code: 'model-import-scaling-conflict' });
+    const imported = await call<ModelImportResult>('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'none' } });
     expect(imported).toMatchObject({ featureKind: 'hog', withPreprocessing: false, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
-    // Without the run's scaler the probabilities differ, but they are probabilities of this image.
-    const result = await call<PredictImageResult>('runs.predictImage', { runId: imported.runId, source: { kind: 'dataset', datasetId: digitsId, file: '3/010.png' } });
+    // Told "none", the probabilities differ from the run's (it was trained on z-scores), but they are probabilities.
+    const source = { kind: 'dataset', datasetId: digitsId, file: '3/010.png' } as const;
+    const result = await call<PredictImageResult>('runs.predictImage', { runId: imported.runId, source });
     expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    // Given the run's own mean and std, the bare model predicts exactly what the run does.
+    const { scaler } = JSON.parse(readFileSync(join(hogRun.dir, 'preprocessing.json'), 'utf8')) as { scaler: { mean: number[]; std: number[] } };
+    const scaled = await call<ModelImportResult>('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'standard', mean: scaler.mean, std: scaler.std } });
+    const fromRun = await call<PredictImageResult>('runs.predictImage', { runId: hogRun.runId, source });
+    expectClose((await call<PredictImageResult>('runs.predictImage', { runId: scaled.runId, source })).probabilities, fromRun.probabilities);
+    expect(result.probabilities).not.toEqual(fromRun.probabilities);
     // A run with preprocessing.json refuses features that contradict it.
     await expect(call('model.import', { path: hogRun.dir, features: { kind: 'pixels', resize: { width: 20, height: 16 } } })).rejects.toMatchObject({ code: 'model-import-features-conflict' });
   });

@@ -107,12 +107,12 @@ export const predictionSchema = z.object({
 });
 
 /**
- * One event a running experiment streamed, kept by the core so that a page that reattaches can replay it.
- * `loose`: the pipeline's epoch events also carry the live diagnosis, which must survive the replay.
+ * One event a running experiment streamed, kept by the core so that a page that reattaches can replay it (the
+ * epoch events with their live diagnosis).
  */
 export const journalEventSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('experiment.progress'), payload: experimentProgressEventSchema }),
-  z.object({ name: z.literal('train.epoch'), payload: trainEpochEventSchema.loose() }),
+  z.object({ name: z.literal('train.epoch'), payload: trainEpochEventSchema }),
   z.object({ name: z.literal('train.batch'), payload: trainBatchEventSchema }),
   z.object({ name: z.literal('train.inspection'), payload: trainInspectionEventSchema }),
 ]);

@@ -68,6 +68,24 @@ export const inspectConvResultSchema = z.object({
 });
 export type InspectConvResult = z.infer<typeof inspectConvResultSchema>;
 
+/** Features a scaler of an imported model may describe (HOG of large images and pixels of photos stay far below). */
+const MAX_SCALED_FEATURES = 1_000_000;
+const scaleValues = z.array(z.number()).min(1).max(MAX_SCALED_FEATURES);
+const scaleSpreads = z.array(z.number().positive()).min(1).max(MAX_SCALED_FEATURES);
+
+/**
+ * How the inputs of an imported model were scaled in training, said by the student when the model comes without its
+ * preprocessing.json (nothing else can tell, and the predictions depend on it): none, z-score with each feature's
+ * mean and standard deviation, or min-max with each feature's minimum and range (max − min), as in preprocessing.json.
+ */
+export const importScalingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('standard'), mean: scaleValues, std: scaleSpreads }),
+  z.object({ kind: z.literal('minmax'), min: scaleValues, range: scaleSpreads }),
+]);
+export type ImportScaling = z.infer<typeof importScalingSchema>;
+export const IMPORT_SCALING_KINDS = importScalingSchema.options.map((option) => option.shape.kind.value);
+
 export const modelImportResultSchema = z.object({
   runId: runIdSchema,
   /** The model's input without the batch dimension, e.g. [320] or [28, 28, 1]. */
@@ -101,12 +119,14 @@ export const inferenceMethods = {
   /**
    * Copies a tfjs model folder (model.json + weights; preprocessing.json when it comes from a Sinapsis run) into
    * a new run, so Evaluación lists it and it can predict. `path` may also be a whole run folder (with `model/`).
-   * A model without preprocessing.json needs `features` (what its input is) and may name its `classes`.
+   * A model without preprocessing.json needs `features` (what its input is) and `scaling` (how its inputs were
+   * scaled in training), and may name its `classes`.
    */
   'model.import': method(
     z.object({
       path: z.string().min(1).max(4096),
       features: featureChoiceSchema.optional(),
+      scaling: importScalingSchema.optional(),
       classes: z.array(z.string().min(1).max(200)).min(1).max(1000).optional(),
       name: z.string().min(1).max(200).optional(),
     }),

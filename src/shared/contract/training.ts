@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosisHintSchema } from './diagnosisSchemas';
 import { method } from './define';
 import { taskIdSchema } from './tasks';
 import { engineNameSchema } from '../models/trainingSettings';
@@ -97,7 +98,13 @@ export const runInspectionSchema = z.object({
 });
 export type RunInspection = z.infer<typeof runInspectionSchema>;
 
-export const trainEpochEventSchema = z.object({ taskId: taskIdSchema, engine: engineNameSchema, ...epochRecordSchema.shape });
+export const trainEpochEventSchema = z.object({
+  taskId: taskIdSchema,
+  engine: engineNameSchema,
+  ...epochRecordSchema.shape,
+  /** The diagnosis of the epochs so far (experiment.run attaches it; core/evaluation/diagnosis.ts, as metrics.json's). */
+  diagnosis: z.array(diagnosisHintSchema).optional(),
+});
 
 const evaluationSchema = z.object({ loss: z.number(), accuracy: z.number().nullable() });
 

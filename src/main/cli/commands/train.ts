@@ -5,6 +5,9 @@ import { languageSchema } from '../../../shared/contract/runs';
 import { featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
 import { adaptPreset, describePresetChange } from '../../../shared/models/adaptPreset';
+import { biasVarianceSentence } from '../../../shared/i18n/biasVarianceText';
+import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
+import { modelLossPairingProblems } from '../../../shared/models/lossPairing';
 import { MODEL_PRESET_IDS, modelPresets, type ModelPresetId } from '../../../shared/models/presets';
 import { COLOR_MODES, RESIZE_MODES } from '../../../shared/features/pixelOptions';
 import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
@@ -306,6 +309,10 @@ Example (the course's HOG lab):
       };
       const parsed = experimentRequestSchema.safeParse(draft);
       if (!parsed.success) throw new SinapsisError('bad-arguments', `Invalid settings: ${describeIssues(parsed.error.issues)}. Run "sinapsis train --help" for the options.`);
+      // A loss that does not suit the output, said before training as Entrenamiento says it before Entrenar.
+      for (const problem of modelLossPairingProblems(parsed.data.model, parsed.data.training.loss, regression ? null : outputs)) {
+        io.err(`sinapsis train: ${problem.severity}: ${formatMessage(diagnosisText.en[problem.code], problem.params)}\n`);
+      }
       await initBackend(backend);
 
       const store = new DatasetStore(1);
@@ -340,6 +347,7 @@ Example (the course's HOG lab):
           run.metrics.kfold
             ? `accuracy: train ${percent(accuracy.train)}, held-out folds ${percent(run.metrics.kfold.accuracy.mean)} ± ${percent(run.metrics.kfold.accuracy.std)} (mean ± population std, as np.std)`
             : `accuracy: train ${percent(accuracy.train)}, validation ${percent(accuracy.val)}, test ${percent(accuracy.test)}`,
+          ...(run.metrics.biasVariance ? [`bias/variance: ${biasVarianceSentence(run.metrics.biasVariance, 'en')}`] : []),
           ...run.metrics.diagnosis.map((d) => `hint: ${d.message}`),
           `files: config.json, history.csv, metrics.json, predictions.json, model/, report.html${pdfPath ? ', report.pdf' : ''}`,
         ];

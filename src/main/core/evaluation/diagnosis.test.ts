@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosisText } from '../../../shared/i18n/diagnosisText';
-import { diagnoseTraining, featureSpread, type DiagnosisEpoch, type DiagnosisInput } from './diagnosis';
+import { biasVarianceSentence } from '../../../shared/i18n/biasVarianceText';
+import { biasVariance, diagnoseTraining, featureSpread, type DiagnosisEpoch, type DiagnosisInput } from './diagnosis';
 
 /** Recorded-history shapes: loss and accuracy per epoch (validation optional), as history.csv holds them. */
 function epochs(loss: number[], accuracy: number[], val?: { loss: number[]; accuracy: number[] }): DiagnosisEpoch[] {
@@ -17,6 +18,42 @@ const cases: { name: string; input: DiagnosisInput; expected: string[]; absent?:
     expected: ['lr-too-high'],
     absent: ['overfitting', 'not-converged', 'high-bias'],
     cites: { learningRate: 100, suggested: 10, chancePercent: 10 },
+  },
+  {
+    // Recorded: `sinapsis train --data builtin:digits --features hog --model mlp320_18_10 --lr 100 --epochs 10 --seed 1`.
+    // 65 % accuracy (not chance) with a cross-entropy of ~5 > 2 ln 10: it was called overfitting and high bias.
+    name: 'η = 100 on HOG digits, recorded run above chance',
+    input: {
+      ...base,
+      learningRate: 100,
+      history: epochs([8.243, 5.847, 5.9689, 6.12, 6.5628, 5.9459, 5.3402, 5.0554, 4.9395, 5.0777], [0.4451, 0.6003, 0.5943, 0.5837, 0.5566, 0.5951, 0.6314, 0.6474, 0.6571, 0.65], {
+        loss: [7.4993, 7.4888, 5.6072, 6.5511, 7.8621, 5.9014, 4.7565, 7.2723, 5.5786, 5.5244],
+        accuracy: [0.5027, 0.504, 0.6133, 0.544, 0.4893, 0.5947, 0.668, 0.5187, 0.6147, 0.624],
+      }),
+      accuracy: { train: 0.624, val: 0.624, test: 0.659 },
+    },
+    expected: ['loss-above-prior'],
+    absent: ['overfitting', 'high-bias', 'not-converged'],
+    cites: { learningRate: 100, suggested: 10, priorLoss: 2.303 },
+  },
+  {
+    // Recorded: `sinapsis train --data builtin:wine --lr 100 --epochs 10 --seed 1`: η killed the ReLUs of layer 2, so
+    // layer 1 gets no gradient; that is not "vanishing gradients, use ReLU instead of sigmoid".
+    name: 'η = 100 on Wine, recorded run, dead ReLUs behind a zero gradient',
+    input: {
+      ...base,
+      classes: 3,
+      learningRate: 100,
+      history: epochs([8.915, 11.0487, 10.6929, 9.0892, 9.3495, 9.6648, 11.6955, 11.8286, 9.2558, 9.9591], [0.2742, 0.3145, 0.2823, 0.3226, 0.371, 0.3871, 0.2742, 0.2661, 0.3387, 0.2984]).map((e) => ({
+        ...e,
+        gradientNorms: [{ layer: 0, norm: 0 }, { layer: 1, norm: 0 }, { layer: 2, norm: 0.935 }],
+        deadUnits: [{ layer: 0, units: 8, dead: 3 }, { layer: 1, units: 4, dead: 4 }],
+      })),
+      accuracy: { train: 0.395, val: 0.407, test: 0.407 },
+    },
+    expected: ['lr-too-high'],
+    absent: ['vanishing-gradients', 'high-bias', 'not-converged'],
+    cites: { suggested: 10 },
   },
   {
     // Loss 7.8 -> 9.5 at 33 % = chance on Wine; it said "raise the learning rate".
@@ -51,6 +88,18 @@ const cases: { name: string; input: DiagnosisInput; expected: string[]; absent?:
     name: 'MAPE on one-hot classes',
     input: { ...base, loss: 'mape', history: epochs(repeat(9e7, 6, 1e5), [0.3, 0.5, 0.6, 0.65, 0.7, 0.72]) },
     expected: ['loss-mape-classes'],
+  },
+  {
+    // The loss is huge because of MAPE, not η: "lower η" or "a bigger network" would send the student the wrong way.
+    name: 'MAPE on one-hot classes at chance (Wine, recorded): the loss is the problem, not η',
+    input: { ...base, classes: 3, loss: 'mape', history: epochs([2.1e8, 2.0e8, 2.02e8, 2.01e8, 2.016e8, 2.01e8, 2.02e8, 2.016e8], repeat(0.395, 8, 0.01)), accuracy: { train: 0.395, val: 0.407, test: 0.407 } },
+    expected: ['loss-mape-classes'],
+    absent: ['lr-too-high', 'high-bias', 'not-converged'],
+  },
+  {
+    name: 'sigmoid outputs with categorical cross-entropy',
+    input: { ...base, classes: 3, outputActivation: 'sigmoid', history: [] },
+    expected: ['loss-cce-not-softmax'],
   },
   {
     // Circles with a 2-2-2 net at 65 %: "no problems" in Entrenamiento while Evaluación said "Sesgo alto".
@@ -125,5 +174,38 @@ describe('diagnosis v2: the issue 14 reproductions and seed 003 curve shapes', (
     const spread = featureSpread(values, 3, [0, 1, 2])!;
     expect(spread.largest / spread.smallest).toBeCloseTo(100, 6);
     expect(spread.ratio).toBeCloseTo(100, 6);
+  });
+});
+
+describe('bias/variance readout: one function for Evaluación, the report, the CLI and the hints', () => {
+  it('judges the training error and the gap to test, else to the k-fold mean, else to validation', () => {
+    expect(biasVariance({ train: 0.65, val: 0.7, test: 0.63 })).toMatchObject({ heldOut: 'test', highBias: true, highVariance: false });
+    expect(biasVariance({ train: 0.65, val: 0.7, test: 0.63 })!.gap).toBeCloseTo(0.02, 12);
+    expect(biasVariance({ train: 1, val: 0.9, test: null, crossValidation: 0.97 })).toMatchObject({ heldOut: 'cross-validation', heldOutError: expect.closeTo(0.03, 12), highVariance: false });
+    expect(biasVariance({ train: 1, val: 0.9, test: null })).toMatchObject({ heldOut: 'val', highVariance: true });
+    expect(biasVariance({ train: 0.95, val: null, test: null })).toMatchObject({ heldOut: null, gap: null, highBias: false, highVariance: false });
+    expect(biasVariance({ train: null, val: 0.9, test: 0.9 })).toBeNull();
+    // Exactly at the thresholds is not "high": above 10 % error, above 5 points.
+    expect(biasVariance({ train: 0.9, val: null, test: 0.85 })).toMatchObject({ highBias: false, highVariance: false, thresholds: { highBiasError: 0.1, highVarianceGap: 0.05 } });
+  });
+
+  it('never disagrees with the hints: a high verdict always comes with a hint, and a hint only with its verdict', () => {
+    for (const { input } of cases) {
+      if (input.classes === null) continue;
+      const hints = diagnoseTraining(input).map((h) => h.code);
+      const last = input.history[input.history.length - 1];
+      const readout = biasVariance(input.accuracy ?? { train: last?.trainAccuracy ?? null, val: last?.valAccuracy ?? null, test: null });
+      // "Sesgo alto" in the panel and "no problems" in the hints is what the issue saw (circles 2-2-2 at 65 %).
+      if (readout?.highBias || readout?.highVariance) expect(hints.length, JSON.stringify(input.accuracy)).toBeGreaterThan(0);
+      if (hints.includes('high-bias')) expect(readout?.highBias).toBe(true);
+      if (hints.includes('high-variance')) expect(readout?.highVariance).toBe(true);
+    }
+  });
+
+  it('says the readout in the report\'s language and in the CLI\'s English, with the numbers', () => {
+    const readout = biasVariance({ train: 0.65, val: null, test: 0.63 })!;
+    expect(biasVarianceSentence(readout, 'es')).toBe('Error de entrenamiento 35,0\u00a0%, error de prueba 37,0\u00a0% (diferencia 2 puntos): sesgo alto (el error de entrenamiento supera el 10,0\u00a0%).');
+    expect(biasVarianceSentence(readout, 'en')).toBe('Training error 35.0%, test error 37.0% (gap 2 points): high bias (the training error is above 10.0%).');
+    expect(biasVarianceSentence(biasVariance({ train: 0.99, val: null, test: null })!, 'pt')).toContain('sem parte não vista');
   });
 });

@@ -1,4 +1,4 @@
-import { maxOf } from '../../../shared/arrays';
+import { maxOf, minOf } from '../../../shared/arrays';
 import type { BiasVariance, HeldOutPart } from '../../../shared/contract/diagnosisSchemas';
 import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
 import { lossPairingProblems, type LossPairingCode } from '../../../shared/models/lossPairing';
@@ -28,6 +28,7 @@ export type HintCode =
   | CurveCode
   | LossPairingCode
   | 'lr-too-high'
+  | 'loss-above-prior'
   | 'stuck-at-chance'
   | 'dead-units'
   | 'plateau-after-drop'
@@ -92,6 +93,8 @@ export const DIAGNOSIS_V2_THRESHOLDS = {
   spreadRatio: 100,
 } as const;
 
+/** Differences of accuracies below this are floating-point noise, not a real excess over a threshold. */
+const ROUNDING = 1e-9;
 const round = (value: number, digits = 4) => Number(value.toPrecision(digits));
 const pct = (value: number) => round(value * 100, 3);
 
@@ -113,6 +116,9 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   for (const problem of lossPairingProblems({ loss: input.loss, outputActivation: input.outputActivation, classes: input.classes })) {
     hints.push(finding(problem.code, problem.severity, problem.params));
   }
+  // A loss that cannot work with this output explains the curves by itself: the huge MAPE loss is not "η too high"
+  // and the low accuracy it leaves is not "a bigger network" (the readout still shows the numbers).
+  const wrongLoss = hints.some((hint) => hint.severity === 'error');
   if (input.scaling === 'none' && input.featureSpread && input.featureSpread.ratio >= T.spreadRatio) {
     const { ratio, largest, smallest } = input.featureSpread;
     hints.push(finding('inputs-not-scaled', 'warning', { ratio: round(ratio, 3), largest: round(largest, 3), smallest: round(smallest, 3) }));
@@ -139,7 +145,7 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   let learningRateHigh = exploding;
   let stuck = false;
   let deadUnits = false;
-  if (!exploding && K !== null && trainAccuracy !== null && history.length >= 3 && Number.isFinite(lastLoss)) {
+  if (!exploding && !wrongLoss && K !== null && trainAccuracy !== null && history.length >= 3 && Number.isFinite(lastLoss)) {
     const chance = 1 / K;
     const atChance = trainAccuracy < chance + T.chanceMargin * (1 - chance) + 0.03;
     const rising = curves.some((c) => c.code === 'rising-loss');
@@ -177,11 +183,16 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
       } else {
         hints.push(finding('stuck-at-chance', 'error', { accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior) }));
       }
+    } else if (!atChance && prior !== null && minOf(history.slice(-3).map((h) => h.trainLoss)) > T.abovePriorFactor * prior) {
+      // Above chance, but the cross-entropy stays far above ln K (that of predicting each class's share): a network
+      // that learns at a sane η starts near ln K and goes down; one that stays far above it is thrown around by η.
+      learningRateHigh = true;
+      hints.push(finding('loss-above-prior', 'error', { loss: round(lastLoss), priorLoss: round(prior), accuracyPercent: pct(trainAccuracy), learningRate: input.learningRate, suggested: round(input.learningRate / 10) }));
     }
   }
   // A plateau after the first epoch's drop, while the model is still poor (a converged model is flat too).
   let plateau = false;
-  if (!exploding && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
+  if (!exploding && !wrongLoss && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
     const from = history[1].trainLoss;
     const deviation = maxOf(history.slice(1).map((h) => Math.abs(h.trainLoss - from) / Math.abs(from || 1)));
     const poor = trainAccuracy !== null ? trainAccuracy < 1 - T.highBiasError : false;
@@ -193,8 +204,11 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
 
   // Vanishing gradients: the first weighted layer learns far slower than the last.
   const norms = history[history.length - 1].gradientNorms ?? [];
-  // Dead ReLUs pass no gradient either, and "use ReLU instead of sigmoid" would be the wrong advice for them.
-  if (!exploding && !deadUnits && norms.length >= 3) {
+  // Dead ReLUs pass no gradient either (also when η killed them), and "use ReLU instead of sigmoid" would be the
+  // wrong advice for them.
+  const worstDead = mostDeadLayer(history[history.length - 1].deadUnits ?? []);
+  const someLayerDead = deadUnits || (worstDead !== null && worstDead.dead / worstDead.units >= T.deadFraction);
+  if (!exploding && !someLayerDead && norms.length >= 3) {
     const sorted = [...norms].sort((a, b) => a.layer - b.layer);
     const first = sorted[0].norm;
     const last = sorted[sorted.length - 1].norm;
@@ -204,18 +218,20 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   }
 
   for (const curve of curves) {
-    // "Not converged: raise η" contradicts "lower η" and "stuck"; it adds nothing to a plateau.
-    if (curve.code === 'not-converged' && (learningRateHigh || stuck || plateau)) continue;
+    // "Not converged: raise η" contradicts "lower η" and "stuck"; it adds nothing to a plateau or a wrong loss.
+    if (curve.code === 'not-converged' && (learningRateHigh || stuck || plateau || wrongLoss)) continue;
     // "Flat loss": stuck at chance / dead units say why, with the numbers.
     if (curve.code === 'no-learning' && stuck) continue;
     // "The loss rose": the lr-too-high hint already says it with the numbers and the step to take.
     if (curve.code === 'rising-loss' && learningRateHigh && !exploding) continue;
+    // A validation loss that rises while η throws the weights around is not overfitting: dropout or L2 would not help.
+    if (curve.code === 'overfitting' && learningRateHigh && !exploding) continue;
     hints.push(curve);
   }
 
   // At chance, "high bias" adds nothing to the more specific hint that says why.
   const readout = K !== null ? biasVariance({ train: trainAccuracy, val: heldVal, test: input.accuracy?.test ?? null, crossValidation: input.accuracy?.crossValidation ?? null }) : null;
-  if (readout && !learningRateHigh && !stuck) {
+  if (readout && !wrongLoss && !learningRateHigh && !stuck) {
     const trainPercent = pct(1 - readout.trainError);
     if (readout.highBias) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: trainPercent, trainErrorPercent: pct(readout.trainError), thresholdPercent: pct(T.highBiasError) }));
     if (readout.highVariance && readout.gap !== null && readout.heldOutError !== null) {
@@ -253,8 +269,9 @@ export function biasVariance(accuracy: RunAccuracy): BiasVariance | null {
     heldOut: held ? held[0] : null,
     heldOutError,
     gap,
-    highBias: trainError > T.highBiasError,
-    highVariance: gap !== null && gap > T.highVarianceGap,
+    // Above the threshold by more than rounding: 1 - 0.9 is 0.09999999999999998 and a 5-point gap 0.05000000000000004.
+    highBias: trainError > T.highBiasError + ROUNDING,
+    highVariance: gap !== null && gap > T.highVarianceGap + ROUNDING,
     thresholds: { highBiasError: T.highBiasError, highVarianceGap: T.highVarianceGap },
   };
 }

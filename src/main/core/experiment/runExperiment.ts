@@ -39,7 +39,8 @@ import { augmentedTrainingSamples } from './augmentTraining';
 import { decisionPlane, type DecisionPlane, type PlanePoint } from './decisionPlane';
 import { InspectionRecorder } from './inspectionRecorder';
 import type { EpochInspection } from '../engine/epochInspection';
-import { featureSpread } from '../evaluation/diagnosis';
+import { diagnoseTraining, featureSpread, type Diagnosis } from '../evaluation/diagnosis';
+import { outputActivationOf } from '../../../shared/models/lossPairing';
 
 /** Folder names that are also valid run ids (runs.get and the history list address runs by folder name). */
 const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
@@ -49,7 +50,8 @@ export type ExperimentPhase = z.infer<typeof experimentPhaseSchema>;
 export interface ExperimentEvents {
   progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number; position?: number }): void;
   batch(progress: BatchProgress & { engine: TrainingOutcome['engine'] }): void;
-  epoch(record: EpochRecord & { engine: TrainingOutcome['engine'] }): void;
+  /** An epoch, with the diagnosis of the fold's epochs so far. */
+  epoch(record: EpochRecord & { engine: TrainingOutcome['engine']; diagnosis: Diagnosis[] }): void;
   /** Weight histograms and, for two-feature data, the decision regions; optional (the CLI does not draw them). */
   inspection?(event: Omit<EpochInspection, 'boundary'> & { boundary: { plane: DecisionPlane; values: number[]; points: PlanePoint[] } | null }): void;
 }
@@ -311,6 +313,16 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   let scaler: Scaler | null = null;
   let engine: TrainingOutcome['engine'] = 'tfjs';
   let problem: ContractError | null = null;
+  // What the diagnosis reads besides the curves, the same live (each epoch event) and in metrics.json.
+  const diagnosisSettings = {
+    loss: request.training.loss,
+    outputActivation: outputActivationOf(request.model),
+    learningRate: request.training.learningRate,
+    scaling: request.scaling,
+    // Raw feature scales on the first training part (tables and vectors; image tensors are pixels of one scale).
+    featureSpread: samples.sampleShape.length === 1 && plan.folds[0] ? featureSpread(samples.values, samples.sampleShape[0], plan.folds[0].train) : null,
+  };
+  const classes = samples.labels ? samples.classNames.length : null;
   // history.csv is rewritten after every epoch (merged while a write is on disk): a killed process leaves the curves up to its last epochs.
   const live: EpochRecord[][] = plan.folds.map(() => []);
   const inspections = new InspectionRecorder(plan.folds.length);
@@ -345,7 +357,9 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
         epoch: (record) => {
           live[f].push(record);
           history.request();
-          deps.events.epoch({ ...record, fold: f, engine });
+          // The live diagnosis: the same function as metrics.json's, on this fold's epochs so far.
+          const diagnosis = diagnoseTraining({ ...diagnosisSettings, history: live[f], classes });
+          deps.events.epoch({ ...record, fold: f, engine, diagnosis });
         },
         inspection: (inspection) => {
           const event = {
@@ -391,14 +405,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     seconds: (performance.now() - context.started) / 1000,
     misclassifiedSample: request.misclassifiedSample,
     diverged: problem?.code === 'training-diverged',
-    diagnosis: {
-      loss: request.training.loss,
-      outputActivation: outputActivationName(request.model),
-      learningRate: request.training.learningRate,
-      scaling: request.scaling,
-      // Raw feature scales on the first training part (tables and vectors; image tensors are pixels of one scale).
-      featureSpread: samples.sampleShape.length === 1 && plan.folds[0] ? featureSpread(samples.values, samples.sampleShape[0], plan.folds[0].train) : null,
-    },
+    diagnosis: diagnosisSettings,
   });
 
   progress('writing');
@@ -441,8 +448,3 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   };
 }
 
-/** The output layer's activation ('softmax', 'sigmoid', 'identity', …). */
-function outputActivationName(model: ExperimentRequest['model']): string {
-  const last = model.layers[model.layers.length - 1];
-  return last?.type === 'output' ? last.activation : 'identity';
-}

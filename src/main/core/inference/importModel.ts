@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { LOCAL_FILES, type FileAccessPolicy } from '../files';
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { FeatureChoice } from '../../../shared/contract/experiment';
-import type { ModelImportResult } from '../../../shared/contract/inference';
+import type { ImportScaling, ModelImportResult } from '../../../shared/contract/inference';
 import { pixelChannels } from '../../../shared/features/pixelOptions';
 import { pixelDetails } from '../features/pixelDetails';
 import { hogLength } from '../../../shared/features/hogLength';
@@ -28,6 +28,7 @@ import { product } from './runModelCache';
 export interface ImportRequest {
   path: string;
   features?: FeatureChoice;
+  scaling?: ImportScaling;
   classes?: string[];
   name?: string;
 }
@@ -237,7 +238,14 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
       );
     }
     const classes = classesFor(outputWidth, request, fromRun?.classes);
-    const preprocessing: PreprocessingFile = fromRun ?? { formatVersion: RUN_FORMAT_VERSION, scaling: 'none', scaler: null, features, sampleShape: chosen!.sampleShape, classes };
+    const preprocessing: PreprocessingFile = fromRun ?? { formatVersion: RUN_FORMAT_VERSION, ...declaredScaling(request.scaling, modelDir, features.length), features, sampleShape: chosen!.sampleShape, classes };
+    if (fromRun && request.scaling) {
+      throw new SinapsisError(
+        'model-import-scaling-conflict',
+        `The model comes with its ${RUN_FILES.preprocessing}, which holds the scaling it was trained with (${fromRun.scaling}); leave the scaling unset to use it.`,
+        { stored: fromRun.scaling },
+      );
+    }
     const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config).then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
     const source = sourceConfig?.success ? sourceConfig.data : null;
     const artifacts = await modelArtifacts(model);
@@ -245,6 +253,30 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * The scaling of a model imported without preprocessing.json, as the student gave it. Never assumed: a z-score model
+ * fed raw features predicts something else, silently, so the import asks for it (none is a choice too).
+ */
+function declaredScaling(scaling: ImportScaling | undefined, modelDir: string, features: number): Pick<PreprocessingFile, 'scaling' | 'scaler'> {
+  if (!scaling) {
+    throw new SinapsisError(
+      'model-import-needs-scaling',
+      `${modelDir} has no ${RUN_FILES.preprocessing}, so nothing says how its inputs were scaled in training, and its predictions depend on it. Say "none" if it was trained on the raw features, or give the mean and standard deviation (z-score) or the minimum and range (min-max) of each of its ${features} features.`,
+      { path: modelDir, features },
+    );
+  }
+  if (scaling.kind === 'none') return { scaling: 'none', scaler: null };
+  const [a, b] = scaling.kind === 'standard' ? [scaling.mean, scaling.std] : [scaling.min, scaling.range];
+  if (a.length !== features || b.length !== features) {
+    throw new SinapsisError(
+      'model-import-scaling-length',
+      `The scaling gives ${a.length} and ${b.length} values, but the model takes ${features} features: give one value per feature in each list.`,
+      { given: a.length === features ? b.length : a.length, features },
+    );
+  }
+  return scaling.kind === 'standard' ? { scaling: 'zscore', scaler: { kind: 'standard', mean: a, std: b } } : { scaling: 'minmax', scaler: { kind: 'minmax', min: a, range: b } };
 }
 
 interface WriteInput {

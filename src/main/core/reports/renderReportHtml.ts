@@ -1,5 +1,6 @@
 import { formatDecimal, formatNumber, formatPercent } from '../../../shared/i18n/formatNumber';
 import { pluralForm } from '../../../shared/i18n/plural';
+import { biasVarianceSentence } from '../../../shared/i18n/biasVarianceText';
 import { diagnosisText, formatMessage, type Language } from '../../../shared/i18n/diagnosisText';
 import { hogGeometry } from '../../../shared/features/hogLength';
 import { modelSpecSchema, type LayerSpec, type ModelSpec } from '../../../shared/models/modelSpec';
@@ -444,6 +445,8 @@ export function renderReportHtml(input: ReportInput, language: Language): string
     const template = (diagnosisText[language] as Record<string, string>)[hint.code] ?? hint.message;
     parts.push(`<p class="hint ${esc(hint.severity)}">${esc(formatMessage(template, Object.fromEntries(Object.entries(hint.params).map(([key, value]) => [key, typeof value === 'number' ? n.plain(value) : value]))))}</p>`);
   }
+  // The same readout as Evaluación's panel and the CLI's line (metrics.json), never recomputed here.
+  if (metrics.biasVariance) parts.push(`<h3>${esc(t.biasVariance)}</h3><p data-bias-variance>${esc(biasVarianceSentence(metrics.biasVariance, language))}</p>`);
   parts.push(`<footer>${esc(formatMessage(t.generated, { version: config.app.version }))}</footer></body></html>`);
   return parts.join('\n');
 }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { experimentProgressEventSchema } from '../../../shared/contract/experiment';
+import type { DiagnosisHint } from '../../../shared/contract/diagnosisSchemas';
 import { trainBatchEventSchema, trainEpochEventSchema } from '../../../shared/contract/training';
 
-/** A curve hint as the core sends it (`core/evaluation/curveDiagnosis.ts`): a code, its evidence and an English sentence. */
-export const diagnosisSchema = z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.number()), message: z.string() });
-export type DiagnosisHint = z.infer<typeof diagnosisSchema>;
+/** A hint as the core sends it (`core/evaluation/diagnosis.ts`): a code, its evidence and an English sentence. */
+export { diagnosisHintSchema as diagnosisSchema, type DiagnosisHint } from '../../../shared/contract/diagnosisSchemas';
 
-/** The epoch event, plus the live diagnosis the experiment pipeline may attach. */
-export const epochEventSchema = trainEpochEventSchema.extend({ diagnosis: z.array(diagnosisSchema).optional() });
-export type EpochRecord = z.infer<typeof epochEventSchema>;
+/** The epoch event, with the live diagnosis of the epochs so far that the experiment pipeline attaches. */
+export type EpochRecord = z.infer<typeof trainEpochEventSchema>;
 
 export interface BatchPoint {
   fold: number;
@@ -78,7 +77,7 @@ export class CurveStream {
   }
 
   epochEvent(payload: unknown): boolean {
-    const event = epochEventSchema.safeParse(payload);
+    const event = trainEpochEventSchema.safeParse(payload);
     if (!event.success || event.data.taskId !== this.taskId) return false;
     const e = event.data;
     this.epochs.push(e);

@@ -39,12 +39,12 @@ export const evaluation = {
       biasVariance: {
         title: 'Sesgo y varianza',
         trainError: 'Error de entrenamiento',
-        testError: 'Error de prueba',
+        heldOutError: { test: 'Error de prueba', 'cross-validation': 'Error en validación cruzada', val: 'Error de validación' },
         gap: 'Diferencia',
         highBias: 'Sesgo alto: el error de entrenamiento supera el {threshold}. El modelo no aprende bien ni los datos que ve: más neuronas o capas, más épocas o una tasa de aprendizaje mejor.',
-        highVariance: 'Varianza alta: el error de prueba supera al de entrenamiento en {gap} puntos (más de {threshold}). El modelo memoriza: dropout, L2, parada temprana o más datos.',
+        highVariance: 'Varianza alta: el error con datos no vistos supera al de entrenamiento en {gap} puntos (más de {threshold}). El modelo memoriza: dropout, L2, parada temprana o más datos.',
         balanced: 'Sesgo y varianza bajos con los umbrales usados ({bias} de error de entrenamiento, {variance} puntos de diferencia).',
-        noTest: 'Esta ejecución no tiene exactitud de entrenamiento y de prueba para comparar.',
+        noTest: 'Esta ejecución no tiene lectura de sesgo y varianza: es una regresión, o se hizo con una versión anterior de Sinapsis.',
       },
       perClass: {
         title: 'Métricas por clase',
@@ -166,12 +166,12 @@ export const evaluation = {
       biasVariance: {
         title: 'Viés e variância',
         trainError: 'Erro de treino',
-        testError: 'Erro de teste',
+        heldOutError: { test: 'Erro de teste', 'cross-validation': 'Erro na validação cruzada', val: 'Erro de validação' },
         gap: 'Diferença',
         highBias: 'Viés alto: o erro de treino passa de {threshold}. O modelo não aprende bem nem os dados que vê: mais neurônios ou camadas, mais épocas ou uma taxa de aprendizado melhor.',
-        highVariance: 'Variância alta: o erro de teste supera o de treino em {gap} pontos (mais de {threshold}). O modelo memoriza: dropout, L2, parada antecipada ou mais dados.',
+        highVariance: 'Variância alta: o erro em dados não vistos supera o de treino em {gap} pontos (mais de {threshold}). O modelo memoriza: dropout, L2, parada antecipada ou mais dados.',
         balanced: 'Viés e variância baixos com os limiares usados ({bias} de erro de treino, {variance} pontos de diferença).',
-        noTest: 'Esta execução não tem acurácia de treino e de teste para comparar.',
+        noTest: 'Esta execução não tem leitura de viés e variância: é uma regressão, ou foi feita com uma versão anterior do Sinapsis.',
       },
       perClass: {
         title: 'Métricas por classe',
@@ -293,12 +293,12 @@ export const evaluation = {
       biasVariance: {
         title: 'Bias and variance',
         trainError: 'Training error',
-        testError: 'Test error',
+        heldOutError: { test: 'Test error', 'cross-validation': 'Cross-validation error', val: 'Validation error' },
         gap: 'Gap',
         highBias: 'High bias: the training error is above {threshold}. The model does not fit even the data it sees: more neurons or layers, more epochs or a better learning rate.',
-        highVariance: 'High variance: the test error exceeds the training error by {gap} points (more than {threshold}). The model memorises: dropout, L2, early stopping or more data.',
+        highVariance: 'High variance: the error on unseen data exceeds the training error by {gap} points (more than {threshold}). The model memorises: dropout, L2, early stopping or more data.',
         balanced: 'Low bias and variance by the thresholds used ({bias} training error, {variance} points of gap).',
-        noTest: 'This run has no training and test accuracy to compare.',
+        noTest: 'This run has no bias and variance readout: it is a regression, or it was made by an earlier version of Sinapsis.',
       },
       perClass: {
         title: 'Per-class metrics',
