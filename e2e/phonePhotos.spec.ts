@@ -38,6 +38,14 @@ for name, tint, big in (('calido', (200, 120, 60), (4032, 3024)), ('frio', (60, 
 sideways = np.zeros((1200, 1600, 3), np.uint8); sideways[:600] = (220, 30, 30); sideways[600:] = (30, 200, 30)
 exif = Image.Exif(); exif[0x0112] = 6
 Image.fromarray(sideways).save(f'{root}/fotos-movil/calido/girada.jpg', quality=92, exif=exif)
+# Bad input a phone folder can hold: a CMYK JPEG (loads as RGB), a 1-pixel image (loads, with a note), and a PNG whose
+# header says 20,000 x 20,000 (refused from the header, before decoding).
+Image.new('CMYK', (64, 48), (0, 120, 200, 0)).save(f'{root}/fotos-movil/calido/cmyk.jpg')
+Image.new('RGB', (1, 1), (200, 120, 60)).save(f'{root}/fotos-movil/calido/pixel.png')
+import struct, zlib
+ihdr = struct.pack('>IIBBBBB', 20000, 20000, 8, 2, 0, 0, 0)
+chunk = lambda kind, body: struct.pack('>I', len(body)) + kind + body + struct.pack('>I', zlib.crc32(kind + body))
+open(f'{root}/fotos-movil/frio/enorme.png', 'wb').write(bytes.fromhex('89504e470d0a1a0a') + chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(bytes(1000))) + chunk(b'IEND', b''))
 `;
 
 test.skip(!hasPil, 'Debian python3 with PIL and numpy makes the phone photos');
@@ -46,6 +54,14 @@ test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes)
   test.setTimeout(240_000);
   const base = mkdtempSync(join(tmpdir(), 'sinapsis-e2e-phone-'));
   execFileSync(PYTHON, ['-c', SCRIPT, base]);
+  // A file dropped on another view is not opened by the browser (which would leave Sinapsis).
+  await page.goto('/#/inicio');
+  const prevented = await page.evaluate(() => {
+    const stray = new Event('drop', { bubbles: true, cancelable: true });
+    document.querySelector('main')?.dispatchEvent(stray);
+    return stray.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
   await page.goto('/#/datos');
 
   // The real files into the page, then a drop of a folder entry over them (reader batches of 3, as Chromium's of 100).
@@ -86,12 +102,18 @@ test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes)
     const [[top, node]] = [...tree.folders];
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { items: [{ webkitGetAsEntry: () => entryOf(top, node, '') }], files: [] } });
-    document.querySelector('[data-testid="upload-drop"]')?.dispatchEvent(drop);
+    // Dropped on the page's title, not on the upload zone: Datos takes a drop anywhere.
+    document.querySelector('.data-view h1')?.dispatchEvent(drop);
   });
 
   await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole('heading', { name: /fotos-movil/ })).toBeVisible();
-  await expect(page.getByTestId('image-total')).toHaveText('15');
+  // 15 photos, the CMYK JPEG and the 1-pixel image; the 20,000 × 20,000 one is skipped with the reason.
+  await expect(page.getByTestId('image-total')).toHaveText('17');
+  const problems = page.getByTestId('problems');
+  await expect(problems.locator('tr', { hasText: 'frio/enorme.png' })).toContainText('20000×20000 píxeles supera el límite de 50 megapíxeles; reduce la imagen');
+  await expect(problems.locator('tr', { hasText: 'calido/pixel.png' })).toContainText('solo 1×1 píxeles');
+  await expect(problems).not.toContainText('cmyk.jpg');
   await expect(page.getByTestId('data-colour-note')).toContainText('Las imágenes tienen color');
   // The two 12 MP photos and the five others over 800 pixels on a side are shrunk while decoding, and said so.
   await expect(page.getByTestId('data-downscaled')).toContainText('7 imágenes grandes se redujeron al cargarlas a 800 píxeles');

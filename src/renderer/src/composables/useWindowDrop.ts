@@ -22,7 +22,17 @@ export function droppedPathKind(path: string): 'csv' | 'zip' | 'folder' {
  */
 export function useWindowDrop(go: (view: string) => void): void {
   const { pathForFile } = useClientContext();
-  if (!pathForFile) return;
+  if (!pathForFile) {
+    // Browser mode: a file dropped outside Datos must not make the tab open it and leave Sinapsis.
+    const refuse = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    onBeforeUnmount(() => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    });
+    return;
+  }
   const { t } = useI18n();
   const dataset = useDataset();
   const { upload } = useUpload();
