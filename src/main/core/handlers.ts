@@ -4,12 +4,9 @@ import type { HandlerMap } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import { experimentHandlers } from './experiment/handlers';
 import { featuresHandlers } from './features/handlers';
-import { exportsHandlers } from './reports/handlers';
-import { folderPredictionHandlers } from './inference/folderHandlers';
-import { inferenceHandlers } from './inference/handlers';
+import { reportHandlers } from './reports/handlers';
 import { runsHandlers } from './runs/handlers';
 import { trainingHandlers } from './engine/trainingHandlers';
-import { modelExportHandlers } from './modelExport/handlers';
 import { modelHandlers } from './models/handlers';
 import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
@@ -21,14 +18,11 @@ export const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
   ...datasetHandlers,
   ...runsHandlers,
+  ...reportHandlers,
   ...featuresHandlers,
   ...modelHandlers,
   ...trainingHandlers,
   ...experimentHandlers,
-  ...exportsHandlers,
-  ...inferenceHandlers,
-  ...modelExportHandlers,
-  ...folderPredictionHandlers,
   ...projectHandlers,
   ...workspaceHandlers,
   ...uploadHandlers,

@@ -1,4 +1,3 @@
-import { viewedWorkspaceSchema } from './workspaces';
 import { z } from 'zod';
 import { backendPreferenceSchema } from './app';
 import { augmentOptionsSchema, datasetIdSchema, splitMethodSchema } from './datasets';
@@ -11,9 +10,8 @@ import { contractErrorSchema } from './errors';
 import { taskIdSchema } from './tasks';
 import { LAB_SPLIT } from '../datasets/splits';
 import { modelSpecSchema } from '../models/modelSpec';
-import { diagramSampleSchema } from '../models/diagramSample';
 import { trainingSettingsSchema } from '../models/trainingSettings';
-import { runInspectionSchema, trainBatchEventSchema, trainEpochEventSchema, trainInspectionEventSchema } from './training';
+import { trainBatchEventSchema, trainEpochEventSchema, trainInspectionEventSchema } from './training';
 
 /**
  * How samples become vectors: HOG of each image (skimage-compatible), the raw pixels of each image
@@ -138,14 +136,9 @@ export const experimentMethods = {
    * and stop go through `train.pause` / `train.resume` / `train.stop` with that taskId.
    */
   'experiment.run': method(experimentRequestSchema, experimentResultSchema),
-  /** A real sample of the dataset as `features` see it, for the model diagram's input (null when there is none to draw). */
-  'model.diagramSample': method(z.object({ datasetId: datasetIdSchema, features: featureChoiceSchema }), diagramSampleSchema.nullable()),
   /** Per-sample test predictions of a run (written as predictions.json in its folder). */
   /** The experiments still training in this workspace, with their curves so far: what a reloaded page reattaches to. */
   'experiment.active': method(z.object({}), z.object({ experiments: z.array(activeExperimentSchema) })),
-  'runs.predictions': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), z.object({ labels: z.array(z.string()), predictions: z.array(predictionSchema) })),
-  /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
-  'runs.inspection': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runInspectionSchema),
 };
 
 export const experimentEvents = {

@@ -160,6 +160,14 @@ export const featuresMethods = {
     }),
     hogExtractResultSchema,
   ),
+  /**
+   * Extracted HOG features as CSV: one row per image with its file path and class, then one column per feature
+   * (hog_0 ... hog_{n-1}), values with 9 significant digits (exact for the float32 the models train on).
+   */
+  'features.exportCsv': method(
+    z.object({ featureSetId: z.string().min(1).max(100) }),
+    z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative(), columns: z.number().int().nonnegative() }),
+  ),
 };
 
 export const featuresEvents = {

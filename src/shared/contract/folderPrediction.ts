@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { datasetProblemSchema } from './datasets';
-import { method } from './define';
 import { contractErrorSchema } from './errors';
 import { topEntrySchema } from './inference';
-import { runIdSchema } from './runId';
-import { taskIdSchema } from './tasks';
 
 /** Rows a folder classification sends back at most (the CSV in the run folder has every one). */
 export const MAX_FOLDER_ROWS = 1000;
@@ -43,17 +40,3 @@ export const folderPredictionSchema = z.object({
 });
 export type FolderPrediction = z.infer<typeof folderPredictionSchema>;
 
-export const folderPredictionMethods = {
-  /**
-   * Classifies every image of a folder (recursively; decoding and problems report as Datos) with a run's model,
-   * streaming `runs.predictFolderProgress`; `task.cancel` stops it. Writes folder-predictions.csv into the run.
-   */
-  'runs.predictFolder': method(
-    z.object({ taskId: taskIdSchema, runId: runIdSchema, path: z.string().min(1).max(4096), topK: z.number().int().min(1).max(10).default(3) }),
-    folderPredictionSchema,
-  ),
-};
-
-export const folderPredictionEvents = {
-  'runs.predictFolderProgress': z.object({ taskId: taskIdSchema, done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), etaSeconds: z.number().nullable() }),
-};

@@ -2,12 +2,10 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { datasetEvents, datasetMethods } from './datasets';
 import { experimentEvents, experimentMethods } from './experiment';
-import { exportsEvents, exportsMethods } from './exports';
 import { featuresEvents, featuresMethods } from './features';
-import { folderPredictionEvents, folderPredictionMethods } from './folderPrediction';
-import { inferenceEvents, inferenceMethods } from './inference';
-import { modelExportEvents, modelExportMethods } from './modelExport';
+import { modelEvents, modelMethods } from './models';
 import { projectEvents, projectMethods } from './project';
+import { reportEvents, reportMethods } from './reports';
 import { runsEvents, runsMethods } from './runs';
 import { taskEvents, taskMethods } from './tasks';
 import { trainingEvents, trainingMethods } from './training';
@@ -24,13 +22,11 @@ export const methods = {
   ...datasetMethods,
   ...taskMethods,
   ...runsMethods,
+  ...reportMethods,
+  ...modelMethods,
   ...featuresMethods,
   ...trainingMethods,
   ...experimentMethods,
-  ...exportsMethods,
-  ...inferenceMethods,
-  ...modelExportMethods,
-  ...folderPredictionMethods,
   ...projectMethods,
   ...workspaceMethods,
   ...uploadMethods,
@@ -42,13 +38,11 @@ export const events = {
   ...datasetEvents,
   ...taskEvents,
   ...runsEvents,
+  ...reportEvents,
+  ...modelEvents,
   ...featuresEvents,
   ...trainingEvents,
   ...experimentEvents,
-  ...exportsEvents,
-  ...inferenceEvents,
-  ...modelExportEvents,
-  ...folderPredictionEvents,
   ...projectEvents,
   ...workspaceEvents,
   ...uploadEvents,

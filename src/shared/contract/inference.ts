@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { datasetIdSchema } from './datasets';
-import { method } from './define';
-import { featureChoiceSchema } from './experiment';
 import { pixelImageSchema } from './features';
 import { runIdSchema } from './runId';
 
@@ -96,42 +94,3 @@ export const modelImportResultSchema = z.object({
   withPreprocessing: z.boolean(),
 });
 export type ModelImportResult = z.infer<typeof modelImportResultSchema>;
-
-export const inferenceMethods = {
-  /** Class probabilities of one image (or table row) under a finished run's model, its features and its fitted scaler. */
-  'runs.predictImage': method(
-    z.object({ runId: runIdSchema, source: predictionSourceSchema, topK: z.number().int().min(1).max(MAX_TOP_K).default(MAX_TOP_K) }),
-    predictImageResultSchema,
-  ),
-  /**
-   * For a CNN run: the learned filters of its conv layers (or only `layer`, an index among the conv layers) and
-   * the feature maps of one image after each of them (the first `channels` channels).
-   */
-  'runs.inspectConv': method(
-    z.object({
-      runId: runIdSchema,
-      source: predictionSourceSchema,
-      layer: z.number().int().nonnegative().optional(),
-      channels: z.number().int().min(1).max(MAX_FEATURE_MAP_CHANNELS).default(8),
-    }),
-    inspectConvResultSchema,
-  ),
-  /**
-   * Copies a tfjs model folder (model.json + weights; preprocessing.json when it comes from a Sinapsis run) into
-   * a new run, so Evaluación lists it and it can predict. `path` may also be a whole run folder (with `model/`).
-   * A model without preprocessing.json needs `features` (what its input is) and `scaling` (how its inputs were
-   * scaled in training), and may name its `classes`.
-   */
-  'model.import': method(
-    z.object({
-      path: z.string().min(1).max(4096),
-      features: featureChoiceSchema.optional(),
-      scaling: importScalingSchema.optional(),
-      classes: z.array(z.string().min(1).max(200)).min(1).max(1000).optional(),
-      name: z.string().min(1).max(200).optional(),
-    }),
-    modelImportResultSchema,
-  ),
-};
-
-export const inferenceEvents = {};

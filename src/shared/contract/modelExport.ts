@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { method } from './define';
-import { languageSchema, runIdSchema } from './runId';
 
 /** The formats a trained model leaves Sinapsis in (the CLI's --format, the Exportar modelo panel's choices). */
 export const MODEL_EXPORT_FORMATS = ['tfjs', 'onnx', 'pytorch'] as const;
@@ -26,13 +24,3 @@ export const modelExportResultSchema = z.object({
 });
 export type ModelExportResult = z.infer<typeof modelExportResultSchema>;
 
-export const modelExportMethods = {
-  /**
-   * Writes the run's model in a standard format into `<run>/export-<format>/` (the model, the run's
-   * preprocessing.json and a README in `language` with a runnable example) and zips it as
-   * `<run>/export-<format>.zip`. Refused, with the reason, for a layer or activation the format cannot express.
-   */
-  'runs.exportModel': method(z.object({ runId: runIdSchema, format: modelExportFormatSchema, language: languageSchema }), modelExportResultSchema),
-};
-
-export const modelExportEvents = {};

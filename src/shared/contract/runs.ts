@@ -5,6 +5,10 @@ import { contractErrorSchema } from './errors';
 import { backendPreferenceSchema } from './app';
 import { augmentOptionsSchema, taskKindSchema } from './datasets';
 import { predictionSchema } from './experiment';
+import { folderPredictionSchema } from './folderPrediction';
+import { inspectConvResultSchema, MAX_FEATURE_MAP_CHANNELS, MAX_TOP_K, predictImageResultSchema, predictionSourceSchema } from './inference';
+import { modelExportFormatSchema, modelExportResultSchema } from './modelExport';
+import { taskIdSchema } from './tasks';
 import { hogParamsSchema, interpolationSchema } from './features';
 import { languageSchema, runIdSchema } from './runId';
 import { biasVarianceSchema, diagnosisHintSchema } from './diagnosisSchemas';
@@ -284,6 +288,14 @@ export const runMetricsFileSchema = readAsCurrent(runMetricsSchema, RUN_FILE_UPG
 export const runPreprocessingFileSchema = readAsCurrent(runPreprocessingSchema, RUN_FILE_UPGRADES.preprocessing);
 export const runPredictionsFileSchema = readAsCurrent(runPredictionsSchema, RUN_FILE_UPGRADES.predictions);
 
+/** A run file's name inside its folder: a top-level file, or one in charts/ or model/ (never a path elsewhere). */
+export const runFileNameSchema = z
+  .string()
+  .max(120)
+  .regex(/^(?:(?:charts|model)\/)?[\w-][\w.-]*$/, 'a file of the run folder (e.g. "per-class.csv", "charts/loss.png")');
+
+export const exportedFileSchema = z.object({ name: runFileNameSchema, bytes: z.number().int().nonnegative() });
+
 export const runSummarySchema = z.object({
   runId: runIdSchema,
   status: runStatusFileSchema.shape.status,
@@ -308,6 +320,10 @@ export const reportNotesSchema = z.object({
   comments: z.string().max(20_000).optional(),
 });
 
+/**
+ * Every `runs.*` method, handled in core/runs/handlers.ts: listing and reading runs, their files and exports, and
+ * what a finished run's model does (predict an image or a folder, show its filters, leave in a standard format).
+ */
 export const runsMethods = {
   'runs.list': method(
     z.object({ search: z.string().max(200).optional() }).extend(viewedWorkspaceSchema.shape),
@@ -329,10 +345,58 @@ export const runsMethods = {
       statusMessage: z.string().nullable(),
     }),
   ),
-  'report.export': method(
-    z.object({ runId: runIdSchema, language: languageSchema, notes: reportNotesSchema, pdf: z.boolean() }),
-    z.object({ html: z.string(), pdf: z.string().nullable(), htmlBytes: z.number(), pdfBytes: z.number().nullable() }),
+  /**
+   * Writes a run's exports into its folder: confusion-matrix.csv (counts), confusion-matrix-normalized.csv,
+   * per-class.csv, metrics.csv, kfold.csv (k-fold runs), charts/*.svg and charts/*.png (when a Chromium is there to
+   * draw them), and lists every file of the folder a student may take.
+   */
+  'runs.export': method(
+    z.object({ runId: runIdSchema, language: languageSchema, png: z.boolean().default(true) }),
+    z.object({ dir: z.string(), files: z.array(exportedFileSchema), pngProblem: contractErrorSchema.nullable() }),
   ),
+  /** One file of a run folder, for the UI to hand to the student as a download (up to 64 MB). */
+  'runs.file': method(
+    z.object({ runId: runIdSchema, name: runFileNameSchema }).extend(viewedWorkspaceSchema.shape),
+    z.object({ name: runFileNameSchema, path: z.string(), mime: z.string(), bytes: z.number().int().nonnegative(), base64: z.string() }),
+  ),
+  /** Per-sample test predictions of a run (its predictions.json). */
+  'runs.predictions': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runPredictionsSchema.omit({ formatVersion: true })),
+  /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
+  'runs.inspection': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runInspectionSchema),
+  /** Class probabilities of one image (or table row) under a finished run's model, its features and its fitted scaler. */
+  'runs.predictImage': method(
+    z.object({ runId: runIdSchema, source: predictionSourceSchema, topK: z.number().int().min(1).max(MAX_TOP_K).default(MAX_TOP_K) }),
+    predictImageResultSchema,
+  ),
+  /**
+   * For a CNN run: the learned filters of its conv layers (or only `layer`, an index among the conv layers) and
+   * the feature maps of one image after each of them (the first `channels` channels).
+   */
+  'runs.inspectConv': method(
+    z.object({
+      runId: runIdSchema,
+      source: predictionSourceSchema,
+      layer: z.number().int().nonnegative().optional(),
+      channels: z.number().int().min(1).max(MAX_FEATURE_MAP_CHANNELS).default(8),
+    }),
+    inspectConvResultSchema,
+  ),
+  /**
+   * Classifies every image of a folder (recursively; decoding and problems report as Datos) with a run's model,
+   * streaming `runs.predictFolderProgress`; `task.cancel` stops it. Writes folder-predictions.csv into the run.
+   */
+  'runs.predictFolder': method(
+    z.object({ taskId: taskIdSchema, runId: runIdSchema, path: z.string().min(1).max(4096), topK: z.number().int().min(1).max(10).default(3) }),
+    folderPredictionSchema,
+  ),
+  /**
+   * Writes the run's model in a standard format into `<run>/export-<format>/` (the model, the run's
+   * preprocessing.json and a README in `language` with a runnable example) and zips it as
+   * `<run>/export-<format>.zip`. Refused, with the reason, for a layer or activation the format cannot express.
+   */
+  'runs.exportModel': method(z.object({ runId: runIdSchema, format: modelExportFormatSchema, language: languageSchema }), modelExportResultSchema),
 };
 
-export const runsEvents = {};
+export const runsEvents = {
+  'runs.predictFolderProgress': z.object({ taskId: taskIdSchema, done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), etaSeconds: z.number().nullable() }),
+};

@@ -1,16 +1,11 @@
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { JournalEvent } from '../../../shared/contract/experiment';
-import { runInspectionFileSchema, runPredictionsFileSchema } from '../../../shared/contract/runs';
 import { doneEvent } from '../tasks/liveExperiments';
 import type { HandlerMap } from '../context';
 import { join } from 'node:path';
-import { readRunExtra } from '../runs/readRunExtra';
-import { viewedRunsRoot } from '../workspaces/access';
-import { RUN_FILES } from '../runs/runFolder';
 import { runExperiment } from './runExperiment';
 
-
-export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.active' | 'runs.predictions' | 'runs.inspection'> = {
+export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.active'> = {
   'experiment.run': (request, context) =>
     context.workspace.tasks.run(request.taskId, async (signal) => {
       const { taskId } = request;
@@ -48,6 +43,4 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
       }
     }),
   'experiment.active': async (_request, context) => ({ experiments: context.workspace.live.snapshot() }),
-  'runs.predictions': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.predictions, runPredictionsFileSchema, 'run-no-predictions').then(({ labels, predictions }) => ({ labels, predictions })),
-  'runs.inspection': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.inspection, runInspectionFileSchema, 'run-no-inspection'),
 };

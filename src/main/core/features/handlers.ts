@@ -5,7 +5,9 @@ import type { ImageDataset } from '../datasets/datasetTypes';
 import { readOpenedImage } from '../datasets/images/readOpenedImage';
 import { datasetItems, toFeatureSet } from './datasetHog';
 import { extractHog, type HogSourceItems } from './extractHog';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import type { DatasetStore } from '../datasets/datasetStore';
+import { featureSetCsv } from './featureSetCsv';
 import { pathNotAllowed } from '../files';
 import type { PixelImage } from './pixelImage';
 import { previewHog } from './previewHog';
@@ -18,7 +20,24 @@ function datasetImage(dataset: ImageDataset, index: number): PixelImage {
   return { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels };
 }
 
-export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
+/** A file name for the student's downloads folder: the data's name and the feature kind, safe on every OS. */
+function featuresFileName(names: readonly string[], kind: string, id: string, datasetName: string | null): string {
+  const parts = (names[0] ?? '').split(/[\\/]/).filter(Boolean);
+  const base = (datasetName ?? (parts.length >= 3 ? parts[parts.length - 3] : id)).replace(/[^\w.-]+/g, '_');
+  return `${base}-${kind}-features.csv`;
+}
+
+/** The loaded image dataset a feature set came from (its root makes the CSV's paths absolute), if it is still loaded. */
+function sourceDataset(store: DatasetStore, datasetId: string | null): ImageDataset | null {
+  if (!datasetId) return null;
+  try {
+    return store.get(datasetId, 'images');
+  } catch {
+    return null;
+  }
+}
+
+export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract' | 'features.exportCsv'> = {
   'hog.preview': async (request, context) => {
     const { source } = request;
     let image: PixelImage;
@@ -66,5 +85,12 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract'> = {
         threads: extraction.threads,
       };
     });
+  },
+  'features.exportCsv': async (request, context) => {
+    const set = context.workspace.featureSets.get(request.featureSetId);
+    const dataset = sourceDataset(context.workspace.datasets, set.datasetId);
+    const names = dataset ? set.names.map((name) => (isAbsolute(name) ? name : join(dataset.root, name))) : set.names;
+    const csv = featureSetCsv({ ...set, names });
+    return { fileName: featuresFileName(names, set.kind, set.id, dataset?.summary.name ?? null), csv, rows: set.rows, columns: set.length + 2 };
   },
 };
