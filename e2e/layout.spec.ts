@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultRunsRoot } from '../src/main/core/services';
+import { callCore } from './callCore';
 import { expect, test } from './fixtures';
 import { findOverflows, type Overflow } from './overflow';
 
@@ -96,7 +97,7 @@ async function checkViews(page: Page, label: string, views = VIEWS): Promise<str
   return faults;
 }
 
-test.setTimeout(170_000);
+test.setTimeout(240_000);
 
 test('layout: no view overflows its boxes or the window, in es, pt and en, from 1280×720 to 2560×1440 and at 150 % zoom', async ({ page }) => {
   const root = await buildDataset();
@@ -111,6 +112,15 @@ test('layout: no view overflows its boxes or the window, in es, pt and en, from 
         faults.push(...(await checkViews(page, `${language} ${size.width}x${size.height}`)));
       }
     }
+    // The Proyector switch at the projector's size, in every language.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('projector').click();
+    await expect(page.locator('html')).toHaveClass(/projector/);
+    for (const language of LANGUAGES) {
+      await setLanguage(page, language);
+      faults.push(...(await checkViews(page, `${language} 1280x720 projector`)));
+    }
+    await page.getByTestId('projector').click();
     // Spot checks in Spanish: a large monitor, and 150 % zoom (a 1920×1080 screen scaled, as Windows laptops ship).
     await setLanguage(page, 'es');
     await page.setViewportSize({ width: 2560, height: 1440 });
@@ -124,4 +134,33 @@ test('layout: no view overflows its boxes or the window, in es, pt and en, from 
     await rm(root, { recursive: true, force: true });
     if (runId) await rm(join(defaultRunsRoot(), runId), { recursive: true, force: true });
   }
+});
+
+/** The computed font size, in pixels, of the first element `selector` matches. */
+function fontSize(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+}
+
+test('Proyector enlarges the type everywhere and is kept with the session across a reload', async ({ page }) => {
+  await page.goto('/#/laboratorios/perceptron');
+  const selectors = ['main.content h1', 'main.content .lead', '.side-nav button', 'table.iteration-table th', '.status-bar'];
+  const before = await Promise.all(selectors.map((selector) => fontSize(page, selector)));
+  await expect(page.getByTestId('projector')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('projector').click();
+  await expect(page.getByTestId('projector')).toHaveAttribute('aria-pressed', 'true');
+  const after = await Promise.all(selectors.map((selector) => fontSize(page, selector)));
+  // Every text at least a quarter larger (15 px -> 19 px at the root).
+  after.forEach((size, i) => expect(size, selectors[i]).toBeGreaterThanOrEqual(before[i] * 1.25));
+  const border = await page.locator('.panel').first().evaluate((element) => parseFloat(getComputedStyle(element).borderTopWidth));
+  expect(border).toBe(2);
+
+  // Kept by the core with the language and the view: a reload comes back enlarged.
+  await expect.poll(async () => (await callCore<{ session: { projector: boolean } | null }>(page, 'session.get', {})).session?.projector).toBe(true);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/projector/);
+  await expect(page.getByTestId('projector')).toHaveAttribute('aria-pressed', 'true');
+  expect(await fontSize(page, 'main.content h1')).toBeCloseTo(after[0], 1);
+  await page.getByTestId('projector').click();
+  await expect(page.locator('html')).not.toHaveClass(/projector/);
+  expect(await fontSize(page, 'main.content h1')).toBeCloseTo(before[0], 1);
 });

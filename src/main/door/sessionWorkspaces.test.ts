@@ -27,6 +27,7 @@ const session: LabSession = {
   },
   view: 'entrenamiento',
   language: 'pt',
+  projector: false,
   datasetId: 'a-loaded-dataset',
   project: null,
 };

@@ -136,6 +136,8 @@ export const labSessionSchema = z.object({
   setup: labSetupSchema,
   view: z.string().max(40),
   language: languageSchema,
+  /** The interface enlarged for a projector (the header's "Proyector" switch). */
+  projector: z.boolean().default(false),
   /** The core's id of the dataset loaded when the session was saved: a reload takes it back while the core still has it. */
   datasetId: z.string().max(100).nullable().default(null),
   /** The open project (its id in the recent list), null before one is saved or opened. */

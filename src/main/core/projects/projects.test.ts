@@ -73,7 +73,7 @@ describe('the workspace folder', () => {
 
   it('keeps the session as revisions, the last save winning, and forgets it on reset', async () => {
     expect(await readSession(dir)).toEqual({ session: null, revision: 0 });
-    const session = { setup, view: 'modelo', language: 'pt' as const, datasetId: null, project: null };
+    const session = { setup, view: 'modelo', language: 'pt' as const, projector: true, datasetId: null, project: null };
     const [a, b] = await Promise.all([saveSession(dir, session, 'tab-a'), saveSession(dir, { ...session, view: 'datos' }, 'tab-b')]);
     expect([a, b]).toEqual([1, 2]);
     expect(await readSession(dir)).toEqual({ session: { ...session, view: 'datos' }, revision: 2 });

@@ -9,6 +9,7 @@ import { useClient } from './useClient';
 import { useDataset } from './useDataset';
 import { currentPipeline, useFeatures } from './useFeatures';
 import { useLabSession } from './useLabSession';
+import { setProjector, useProjector } from './useProjector';
 
 /** Changes are saved this long after the last one (a slider moves many times a second). */
 export const SAVE_DELAY_MS = 300;
@@ -37,6 +38,7 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function useKeptSession() {
   const client = useClient();
   const { locale } = useI18n();
+  const { projector } = useProjector();
   const lab = useLabSession();
   const data = useDataset();
   const { pipeline } = useFeatures();
@@ -70,6 +72,7 @@ export function useKeptSession() {
       setup: collectSetup(),
       view: view.slice(0, 40),
       language: locale.value as Locale,
+      projector: projector.value,
       datasetId: data.summary.value?.datasetId ?? null,
       project: lab.project.value ? clone(lab.project.value) : null,
     };
@@ -120,6 +123,7 @@ export function useKeptSession() {
     restoring.value = true;
     try {
       if ((LOCALES as readonly string[]).includes(session.language)) setLocale(session.language);
+      setProjector(session.projector);
       lab.project.value = session.project;
       if (options.view && session.view && session.view !== 'inicio' && !window.location.hash.replace(/^#\/?/, '')) window.location.hash = `#/${session.view}`;
       await applySetup(session.setup, session.datasetId);

@@ -15,6 +15,7 @@ export const shell = {
       about: 'Acerca de',
       unavailable: 'Este paso todavía no está disponible en esta versión.',
     },
+    projector: { label: 'Proyector', hint: 'Letra, líneas y gráficos más grandes, para leer desde el fondo del aula.' },
     language: { label: 'Idioma', es: 'Español', pt: 'Português', en: 'English' },
     status: {
       backend: 'Backend: {name}',
@@ -76,6 +77,7 @@ export const shell = {
       about: 'Sobre',
       unavailable: 'Esta etapa ainda não está disponível nesta versão.',
     },
+    projector: { label: 'Projetor', hint: 'Letras, linhas e gráficos maiores, para ler do fundo da sala.' },
     language: { label: 'Idioma', es: 'Español', pt: 'Português', en: 'English' },
     status: {
       backend: 'Backend: {name}',
@@ -137,6 +139,7 @@ export const shell = {
       about: 'About',
       unavailable: 'This step is not available in this version yet.',
     },
+    projector: { label: 'Projector', hint: 'Bigger type, lines and charts, readable from the back of the room.' },
     language: { label: 'Language', es: 'Español', pt: 'Português', en: 'English' },
     status: {
       backend: 'Backend: {name}',
