@@ -17,9 +17,25 @@ export interface LayerSummary {
   /** Trainable and non-trainable (batch norm's moving statistics) parameters, as tfjs's countParams(). */
   params: number;
   trainableParams: number;
-  /** How the figure was obtained, e.g. "(28 + 2·0 - 5) / 1 + 1 = 24" or "320 × 18 + 18". */
+  /** How the figure was obtained, e.g. "(28 + 2·0 - 5) / 1 + 1 = 24" or "320 × 18 + 18" (English words; the CLI's). */
   arithmetic: string;
+  /** The same figures as data, so the interface can word them in its language (components/model/layerArithmetic.ts). */
+  explain: LayerArithmetic;
 }
+
+/** One spatial dimension through a window: 'same' keeps ceil(N / S) with P pixels per side; 'valid' is (N - F) / S + 1. */
+export type AxisArithmetic =
+  | { padding: 'same'; n: number; s: number; size: number; perSide: number }
+  | { padding: 'valid'; n: number; f: number; kernel: number; dilation: number; s: number; size: number };
+
+/** The figures behind a layer's output shape and parameter count. */
+export type LayerArithmetic =
+  | { kind: 'dense'; inputs: number; units: number; bias: number; alpha: number; params: number }
+  | { kind: 'conv'; height: AxisArithmetic; width: AxisArithmetic; kernel: [number, number]; channels: number; filters: number; bias: number; alpha: number; params: number }
+  | { kind: 'pool'; height: AxisArithmetic; width: AxisArithmetic }
+  | { kind: 'flatten'; input: number[]; size: number }
+  | { kind: 'dropout'; rate: number }
+  | { kind: 'batchNorm'; channels: number };
 
 export interface ModelSummary {
   inputShape: Shape;
@@ -57,13 +73,13 @@ export function windowOutputSize(
   padding: 'valid' | 'same',
   dilation: number,
   where: string,
-): { size: number; arithmetic: string } {
+): { size: number; arithmetic: string; axis: AxisArithmetic } {
   const effective = dilation * (f - 1) + 1;
   const fText = dilation > 1 ? `${effective} (kernel ${f} dilated by ${dilation})` : `${f}`;
   if (padding === 'same') {
     const size = Math.ceil(n / s);
     const totalPadding = Math.max(0, (size - 1) * s + effective - n);
-    return { size, arithmetic: `ceil(${n} / ${s}) = ${size} (padding ${totalPadding / 2} per side)` };
+    return { size, arithmetic: `ceil(${n} / ${s}) = ${size} (padding ${totalPadding / 2} per side)`, axis: { padding: 'same', n, s, size, perSide: totalPadding / 2 } };
   }
   const exact = (n - effective) / s + 1;
   const arithmetic = `(${n} + 2·0 - ${fText}) / ${s} + 1 = ${Number.isInteger(exact) ? exact : exact.toFixed(2)}`;
@@ -81,7 +97,7 @@ export function windowOutputSize(
       { where, n, f: effective, s, p: 0, result: Number(exact.toFixed(4)) },
     );
   }
-  return { size: exact, arithmetic };
+  return { size: exact, arithmetic, axis: { padding: 'valid', n, f: effective, kernel: f, dilation, s, size: exact } };
 }
 
 function layerName(layer: LayerSpec, index: number): string {
@@ -106,7 +122,7 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
       const extra = layer.type === 'dense' ? activationParams(layer.activation, [layer.units]) : 0;
       const params = n * layer.units + bias + extra;
       const arithmetic = `${n} × ${layer.units}${bias ? ` + ${bias}` : ''}${extra ? ` + ${extra} (PReLU α)` : ''} = ${params}`;
-      return { ...base, outputShape: [layer.units], params, trainableParams: params, arithmetic };
+      return { ...base, outputShape: [layer.units], params, trainableParams: params, arithmetic, explain: { kind: 'dense', inputs: n, units: layer.units, bias, alpha: extra, params } };
     }
     case 'conv2d': {
       if (input.length !== 3) {
@@ -130,7 +146,8 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
       const extra = activationParams(layer.activation, outputShape);
       const params = weights + bias + extra;
       const arithmetic = `height ${h.arithmetic}; width ${w.arithmetic}; params ${kh}×${kw}×${cin}×${layer.filters}${bias ? ` + ${bias}` : ''}${extra ? ` + ${extra} (PReLU α)` : ''} = ${params}`;
-      return { ...base, outputShape, params, trainableParams: params, arithmetic };
+      const explain: LayerArithmetic = { kind: 'conv', height: h.axis, width: w.axis, kernel: [kh, kw], channels: cin, filters: layer.filters, bias, alpha: extra, params };
+      return { ...base, outputShape, params, trainableParams: params, arithmetic, explain };
     }
     case 'maxPool':
     case 'avgPool': {
@@ -144,19 +161,19 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
       const [sh, sw] = pair(layer.strides ?? layer.poolSize);
       const h = windowOutputSize(input[0], ph, sh, layer.padding, 1, `${where}, height`);
       const w = windowOutputSize(input[1], pw, sw, layer.padding, 1, `${where}, width`);
-      return { ...base, outputShape: [h.size, w.size, input[2]], params: 0, trainableParams: 0, arithmetic: `height ${h.arithmetic}; width ${w.arithmetic}` };
+      return { ...base, outputShape: [h.size, w.size, input[2]], params: 0, trainableParams: 0, arithmetic: `height ${h.arithmetic}; width ${w.arithmetic}`, explain: { kind: 'pool', height: h.axis, width: w.axis } };
     }
     case 'flatten': {
       const size = product(input);
-      return { ...base, outputShape: [size], params: 0, trainableParams: 0, arithmetic: `${shapeText(input)} = ${size}` };
+      return { ...base, outputShape: [size], params: 0, trainableParams: 0, arithmetic: `${shapeText(input)} = ${size}`, explain: { kind: 'flatten', input: [...input], size } };
     }
     case 'dropout':
       if (isLast) throw new SinapsisError('model-ends-with-dropout', `${where}: a network cannot end with dropout; end it with an output layer.`, { where });
-      return { ...base, outputShape: [...input], params: 0, trainableParams: 0, arithmetic: `rate ${layer.rate}` };
+      return { ...base, outputShape: [...input], params: 0, trainableParams: 0, arithmetic: `rate ${layer.rate}`, explain: { kind: 'dropout', rate: layer.rate } };
     case 'batchNorm': {
       const channels = input[input.length - 1];
       // γ and β are learned; the moving mean and variance are updated from batches but are not trained.
-      return { ...base, outputShape: [...input], params: 4 * channels, trainableParams: 2 * channels, arithmetic: `4 × ${channels} (γ, β learned; mean, variance tracked)` };
+      return { ...base, outputShape: [...input], params: 4 * channels, trainableParams: 2 * channels, arithmetic: `4 × ${channels} (γ, β learned; mean, variance tracked)`, explain: { kind: 'batchNorm', channels } };
     }
   }
 }

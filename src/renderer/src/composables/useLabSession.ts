@@ -6,6 +6,7 @@ import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec
 import { modelPresets } from '../../../shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { defaultFeatureChoice, featureInputShape, outputUnitsFor } from '../../../shared/features/featureShape';
+import { datasetTraits, fitToDataset, type DatasetFitChange, type DatasetTraits } from '../../../shared/models/fitToDataset';
 import type { LabSession } from '../../../shared/contract/project';
 import { LAB_SPLIT } from '../../../shared/datasets/splits';
 import { useDataset } from './useDataset';
@@ -50,15 +51,47 @@ const backend = ref<BackendPreference>(initial.backend);
 const lastRunId: Ref<string | null> = ref(null);
 /** The project open now (saved or opened from a file): its name, runs and, for an assignment, what is locked. */
 const project: Ref<LabSession['project']> = shallowRef(null);
+/** What the latest dataset changed in the choices made for the previous one (shown until dismissed or the next dataset). */
+export interface DatasetFitNotice {
+  dataset: DatasetTraits;
+  previous: DatasetTraits | null;
+  changes: DatasetFitChange[];
+}
+const datasetFit: Ref<DatasetFitNotice | null> = shallowRef(null);
 let derived: ReturnType<typeof derive> | null = null;
 
 /** Values computed from the dataset and the session, created once per window outside any component's lifetime. */
 function derive(dataset: ReturnType<typeof useDataset>['summary']) {
   // Images default to HOG with the pipeline set in Características (the lab setting until changed there).
-  const features = computed<FeatureChoice | null>(() => {
-    if (chosenFeatures.value) return chosenFeatures.value;
-    const fallback = defaultFeatureChoice(dataset.value);
+  const featuresOf = (summary: typeof dataset.value, chosen: FeatureChoice | null): FeatureChoice | null => {
+    if (chosen) return chosen;
+    const fallback = defaultFeatureChoice(summary);
     return fallback?.kind === 'hog' ? { kind: 'hog', pipeline: currentPipeline() } : fallback;
+  };
+  const features = computed<FeatureChoice | null>(() => featuresOf(dataset.value, chosenFeatures.value));
+
+  // New data: the features, model and loss chosen for the previous data are made valid for it, and the change said.
+  // The same file read with another target (a CSV's class column, then a number for regression) is other data.
+  let fittedTo: { traits: DatasetTraits; key: string } | null = null;
+  watch(dataset, (now) => {
+    const traits = now && datasetTraits(now);
+    const key = now && `${now.fingerprint}|${JSON.stringify(traits)}`;
+    if (!now || !traits || key === fittedTo?.key) return;
+    const previous = fittedTo?.traits ?? null;
+    fittedTo = { traits, key: key ?? '' };
+    const fitted = fitToDataset(
+      { features: chosenFeatures.value, model: model.value, followFeatures: followFeatures.value, loss: training.value.loss },
+      now,
+      previous,
+      (choice) => featureInputShape(now, featuresOf(now, choice)),
+    );
+    datasetFit.value = fitted.changes.length ? { dataset: fittedTo.traits, previous, changes: fitted.changes } : null;
+    if (!fitted.changes.length) return;
+    const { features: nextFeatures, model: nextModel, followFeatures: nextFollow, loss } = fitted.choices;
+    chosenFeatures.value = nextFeatures;
+    model.value = nextModel;
+    followFeatures.value = nextFollow;
+    if (loss !== training.value.loss) training.value = { ...training.value, loss };
   });
   const inputShape = computed(() => featureInputShape(dataset.value, features.value));
   const outputUnits = computed(() => outputUnitsFor(dataset.value));
@@ -110,5 +143,6 @@ export function useLabSession() {
     backend,
     lastRunId,
     project,
+    datasetFit,
   };
 }

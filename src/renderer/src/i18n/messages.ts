@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { browse } from './locales/browse';
 import { data } from './locales/data';
+import { datasetFit } from './locales/datasetFit';
 import { errors } from './locales/errors';
 import { evaluation } from './locales/evaluation';
 import { experimentErrors } from './locales/experimentErrors';
@@ -29,7 +30,7 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening, browse };
+export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, datasetFit, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening, browse };
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;
