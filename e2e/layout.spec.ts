@@ -6,6 +6,7 @@ import { defaultRunsRoot } from '../src/main/core/services';
 import { callCore } from './callCore';
 import { expect, test } from './fixtures';
 import { findOverflows, type Overflow } from './overflow';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * The layout holds on a lab PC and a projector: every view, in every language, at the sizes of the machines the
@@ -153,6 +154,9 @@ test('Proyector enlarges the type everywhere and is kept with the session across
   after.forEach((size, i) => expect(size, selectors[i]).toBeGreaterThanOrEqual(before[i] * 1.25));
   const border = await page.locator('.panel').first().evaluate((element) => parseFloat(getComputedStyle(element).borderTopWidth));
   expect(border).toBe(2);
+  await page.getByTestId('perceptron-run').click();
+  await page.getByTestId('perceptron-line').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: docsScreenshot('screenshots/proyector.png') });
 
   // Kept by the core with the language and the view: a reload comes back enlarged.
   await expect.poll(async () => (await callCore<{ session: { projector: boolean } | null }>(page, 'session.get', {})).session?.projector).toBe(true);

@@ -38,8 +38,8 @@ describe('formatNumber', () => {
     expect(formatMath(-0.5, 'en')).toBe('\u22120.5');
     expect(formatMath(1.23456, 'pt', 3)).toBe('1,235');
     expect(formatMath(12345, 'en')).toBe('12345');
-    expect(formatTuple([0.5, 1.5], 'es')).toBe('(0,5; 1,5)');
-    expect(formatTuple([0, -1], 'en')).toBe('(0, \u22121)');
+    expect(formatTuple([0.5, 1.5], 'es')).toBe('(0,5;\u00a01,5)');
+    expect(formatTuple([0, -1], 'en')).toBe('(0,\u00a0\u22121)');
   });
 
   it('writes a line as by hand: a negative term subtracted, never "+ −1"', () => {

@@ -75,7 +75,8 @@ export function formatMath(value: number | null | undefined, locale: string, dig
  * two numbers cannot be read as one; "(0.5, 1.5)" otherwise.
  */
 export function tupleSeparator(locale: string): string {
-  return formatMath(0.5, locale, 1).includes(',') ? '; ' : ', ';
+  // A no-break space: a point in a narrow table column wraps as a whole, never as "(0;" over "0)".
+  return formatMath(0.5, locale, 1).includes(',') ? ';\u00a0' : ',\u00a0';
 }
 
 /** A point or a weight vector: "(0,5; −1)" in es, "(0.5, −1)" in en. */
