@@ -15,6 +15,11 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
+/** The decimal separator of `locale` (',' for es/pt, '.' for en), as its formats write it. */
+export function decimalSeparator(locale: string): string {
+  return numberFormat(locale, {}).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+}
+
 /** What is shown for a value that is missing or not a finite number (a run without a validation part, a NaN loss). */
 export const MISSING_NUMBER = '—';
 

@@ -5,10 +5,9 @@
  * In English the comma is only a thousands separator, so it is refused too (never silently 1,5 -> 15 or 1.5).
  */
 
-/** The decimal separator of `locale` (',' for es/pt, '.' for en). */
-export function decimalSeparator(locale: string): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-}
+import { decimalSeparator } from './formatNumber';
+
+export { decimalSeparator };
 
 /** Whether a comma is read as the decimal separator in `locale`. */
 function acceptsComma(locale: string): boolean {
