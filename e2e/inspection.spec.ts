@@ -39,6 +39,21 @@ test('Entrenamiento: weight histograms per layer and decision regions for a 2D d
     await inspection.scrollIntoViewIfNeeded();
     await page.screenshot({ path: docsScreenshot('screenshots/inspeccion.png') });
 
+    // Every chart re-labels itself on a language switch, without a reload (the histogram's titles once stayed Spanish).
+    const histogramAxes = page.getByTestId('weight-histogram').locator('.bar-chart');
+    const lossChart = page.getByTestId('loss-chart');
+    await expect(histogramAxes).toHaveAttribute('data-axes', 'Valor del peso | Número de pesos');
+    await expect(lossChart).toHaveAttribute('data-axes', 'Época | Pérdida');
+    await page.getByTestId('language').selectOption('en');
+    await expect(histogramAxes).toHaveAttribute('data-axes', 'Weight value | Number of weights');
+    await expect(lossChart).toHaveAttribute('data-axes', 'Epoch | Loss');
+    await expect(lossChart).toHaveAttribute('data-legend', /^training loss( \| validation loss)?$/);
+    await page.getByTestId('language').selectOption('pt');
+    await expect(histogramAxes).toHaveAttribute('data-axes', 'Valor do peso | Número de pesos');
+    await expect(lossChart).toHaveAttribute('data-axes', 'Época | Perda');
+    await page.getByTestId('language').selectOption('es');
+    await expect(histogramAxes).toHaveAttribute('data-axes', 'Valor del peso | Número de pesos');
+
     // The same inspection comes back with the run in Evaluación.
     await page.getByTestId('train-open-evaluation').click();
     const stored = page.getByTestId('eval-inspection');

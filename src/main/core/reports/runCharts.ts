@@ -1,8 +1,6 @@
 import type { HistoryRow } from '../../../shared/contract/runs';
+import { foldRows, learningCurveSeries, type CurveSeries } from '../../../shared/evaluation/learningCurves';
 import { lineChartSvg } from './svgCharts';
-
-const TRAIN_COLOR = '#3949ab';
-const VAL_COLOR = '#e65100';
 
 /** One learning-curve chart of a run: its file name (without extension) and its self-contained SVG. */
 export interface RunChart {
@@ -16,28 +14,31 @@ export const CHART_SIZE = { width: 560, height: 300 } as const;
 
 /**
  * The learning curves of a run, as the report shows them and as the chart files hold them: loss (and accuracy
- * when recorded) per epoch, training solid and validation dashed, one pair per fold in a k-fold run.
+ * when recorded) per epoch, one pair per fold in a k-fold run; the series (solid training, dashed validation, their
+ * colours) are `shared/evaluation/learningCurves.ts`'s, as Entrenamiento and Evaluación draw them.
  */
 export function runCharts(history: readonly HistoryRow[], t: Record<string, string>): RunChart[] {
   const folds = [...new Set(history.map((row) => row.fold))];
   const charts: RunChart[] = [];
+  // The report names the series by their part only ("entrenamiento", "validación"): the chart's title says the metric.
+  const svgSeries = (series: CurveSeries[]) =>
+    series.map((curve) => ({
+      name: curve.part === 'train' ? t.trainSeries : t.valSeries,
+      color: curve.color,
+      ...(curve.dashed ? { dashed: true } : {}),
+      points: curve.values.map((value, i) => [curve.epochs[i], value] as const),
+    }));
   for (const fold of folds) {
-    const rows = history.filter((row) => row.fold === fold);
+    const rows = foldRows(history, fold);
     const suffix = fold === null ? '' : ` — ${t.fold} ${fold}`;
     const fileSuffix = fold === null ? '' : `-fold-${fold}`;
-    const lossSeries = [
-      { name: t.trainSeries, color: TRAIN_COLOR, points: rows.map((r) => [r.epoch, r.trainLoss] as const) },
-      ...(rows.some((r) => r.valLoss !== null) ? [{ name: t.valSeries, color: VAL_COLOR, dashed: true, points: rows.map((r) => [r.epoch, r.valLoss] as const) }] : []),
-    ];
-    charts.push({ name: `loss${fileSuffix}`, svg: lineChartSvg(lossSeries, { title: t.lossCurve + suffix, xLabel: t.epoch, yLabel: t.loss, ...CHART_SIZE }), ...CHART_SIZE });
-    if (rows.some((r) => r.trainAccuracy !== null)) {
-      const accuracySeries = [
-        { name: t.trainSeries, color: TRAIN_COLOR, points: rows.map((r) => [r.epoch, r.trainAccuracy] as const) },
-        ...(rows.some((r) => r.valAccuracy !== null) ? [{ name: t.valSeries, color: VAL_COLOR, dashed: true, points: rows.map((r) => [r.epoch, r.valAccuracy] as const) }] : []),
-      ];
+    const loss = svgSeries(learningCurveSeries(rows, 'loss'));
+    charts.push({ name: `loss${fileSuffix}`, svg: lineChartSvg(loss, { title: t.lossCurve + suffix, xLabel: t.epoch, yLabel: t.loss, ...CHART_SIZE }), ...CHART_SIZE });
+    const accuracy = svgSeries(learningCurveSeries(rows, 'accuracy'));
+    if (accuracy.length) {
       charts.push({
         name: `accuracy${fileSuffix}`,
-        svg: lineChartSvg(accuracySeries, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy, yRange: [0, 1], ...CHART_SIZE }),
+        svg: lineChartSvg(accuracy, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy, yRange: [0, 1], ...CHART_SIZE }),
         ...CHART_SIZE,
       });
     }
