@@ -1,4 +1,4 @@
-import type { ChartSeries } from '../labs/LineChart.vue';
+import type { ChartSeries } from '../charts/LineChart.vue';
 import type { HistoryRow } from './runLoader';
 
 /** What the comparison overlays: one curve per run, or training and validation of each run together. */
