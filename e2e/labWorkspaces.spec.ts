@@ -169,3 +169,23 @@ test('two students train at once, each alone in their workspace; the teacher rea
   await teacher.screenshot({ path: 'test-results/lab-teacher-evaluacion.png' });
   await teacherContext.close();
 });
+
+test("a student's folder browser lists only what the lab server allows: the bundled datasets and their own folder", async ({ browser }) => {
+  const carla = await signIn(browser, 'Carla Ruiz');
+  await carla.getByRole('button', { name: 'Datos', exact: true }).click();
+  await carla.getByTestId('pick-image-folder').click();
+  const folders = carla.getByTestId('folder-browser');
+  await expect(folders.getByTestId('browse-roots')).toHaveText('Carpetas permitidas');
+  await expect(folders.getByTestId('browse-crumb')).toHaveCount(0);
+  await expect(folders.getByTestId('browse-entry')).toHaveText([/^datasets/, /^carla-ruiz/]);
+  await expect(folders.getByTestId('browse-up')).toBeDisabled();
+  // Into the bundled datasets: the digits are marked as an image dataset and open from here.
+  await folders.getByTestId('browse-entry').first().click();
+  await expect(folders.getByTestId('browse-entry').filter({ hasText: 'digits' })).toContainText('conjunto de imágenes');
+  await folders.getByTestId('browse-open-entry').first().click();
+  await expect(carla.getByTestId('fingerprint')).toBeVisible({ timeout: 60_000 });
+  // The rest of the server is refused, whatever a tampered page asks.
+  for (const path of ['/', '/etc', '/tmp']) {
+    expect(await callFrom(carla, 'files.browse', { path }), path).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+  }
+});
