@@ -95,6 +95,13 @@ describe('experiment.run', () => {
 
     const mine = events.filter((e) => e.payload.taskId === taskId);
     expect(mine.filter((e) => e.name === 'train.epoch')).toHaveLength(60);
+    // Each epoch event carries the live diagnosis of the epochs so far and the dead ReLU count of each hidden layer.
+    for (const epoch of mine.filter((e) => e.name === 'train.epoch')) {
+      expect(Array.isArray(epoch.payload.diagnosis)).toBe(true);
+      expect((epoch.payload.deadUnits as { layer: number }[]).map((l) => l.layer)).toEqual([0, 1]);
+    }
+    expect(run.metrics.deadUnits.map((l) => l.units)).toEqual([8, 4]);
+    expect(run.metrics.biasVariance).toMatchObject({ heldOut: 'test', highBias: false });
     expect(mine.some((e) => e.name === 'experiment.progress' && e.payload.phase === 'writing')).toBe(true);
   }, 60_000);
 

@@ -109,11 +109,36 @@ const cases: { name: string; input: DiagnosisInput; expected: string[]; absent?:
     cites: { trainAccuracyPercent: 65 },
   },
   {
+    // Recorded: circles, 2-2-2 tanh, Adam 0.05, 30 epochs: 84 % train, 90 % test; the small validation part's loss
+    // rose, which was called overfitting next to "high bias: a larger network".
+    name: 'circles 2-2-2 under-fitting with a noisy validation loss: high bias, not overfitting',
+    input: {
+      ...base,
+      classes: 2,
+      history: epochs([0.6975, 0.6901, 0.6567, 0.6166, 0.5753, 0.5295, 0.4912, 0.4549, 0.4302, 0.4243, 0.4164, 0.417], [0.439, 0.596, 0.639, 0.668, 0.779, 0.832, 0.807, 0.829, 0.832, 0.825, 0.811, 0.811], {
+        loss: [0.69, 0.66, 0.6, 0.52, 0.45, 0.3577, 0.37, 0.39, 0.41, 0.42, 0.43, 0.4395],
+        accuracy: [0.5, 0.6, 0.63, 0.67, 0.75, 0.78, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8],
+      }),
+      accuracy: { train: 0.839, val: 0.8, test: 0.9 },
+    },
+    expected: ['high-bias'],
+    absent: ['overfitting'],
+  },
+  {
     // The old flat check compared every epoch with epoch 1, so a drop then a plateau was never flagged.
     name: 'drop in epoch 1, then a plateau',
     input: { ...base, classes: 3, history: epochs([1.6, 0.9, 0.901, 0.899, 0.9, 0.9005, 0.8995, 0.9], repeat(0.55, 8, 0.002)) },
     expected: ['plateau-after-drop', 'high-bias'],
     cites: { plateauLoss: 0.9 },
+  },
+  {
+    // Recorded: `sinapsis train --data builtin:spirals --model linear-2-2.json --optimizer adam --lr 0.1 --epochs 12`:
+    // 0.84 -> 0.70 in two epochs, then 0.67-0.68 at 60 %; flat from epoch 4, not from epoch 2.
+    name: 'drop, then a plateau that starts after epoch 2 (linear model on spirals, recorded)',
+    input: { ...base, classes: 2, learningRate: 0.1, history: epochs([0.8414, 0.7041, 0.7035, 0.6716, 0.6752, 0.6711, 0.675, 0.6714, 0.6732, 0.6719, 0.6792, 0.6775], [0.486, 0.586, 0.596, 0.604, 0.582, 0.561, 0.568, 0.586, 0.582, 0.539, 0.568, 0.568]), accuracy: { train: 0.604, val: 0.667, test: 0.633 } },
+    expected: ['plateau-after-drop', 'high-bias'],
+    absent: ['not-converged'],
+    cites: { fromEpoch: 4, epochs: 9 },
   },
   {
     name: 'vanishing gradients from the per-layer norms',

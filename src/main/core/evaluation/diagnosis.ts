@@ -87,8 +87,10 @@ export const DIAGNOSIS_V2_THRESHOLDS = {
   deadFraction: 0.5,
   /** First layer's gradient norm below this fraction of the last layer's: vanishing gradients. */
   vanishingRatio: 0.01,
-  /** Plateau: relative change of the training loss below this after epoch 2. */
+  /** Plateau: the last epochs' training losses within this fraction of their mean… */
   plateauChange: 0.01,
+  /** …after a first epoch this fraction above that mean (the drop). */
+  plateauDrop: 0.05,
   /** Features whose spreads differ by this factor or more need scaling. */
   spreadRatio: 100,
 } as const;
@@ -105,6 +107,18 @@ function finding(code: HintCode, severity: Diagnosis['severity'], params: Record
 function lastDefined<T>(values: readonly (T | null | undefined)[]): T | null {
   for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null && values[i] !== undefined) return values[i] as T;
   return null;
+}
+
+/** The longest run of last values within `tolerance` (relative) of their mean, and that mean. */
+function flatTail(values: readonly number[], tolerance: number): { length: number; mean: number } {
+  let best = { length: 0, mean: Number.NaN };
+  for (let start = values.length - 1; start >= 0; start--) {
+    const tail = values.slice(start);
+    const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
+    if (!Number.isFinite(mean) || tail.some((v) => Math.abs(v - mean) > tolerance * Math.abs(mean || 1))) break;
+    best = { length: tail.length, mean };
+  }
+  return best;
 }
 
 /** Reads a training the way a teacher would; the hints that apply, most serious first. */
@@ -190,15 +204,18 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
       hints.push(finding('loss-above-prior', 'error', { loss: round(lastLoss), priorLoss: round(prior), accuracyPercent: pct(trainAccuracy), learningRate: input.learningRate, suggested: round(input.learningRate / 10) }));
     }
   }
-  // A plateau after the first epoch's drop, while the model is still poor (a converged model is flat too).
+  // A plateau after a drop, while the model is still poor (a converged model is flat too): the longest run of last
+  // epochs within `plateauChange` of their mean, at least 4 epochs and half of those after the first, below a loss
+  // that was clearly higher before it (the old flat check compared every epoch with the first, so it never fired).
   let plateau = false;
   if (!exploding && !wrongLoss && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
-    const from = history[1].trainLoss;
-    const deviation = maxOf(history.slice(1).map((h) => Math.abs(h.trainLoss - from) / Math.abs(from || 1)));
+    const flat = flatTail(history.map((h) => h.trainLoss), T.plateauChange);
     const poor = trainAccuracy !== null ? trainAccuracy < 1 - T.highBiasError : false;
-    if (deviation < T.plateauChange && poor) {
+    const start = history.length - flat.length;
+    const dropped = start >= 1 && history[0].trainLoss > flat.mean * (1 + T.plateauDrop);
+    if (poor && dropped && flat.length >= Math.max(4, (history.length - 1) / 2)) {
       plateau = true;
-      hints.push(finding('plateau-after-drop', 'warning', { firstLoss: round(history[0].trainLoss), plateauLoss: round(lastLoss), fromEpoch: 2, epochs: history.length, accuracyPercent: pct(trainAccuracy!) }));
+      hints.push(finding('plateau-after-drop', 'warning', { firstLoss: round(history[0].trainLoss), plateauLoss: round(flat.mean), fromEpoch: history[start].epoch, epochs: flat.length, accuracyPercent: pct(trainAccuracy!) }));
     }
   }
 
@@ -217,6 +234,7 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     }
   }
 
+  const readout = K !== null ? biasVariance({ train: trainAccuracy, val: heldVal, test: input.accuracy?.test ?? null, crossValidation: input.accuracy?.crossValidation ?? null }) : null;
   for (const curve of curves) {
     // "Not converged: raise η" contradicts "lower η" and "stuck"; it adds nothing to a plateau or a wrong loss.
     if (curve.code === 'not-converged' && (learningRateHigh || stuck || plateau || wrongLoss)) continue;
@@ -226,11 +244,13 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     if (curve.code === 'rising-loss' && learningRateHigh && !exploding) continue;
     // A validation loss that rises while η throws the weights around is not overfitting: dropout or L2 would not help.
     if (curve.code === 'overfitting' && learningRateHigh && !exploding) continue;
+    // Nor is it when the model does not fit its training data and does no worse on unseen data (a noisy validation
+    // loss of a small set): "dropout, L2" would contradict "a larger network".
+    if (curve.code === 'overfitting' && readout?.highBias && !readout.highVariance) continue;
     hints.push(curve);
   }
 
   // At chance, "high bias" adds nothing to the more specific hint that says why.
-  const readout = K !== null ? biasVariance({ train: trainAccuracy, val: heldVal, test: input.accuracy?.test ?? null, crossValidation: input.accuracy?.crossValidation ?? null }) : null;
   if (readout && !wrongLoss && !learningRateHigh && !stuck) {
     const trainPercent = pct(1 - readout.trainError);
     if (readout.highBias) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: trainPercent, trainErrorPercent: pct(readout.trainError), thresholdPercent: pct(T.highBiasError) }));
