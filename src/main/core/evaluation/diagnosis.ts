@@ -1,4 +1,4 @@
-import { maxOf, minOf } from '../../../shared/arrays';
+import { minOf } from '../../../shared/arrays';
 import type { BiasVariance, HeldOutPart } from '../../../shared/contract/diagnosisSchemas';
 import { diagnosisText, formatMessage } from '../../../shared/i18n/diagnosisText';
 import { lossPairingProblems, type LossPairingCode } from '../../../shared/models/lossPairing';
