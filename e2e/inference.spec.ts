@@ -170,8 +170,8 @@ test('Evaluación: a CNN run shows its learned filters and the feature maps of t
     await expect(conv.getByTestId('conv-layer').first()).toContainText('8 filtros de 3×3×1');
     await expect(conv.getByTestId('conv-layer').nth(1)).toContainText('16 filtros de 3×3×8');
     await expect(conv.getByTestId('conv-filter')).toHaveCount(8 + 16);
-    await expect(conv.getByTestId('conv-map')).toHaveCount(8 + 8);
-    await expect(conv.getByTestId('conv-layer').first()).toContainText('8 de 8 canales, 28×28');
+    await expect(conv.getByTestId('conv-map')).toHaveCount(8 + 16);
+    await expect(conv.getByTestId('conv-layer').first()).toContainText('8 canales de 28×28');
     await conv.screenshot({ path: docsScreenshot('screenshots/filtros-mapas.png') });
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });

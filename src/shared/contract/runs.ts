@@ -370,13 +370,15 @@ export const runsMethods = {
   ),
   /**
    * For a CNN run: the learned filters of its conv layers (or only `layer`, an index among the conv layers) and
-   * the feature maps of one image after each of them (the first `channels` channels).
+   * the feature maps of one image after each of them (`channels` channels from `firstChannel`).
    */
   'runs.inspectConv': method(
     z.object({
       runId: runIdSchema,
       source: predictionSourceSchema,
       layer: z.number().int().nonnegative().optional(),
+      /** The first channel whose map is returned: a layer with 64 channels is paged 0, 16, 32, 48. */
+      firstChannel: z.number().int().nonnegative().max(100_000).default(0),
       channels: z.number().int().min(1).max(MAX_FEATURE_MAP_CHANNELS).default(8),
     }),
     inspectConvResultSchema,

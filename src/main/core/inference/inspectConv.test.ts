@@ -44,6 +44,11 @@ describe('inspectConv', () => {
     expect(layer.maps[1].min).toBeCloseTo(-0.1, 6);
     expect(layer.maps[1].max).toBe(0);
     expect(result.input).toMatchObject({ width: 5, height: 5, min: 0, max: 1 });
+    // Paged: from channel 1 on there is only channel 1, the same picture as in the first page.
+    const second = inspectConv(run, input, { firstChannel: 1, channels: 8 }).layers[0];
+    expect(second.maps.map((map) => map.channel)).toEqual([1]);
+    expect(second.maps[0]).toEqual(layer.maps[1]);
+    expect(inspectConv(run, input, { firstChannel: 2, channels: 8 }).layers[0].maps).toEqual([]);
     run.model.dispose();
   });
 

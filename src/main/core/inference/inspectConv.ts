@@ -79,11 +79,12 @@ function filtersOf(layer: tf.layers.Layer): Pick<ConvLayerInspection, 'kernelSha
   return { kernelShape: [kh, kw, inputs, count], filters };
 }
 
-function mapsOf(output: tf.Tensor, channels: number): Pick<ConvLayerInspection, 'mapShape' | 'maps'> {
+/** The maps of channels `first` .. `first + channels - 1` (those that exist), so a deep layer is seen page by page. */
+function mapsOf(output: tf.Tensor, first: number, channels: number): Pick<ConvLayerInspection, 'mapShape' | 'maps'> {
   const [, height, width, depth] = output.shape as [number, number, number, number];
   const data = output.dataSync();
   const maps: ConvLayerInspection['maps'] = [];
-  for (let c = 0; c < Math.min(depth, channels); c++) {
+  for (let c = first; c < Math.min(depth, first + channels); c++) {
     const plane = new Float32Array(height * width);
     for (let p = 0; p < plane.length; p++) plane[p] = data[p * depth + c];
     maps.push({ channel: c, ...valuePicture(plane, width, height) });
@@ -91,8 +92,8 @@ function mapsOf(output: tf.Tensor, channels: number): Pick<ConvLayerInspection, 
   return { mapShape: [height, width, depth], maps };
 }
 
-/** Filters and feature maps of the conv layers (all, or the `only`-th one) for one feature vector. */
-export function inspectConv(run: RunModel, vector: Float32Array, options: { only?: number; channels: number }): InspectConvResult {
+/** Filters and feature maps of the conv layers (all, or the `only`-th one) for one feature vector, maps from `firstChannel` on. */
+export function inspectConv(run: RunModel, vector: Float32Array, options: { only?: number; firstChannel?: number; channels: number }): InspectConvResult {
   const { model, inputShape } = run;
   const convs = convLayerIndices(model);
   if (convs.length === 0) throw new SinapsisError('inference-no-conv', 'This model has no convolutional layers: filters and feature maps exist only for CNNs.');
@@ -110,7 +111,7 @@ export function inspectConv(run: RunModel, vector: Float32Array, options: { only
     const firstChannel = Float32Array.from({ length: height * width }, (_, p) => vector[p * depth]);
     return {
       input: depth === 3 ? rgbValuePicture(vector, width, height) : valuePicture(firstChannel, width, height),
-      layers: chosen.map((index, i) => ({ layerIndex: index, name: model.layers[index].name, ...filtersOf(model.layers[index]), ...mapsOf(outputs[i], options.channels) })),
+      layers: chosen.map((index, i) => ({ layerIndex: index, name: model.layers[index].name, ...filtersOf(model.layers[index]), ...mapsOf(outputs[i], options.firstChannel ?? 0, options.channels) })),
     };
   } finally {
     tf.dispose(outputs);

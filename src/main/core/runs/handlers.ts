@@ -52,7 +52,7 @@ export const runsHandlers: HandlerMap<Extract<MethodName, `runs.${string}`>> = {
   'runs.inspectConv': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
     const sample = await resolveSample(request.source, access(context));
-    return context.runModels.with(dir, (run) => inspectConv(run, sampleFeatures(sample, run.preprocessing), { only: request.layer, channels: request.channels }));
+    return context.runModels.with(dir, (run) => inspectConv(run, sampleFeatures(sample, run.preprocessing), { only: request.layer, firstChannel: request.firstChannel, channels: request.channels }));
   },
   'runs.predictFolder': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
