@@ -106,7 +106,7 @@ describe('sinapsis train', () => {
     const bad = capture();
     expect(await runCli(['train', '--data', 'builtin:digits', '--augment', 'spin=3', '--out', join(scratch(), 'x')], bad)).toBe(2);
     expect(bad.stderr).toMatch(/--augment: unknown setting "spin"/);
-  }, 60_000);
+  }, 180_000);
 
   it('--batch with gd or sgd is refused naming minibatch; sgd records its batch of 1', async () => {
     for (const optimizer of ['gd', 'sgd']) {
