@@ -1,5 +1,6 @@
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * Webcam capture in Datos with Chromium's fake camera (a moving test pattern) and its fake permission prompt (always
@@ -42,7 +43,8 @@ test('photos taken per class with the camera become a dataset that opens and tra
   await page.keyboard.down(' ');
   await expect.poll(async () => Number((await classes.nth(1).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
   await page.keyboard.up(' ');
-  await panel.screenshot({ path: 'test-results/datos-camara.png' });
+  await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: docsScreenshot('screenshots/datos-camara.png') });
 
   await panel.getByTestId('camera-save').click();
   await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 60_000 });

@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { encodePng, Image } from 'image-js';
 import { expect, test } from './fixtures';
+import { docsScreenshot } from './screenshotPath';
 
 /**
  * The page's own folder browser (browser mode on this machine): start at home, breadcrumbs, hidden folders left out,
@@ -45,7 +46,7 @@ test('Explorar… starts at home; a typed folder, breadcrumbs, marks and the key
   const entries = browser.getByTestId('browse-entry');
   await expect(entries).toHaveText([/colores.*conjunto de imágenes/, /suelta.*carpeta de una clase/]);
   await expect(browser.getByTestId('browse-list')).not.toContainText('.oculta');
-  await page.screenshot({ path: 'test-results/datos-explorar.png' });
+  await page.screenshot({ path: docsScreenshot('screenshots/datos-explorar.png') });
 
   // Keyboard: the first entry has focus; ArrowDown + Enter goes into "suelta", which says it is one class; Backspace goes up.
   await expect(entries.first()).toBeFocused();

@@ -90,6 +90,7 @@ export function useCamera(defaultName: string, defaultClass: (index: number) => 
   /** Held down: a photo at once, then `rate` per second until released. */
   function hold(id: number): void {
     if (recording.value !== null || !stream.value) return;
+    problem.value = null; // what was missing is being recorded now
     recording.value = id;
     void snap(id);
     timer = setInterval(() => void snap(id), 1000 / rate.value);
