@@ -34,5 +34,9 @@ describe('sinapsis predict', () => {
     const missing = capture();
     expect(await runCli(['predict', join(base, 'nothing'), 'x.png'], missing)).toBe(2);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+    // The run's model folder alone (model.json, no preprocessing.json): refused, saying predictions depend on the scaling.
+    const bare = capture();
+    expect(await runCli(['predict', join(wine, 'model'), '--row', row], bare)).toBe(2);
+    expect(bare.stderr).toMatch(/is a model folder, not a run: it has no preprocessing\.json.*which scaling.*predictions depend on them/);
   }, 60_000);
 });

@@ -30,6 +30,14 @@ export const product = (shape: readonly number[]): number => shape.reduce((a, b)
 /** Loads the model and preprocessing of a run folder and checks that they fit each other. */
 export async function loadRunModel(dir: string): Promise<RunModel> {
   const modelDir = join(dir, RUN_FILES.model);
+  // A bare model folder (model.json right here): no run around it says which features and scaling it takes.
+  if (existsSync(join(dir, MODEL_JSON)) && !existsSync(join(dir, RUN_FILES.preprocessing))) {
+    throw new SinapsisError(
+      'run-bare-model',
+      `${dir} is a model folder, not a run: it has no ${RUN_FILES.preprocessing}, so nothing says which features and which scaling the model was trained with, and its predictions depend on them. Import it first (Evaluación, "Importar modelo"), saying its input and its scaling, or give the run folder it came from.`,
+      { path: dir },
+    );
+  }
   if (!existsSync(join(modelDir, MODEL_JSON))) {
     throw new SinapsisError('run-no-model', `${modelDir} has no ${MODEL_JSON}: the run ended before a model was saved. Train it again to predict with it.`, { path: modelDir });
   }
