@@ -17,6 +17,7 @@ export const evaluation = {
         choose: 'Elige una ejecución de la lista.',
         loading: 'Cargando…',
       },
+      engineName: { didactic: 'didáctico', tfjs: 'TensorFlow.js', withBackend: '{engine} · {backend}' },
       overview: {
         title: 'Ejecución {runId}',
         dataset: 'Datos',
@@ -54,6 +55,7 @@ export const evaluation = {
       },
       confusion: {
         title: 'Matriz de confusión ({split})',
+        part: { test: 'prueba', 'cross-validation': 'validación cruzada', val: 'validación', train: 'entrenamiento' },
         counts: 'Cantidades',
         normalized: 'Normalizada por fila',
         trueAxis: 'Clase real',
@@ -144,6 +146,7 @@ export const evaluation = {
         choose: 'Escolha uma execução da lista.',
         loading: 'Carregando…',
       },
+      engineName: { didactic: 'didático', tfjs: 'TensorFlow.js', withBackend: '{engine} · {backend}' },
       overview: {
         title: 'Execução {runId}',
         dataset: 'Dados',
@@ -181,6 +184,7 @@ export const evaluation = {
       },
       confusion: {
         title: 'Matriz de confusão ({split})',
+        part: { test: 'teste', 'cross-validation': 'validação cruzada', val: 'validação', train: 'treino' },
         counts: 'Contagens',
         normalized: 'Normalizada por linha',
         trueAxis: 'Classe real',
@@ -271,6 +275,7 @@ export const evaluation = {
         choose: 'Pick a run from the list.',
         loading: 'Loading…',
       },
+      engineName: { didactic: 'didactic', tfjs: 'TensorFlow.js', withBackend: '{engine} · {backend}' },
       overview: {
         title: 'Run {runId}',
         dataset: 'Data',
@@ -308,6 +313,7 @@ export const evaluation = {
       },
       confusion: {
         title: 'Confusion matrix ({split})',
+        part: { test: 'test', 'cross-validation': 'cross-validation', val: 'validation', train: 'training' },
         counts: 'Counts',
         normalized: 'Row-normalized',
         trueAxis: 'True class',

@@ -63,7 +63,7 @@ export const training = {
         backend: 'Backend',
         backendAuto: 'automático',
         inUse: 'En uso: motor {engine} · backend {backend}',
-        inUseDidactic: 'En uso: motor didáctico (didactic: retropropagación propia, sin tfjs)',
+        inUseDidactic: 'En uso: motor didáctico (retropropagación propia, sin tfjs)',
         active: 'Backend activo: {backend}',
       },
       control: {
@@ -209,7 +209,7 @@ export const training = {
         backend: 'Backend',
         backendAuto: 'automático',
         inUse: 'Em uso: motor {engine} · backend {backend}',
-        inUseDidactic: 'Em uso: motor didático (didactic: retropropagação própria, sem tfjs)',
+        inUseDidactic: 'Em uso: motor didático (retropropagação própria, sem tfjs)',
         active: 'Backend ativo: {backend}',
       },
       control: {
