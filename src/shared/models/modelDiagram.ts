@@ -1,3 +1,4 @@
+import { maxOf } from '../arrays';
 import { formatNumber } from '../i18n/formatNumber';
 import type { DiagramSample } from './diagramSample';
 import { pair, type LayerSpec, type ModelSpec } from './modelSpec';
@@ -173,7 +174,7 @@ function sampleGlyph(sample: DiagramSample, shape: readonly number[], scale: num
     case 'row': {
       const lines = sample.values.map((value, i) => `${sample.names[i] ?? `x${i + 1}`} = ${formatNumber(value, language, { maximumSignificantDigits: 4 })}`);
       if (sample.length > sample.values.length) lines.push('…');
-      return { kind: 'row', width: Math.max(...lines.map((line) => textWidth(line, PARAMS_SIZE)), 20), height: lines.length * 15, lines };
+      return { kind: 'row', width: Math.max(maxOf(lines.map((line) => textWidth(line, PARAMS_SIZE))), 20), height: lines.length * 15, lines };
     }
   }
 }
@@ -341,7 +342,7 @@ export function layoutModelDiagram(input: ModelDiagramInput): DiagramLayout {
   const { spec, labels: words, language } = input;
   const shapes: (readonly number[] | null)[] = [spec.inputShape, ...spec.layers.map((_, i) => input.layers[i]?.outputShape ?? null)];
   // One scale for every map of the model, so a 24×24 map is drawn twice as tall as a 12×12 one.
-  const largestSide = Math.max(1, ...shapes.filter((s): s is readonly number[] => !!s && s.length === 3).flatMap((s) => [s[0], s[1]]));
+  const largestSide = Math.max(1, maxOf(shapes.filter((s): s is readonly number[] => !!s && s.length === 3).flatMap((s) => [s[0], s[1]])));
   const scale = MAX_MAP_SIDE / largestSide;
 
   const columns: DiagramColumn[] = [];
@@ -360,7 +361,7 @@ export function layoutModelDiagram(input: ModelDiagramInput): DiagramLayout {
     const shapeText = diagramShapeText(shape);
     const params = summary ? summary.params : null;
     const paramsText = params === null ? '' : params > 0 ? words.params(params, formatNumber(params, language)) : words.noParams;
-    const width = Math.ceil(Math.max(glyph.width, ...typeLines.map((line) => textWidth(line, TYPE_SIZE)), textWidth(shapeText, SHAPE_SIZE), textWidth(paramsText, PARAMS_SIZE)) + 2 * PAD);
+    const width = Math.ceil(maxOf([glyph.width, ...typeLines.map((line) => textWidth(line, TYPE_SIZE)), textWidth(shapeText, SHAPE_SIZE), textWidth(paramsText, PARAMS_SIZE)]) + 2 * PAD);
     const failed = input.failedLayer === layerIndex;
     const colour = failed ? DIAGRAM_COLOURS.failed : shape ? DIAGRAM_COLOURS[type] : DIAGRAM_COLOURS.unknown;
     const centre = x + width / 2;
