@@ -66,6 +66,10 @@ async function loadDatasetAndRun(page: Page, root: string): Promise<string> {
   const predict = page.getByTestId('predict-panel');
   await predict.getByTestId('predict-thumbs').locator('img').first().click();
   await expect(predict.getByTestId('predict-bar').first()).toBeVisible();
+  // Informe with the run chosen: its notes form and report settings are measured too.
+  await show(page, 'informe');
+  await page.getByTestId('runs-table').locator('tbody tr').filter({ hasText: runId }).click();
+  await expect(page.getByTestId('report-language')).toHaveValue('es');
   return runId;
 }
 
@@ -113,6 +117,9 @@ test('layout: no view overflows its boxes or the window, in es, pt and en, from 
         faults.push(...(await checkViews(page, `${language} ${size.width}x${size.height}`)));
       }
     }
+    // The report is written in the interface's language unless another is picked for it.
+    await show(page, 'informe');
+    await expect(page.getByTestId('report-language')).toHaveValue('en');
     // The Proyector switch at the projector's size, in every language.
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('projector').click();
