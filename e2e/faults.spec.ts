@@ -154,9 +154,9 @@ test(`a run of ${MANY} classes shows the confusion heatmap and its most frequent
   const first = (await top.first().getByRole('button').textContent()) ?? '';
   await top.first().getByRole('button').click();
   // The gallery of that cell opens, titled with its two classes (the first confusion is "kA → kB").
-  const [trueClass, predicted] = first.match(/k\d\d/g) ?? [];
-  await expect(page.getByTestId('prediction-gallery').locator('h3')).toContainText(trueClass);
-  await expect(page.getByTestId('prediction-gallery').locator('h3')).toContainText(predicted);
+  const classes = first.match(/k\d\d/g) ?? [];
+  expect(classes).toHaveLength(2);
+  for (const name of classes) await expect(page.getByTestId('prediction-gallery').locator('h3')).toContainText(name);
 });
 
 test('a runs folder that turns read-only: Evaluación says runs cannot be recorded there and still lists and opens its runs', async ({ page }) => {

@@ -1,5 +1,26 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { SinapsisError } from '../../shared/contract';
-import { LOCAL_FILES, readRegularFile, type ReadLimit } from '../core/files';
+import { LOCAL_FILES, readRegularFile, realPathLoose, type ReadLimit } from '../core/files';
+
+/**
+ * On the command line every path is the user's own (the policy is LOCAL_FILES), so a refused path is never "outside
+ * the folders this server allows": it is a device, a pipe, a socket or a kernel file, and the message says so.
+ */
+export function notARegularFile(path: string, what: string): SinapsisError {
+  // /proc and /sys hold "regular" files that describe this machine (size 0, some never end): refused like devices.
+  const kind = /^\/(proc|sys)(\/|$)/.test(realPathLoose(path)) ? 'a file of the kernel (/proc, /sys), not one saved on disk' : 'not a regular file (a device, a pipe or a socket)';
+  return new SinapsisError('not-a-regular-file', `${path} is ${kind}. Give ${what}.`, { file: path });
+}
+
+/**
+ * Refuses a device, a pipe or a socket where a file or a folder is expected (a data source: a CSV or an image
+ * folder), before anything opens it: "is a file, not a folder" or a scan would be the wrong message.
+ */
+export async function refuseSpecialFile(path: string, what: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info && !info.isFile() && !info.isDirectory()) throw notARegularFile(path, what);
+}
 
 /**
  * A file named on the command line, read as every core reader reads one: a regular file only (never a device, a
@@ -10,12 +31,25 @@ export async function readCliFile(path: string, limit: ReadLimit & { what: strin
   try {
     return await readRegularFile(path, LOCAL_FILES, limit);
   } catch (error) {
-    if (error instanceof SinapsisError && error.code === 'path-not-allowed') {
-      throw new SinapsisError('not-a-regular-file', `${path} is not a regular file (a device, a pipe or a socket). Give ${limit.what}.`, { file: path });
-    }
+    if (error instanceof SinapsisError && error.code === 'path-not-allowed') throw notARegularFile(path, limit.what);
     if (error instanceof SinapsisError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(error)})`;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `is a folder; give ${limit.what}` : `cannot be read (${code ?? String(error)})`;
     throw new SinapsisError('file-unreadable', `${path}: ${why}. Check the path.`, { file: path, reason: code ?? 'error' });
   }
+}
+
+/**
+ * A folder named on the command line (a run folder, a folder of runs), resolved: a file, a device or a pipe in its
+ * place is refused at once with what was expected, instead of a later "config.json is missing" inside it.
+ * A path that does not exist passes, for the command to say what it lacks.
+ */
+export async function cliFolder(path: string, what: string): Promise<string> {
+  const absolute = resolve(path);
+  const info = await stat(absolute).catch(() => null);
+  if (info && !info.isDirectory()) {
+    const kind = info.isFile() ? 'a file' : 'not a regular file (a device, a pipe or a socket)';
+    throw new SinapsisError('bad-arguments', `${path} is ${kind}, not a folder. Give ${what}.`, { file: path });
+  }
+  return absolute;
 }

@@ -3,6 +3,7 @@ import { APP_VERSION } from '../core/app/version';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNEXPECTED, type CliIO } from './command';
 import { commands } from './commands';
 import { maxOf } from '../../shared/arrays';
+import { notARegularFile } from './readCliFile';
 
 export function mainHelp(): string {
   const width = maxOf(commands.map((c) => c.name.length), 0);
@@ -41,7 +42,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof SinapsisError) {
-      io.err(`sinapsis ${name}: ${error.message}\n`);
+      // The core's refusal speaks of a lab server's allowed folders; on the command line it means a special file.
+      const shown = error.code === 'path-not-allowed' && typeof error.params?.file === 'string' ? notARegularFile(error.params.file, 'a regular file, folder or builtin:NAME') : error;
+      io.err(`sinapsis ${name}: ${shown.message}\n`);
       return EXIT_BAD_INPUT;
     }
     io.err(`sinapsis ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { builtinOptionsSchema } from '../../../shared/contract/datasets';
@@ -15,6 +15,10 @@ import { RUN_FILES } from '../../core/runs/runFolder';
 import { parseCommandArgs } from '../args';
 import { EXIT_CHECK_MISMATCH, EXIT_OK, type CliCommand } from '../command';
 import { appendAll, maxOf } from '../../../shared/arrays';
+import { cliFolder, readCliFile, refuseSpecialFile } from '../readCliFile';
+
+/** An assignment file is a small JSON; anything larger is not one. */
+const MAX_ASSIGNMENT_BYTES = 64 * 1024 ** 2;
 
 /** A run folder has its config.json (or the status.json written first); anything else is a folder of runs. */
 function isRunFolder(dir: string): boolean {
@@ -25,7 +29,7 @@ function isRunFolder(dir: string): boolean {
 async function runFolders(paths: string[]): Promise<string[]> {
   const dirs: string[] = [];
   for (const given of paths) {
-    const path = resolve(given);
+    const path = await cliFolder(given, 'run folders or a folder of runs');
     const folder = existsSync(path) && statSync(path).isDirectory();
     if (!folder || isRunFolder(path)) {
       dirs.push(path);
@@ -115,19 +119,16 @@ Exit codes: 0 every run passes, 3 some run does not pass, 2 bad arguments or an 
     const { values, positionals } = parseCommandArgs('check', args, { csv: { type: 'boolean' }, data: { type: 'string' } });
     if (positionals.length < 2) throw new SinapsisError('bad-arguments', 'Give the assignment file and at least one run folder (or a folder of runs), e.g. "sinapsis check tarea.sinapsis.json entregas/".');
     const [assignmentPath, ...runPaths] = positionals;
-    let text: string;
-    try {
-      text = await readFile(resolve(assignmentPath), 'utf8');
-    } catch {
-      throw new SinapsisError('bad-arguments', `${assignmentPath} cannot be read. Give the assignment file saved with "Guardar como tarea".`);
-    }
+    const text = (await readCliFile(resolve(assignmentPath), { maxBytes: MAX_ASSIGNMENT_BYTES, what: 'the assignment file saved with "Guardar como tarea"' })).toString('utf8');
+    const data = values.data as string | undefined;
+    if (data) await refuseSpecialFile(data, 'the assignment\'s image folder, CSV file or builtin:NAME');
     const assignment = parseProjectText(text, assignmentPath);
     if (!assignment.assignment) {
       throw new SinapsisError('bad-arguments', `${assignmentPath} is a project, not an assignment: it locks nothing to check. Save it with "Guardar como tarea" first.`);
     }
     const dirs = await runFolders(runPaths);
     if (dirs.length === 0) throw new SinapsisError('bad-arguments', `No run folders in ${runPaths.join(', ')}.`);
-    const split = await assignmentSplit(assignment, values.data as string | undefined);
+    const split = await assignmentSplit(assignment, data);
     const rows: CheckRow[] = [];
     for (const dir of dirs) rows.push(await checkRun(assignment, dir, split));
     io.out(values.csv ? formatCsv(rows) : formatTable(rows));

@@ -9,6 +9,7 @@ import { loadImageFolder } from '../../core/datasets/images/loadImageFolder';
 import { intOption, parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
 import { appendAll } from '../../../shared/arrays';
+import { refuseSpecialFile } from '../readCliFile';
 
 const stats = (s: { min: number; median: number; max: number }) => `${s.min}–${s.max} (median ${s.median})`;
 
@@ -95,6 +96,7 @@ Options:
     const path = positionals[0];
     const maxProblems = values.problems === undefined ? 50 : Number(values.problems);
     if (!Number.isInteger(maxProblems) || maxProblems < 0) throw new SinapsisError('bad-arguments', `--problems must be a whole number, got "${String(values.problems)}".`);
+    await refuseSpecialFile(path, 'an image folder (one subfolder per class) or a CSV file');
     const info = await stat(path).catch(() => null);
     if (info?.isFile()) {
       const draft = await openCsv(path, 'auto', 'auto', DatasetStore.newId());

@@ -6,6 +6,7 @@ import { initBackend } from '../../core/engine/backends';
 import { exportRunModel } from '../../core/modelExport/exportModel';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
+import { cliFolder } from '../readCliFile';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -35,9 +36,10 @@ Example:
     if (!format.success) throw new SinapsisError('bad-arguments', `--format must be one of ${MODEL_EXPORT_FORMATS.join(', ')}; got "${String(values.format ?? '')}".`);
     const language = languageSchema.safeParse(values.lang ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${String(values.lang)}".`);
+    const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
     await initBackend();
     const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
-    const result = await exportRunModel(resolve(positionals[0]), { format: format.data, language: language.data, ...(out ? { outDir: out } : {}) });
+    const result = await exportRunModel(runDir, { format: format.data, language: language.data, ...(out ? { outDir: out } : {}) });
     io.out([`export: ${result.dir}`, ...result.files.map((f) => `  ${f.name} (${f.bytes} bytes)`)].join('\n') + '\n');
     return EXIT_OK;
   },

@@ -12,7 +12,7 @@ import { parseCommandArgs, intOption } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
 import { maxOf } from '../../../shared/arrays';
 import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder';
-import { readCliFile } from '../readCliFile';
+import { cliFolder, readCliFile } from '../readCliFile';
 
 async function imageInput(path: string): Promise<SampleInput> {
   const bytes = await readCliFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image file' });
@@ -88,8 +88,9 @@ Options:
     const k = intOption('top', values.top as string | undefined, 3, 1, 10);
     const row = values.row as string | undefined;
     if (row === undefined && positionals.length === 2 && isFolder(resolve(positionals[1]))) {
+      const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
       await initBackend();
-      const run = await loadRunModel(resolve(positionals[0]));
+      const run = await loadRunModel(runDir);
       const controller = new AbortController();
       const onSigint = (): void => controller.abort();
       process.once('SIGINT', onSigint);
@@ -116,7 +117,7 @@ Options:
     if (positionals.length !== (row === undefined ? 2 : 1)) {
       throw new SinapsisError('bad-arguments', 'Give a run folder and an image, e.g. "sinapsis predict runs/lab-hog digit.png", or a run folder and --row.');
     }
-    const dir = resolve(positionals[0]);
+    const dir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
     const input = row === undefined ? await imageInput(resolve(positionals[1])) : rowInput(row);
     await initBackend();
     const run = await loadRunModel(dir);

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { backendStatus } from '../../core/engine/backends';
@@ -9,6 +9,10 @@ import { openSecretUrlInBrowser } from '../openInBrowser';
 import { maxTrainingsFromEnv } from '../../core/tasks/slots';
 import { DEFAULT_WORKSPACE_MEMORY_MB, parseStudentList, type LabServeOptions } from '../../door/labServer';
 import { defaultWorkspacesRoot } from '../../core/workspaces/workspaces';
+import { readCliFile } from '../readCliFile';
+
+/** A class list is names, one a line: a few kilobytes; a larger file is not one. */
+const MAX_STUDENT_LIST_BYTES = 1024 ** 2;
 
 export const DEFAULT_PORT = 5170;
 
@@ -42,7 +46,7 @@ function stopOnSignal(server: RunningServer, io: CliIO, launcher: string | null)
 type ServeValues = { data?: unknown; students?: unknown; workspaces?: unknown; 'workspace-memory'?: unknown };
 
 /** The lab-server flags, checked: every --data folder must exist, the students list must be readable. */
-function labOptions(values: ServeValues): LabServeOptions {
+async function labOptions(values: ServeValues): Promise<LabServeOptions> {
   const dataRoots = ((values.data as string[] | undefined) ?? []).map((dir) => resolve(dir));
   for (const dir of dataRoots) {
     let isFolder = false;
@@ -55,12 +59,7 @@ function labOptions(values: ServeValues): LabServeOptions {
   }
   let students: string[] | null = null;
   if (typeof values.students === 'string') {
-    let text: string;
-    try {
-      text = readFileSync(values.students, 'utf8');
-    } catch {
-      throw new SinapsisError('bad-arguments', `--students ${values.students}: cannot be read. Give a text file with one student name per line.`);
-    }
+    const text = (await readCliFile(values.students, { maxBytes: MAX_STUDENT_LIST_BYTES, what: '--students a text file with one student name per line' })).toString('utf8');
     students = parseStudentList(text);
     if (students.length === 0) throw new SinapsisError('bad-arguments', `--students ${values.students} has no names: write one student name per line.`);
   }
@@ -130,7 +129,7 @@ as "stopped"; a second Ctrl+C quits at once.
       throw new SinapsisError('bad-arguments', `--token (or SINAPSIS_TOKEN) must be at least ${MIN_TOKEN_LENGTH} characters long.`);
     }
     const maxTrainings = intOption('max-trainings', values['max-trainings'] as string | undefined, maxTrainingsFromEnv(), 1, 256);
-    const lab = values.lab === true || !isLoopbackHost(host) ? labOptions(values) : undefined;
+    const lab = values.lab === true || !isLoopbackHost(host) ? await labOptions(values) : undefined;
     if (!lab && (values.data || values.students || values.workspaces || values['workspace-memory'])) {
       throw new SinapsisError('bad-arguments', '--data, --students, --workspaces and --workspace-memory are for a lab server: add --lab, or a --host other than 127.0.0.1.');
     }

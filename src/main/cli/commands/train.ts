@@ -32,7 +32,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';
 import { parseAugmentOption } from '../augmentOption';
 import { parseHogSpec, resizeOption } from '../hogOptions';
 import { TrainingProgressPrinter } from '../trainingProgress';
-import { readCliFile } from '../readCliFile';
+import { readCliFile, refuseSpecialFile } from '../readCliFile';
 
 /** A model spec (or a run's config.json holding one) is kilobytes; anything far larger is not one. */
 const MAX_MODEL_FILE_BYTES = 16 * 1024 ** 2;
@@ -267,6 +267,7 @@ Example (the course's HOG lab):
     const backend = parseBackendPreference(text('backend'));
     checkBatchApplies(optimizer, text('batch'));
     const split = splitOption(text('split'), text('kfold'), v.loo === true);
+    await refuseSpecialFile(source, 'an image folder, a CSV file or builtin:NAME');
 
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();

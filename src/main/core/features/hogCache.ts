@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
+import { readOwnFile } from '../files/readOwnFile';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { HogPipeline } from '../../../shared/contract/features';
@@ -59,7 +60,7 @@ export class HogCache {
     const entries = new Map<string, Float64Array>();
     let bytes: Buffer | null = null;
     try {
-      bytes = await readFile(file);
+      bytes = await readOwnFile(file);
     } catch {
       bytes = null;
     }

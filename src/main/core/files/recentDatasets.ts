@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readOwnText } from './readOwnFile';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MAX_RECENT_DATASETS, recentDatasetSchema, type RecentDataset } from '../../../shared/contract/files';
@@ -19,7 +19,7 @@ async function listFile(context: Pick<CallContext, 'workspace'>): Promise<string
 
 async function readList(file: string): Promise<RecentDataset[]> {
   try {
-    const parsed = z.array(z.unknown()).safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const parsed = z.array(z.unknown()).safeParse(JSON.parse((await readOwnText(file)) ?? 'null'));
     return parsed.success ? parsed.data.flatMap((entry) => { const one = recentDatasetSchema.safeParse(entry); return one.success ? [one.data] : []; }) : [];
   } catch {
     return []; // missing or damaged: the list is a convenience and starts again

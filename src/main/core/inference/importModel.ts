@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
-import { readFile, realpath, rm, stat } from 'node:fs/promises';
+import { realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { LOCAL_FILES, type FileAccessPolicy } from '../files';
+import { LOCAL_FILES, readRegularFile, type FileAccessPolicy } from '../files';
+import { fileNotRegular, ownFileRefusal } from '../files/readOwnFile';
 import { SinapsisError } from '../../../shared/contract/errors';
 import type { FeatureChoice } from '../../../shared/contract/experiment';
 import type { ImportScaling, ModelImportResult } from '../../../shared/contract/inference';
@@ -71,13 +72,12 @@ interface ModelJson {
 }
 
 /** Parses model.json and checks every weight file: named inside the folder, present, and exactly as large as declared. */
-async function checkModelFolder(modelDir: string): Promise<void> {
+async function checkModelFolder(modelDir: string, files: FileAccessPolicy): Promise<void> {
   const file = join(modelDir, MODEL_JSON);
-  const info = await stat(file);
-  if (info.size > MAX_MODEL_JSON_BYTES) throw corrupt(file, `it is ${info.size} bytes, too large for a model description`);
+  const text = await readImportedFile(file, files);
   let json: ModelJson;
   try {
-    json = JSON.parse(await readFile(file, 'utf8')) as ModelJson;
+    json = JSON.parse(text) as ModelJson;
   } catch {
     throw corrupt(file, 'it is not valid JSON');
   }
@@ -97,8 +97,11 @@ async function checkModelFolder(modelDir: string): Promise<void> {
       // A manifest must not make us read files outside the model folder (e.g. "../../.ssh/id_rsa").
       if (typeof name !== 'string' || name.includes('\0') || !isInside(modelDir, target)) throw corrupt(file, `weight file "${String(name)}" is outside the model folder`);
       const real = await realpath(target).catch(() => null);
-      if (!real || !isInside(modelDir, real)) throw corrupt(file, `weight file "${name}" is missing`);
-      present += (await stat(real)).size;
+      if (!real) throw corrupt(file, `weight file "${name}" is missing`);
+      if (!isInside(modelDir, real)) throw corrupt(file, `weight file "${name}" is a link leading outside the model folder`);
+      const info = await stat(real);
+      if (!info.isFile()) throw fileNotRegular(real);
+      present += info.size;
     }
   }
   if (declared > MAX_WEIGHT_BYTES) throw corrupt(file, `its weights need ${declared} bytes, more than Sinapsis loads`);
@@ -142,10 +145,24 @@ function describeFeatures(features: PreprocessingFile['features']): string {
   return `${features.length} columns`;
 }
 
-async function readCompanion(dirs: string[], name: string): Promise<{ path: string; text: string } | null> {
+/**
+ * A file of the folder being imported (model.json, preprocessing.json, config.json), read as every request's file
+ * is: regular files only, at most 64 MB counted while reading (a FIFO or a link to /dev/zero named model.json
+ * would otherwise block or fill memory).
+ */
+async function readImportedFile(path: string, files: FileAccessPolicy): Promise<string> {
+  try {
+    return (await readRegularFile(path, files, { maxBytes: MAX_MODEL_JSON_BYTES, what: 'a model description' })).toString('utf8');
+  } catch (error) {
+    if (error instanceof SinapsisError && error.code === 'file-too-large') throw corrupt(path, `it is larger than ${MAX_MODEL_JSON_BYTES / 1024 ** 2} MB, too large for a model description`);
+    throw ownFileRefusal(path, error);
+  }
+}
+
+async function readCompanion(dirs: string[], name: string, files: FileAccessPolicy): Promise<{ path: string; text: string } | null> {
   for (const dir of dirs) {
     const path = join(dir, name);
-    if (existsSync(path)) return { path, text: await readFile(path, 'utf8') };
+    if (existsSync(path)) return { path, text: await readImportedFile(path, files) };
   }
   return null;
 }
@@ -200,7 +217,7 @@ function importedMetrics(): RunMetrics {
 /** Imports the model folder at `request.path` as a new completed run under `runsRoot`. */
 export async function importModel(request: ImportRequest, runsRoot: string, files: FileAccessPolicy = LOCAL_FILES): Promise<ModelImportResult> {
   const { modelDir, companionDirs } = await locate(request.path, files);
-  await checkModelFolder(modelDir);
+  await checkModelFolder(modelDir, files);
   let model: tf.LayersModel;
   try {
     model = await loadModel(modelDir);
@@ -214,7 +231,7 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
     const input = inputShape as number[];
     const outputWidth = product(outputShape as number[]);
 
-    const stored = await readCompanion(companionDirs, RUN_FILES.preprocessing);
+    const stored = await readCompanion(companionDirs, RUN_FILES.preprocessing, files);
     const fromRun = stored ? parsePreprocessing(stored.text, stored.path) : null;
     if (!fromRun && !request.features) {
       throw new SinapsisError('model-import-needs-features', `${modelDir} has no ${RUN_FILES.preprocessing}: say which features the model takes (HOG settings, pixel size or table columns).`, {
@@ -246,7 +263,7 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
         { stored: fromRun.scaling },
       );
     }
-    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config).then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
+    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config, files).then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
     const source = sourceConfig?.success ? sourceConfig.data : null;
     const artifacts = await modelArtifacts(model);
     return await writeImportedRun({ request, runsRoot, modelDir, artifacts, model, preprocessing, classes, source, input, withPreprocessing: fromRun !== null });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { runPreprocessingFileSchema, type RunPreprocessing } from '../../../shared/contract/runs';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
+import { readOwnText } from '../files/readOwnFile';
 
 /**
  * `preprocessing.json` of a run (`runPreprocessingSchema` in the contract): what a new sample goes through before the
@@ -26,10 +26,8 @@ export function parsePreprocessing(text: string, path: string): PreprocessingFil
 /** The run folder's preprocessing.json, or a clear error when the run has none (older or unfinished runs). */
 export async function readPreprocessing(dir: string): Promise<PreprocessingFile> {
   const path = join(dir, RUN_FILES.preprocessing);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
+  const text = await readOwnText(path);
+  if (text === null) {
     throw new SinapsisError('run-no-preprocessing', `${path} is missing: the run was interrupted before it finished, or made by an older version. Train it again to predict with it.`, {
       path,
     });

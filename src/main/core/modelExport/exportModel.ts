@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { SinapsisError } from '../../../shared/contract/errors';
@@ -18,6 +18,7 @@ import { portableModel } from './portableModel';
 import { PREDICT_PY } from './predictScript';
 import { pytorchFiles } from './pytorchExport';
 import { standardTfjsArtifacts } from './tfjsExport';
+import { readOwnFile, readOwnText } from '../files/readOwnFile';
 
 /**
  * `sinapsis export` and `runs.exportModel`: a run's trained model as a folder a student takes elsewhere. The
@@ -46,7 +47,8 @@ function modelNameOf(spec: unknown): string {
 export async function exportRunModel(runDir: string, options: ExportModelOptions): Promise<{ dir: string; files: { name: string; bytes: number }[] }> {
   const run = await readRun(runDir);
   const loaded = await loadRunModel(runDir);
-  const preprocessingText = await readFile(join(runDir, RUN_FILES.preprocessing), 'utf8');
+  // loadRunModel has just read and checked it; read again for its exact text, which the export carries as is.
+  const preprocessingText = (await readOwnText(join(runDir, RUN_FILES.preprocessing))) ?? '';
   const dir = options.outDir ?? join(runDir, modelExportFolder(options.format));
   try {
     const portable = portableModel(loaded.model);
@@ -97,7 +99,7 @@ async function exportFiles(dir: string, format: ModelExportFormat): Promise<{ na
 /** The export folder as a .zip whose entries sit in a folder named after the run and format. */
 export async function zipExport(dir: string, files: readonly { name: string }[], top: string): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
-  for (const file of files) entries[`${top}/${file.name}`] = new Uint8Array(await readFile(join(dir, file.name)));
+  for (const file of files) entries[`${top}/${file.name}`] = new Uint8Array((await readOwnFile(join(dir, file.name))) ?? new Uint8Array(0));
   return zipSync(entries, { level: 6 });
 }
 

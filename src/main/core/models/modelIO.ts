@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { ACTIVATIONS, OUTPUT_ACTIVATION_KINDS, takesAlpha } from '../../../shared/models/activationTable';
@@ -8,6 +8,7 @@ import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec
 import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { buildModel, weightedLayerName } from './buildModel';
 import { registerCustomLayers } from './customLayers';
+import { readOwnFile, readOwnText } from '../files/readOwnFile';
 
 /**
  * Models on disk in the tfjs format (`model.json` + `weights.bin`, what tf.loadLayersModel and tfjs-converter
@@ -67,15 +68,24 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
     load: async () => {
       let json: { modelTopology?: object; weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
       try {
-        json = JSON.parse(await readFile(join(directory, MODEL_JSON), 'utf8'));
+        const text = await readOwnText(join(directory, MODEL_JSON));
+        if (text === null) throw new Error('no such file');
+        json = JSON.parse(text);
       } catch (error) {
+        if (error instanceof SinapsisError) throw error;
         throw new SinapsisError('model-unreadable', `Cannot read ${join(directory, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`, {
           path: directory,
         });
       }
       const manifest = json.weightsManifest ?? [];
       const buffers: Uint8Array[] = [];
-      for (const group of manifest) for (const path of group.paths) buffers.push(await readFile(join(directory, path)));
+      for (const group of manifest) {
+        for (const path of group.paths) {
+          const bytes = await readOwnFile(join(directory, path));
+          if (!bytes) throw new SinapsisError('model-unreadable', `Cannot read ${join(directory, path)}: the weights file model.json names is missing. Is this a complete saved model folder?`, { path: directory });
+          buffers.push(bytes);
+        }
+      }
       const weightData = weightBytes(buffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
       return {
         modelTopology: json.modelTopology,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract/errors';
@@ -11,6 +10,7 @@ import { planExperiment } from '../experiment/experimentPlan';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
 import { runConfigFileSchema, runMetricsFileSchema, runPredictionsFileSchema, type RunConfig, type RunMetrics, type RunPredictions } from '../../../shared/contract/runs';
+import { readOwnText } from '../files/readOwnFile';
 import { appendAll, maxOf } from '../../../shared/arrays';
 
 /** Metrics recomputed from predictions.json must equal metrics.json to this tolerance (both are float64 JSON). */
@@ -36,12 +36,8 @@ export function expectedSplit(assignment: ProjectFile, samples: number, labels: 
 
 async function readRunFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T> {
   const path = join(dir, name);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new SinapsisError('run-file-missing', `${name} is missing`, { path });
-  }
+  const text = await readOwnText(path);
+  if (text === null) throw new SinapsisError('run-file-missing', `${name} is missing`, { path });
   return parseRunJson(text, name, schema);
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readOwnText } from '../files/readOwnFile';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { PROJECT_FILE_SUFFIX, type ProjectFile, type RecentProject } from '../../../shared/contract/project';
@@ -28,10 +29,8 @@ export function storeProject(dir: string, id: string, project: ProjectFile): Pro
 }
 
 export async function readStoredProject(dir: string, id: string): Promise<ProjectFile> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, `${id}${PROJECT_FILE_SUFFIX}`), 'utf8');
-  } catch {
+  const text = await readOwnText(join(dir, `${id}${PROJECT_FILE_SUFFIX}`)).catch(() => null);
+  if (text === null) {
     throw new SinapsisError('project-not-found', `The recent project "${id}" is no longer kept here. Open its file with "Abrir proyecto".`, { id });
   }
   return parseProjectText(text, `${id}${PROJECT_FILE_SUFFIX}`);

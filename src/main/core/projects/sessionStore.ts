@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { readOwnText } from '../files/readOwnFile';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { labSessionSchema, type LabSession } from '../../../shared/contract/project';
@@ -12,7 +13,7 @@ const storedSessionSchema = z.object({ revision: z.number().int(), savedAt: z.st
 /** The kept session of a workspace folder, or null (never saved, or written by a version whose format we cannot read). */
 export async function readSession(dir: string): Promise<{ session: LabSession | null; revision: number }> {
   try {
-    const stored = storedSessionSchema.safeParse(JSON.parse(await readFile(join(dir, SESSION_FILE), 'utf8')));
+    const stored = storedSessionSchema.safeParse(JSON.parse((await readOwnText(join(dir, SESSION_FILE))) ?? 'null'));
     if (stored.success) return { session: stored.data.session, revision: stored.data.revision };
   } catch {
     // Missing or unreadable: the student starts from the defaults.

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../shared/i18n/diagnosisText';
 import type { DiagramSample } from '../../../shared/models/diagramSample';
@@ -6,6 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { readRunView, type RunRecord } from '../runs/readRun';
 import { RUN_FILES } from '../runs/runFolder';
 import { runDiagramSampleSchema, runThumbnailsSchema } from '../../../shared/contract/runs';
+import { readOwnText } from '../files/readOwnFile';
 import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
 export const NOTES_FILE = 'notes.json';
@@ -13,7 +13,7 @@ export const NOTES_FILE = 'notes.json';
 
 export async function readNotes(dir: string): Promise<ReportNotes> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(join(dir, NOTES_FILE), 'utf8'));
+    const parsed: unknown = JSON.parse((await readOwnText(join(dir, NOTES_FILE))) ?? 'null');
     if (typeof parsed !== 'object' || parsed === null) return {};
     const { title, author, comments } = parsed as Record<string, unknown>;
     return {
@@ -30,7 +30,7 @@ export async function readNotes(dir: string): Promise<ReportNotes> {
 async function readThumbnails(dir: string): Promise<Map<number, string>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(join(dir, RUN_FILES.thumbnails), 'utf8'));
+    parsed = JSON.parse((await readOwnText(join(dir, RUN_FILES.thumbnails))) ?? 'null');
   } catch {
     return new Map();
   }
@@ -42,7 +42,7 @@ async function readThumbnails(dir: string): Promise<Map<number, string>> {
 /** The sample the experiment stored for the model diagram, or null (older runs, tables without one, a damaged file). */
 async function readDiagramSample(dir: string): Promise<DiagramSample | null> {
   try {
-    const parsed = runDiagramSampleSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.diagramSample), 'utf8')));
+    const parsed = runDiagramSampleSchema.safeParse(JSON.parse((await readOwnText(join(dir, RUN_FILES.diagramSample))) ?? 'null'));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,12 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { SinapsisError } from '../../../shared/contract/errors';
+
+/**
+ * The rename would replace whatever is at `path`: a device, a pipe or a socket must never be (as root,
+ * `sinapsis hog x.png --picture /dev/null` would have turned /dev/null into a PNG). A link is replaced itself,
+ * never what it points to, so it may stay; a folder fails the rename anyway, said here with the rest.
+ */
+async function refuseSpecialTarget(path: string): Promise<void> {
+  const existing = await lstat(path).catch(() => null);
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+    throw new SinapsisError(
+      'output-not-regular',
+      `${path} is not a regular file (${existing.isDirectory() ? 'a folder' : 'a device, a pipe or a socket'}), so Sinapsis does not write over it. Give the path of a new file or of an ordinary one to replace.`,
+      { path },
+    );
+  }
+}
 
 /**
  * Writes a file so that readers only ever see the old or the new content, never a torn one:
  * write a temporary file beside it, flush it to disk, then rename over the target (atomic on one filesystem).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await refuseSpecialTarget(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'w');
   try {

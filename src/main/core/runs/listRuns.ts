@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { runMatchesSearch } from '../../../shared/runs/runSearch';
 import { runState } from './readRun';
 import { readRunStatus, RUN_FILES } from './runFolder';
 import { runConfigFileSchema, runMetricsFileSchema, type RunSummary } from '../../../shared/contract/runs';
+import { readOwnText } from '../files/readOwnFile';
 
 async function readJson(path: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    const text = await readOwnText(path);
+    return text === null ? null : JSON.parse(text);
   } catch {
     return null;
   }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
 import { HISTORY_COLUMNS, runConfigFileSchema, runMetricsFileSchema, type HistoryRow, type RunConfig, type RunMetrics, type RunSummary } from '../../../shared/contract/runs';
 import { parseRunJson } from './parseRunJson';
+import { readOwnText } from '../files/readOwnFile';
 import { effectiveStatus, readRunStatus, RUN_FILES, type RunStatus } from './runFolder';
 
 async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T> {
@@ -15,16 +15,11 @@ async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, u
   return found;
 }
 
-/** A run file that may not exist yet (metrics.json of an interrupted run): null when absent, an error when wrong. */
+/** A run file that may not exist yet (metrics.json of an interrupted run): null when absent, an error when wrong or unreadable. */
 async function readOptionalJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, unknown>): Promise<T | null> {
   const path = join(dir, name);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-  return parseRunJson(text, path, schema);
+  const text = await readOwnText(path);
+  return text === null ? null : parseRunJson(text, path, schema);
 }
 
 /** Parses our own history.csv (numeric cells, empty = missing). */
@@ -90,11 +85,8 @@ export async function readRunView(dir: string): Promise<RunView> {
   return { dir, config, metrics, history, status: state.status, message: state.message };
 }
 
+/** The epochs on disk; none yet (a run stopped while preparing) is an empty history, a file that cannot be read an error. */
 async function readHistory(dir: string): Promise<HistoryRow[]> {
-  try {
-    return parseHistoryCsv(await readFile(join(dir, RUN_FILES.history), 'utf8'));
-  } catch (error) {
-    if (error instanceof SinapsisError) throw error;
-    return [];
-  }
+  const text = await readOwnText(join(dir, RUN_FILES.history));
+  return text === null ? [] : parseHistoryCsv(text);
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
 import { parseRunJson } from './parseRunJson';
 import { runDir } from './runDir';
+import { readOwnText } from '../files/readOwnFile';
 
 /**
  * One of the files an experiment adds to its run folder (predictions, inspection), validated; a run that lacks it
@@ -11,10 +11,8 @@ import { runDir } from './runDir';
  */
 export async function readRunExtra<T>(root: string, runId: string, file: string, schema: z.ZodType<T, unknown>, missingCode: string): Promise<T> {
   const path = join(runDir(root, runId), file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
+  const text = await readOwnText(path);
+  if (text === null) {
     throw new SinapsisError(missingCode, `Run "${runId}" has no ${file}: it was interrupted before it was written, or made by an older version. Train it again to see it.`, { runId });
   }
   return parseRunJson(text, path, schema);

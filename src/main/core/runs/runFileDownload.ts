@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SinapsisError, type ResponseOf } from '../../../shared/contract';
 import { RUN_FILE_NAME } from '../reports/runExports';
+import { readOwnFile } from '../files/readOwnFile';
 
 const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 
@@ -32,6 +33,8 @@ export async function runFileDownload(dir: string, name: string): Promise<Respon
   if (size > MAX_DOWNLOAD_BYTES) {
     throw new SinapsisError('run-file-too-large', `${path} has ${size} bytes, more than the ${MAX_DOWNLOAD_BYTES} a download through the app may have; copy it from the run folder.`, { path, bytes: size });
   }
-  const bytes = await readFile(path);
+  // Read as the other run files are: a FIFO or device swapped in after the stat never blocks the core.
+  const bytes = await readOwnFile(path);
+  if (!bytes) throw new SinapsisError('run-export-missing', `${path} is missing: export the run's files again.`, { path });
   return { name, path, mime: MIME[extname(path)] ?? 'application/octet-stream', bytes: bytes.byteLength, base64: bytes.toString('base64') };
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runStatusFileSchema, type RunStatusFile } from '../../../shared/contract/runs';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { rewriteInPlace, writeJsonAtomic } from './atomicWrite';
 import { processIdentity, processIsAlive } from './liveness';
+import { readOwnText } from '../files/readOwnFile';
 import { errnoOf, runWriteError, WRITE_FAILURE_CODES } from './writeFailure';
 
 /**
@@ -97,9 +98,11 @@ export async function finishRun(dir: string, status: 'completed' | 'stopped' | '
   return next;
 }
 
+/** status.json, or null when it is missing, torn or no file to read (the run's metrics then tell its status). */
 export async function readRunStatus(dir: string): Promise<RunStatus | null> {
   try {
-    const parsed = runStatusFileSchema.safeParse(JSON.parse(await readFile(join(dir, RUN_FILES.status), 'utf8')));
+    const text = await readOwnText(join(dir, RUN_FILES.status));
+    const parsed = runStatusFileSchema.safeParse(text === null ? null : JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

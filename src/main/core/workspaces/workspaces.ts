@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
+import { readOwnText } from '../files/readOwnFile';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -100,7 +101,7 @@ export class Workspaces {
 
   private async readSettings(id: string): Promise<z.infer<typeof workspaceFileSchema> | null> {
     try {
-      const parsed = workspaceFileSchema.safeParse(JSON.parse(await readFile(join(this.foldersOf(id).home ?? '', 'workspace.json'), 'utf8')));
+      const parsed = workspaceFileSchema.safeParse(JSON.parse((await readOwnText(join(this.foldersOf(id).home ?? '', 'workspace.json'))) ?? 'null'));
       return parsed.success && parsed.data.id === id ? parsed.data : null;
     } catch {
       return null;

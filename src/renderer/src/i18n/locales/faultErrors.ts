@@ -1,7 +1,7 @@
 /**
  * Translations of the error codes for too little data, unwritable run files and odd text files (issue 21):
  * the minimum-data rule (core/datasets/minimumData.ts), write failures (core/runs/writeFailure.ts) and CSV
- * decoding (core/datasets/csv). `{param}` placeholders come from each SinapsisError's params.
+ * decoding (core/datasets/csv), and files that are no regular file (core/runs/readOwnFile.ts, atomicWrite.ts). `{param}` placeholders come from each SinapsisError's params.
  */
 export const faultErrors = {
   es: {
@@ -19,6 +19,9 @@ export const faultErrors = {
       'run-read-only': 'No se puede escribir {path}: el sistema de archivos es de solo lectura ({reason}). Elige una carpeta de ejecuciones en la que se pueda escribir (SINAPSIS_RUNS_DIR); las ejecuciones que ya hay se pueden abrir.',
       'run-permission-denied': 'No se puede escribir {path}: permiso denegado ({reason}). Elige una carpeta de ejecuciones tuya (SINAPSIS_RUNS_DIR) o pide permiso de escritura.',
       'run-file-unwritable': 'No se pudo escribir {path} ({reason}). Revisa el disco y la carpeta, o elige otra carpeta de ejecuciones (SINAPSIS_RUNS_DIR).',
+      'file-not-regular': '{path} no es un archivo común (es una carpeta, un dispositivo, una tubería o un socket), así que no se leyó: una carpeta de ejecución o de modelo solo guarda los archivos que escribió Sinapsis. Quítalo y vuelve a exportar o a entrenar.',
+      'run-file-unreadable': 'No se puede leer {path} ({reason}). Revisa sus permisos o vuelve a entrenar la ejecución.',
+      'output-not-regular': '{path} no es un archivo común (es una carpeta, un dispositivo, una tubería o un socket), así que Sinapsis no escribe encima. Indica la ruta de un archivo nuevo o de uno común que se pueda reemplazar.',
     },
   },
   pt: {
@@ -36,6 +39,9 @@ export const faultErrors = {
       'run-read-only': 'Não é possível gravar {path}: o sistema de arquivos é somente leitura ({reason}). Escolha uma pasta de execuções em que se possa gravar (SINAPSIS_RUNS_DIR); as execuções existentes podem ser abertas.',
       'run-permission-denied': 'Não é possível gravar {path}: permissão negada ({reason}). Escolha uma pasta de execuções sua (SINAPSIS_RUNS_DIR) ou peça permissão de escrita.',
       'run-file-unwritable': 'Não foi possível gravar {path} ({reason}). Verifique o disco e a pasta, ou escolha outra pasta de execuções (SINAPSIS_RUNS_DIR).',
+      'file-not-regular': '{path} não é um arquivo comum (é uma pasta, um dispositivo, um pipe ou um socket), por isso não foi lido: uma pasta de execução ou de modelo só guarda os arquivos que o Sinapsis gravou. Remova-o e exporte ou treine de novo.',
+      'run-file-unreadable': 'Não é possível ler {path} ({reason}). Verifique as permissões dele ou treine a execução de novo.',
+      'output-not-regular': '{path} não é um arquivo comum (é uma pasta, um dispositivo, um pipe ou um socket), por isso o Sinapsis não grava por cima. Indique o caminho de um arquivo novo ou de um comum que possa ser substituído.',
     },
   },
   en: {
@@ -53,6 +59,9 @@ export const faultErrors = {
       'run-read-only': 'Cannot write {path}: the file system is read-only ({reason}). Choose a runs folder you can write to (SINAPSIS_RUNS_DIR); the runs already there can be opened.',
       'run-permission-denied': 'Cannot write {path}: permission denied ({reason}). Choose a runs folder you own (SINAPSIS_RUNS_DIR), or ask for write access.',
       'run-file-unwritable': 'Could not write {path} ({reason}). Check the disk and the folder, or choose another runs folder (SINAPSIS_RUNS_DIR).',
+      'file-not-regular': '{path} is not a regular file (a folder, a device, a pipe or a socket), so it was not read: a run or model folder holds only the files Sinapsis wrote. Remove it and export or train again.',
+      'run-file-unreadable': 'Cannot read {path} ({reason}). Check its permissions, or train the run again.',
+      'output-not-regular': '{path} is not a regular file (a folder, a device, a pipe or a socket), so Sinapsis does not write over it. Give the path of a new file or of an ordinary one to replace.',
     },
   },
 };
