@@ -28,6 +28,10 @@ export const EDITED_FIELDS = {
     'model.layers.*.kernelSize.*': 'kernelSize',
     'model.layers.*.strides': 'strides',
     'model.layers.*.strides.*': 'strides',
+    'model.layers.*.dilation': 'dilation',
+    'model.layers.*.dilation.*': 'dilation',
+    'model.seed': 'seed',
+    'misclassifiedSample': 'misclassifiedSample',
     'model.layers.*.poolSize': 'poolSize',
     'model.layers.*.poolSize.*': 'poolSize',
     'model.layers.*.rate': 'dropoutRate',
@@ -50,9 +54,47 @@ export const EDITED_FIELDS = {
     'augmentation.options.contrast': 'augmentContrast',
     'augmentation.options.noiseStd': 'augmentNoise',
   },
+  // Datos: a generated set, the split preview and the augmentation preview.
+  'dataset.builtin': {
+    'options.seed': 'seed',
+    'options.samples': 'samples',
+    'options.noise': 'noise',
+    'options.classes': 'classes',
+  },
+  'dataset.split': {
+    train: 'splitTrain',
+    validation: 'splitValidation',
+    test: 'splitTest',
+    folds: 'folds',
+    seed: 'seed',
+  },
+  'dataset.augmentPreview': {
+    index: 'previewImage',
+    'options.rotationDegrees': 'augmentRotation',
+    'options.shiftFraction': 'augmentShift',
+    'options.zoomFraction': 'augmentZoom',
+    'options.brightness': 'augmentBrightness',
+    'options.contrast': 'augmentContrast',
+    'options.noiseStd': 'augmentNoise',
+    count: 'previewCount',
+    seed: 'seed',
+    size: 'previewSize',
+  },
+  // Evaluación: what an imported model's input is.
+  'model.import': {
+    'features.pipeline.resize.width': 'width',
+    'features.pipeline.resize.height': 'height',
+    'features.pipeline.params.orientations': 'orientations',
+    'features.pipeline.params.pixelsPerCell.*': 'pixelsPerCell',
+    'features.pipeline.params.cellsPerBlock.*': 'cellsPerBlock',
+    'features.resize.width': 'width',
+    'features.resize.height': 'height',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
-export type FieldLabelKey = (typeof EDITED_FIELDS)[keyof typeof EDITED_FIELDS][keyof (typeof EDITED_FIELDS)[keyof typeof EDITED_FIELDS]];
+type EditedFields = typeof EDITED_FIELDS;
+/** Every label key of every method's table. */
+export type FieldLabelKey = { [M in keyof EditedFields]: EditedFields[M][keyof EditedFields[M]] }[keyof EditedFields];
 
 /** `model.layers.2.units` -> `model.layers.*.units`: the pattern `EDITED_FIELDS` lists. */
 export function fieldPattern(path: readonly PropertyKey[]): string {
@@ -151,6 +193,26 @@ function numberSchemaAt(schema: ZodLike, path: readonly string[]): ZodLike | nul
   if (def.type === 'array' && def.element && /^\d+$|^\*$/.test(head)) return numberSchemaAt(def.element, rest);
   if (def.type === 'tuple' && def.items && /^\d+$|^\*$/.test(head)) return numberSchemaAt(def.items[head === '*' ? 0 : Number(head)] ?? def.items[0], rest);
   return null;
+}
+
+/**
+ * Every number field of `schema`, written as EDITED_FIELDS writes paths (`*` for an array's or a tuple's elements):
+ * what the test walks so that no number of a request the UI sends is left without a label.
+ */
+export function numberFieldPatterns(schema: z.ZodType): string[] {
+  const found = new Set<string>();
+  const walk = (node: ZodLike, path: string[]): void => {
+    const def = node._zod.def;
+    if (def.innerType) return walk(def.innerType, path);
+    if (def.type === 'pipe' && def.in) return walk(def.in, path);
+    if (def.type === 'union' && def.options) return def.options.forEach((option) => walk(option, path));
+    if (def.type === 'number') found.add(path.join('.'));
+    if (def.type === 'object' && def.shape) for (const [key, value] of Object.entries(def.shape)) walk(value, [...path, key]);
+    if (def.type === 'array' && def.element) walk(def.element, [...path, '*']);
+    if (def.type === 'tuple' && def.items) def.items.forEach((item) => walk(item, [...path, '*']));
+  };
+  walk(schema as unknown as ZodLike, []);
+  return [...found];
 }
 
 /**

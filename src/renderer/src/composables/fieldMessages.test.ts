@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { methods } from '../../../shared/contract';
 import { experimentRequestSchema } from '../../../shared/contract/experiment';
-import { EDITED_FIELDS, fieldIssueParams, numberRangeAt } from '../../../shared/contract/fieldIssues';
+import { EDITED_FIELDS, fieldIssueParams, numberFieldPatterns, numberRangeAt } from '../../../shared/contract/fieldIssues';
 import { buildMessages, LOCALES, type Locale } from '../i18n/messages';
 import { describeRange, invalidFieldMessage, type Translate } from './fieldMessages';
 
@@ -22,11 +24,13 @@ const hogRequest = {
   datasetId: 'd',
   features: { kind: 'hog', pipeline: { resize: { width: 12, height: 24 }, params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2] } } },
   split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5 },
+  misclassifiedSample: 24,
   model: {
     name: 'm',
+    seed: 1,
     inputShape: [28, 28, 1],
     layers: [
-      { type: 'conv2d', filters: 4, kernelSize: [3, 3], strides: [1, 1], activation: { kind: 'leakyRelu', alpha: 0.1 }, initializer: { method: 'glorotUniform', scale: 1 } },
+      { type: 'conv2d', filters: 4, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], activation: { kind: 'leakyRelu', alpha: 0.1 }, initializer: { method: 'glorotUniform', scale: 1 } },
       { type: 'maxPool', poolSize: [2, 2], strides: [2, 2] },
       { type: 'batchNorm', momentum: 0.9, epsilon: 0.001 },
       { type: 'flatten' },
@@ -67,28 +71,52 @@ function withValue(request: unknown, path: (string | number)[], value: number): 
   return copy;
 }
 
+/**
+ * Valid requests of every method in EDITED_FIELDS, holding each of its fields (a field is tried in the first sample
+ * that has it): experiment.run with HOG and with pixels, the Datos requests, model.import with HOG and with pixels.
+ */
+const SAMPLES: Record<keyof typeof EDITED_FIELDS, unknown[]> = {
+  'experiment.run': [hogRequest, pixelsRequest],
+  'dataset.builtin': [{ taskId: 't', id: 'blobs', options: { seed: 1, samples: 400, noise: 0.1, classes: 3 } }],
+  'dataset.split': [{ datasetId: 'd', method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5, seed: 42 }],
+  'dataset.augmentPreview': [{ datasetId: 'd', index: 0, options: hogRequest.augmentation.options, count: 12, seed: 42, size: 64 }],
+  'model.import': [
+    { path: '/modelo', features: hogRequest.features },
+    { path: '/modelo', features: { kind: 'pixels', resize: { width: 20, height: 20 } } },
+  ],
+};
+type EditedMethod = keyof typeof EDITED_FIELDS;
+const CASES = (Object.entries(EDITED_FIELDS) as [EditedMethod, Record<string, string>][]).flatMap(([method, table]) => Object.entries(table).map(([pattern, labelKey]) => [`${method} ${pattern}`, method, pattern, labelKey] as const));
+
 describe('validation messages for every contract field the UI edits', () => {
-  const table = EDITED_FIELDS['experiment.run'];
-  it.each(Object.entries(table))('%s: label, value and allowed range in es, pt and en; no zod text, no method name', (pattern, labelKey) => {
-    const range = numberRangeAt(experimentRequestSchema, pattern);
-    expect(range, `${pattern} is not a number field of experiment.run`).not.toBeNull();
-    const base = pattern.startsWith('features.resize') ? pixelsRequest : hogRequest;
-    expect(experimentRequestSchema.safeParse(base).success).toBe(true);
+  it.each(Object.keys(SAMPLES))('%s: every number field of its request has a label', (method) => {
+    const schema = methods[method as EditedMethod].request as z.ZodType;
+    const listed = Object.keys(EDITED_FIELDS[method as EditedMethod]);
+    const unlisted = numberFieldPatterns(schema).filter((pattern) => !listed.includes(pattern));
+    expect(unlisted).toEqual([]);
+  });
+
+  it.each(CASES)('%s: label, value and allowed range in es, pt and en; no zod text, no method name', (_name, method, pattern, labelKey) => {
+    const schema = methods[method].request as z.ZodType;
+    const range = numberRangeAt(schema, pattern);
+    expect(range, `${pattern} is not a number field of ${method}`).not.toBeNull();
+    const base = SAMPLES[method].find((sample: unknown) => concretePath(sample, pattern.split('.')) !== null);
+    expect(base, `${pattern} is missing from the sample requests`).toBeDefined();
+    expect(schema.safeParse(base).success).toBe(true);
     const path = concretePath(base, pattern.split('.'));
-    expect(path, `${pattern} is missing from the sample request`).not.toBeNull();
     const bad = range!.max !== undefined ? range!.max + (range!.maxExclusive ? 0 : 1) : range!.min! - 1;
     const payload = withValue(base, path!, bad);
-    const parsed = experimentRequestSchema.safeParse(payload);
+    const parsed = schema.safeParse(payload);
     expect(parsed.success).toBe(false);
     const issue = parsed.error!.issues[0];
     expect(issue.path.join('.')).toBe(path!.join('.'));
-    const params = { method: 'experiment.run', ...fieldIssueParams(issue, payload, experimentRequestSchema) };
+    const params = { method, ...fieldIssueParams(issue, payload, schema) };
     for (const locale of LOCALES) {
       const t = translator(locale);
       const text = invalidFieldMessage(t, locale, params as unknown as Record<string, string | number>)!;
       expect(text).toContain(t(`fields.label.${labelKey}`));
       expect(text).toContain(describeRange(t, locale, range!));
-      expect(text).not.toMatch(/Too (big|small)|expected|Invalid input|experiment\.run|training\.|model\.layers/);
+      expect(text).not.toMatch(/Too (big|small)|expected|Invalid input|experiment\.run|dataset\.|model\.import|training\.|model\.layers|options\./);
       if (locale !== 'en' && !Number.isInteger(bad)) expect(text).toContain(String(bad).replace('.', ','));
     }
   });
