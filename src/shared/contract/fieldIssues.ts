@@ -89,6 +89,10 @@ export const EDITED_FIELDS = {
     'features.pipeline.params.cellsPerBlock.*': 'cellsPerBlock',
     'features.resize.width': 'width',
     'features.resize.height': 'height',
+    'scaling.mean.*': 'scaleMean',
+    'scaling.std.*': 'scaleStd',
+    'scaling.min.*': 'scaleMin',
+    'scaling.range.*': 'scaleRange',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

@@ -82,7 +82,8 @@ const SAMPLES: Record<keyof typeof EDITED_FIELDS, unknown[]> = {
   'dataset.augmentPreview': [{ datasetId: 'd', index: 0, options: hogRequest.augmentation.options, count: 12, seed: 42, size: 64 }],
   'model.import': [
     { path: '/modelo', features: hogRequest.features },
-    { path: '/modelo', features: { kind: 'pixels', resize: { width: 20, height: 20 } } },
+    { path: '/modelo', features: { kind: 'pixels', resize: { width: 20, height: 20 } }, scaling: { kind: 'standard', mean: [0.5, 0.5], std: [1, 2] } },
+    { path: '/modelo', features: { kind: 'columns' }, scaling: { kind: 'minmax', min: [0, -1], range: [1, 2] } },
   ],
 };
 type EditedMethod = keyof typeof EDITED_FIELDS;
@@ -104,6 +105,11 @@ describe('validation messages for every contract field the UI edits', () => {
     expect(base, `${pattern} is missing from the sample requests`).toBeDefined();
     expect(schema.safeParse(base).success).toBe(true);
     const path = concretePath(base, pattern.split('.'));
+    if (range!.min === undefined && range!.max === undefined) {
+      // Any finite number is allowed (a feature's mean): nothing is out of range, the label must still exist.
+      for (const locale of LOCALES) expect(translator(locale)(`fields.label.${labelKey}`)).not.toBe('');
+      return;
+    }
     const bad = range!.max !== undefined ? range!.max + (range!.maxExclusive ? 0 : 1) : range!.min! - 1;
     const payload = withValue(base, path!, bad);
     const parsed = schema.safeParse(payload);
