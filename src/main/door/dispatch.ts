@@ -1,23 +1,17 @@
 import { fieldIssueParams } from '../../shared/contract/fieldIssues';
-import type { z } from 'zod';
 import { isMethodName, methods, SinapsisError, type MethodName } from '../../shared/contract';
+import { describeIssues } from '../../shared/contract/describeIssues';
+import { responseProblem, VALIDATE_RESPONSES } from '../../shared/contract/responseCheck';
 import type { CallResult } from '../../shared/contract/wire';
 import { handlers, type Core, type Emit } from '../core';
 import { TEACHER, type Caller } from '../core/caller';
 import type { Handler } from '../core/context';
 
-/** Renders zod issues as one line a student can act on: which field, what is wrong. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(payload)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /**
  * The single entry every door uses: checks the method name and payload against the contract,
  * runs the core handler as `caller` (the door authenticated it; the desktop app and the CLI are the teacher),
- * and turns any failure into a `ContractError` (never a stack trace).
+ * checks its answer against the response schema in tests and development builds, and turns any failure into a
+ * `ContractError` (never a stack trace).
  */
 export async function dispatch(core: Core, methodName: unknown, payload: unknown, emit: Emit, caller: Caller = TEACHER): Promise<CallResult> {
   if (!isMethodName(methodName)) {
@@ -38,6 +32,13 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
     const handler = handlers[methodName] as unknown as Handler<MethodName>;
     const context = core.contextFor(caller, emit);
     const value = await handler(parsed.data as never, context instanceof Promise ? await context : context);
+    // Tests and development builds check the core's answer too (see responseCheck.ts): a handler that drifts from
+    // its schema fails there, loudly, instead of reaching a view that trusts the contract's types.
+    const problem = VALIDATE_RESPONSES ? responseProblem(methodName, value) : null;
+    if (problem !== null) {
+      console.error(`[sinapsis] ${methodName} answered outside its response schema: ${problem}`);
+      return { ok: false, error: { code: 'internal', message: `The core's answer to ${methodName} does not fit the contract: ${problem}`, params: { method: methodName, details: problem } } };
+    }
     return { ok: true, value };
   } catch (error) {
     if (error instanceof SinapsisError) return { ok: false, error: error.toContract() };

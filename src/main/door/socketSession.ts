@@ -3,7 +3,8 @@ import type { ContractError } from '../../shared/contract/errors';
 import { callMessageSchema, type CallResult, type ServerMessage } from '../../shared/contract/wire';
 import type { Core, Emit } from '../core';
 import type { Caller } from '../core/caller';
-import { describeIssues, dispatch } from './dispatch';
+import { describeIssues } from '../../shared/contract/describeIssues';
+import { dispatch } from './dispatch';
 import { jsonDepthExceeds, RateLimiter, rateLimitedError, tooDeepError, type RateLimit } from './messageLimits';
 
 /**

@@ -25,7 +25,7 @@ import { exportRunReport } from '../../core/reports/exportRunReport';
 import { printHtmlToPdf } from '../../core/reports/printPdf';
 import { readRun } from '../../core/runs/readRun';
 import { defaultRunsRoot } from '../../core/services';
-import { describeIssues } from '../../door/dispatch';
+import { describeIssues } from '../../../shared/contract/describeIssues';
 import { parseCommandArgs } from '../args';
 import { backendPreferenceOption, parseBackendPreference } from '../backendOption';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';

@@ -76,7 +76,8 @@ export function createWebSocketClient(location: Location): SinapsisClient {
         }
       });
       if (!result.ok) throw new ClientCallError(result.error);
-      // The reply was validated per method by the core; restore the contract's static type.
+      // The core's door checks each reply against the method's response schema in tests and development builds
+      // (shared/contract/responseCheck.ts), not in production; here the contract's static type is restored.
       return unwrapResult(result) as never;
     },
     on: (event, listener) => listeners.add(event, listener as (payload: unknown) => void),
