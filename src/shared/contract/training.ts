@@ -6,7 +6,9 @@ import { engineNameSchema } from '../models/trainingSettings';
 
 /** Controls of a running training (`train.*`) and what it streams (`train.batch`, `train.epoch`, `train.inspection`); `experiment.run` starts it. */
 
+/** ‖∂J/∂w‖₂ over every trainable weight of one spec layer (`layer` indexes the spec's layers). */
 export const gradientNormSchema = z.object({ layer: z.number().int(), norm: z.number() });
+export type LayerGradientNorm = z.infer<typeof gradientNormSchema>;
 
 const progressBase = {
   taskId: taskIdSchema,
@@ -29,6 +31,7 @@ export const trainBatchEventSchema = z.object({
 
 /** The hidden units of one ReLU layer that never fired on a training batch (core/engine/deadUnits.ts). */
 export const layerDeadUnitsSchema = z.object({ layer: z.number().int(), units: z.number().int(), dead: z.number().int() });
+export type LayerDeadUnits = z.infer<typeof layerDeadUnitsSchema>;
 
 export const epochRecordSchema = z.object({
   fold: z.number().int(),
@@ -44,6 +47,8 @@ export const epochRecordSchema = z.object({
   elapsedMs: z.number(),
   etaMs: z.number().nullable(),
 });
+/** One epoch of one fold, as the training loop records it (history.csv's row adds nothing; the events add the task). */
+export type EpochRecord = z.infer<typeof epochRecordSchema>;
 
 export const weightHistogramSchema = z.object({
   /** Index of the spec layer. */
@@ -98,6 +103,9 @@ export const runInspectionSchema = z.object({
 });
 export type RunInspection = z.infer<typeof runInspectionSchema>;
 
+/** A batch's progress as the training loop reports it, before the door adds the task and the engine. */
+export type BatchProgress = Omit<z.infer<typeof trainBatchEventSchema>, 'taskId' | 'engine'>;
+
 export const trainEpochEventSchema = z.object({
   taskId: taskIdSchema,
   engine: engineNameSchema,
@@ -106,16 +114,28 @@ export const trainEpochEventSchema = z.object({
   diagnosis: z.array(diagnosisHintSchema).optional(),
 });
 
-const evaluationSchema = z.object({ loss: z.number(), accuracy: z.number().nullable() });
+/** Loss and accuracy on some samples; accuracy is the fraction whose predicted class is their label, null for regression. */
+export const evaluationSchema = z.object({ loss: z.number(), accuracy: z.number().nullable() });
+export type Evaluation = z.infer<typeof evaluationSchema>;
 
+export const foldStatusSchema = z.enum(['completed', 'earlyStopped', 'stopped', 'diverged']);
+export type FoldStatus = z.infer<typeof foldStatusSchema>;
+
+/** One fold's training, as the trainer returns it. */
 export const foldResultSchema = z.object({
   fold: z.number().int(),
   history: z.array(epochRecordSchema),
+  /**
+   * 1-based epoch of the lowest validation loss (training loss without a validation part), 0 if none finished: what
+   * "best epoch" means in the report, Evaluación and metrics.json, whether or not its weights were restored.
+   */
   bestEpoch: z.number().int(),
-  status: z.enum(['completed', 'earlyStopped', 'stopped', 'diverged']),
+  status: foldStatusSchema,
+  /** Evaluation with the final weights. */
   train: evaluationSchema,
   validation: evaluationSchema.nullable(),
 });
+export type FoldResult = z.infer<typeof foldResultSchema>;
 
 const taskOnly = z.object({ taskId: taskIdSchema });
 const controlResponse = z.object({ ok: z.boolean() });

@@ -1,30 +1,13 @@
+import type { Evaluation, LayerDeadUnits, LayerGradientNorm } from '../../../shared/contract/training';
 import type { EngineName } from '../../../shared/models/trainingSettings';
 
-/** ‖∂J/∂w‖₂ over every trainable weight of one spec layer (kernel, bias, PReLU α, batch-norm γ β). */
-export interface LayerGradientNorm {
-  /** Index into the spec's layers. */
-  layer: number;
-  norm: number;
-}
-
-/** Hidden units of one layer whose activation can die (ReLU) and how many of them never fired on the probe batch. */
-export interface LayerDeadUnits {
-  /** Index into the spec's layers. */
-  layer: number;
-  units: number;
-  dead: number;
-}
+/** The contract's types the engines report in (one definition, in shared/contract/training.ts). */
+export type { Evaluation, LayerDeadUnits, LayerGradientNorm };
 
 export interface BatchDetails {
   loss: number;
   accuracy: number | null;
   gradientNorms: LayerGradientNorm[];
-}
-
-export interface Evaluation {
-  loss: number;
-  /** Fraction of samples whose predicted class is their label; null for regression. */
-  accuracy: number | null;
 }
 
 /** A copy of every weight, to restore the best epoch's weights at the end. */

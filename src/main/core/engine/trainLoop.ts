@@ -3,7 +3,8 @@ import { SinapsisError, type ContractError } from '../../../shared/contract/erro
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { effectiveBatchSize, type EngineName, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { deadUnitProbe } from './deadUnits';
-import type { Evaluation, LayerDeadUnits, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
+import type { BatchProgress, EpochRecord, FoldResult, FoldStatus } from '../../../shared/contract/training';
+import type { LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { DataSplit, TrainingData } from './trainingData';
 import type { EpochInspection } from './epochInspection';
 
@@ -16,35 +17,7 @@ import type { EpochInspection } from './epochInspection';
 /** At most this many batch events per second: enough for a live curve, few enough to keep the UI smooth. */
 export const BATCH_EVENTS_PER_SECOND = 10;
 
-export interface BatchProgress {
-  fold: number;
-  epoch: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number | null;
-  learningRate: number;
-  gradientNorms: LayerGradientNorm[];
-  elapsedMs: number;
-  etaMs: number | null;
-}
-
-export interface EpochRecord {
-  fold: number;
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  learningRate: number;
-  gradientNorms: LayerGradientNorm[];
-  /** Per hidden ReLU layer, its units that never fired on the fold's probe batch after this epoch (deadUnits.ts). */
-  deadUnits: LayerDeadUnits[];
-  elapsedMs: number;
-  etaMs: number | null;
-}
-
-export type FoldStatus = 'completed' | 'earlyStopped' | 'stopped' | 'diverged';
+export type { BatchProgress, EpochRecord, FoldResult, FoldStatus } from '../../../shared/contract/training';
 
 /** The 1-based epoch with the lowest validation loss, or training loss when there is no validation (first of ties). */
 export function lowestLossEpoch(history: readonly Pick<EpochRecord, 'epoch' | 'trainLoss' | 'valLoss'>[]): number {
@@ -58,20 +31,6 @@ export function lowestLossEpoch(history: readonly Pick<EpochRecord, 'epoch' | 't
     }
   }
   return best;
-}
-
-export interface FoldResult {
-  fold: number;
-  history: EpochRecord[];
-  /**
-   * 1-based epoch of the lowest validation loss (training loss without a validation part), 0 if none finished: what
-   * "best epoch" means in the report, Evaluación and metrics.json, whether or not its weights were restored.
-   */
-  bestEpoch: number;
-  status: FoldStatus;
-  /** Evaluation with the final weights. */
-  train: Evaluation;
-  validation: Evaluation | null;
 }
 
 export interface LoopEvents {
