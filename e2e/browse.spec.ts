@@ -1,18 +1,12 @@
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { loadDigitsInDatos } from './digitsFlows';
 
 test.setTimeout(180_000);
 
-async function loadDigits(page: Page): Promise<void> {
-  await page.goto('/#/datos');
-  await page.getByTestId('builtin-choice').selectOption('digits');
-  await page.getByTestId('builtin-load').click();
-  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
-}
 
 test('Características: jump to a class, find a file by name, the label follows an opened file; the vector chart has axes and fills its box', async ({ page }) => {
-  await loadDigits(page);
+  await loadDigitsInDatos(page);
   await page.goto('/#/caracteristicas');
   const label = page.getByTestId('hog-source-label');
   await expect(label).toHaveText('Imagen 1 de 5000: 0/000.png (clase 0)');
@@ -56,7 +50,7 @@ test('Características: jump to a class, find a file by name, the label follows 
 });
 
 test('Datos: the gallery finds images by class and by part of the file name', async ({ page }) => {
-  await loadDigits(page);
+  await loadDigitsInDatos(page);
   const gallery = page.getByTestId('gallery');
   await expect(page.getByTestId('gallery-count')).toHaveText('5000 imágenes');
   await page.getByTestId('gallery-class').selectOption('3');

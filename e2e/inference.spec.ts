@@ -2,12 +2,11 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { modelPresets } from '../src/shared/models/presets';
 import { defaultRunsRoot } from '../src/main/core/services';
-import { callCore } from './callCore';
 import { expect, test } from './fixtures';
 import { docsScreenshot } from './screenshotPath';
+import { loadDigitsInDatos, openRun, trainOnDigits } from './digitsFlows';
 
 /**
  * Prediction with a trained run in Evaluación: a real run is trained through the server's own contract (the
@@ -24,17 +23,7 @@ interface StoredPrediction {
 
 const DIGITS = resolve('resources/datasets/digits-opencv');
 
-async function loadDigitsInDatos(page: Page): Promise<void> {
-  await page.goto('/#/datos');
-  await page.getByTestId('builtin-choice').selectOption('digits');
-  await page.getByTestId('builtin-load').click();
-  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
-}
 
-async function train(page: Page, request: Record<string, unknown>): Promise<{ runId: string; dir: string }> {
-  const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', { taskId: `e2e-digits-${Date.now()}`, id: 'digits', options: {} });
-  return callCore(page, 'experiment.run', { taskId: `e2e-infer-${Date.now()}`, datasetId, split: { method: 'holdout', train: 0.8, test: 0.2 }, ...request });
-}
 
 function predictions(dir: string): StoredPrediction[] {
   return (JSON.parse(readFileSync(join(dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] }).predictions;
@@ -50,19 +39,13 @@ function expectedTop(sample: StoredPrediction, k = 5): { labels: string[]; perce
   return { labels: top.map((entry) => String(entry.index)), percents: top.map((entry) => format.format(entry.probability)) };
 }
 
-async function openRun(page: Page, runId: string): Promise<void> {
-  await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
-  await page.getByTestId('eval-search').fill(runId);
-  await page.getByTestId('eval-runs').locator('tbody tr').filter({ hasText: runId }).click();
-  await expect(page.getByTestId('eval-overview')).toContainText(runId);
-}
 
 test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wrote for a dataset image, for a dropped file and after importing the model', async ({ page }) => {
   test.setTimeout(240_000);
   const made: string[] = [];
   try {
     await loadDigitsInDatos(page);
-    const run = await train(page, {
+    const run = await trainOnDigits(page, {
       features: { kind: 'hog' },
       model: modelPresets.mlp320_18_10,
       training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 32, seed: 1 },
@@ -152,7 +135,7 @@ test('Evaluación: a CNN run shows its learned filters and the feature maps of t
   let dir = '';
   try {
     await loadDigitsInDatos(page);
-    const run = await train(page, {
+    const run = await trainOnDigits(page, {
       features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
       scaling: 'none',
       model: modelPresets.cnnDesign28,

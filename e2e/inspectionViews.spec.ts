@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { callCore } from './callCore';
+import { loadDigitsInDatos, openRun, trainOnDigits } from './digitsFlows';
 import { expect, test } from './fixtures';
 
 /**
@@ -9,25 +8,11 @@ import { expect, test } from './fixtures';
  */
 test.setTimeout(240_000);
 
-async function openRun(page: Page, runId: string): Promise<void> {
-  await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
-  await page.getByTestId('eval-search').fill(runId);
-  await page.getByTestId('eval-runs').locator('tbody tr').filter({ hasText: runId }).click();
-  await expect(page.getByTestId('eval-overview')).toContainText(runId);
-}
-
 test('Evaluación: find a test image by name, whole top-k labels, 24 feature maps in pages, click to enlarge with square pixels', async ({ page }) => {
   let dir = '';
   try {
-    await page.goto('/#/datos');
-    await page.getByTestId('builtin-choice').selectOption('digits');
-    await page.getByTestId('builtin-load').click();
-    await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
-    const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', { taskId: `e2e-digits-${Date.now()}`, id: 'digits', options: {} });
-    const run = await callCore<{ runId: string; dir: string }>(page, 'experiment.run', {
-      taskId: `e2e-cnn24-${Date.now()}`,
-      datasetId,
-      split: { method: 'holdout', train: 0.8, test: 0.2 },
+    await loadDigitsInDatos(page);
+    const run = await trainOnDigits(page, {
       features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
       scaling: 'none',
       model: { name: 'CNN 24 filtros', inputShape: [28, 28, 1], layers: [{ type: 'conv2d', filters: 24, kernelSize: 3, activation: 'relu' }, { type: 'maxPool', poolSize: 2 }, { type: 'flatten' }, { type: 'output', units: 10, activation: 'softmax' }] },

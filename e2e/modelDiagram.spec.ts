@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { loadDigitsInDatos } from './digitsFlows';
 import { docsScreenshot } from './screenshotPath';
 
 test.setTimeout(180_000);
@@ -24,10 +25,7 @@ const roleTexts = (diagram: Locator, role: string) => diagram.locator(`svg text[
 
 test('Modelo: the diagram draws each layer with its shape and parameters, a real HOG sample, live, without overlapping labels', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/#/datos');
-  await page.getByTestId('builtin-choice').selectOption('digits');
-  await page.getByTestId('builtin-load').click();
-  await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
+  await loadDigitsInDatos(page);
 
   await page.getByRole('button', { name: 'Modelo', exact: true }).click();
   await page.getByTestId('model-preset').selectOption('mlp320_18_10');
