@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_PORT } from '../playwright.config';
 import { expect, test } from './fixtures';
+import { startOwnServer, stopOwnServer } from './ownServer';
 
 /**
  * Issue 21 in the browser: what Evaluación shows for runs a fault left behind. Runs are made for real by the CLI of
@@ -63,23 +64,6 @@ async function killedTraining(name: string, epochs: number): Promise<{ dir: stri
   return { dir, lastEpoch: Number(lines[lines.length - 1].split(',')[epochColumn]) };
 }
 
-function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [CLI, 'serve', '--port', String(PORT), '--token', TOKEN], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SINAPSIS_RUNS_DIR: runsDir } });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes(`:${PORT}/`)) {
-        clearTimeout(timer);
-        resolve(server);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
-}
-
 let server: ChildProcess | null = null;
 let killed: { dir: string; lastEpoch: number };
 
@@ -94,15 +78,11 @@ test.beforeAll(async () => {
   cli(['train', '--data', join(state, 'many.csv'), '--target', 'class', '--split', '0.5,0.5', '--epochs', '2', '--out', join(runsDir, 'many-classes')]);
   killed = await killedTraining('killed-run', 5);
   expect(JSON.parse(readFileSync(join(killed.dir, 'status.json'), 'utf8')).status).toBe('running');
-  server = await startServer();
+  server = await startOwnServer(PORT, TOKEN, runsDir);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  if (server) await stopOwnServer(server);
   folder?.release();
   rmSync(state, { recursive: true, force: true });
 });

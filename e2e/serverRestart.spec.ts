@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { startOwnServer, stopOwnServer } from './ownServer';
 
 /**
  * The server restarts under an open page (a lab PC's `sinapsis serve` stopped and started again): the page
@@ -12,32 +12,8 @@ const TOKEN = 'restart-e2e-token-0123456789abc';
 const PORT = Number(process.env.SINAPSIS_E2E_PORT ?? 5187) + 1;
 const state = mkdtempSync(join(tmpdir(), 'sinapsis-restart-'));
 
-function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['out/main/cli.js', 'serve', '--port', String(PORT), '--token', TOKEN], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SINAPSIS_RUNS_DIR: join(state, 'runs') },
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes(`:${PORT}/`)) {
-        clearTimeout(timer);
-        resolve(server);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
-}
-
-const stopServer = (server: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    server.once('exit', () => resolve());
-    server.kill('SIGTERM');
-  });
+const startServer = () => startOwnServer(PORT, TOKEN, join(state, 'runs'));
+const stopServer = stopOwnServer;
 
 test.afterAll(() => rmSync(state, { recursive: true, force: true }));
 
