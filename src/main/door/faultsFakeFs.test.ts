@@ -38,7 +38,7 @@ async function trainRefusing(file: string, code: string, armAtEpoch: number): Pr
     if (new RegExp(`epoch ${armAtEpoch}/`).test(text)) refusal.armed = true;
   };
   try {
-    const exit = await runCli(['train', '--data', 'builtin:circles', '--epochs', '400', '--engine', 'didactic', '--optimizer', 'adam', '--lr', '0.01', '--out', out], io);
+    const exit = await runCli(['train', '--data', 'builtin:circles', '--epochs', '2000', '--engine', 'didactic', '--optimizer', 'adam', '--lr', '0.01', '--out', out], io);
     return { exit, stderr: io.stderr, out };
   } finally {
     Object.assign(refusal, { file: '', armed: false });
@@ -61,9 +61,9 @@ describe('write failures through a faked file system (no root needed)', () => {
     expect(status?.message).toMatch(message);
     expect(existsSync(join(result.out, 'metrics.json'))).toBe(false);
     if (file === 'history.csv') {
-      // Stopped at the failed write, not after the 400 epochs.
-      const printed = [...result.stderr.matchAll(/epoch (\d+)\/400/g)].map((m) => Number(m[1]));
-      expect(printed[printed.length - 1] ?? 0).toBeLessThan(400);
+      // Stopped at the failed write, not after the 2000 epochs (a loaded machine may deliver the stop a few hundred epochs late).
+      const printed = [...result.stderr.matchAll(/epoch (\d+)\/2000/g)].map((m) => Number(m[1]));
+      expect(printed[printed.length - 1] ?? 0).toBeLessThan(2000);
     }
   }, 90_000);
 });
