@@ -1,11 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { sampleRun } from '../src/main/core/reports/sampleRun.testdata';
-import { writeFileAtomic, writeJsonAtomic } from '../src/main/core/runs/atomicWrite';
-import { toCsv } from '../src/main/core/runs/historyCsv';
-import { createRunFolder, finishRun } from '../src/main/core/runs/runFolder';
-import { HISTORY_COLUMNS } from '../src/shared/contract/runs';
+import { writeSampleRun } from '../src/main/core/runs/writeSampleRun.testdata';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { LAB_IDS } from '../src/renderer/src/components/labs/labIds';
 import { expect, test } from './fixtures';
@@ -74,18 +70,13 @@ async function readablePage(page: Page): Promise<string> {
 async function seedRuns(): Promise<string[]> {
   const ids = [`e2e-words-${Date.now()}-a`, `e2e-words-${Date.now()}-b`];
   for (const [i, runId] of ids.entries()) {
-    const { config, metrics, history } = sampleRun();
-    config.runId = runId;
-    if (i === 1) metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
-    const { dir } = await createRunFolder(defaultRunsRoot(), runId);
-    await writeJsonAtomic(join(dir, 'config.json'), config);
-    await writeJsonAtomic(join(dir, 'metrics.json'), metrics);
-    await writeFileAtomic(join(dir, 'history.csv'), toCsv(HISTORY_COLUMNS, history));
-    await finishRun(dir, 'completed');
+    await writeSampleRun(defaultRunsRoot(), ({ config, metrics }) => {
+      config.runId = runId;
+      if (i === 1) metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
+    });
   }
   return ids;
 }
-
 
 /**
  * Every view and lab in Spanish and Portuguese, with a dataset, a CNN with batch normalization and dropout, and two

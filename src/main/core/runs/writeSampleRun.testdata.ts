@@ -5,9 +5,11 @@ import { toCsv } from './historyCsv';
 import { createRunFolder, finishRun } from './runFolder';
 import { HISTORY_COLUMNS } from '../../../shared/contract/runs';
 
-/** Writes the sample run as a finished run folder under `root`; returns its folder. */
-export async function writeSampleRun(root: string): Promise<string> {
-  const { config, metrics, history } = sampleRun();
+/** Writes the sample run as a finished run folder under `root`, after `edit` changed what it needs to; returns its folder. */
+export async function writeSampleRun(root: string, edit: (run: ReturnType<typeof sampleRun>) => void = () => undefined): Promise<string> {
+  const run = sampleRun();
+  edit(run);
+  const { config, metrics, history } = run;
   const { dir } = await createRunFolder(root, config.runId);
   await writeJsonAtomic(join(dir, 'config.json'), config);
   await writeJsonAtomic(join(dir, 'metrics.json'), metrics);

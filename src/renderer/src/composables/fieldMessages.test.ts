@@ -3,20 +3,10 @@ import type { z } from 'zod';
 import { methods } from '../../../shared/contract';
 import { experimentRequestSchema } from '../../../shared/contract/experiment';
 import { EDITED_FIELDS, fieldIssueParams, numberFieldPatterns, numberRangeAt } from '../../../shared/contract/fieldIssues';
-import { buildMessages, LOCALES, type Locale } from '../i18n/messages';
-import { describeRange, invalidFieldMessage, type Translate } from './fieldMessages';
+import { LOCALES } from '../i18n/messages';
+import { translator } from '../i18n/translator.testdata';
+import { describeRange, invalidFieldMessage } from './fieldMessages';
 
-const messages = buildMessages();
-
-/** The messages as vue-i18n's `t` renders these (`{name}` placeholders only). */
-function translator(locale: Locale): Translate {
-  return (key, params = {}) => {
-    let node: unknown = messages[locale];
-    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    if (typeof node !== 'string') throw new Error(`missing ${locale} message ${key}`);
-    return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  };
-}
 
 /** One valid request with every kind of field the UI edits: each layer type, HOG, early stopping, augmentation. */
 const hogRequest = {

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDecimal, formatPercent } from '../../../../shared/i18n/formatNumber';
 import { parseModelSpec } from '../../../../shared/models/modelSpec';
 import { summarizeModel } from '../../../../shared/models/shapes';
-import { buildMessages, type Locale } from '../../i18n/messages';
-import { arithmeticText, type Translate } from './layerArithmetic';
-
-const messages = buildMessages();
-function translator(locale: Locale): Translate {
-  return (key, params = {}) => {
-    let node: unknown = messages[locale];
-    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    if (typeof node !== 'string') throw new Error(`missing ${locale} message ${key}`);
-    return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  };
-}
+import type { Locale } from '../../i18n/messages';
+import { translator } from '../../i18n/translator.testdata';
+import { arithmeticText } from './layerArithmetic';
 
 const spec = parseModelSpec({
   inputShape: [28, 28, 1],
