@@ -217,14 +217,17 @@ export const builtinInfoSchema = z.object({
   licence: z.string().nullable(),
 });
 
+/** Ranges of the generated datasets' options: the schema below and Datos' fields both read them. */
+export const BUILTIN_LIMITS = { samples: { min: 4, max: 100_000 }, classes: { min: 2, max: 8 } } as const;
+
 export const builtinOptionsSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
-  samples: z.number().int().min(4).max(100_000).default(400),
+  samples: z.number().int().min(BUILTIN_LIMITS.samples.min).max(BUILTIN_LIMITS.samples.max).default(400),
   /** 0..1: 0 gives clean sets; the playground's slider range. */
   noise: z.number().min(0).max(1).default(0.1),
   /** Logic gates: 0/1 or -1/1 inputs and outputs, as in the course exercises. */
   encoding: z.enum(['binary', 'bipolar']).default('binary'),
-  classes: z.number().int().min(2).max(8).default(2),
+  classes: z.number().int().min(BUILTIN_LIMITS.classes.min).max(BUILTIN_LIMITS.classes.max).default(2),
 });
 
 export const thumbnailSchema = z.object({
