@@ -76,8 +76,8 @@ export const data = {
       problems: {
         title: 'Problemas ({count})',
         none: 'No se encontraron problemas.',
-        skipped: '{count} archivos omitidos',
-        notes: '{count} avisos',
+        skipped: '{count} archivo omitido | {count} archivos omitidos',
+        notes: '{count} aviso | {count} avisos',
         file: 'Archivo',
         kind: 'Tipo',
         reason: 'Motivo',
@@ -325,8 +325,8 @@ export const data = {
       problems: {
         title: 'Problemas ({count})',
         none: 'Nenhum problema encontrado.',
-        skipped: '{count} arquivos ignorados',
-        notes: '{count} avisos',
+        skipped: '{count} arquivo ignorado | {count} arquivos ignorados',
+        notes: '{count} aviso | {count} avisos',
         file: 'Arquivo',
         kind: 'Tipo',
         reason: 'Motivo',
@@ -574,8 +574,8 @@ export const data = {
       problems: {
         title: 'Problems ({count})',
         none: 'No problems found.',
-        skipped: '{count} files skipped',
-        notes: '{count} notes',
+        skipped: '{count} file skipped | {count} files skipped',
+        notes: '{count} note | {count} notes',
         file: 'File',
         kind: 'Kind',
         reason: 'Reason',
