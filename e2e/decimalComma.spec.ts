@@ -39,7 +39,17 @@ async function switchAndCheck(page: Page, view: string, accepted: number[]): Pro
   }
 }
 
-const VIEWS: { path: string; atLeast: number; prepare?: (page: Page) => Promise<void> }[] = [
+const VIEWS: { path: string; atLeast: number; fieldsAtLeast?: number; prepare?: (page: Page) => Promise<void> }[] = [
+  {
+    path: '/#/datos',
+    // A generated set's size, classes and seed, and the split's percentages: whole numbers or percentages, so 0,05
+    // must be refused beside the field with the allowed range, or kept as 0,05 where a fraction is allowed.
+    atLeast: 0,
+    fieldsAtLeast: 3,
+    prepare: async (page) => {
+      await page.getByTestId('builtin-choice').selectOption('blobs');
+    },
+  },
   {
     path: '/#/entrenamiento',
     // η, momentum, L2, train/validation/test fractions, the early-stopping minimum improvement.
@@ -77,6 +87,7 @@ for (const view of VIEWS) {
     await page.goto(view.path);
     await expect(page.locator('h1')).toBeVisible();
     await view.prepare?.(page);
+    expect(await numberFields(page).count(), `${view.path}: number fields`).toBeGreaterThanOrEqual(view.fieldsAtLeast ?? 1);
     const accepted = await typeDecimalCommaEverywhere(page, view.path);
     expect(accepted.length, `${view.path}: fields that took 0,05`).toBeGreaterThanOrEqual(view.atLeast);
     await switchAndCheck(page, view.path, accepted);
