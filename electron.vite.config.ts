@@ -13,7 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src/main/index.ts'),
           cli: resolve(root, 'src/main/cli.ts'),
-          ...Object.fromEntries(Object.entries(workerEntries).map(([name, file]) => [`workers/${name}`, resolve(root, 'src/main/core', `${file}.ts`)])),
+          ...Object.fromEntries(
+            Object.entries(workerEntries).map(([name, file]) => [`workers/${name}`, resolve(root, 'src/main/core', `${file}.ts`)]),
+          ),
         },
       },
     },

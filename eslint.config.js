@@ -16,7 +16,15 @@ export default tseslint.config(
   {
     // no-implied-eval only sees calls on known globals: without these it let setTimeout('code()') through.
     languageOptions: {
-      globals: { setTimeout: 'readonly', setInterval: 'readonly', setImmediate: 'readonly', execScript: 'readonly', window: 'readonly', self: 'readonly', globalThis: 'readonly' },
+      globals: {
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        setImmediate: 'readonly',
+        execScript: 'readonly',
+        window: 'readonly',
+        self: 'readonly',
+        globalThis: 'readonly',
+      },
     },
     rules: {
       'no-eval': 'error',
@@ -37,7 +45,10 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron', ...nodeBuiltins], patterns: ['**/main/**', '**/renderer/**', '**/preload/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', ...nodeBuiltins], patterns: ['**/main/**', '**/renderer/**', '**/preload/**'] },
+      ],
     },
   },
   {
@@ -49,7 +60,10 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.vue'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron', '@tensorflow/tfjs-node', ...nodeBuiltins], patterns: ['**/main/**', '**/preload/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', '@tensorflow/tfjs-node', ...nodeBuiltins], patterns: ['**/main/**', '**/preload/**'] },
+      ],
     },
   },
 );

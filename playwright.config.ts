@@ -2,7 +2,15 @@ import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The machine's network is closed: keep Chromium from trying to reach Google at start (a spec adding flags keeps these). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const E2E_PORT = Number(process.env.SINAPSIS_E2E_PORT ?? 5187);
 /** The server's access token (as a teacher would pass it): fixed, so fixtures can give every context its cookie. */
 export const E2E_TOKEN = process.env.SINAPSIS_E2E_TOKEN ?? 'e2e-access-token-0123456789';

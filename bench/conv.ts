@@ -31,7 +31,10 @@ const xs = Float32Array.from({ length: samples * 28 * 28 }, () => random.next())
 const ys = new Float32Array(samples * classes);
 for (let i = 0; i < samples; i++) ys[i * classes + Math.floor(random.next() * classes)] = 1;
 
-async function timeBackend(backend: 'wasm' | 'cpu', initial: { values: Float32Array; shape: number[] }[]): Promise<{ seconds: number; loss: number }> {
+async function timeBackend(
+  backend: 'wasm' | 'cpu',
+  initial: { values: Float32Array; shape: number[] }[],
+): Promise<{ seconds: number; loss: number }> {
   await initBackend(backend);
   const model = build();
   model.setWeights(initial.map((w) => tf.tensor(w.values, w.shape)));
@@ -61,8 +64,12 @@ async function main(): Promise<void> {
   console.log(`CNN 28x28 conv8-pool-conv16-pool-dense64-10, ${samples} samples, batch ${batchSize}, Adam`);
   const wasm = await timeBackend('wasm', initial);
   const cpu = await timeBackend('cpu', initial);
-  console.log(`wasm: ${wasm.seconds.toFixed(2)} s/epoch   cpu: ${cpu.seconds.toFixed(2)} s/epoch   cpu/wasm: ${(cpu.seconds / wasm.seconds).toFixed(1)}x`);
-  console.log(`final loss wasm ${wasm.loss.toFixed(6)}  cpu ${cpu.loss.toFixed(6)}  |diff| ${Math.abs(wasm.loss - cpu.loss).toExponential(2)}`);
+  console.log(
+    `wasm: ${wasm.seconds.toFixed(2)} s/epoch   cpu: ${cpu.seconds.toFixed(2)} s/epoch   cpu/wasm: ${(cpu.seconds / wasm.seconds).toFixed(1)}x`,
+  );
+  console.log(
+    `final loss wasm ${wasm.loss.toFixed(6)}  cpu ${cpu.loss.toFixed(6)}  |diff| ${Math.abs(wasm.loss - cpu.loss).toExponential(2)}`,
+  );
 }
 
 void main();

@@ -52,19 +52,27 @@ async function main(): Promise<void> {
     const network = createDenseNetwork(
       {
         inputSize: task.inputs,
-        layers: [...task.hidden.map((units) => ({ units, activation: 'sigmoid' as const })), { units: task.outputs, activation: 'sigmoid' }],
+        layers: [
+          ...task.hidden.map((units) => ({ units, activation: 'sigmoid' as const })),
+          { units: task.outputs, activation: 'sigmoid' },
+        ],
         useBias: true,
       },
       { seed: 1 },
     );
     const didactic = minOf3(() => {
       for (let start = 0; start < x.length; start += task.batchSize) {
-        trainOnBatch(network, x.slice(start, start + task.batchSize), y.slice(start, start + task.batchSize), { learningRate: 0.1, loss: 'mse' });
+        trainOnBatch(network, x.slice(start, start + task.batchSize), y.slice(start, start + task.batchSize), {
+          learningRate: 0.1,
+          loss: 'mse',
+        });
       }
     });
 
     const model = tf.sequential();
-    task.hidden.forEach((units, i) => model.add(tf.layers.dense({ units, activation: 'sigmoid', ...(i === 0 ? { inputShape: [task.inputs] } : {}) })));
+    task.hidden.forEach((units, i) =>
+      model.add(tf.layers.dense({ units, activation: 'sigmoid', ...(i === 0 ? { inputShape: [task.inputs] } : {}) })),
+    );
     model.add(tf.layers.dense({ units: task.outputs, activation: 'sigmoid' }));
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
     const xs = tf.tensor2d(x);

@@ -39,8 +39,22 @@ interface Setting {
 }
 
 const settings: Setting[] = [
-  { name: 'lab 24x12, 8 bins, 4px cells, 2x2 blocks', height: 24, width: 12, count: labCount, params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false }, opencv: false },
-  { name: 'pedestrian 128x64, 9 bins, 8px cells, 2x2 blocks', height: 128, width: 64, count: pedestrianCount, params: { orientations: 9, pixelsPerCell: [8, 8], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false }, opencv: true },
+  {
+    name: 'lab 24x12, 8 bins, 4px cells, 2x2 blocks',
+    height: 24,
+    width: 12,
+    count: labCount,
+    params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false },
+    opencv: false,
+  },
+  {
+    name: 'pedestrian 128x64, 9 bins, 8px cells, 2x2 blocks',
+    height: 128,
+    width: 64,
+    count: pedestrianCount,
+    params: { orientations: 9, pixelsPerCell: [8, 8], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false },
+    opencv: true,
+  },
 ];
 
 /** Smooth shapes plus noise: like real images, not all-noise (which would exercise only the worst case). */
@@ -123,7 +137,12 @@ async function benchSetting(setting: Setting, dir: string, index: number): Promi
   const input = join(dir, `images-${index}.u8`);
   const output = join(dir, `skimage-${index}.f64`);
   writeFileSync(input, pixels);
-  const images = Array.from({ length: count }, (_, n) => ({ width, height, channels: 1 as const, data: pixels.subarray(n * height * width, (n + 1) * height * width) }));
+  const images = Array.from({ length: count }, (_, n) => ({
+    width,
+    height,
+    channels: 1 as const,
+    data: pixels.subarray(n * height * width, (n + 1) * height * width),
+  }));
 
   console.log(`\n${setting.name}: ${count} images`);
   // Ours, one thread: warm-up pass, then the best of PASSES.
@@ -135,8 +154,16 @@ async function benchSetting(setting: Setting, dir: string, index: number): Promi
     single = Math.min(single, (performance.now() - start) / 1000);
   }
   const threads = availableParallelism();
-  const source = { kind: 'images' as const, images: images.map((image, n) => ({ name: `image ${n}`, image, hash: n.toString(16).padStart(64, '0') })) };
-  const options = { pipeline: { grayscale: true, resize: null, interpolation: 'linear' as const, params }, signal: new AbortController().signal, threads, cacheDir: null };
+  const source = {
+    kind: 'images' as const,
+    images: images.map((image, n) => ({ name: `image ${n}`, image, hash: n.toString(16).padStart(64, '0') })),
+  };
+  const options = {
+    pipeline: { grayscale: true, resize: null, interpolation: 'linear' as const, params },
+    signal: new AbortController().signal,
+    threads,
+    cacheDir: null,
+  };
   // First run starts the workers (cold); the next ones find them idle in the pool, as a repeated extraction does.
   let start = performance.now();
   let extraction = await extractHog(source, options);
@@ -153,24 +180,37 @@ async function benchSetting(setting: Setting, dir: string, index: number): Promi
     const spec = JSON.stringify({ height, width, count, params, input, output, opencv: setting.opencv, processes: threads });
     python = JSON.parse(execFileSync(PYTHON, ['-c', pythonScript, spec], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PythonTimes;
   } catch (error) {
-    console.log(`  (scikit-image not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; apt-get install python3-skimage python3-opencv)`);
+    console.log(
+      `  (scikit-image not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; apt-get install python3-skimage python3-opencv)`,
+    );
   }
 
   console.log(`  sinapsis, 1 thread:          ${rate(count, single)}`);
-  console.log(`  sinapsis, ${extraction.threads} worker threads:  ${rate(count, multi)} (workers already started; ${rate(count, cold)} when starting them)`);
+  console.log(
+    `  sinapsis, ${extraction.threads} worker threads:  ${rate(count, multi)} (workers already started; ${rate(count, cold)} when starting them)`,
+  );
   if (!python) return;
   console.log(`  scikit-image ${'0.19'}, 1 process: ${rate(count, python.skimage)}`);
   console.log(`  scikit-image, ${python.processes} processes:  ${rate(count, python.skimagePool)} (multiprocessing.Pool, already started)`);
-  if (python.opencv !== undefined) console.log(`  OpenCV HOGDescriptor:        ${rate(count, python.opencv)} (its own HOG variant: trilinear votes, Gaussian window; numbers differ from skimage)`);
-  console.log(`  ratio vs scikit-image: ${(python.skimage / single).toFixed(1)}x single-threaded (1 thread vs 1 process), ${(python.skimagePool / multi).toFixed(1)}x multi-threaded (${extraction.threads} threads vs ${python.processes} processes)`);
-  if (python.opencv !== undefined) console.log(`  ratio vs OpenCV:       ${(python.opencv / single).toFixed(2)}x single-threaded, ${(python.opencv / multi).toFixed(2)}x with ${extraction.threads} threads`);
+  if (python.opencv !== undefined)
+    console.log(
+      `  OpenCV HOGDescriptor:        ${rate(count, python.opencv)} (its own HOG variant: trilinear votes, Gaussian window; numbers differ from skimage)`,
+    );
+  console.log(
+    `  ratio vs scikit-image: ${(python.skimage / single).toFixed(1)}x single-threaded (1 thread vs 1 process), ${(python.skimagePool / multi).toFixed(1)}x multi-threaded (${extraction.threads} threads vs ${python.processes} processes)`,
+  );
+  if (python.opencv !== undefined)
+    console.log(
+      `  ratio vs OpenCV:       ${(python.opencv / single).toFixed(2)}x single-threaded, ${(python.opencv / multi).toFixed(2)}x with ${extraction.threads} threads`,
+    );
 
   const reference = new Float64Array(readFileSync(output).buffer.slice(0));
   const length = vectors[0].length;
   let maxDiff = 0;
   for (let n = 0; n < count; n++) {
     const ours = extraction.vectors[n] ?? vectors[n];
-    for (let i = 0; i < length; i++) maxDiff = Math.max(maxDiff, Math.abs(vectors[n][i] - reference[n * length + i]), Math.abs(ours[i] - reference[n * length + i]));
+    for (let i = 0; i < length; i++)
+      maxDiff = Math.max(maxDiff, Math.abs(vectors[n][i] - reference[n * length + i]), Math.abs(ours[i] - reference[n * length + i]));
   }
   console.log(`  max |sinapsis - skimage| over all ${count} vectors: ${maxDiff.toExponential(2)}`);
 }

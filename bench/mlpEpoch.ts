@@ -17,8 +17,21 @@ const batchSize = Number(process.argv[3] ?? 32);
 const samples = 5000;
 const spec = parseModelSpec(modelPresets.mlp320_18_10);
 const random = createSeededRandom(42);
-const data = prepareTrainingData({ sampleShape: [320], features: Float32Array.from({ length: samples * 320 }, () => random.next()), labels: Int32Array.from({ length: samples }, () => random.int(10)) }, 10);
-const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: batchSize === 1 ? 'sgd' : 'minibatch', learningRate: 0.1, batchSize, epochs });
+const data = prepareTrainingData(
+  {
+    sampleShape: [320],
+    features: Float32Array.from({ length: samples * 320 }, () => random.next()),
+    labels: Int32Array.from({ length: samples }, () => random.int(10)),
+  },
+  10,
+);
+const settings = trainingSettingsSchema.parse({
+  loss: 'categoricalCrossEntropy',
+  optimizer: batchSize === 1 ? 'sgd' : 'minibatch',
+  learningRate: 0.1,
+  batchSize,
+  epochs,
+});
 const engine = new DidacticEngine(spec, settings, data);
 const order = random;
 let wall = Infinity;
@@ -28,11 +41,14 @@ for (let e = 0; e < epochs; e++) {
   const perm = Int32Array.from(shuffledIndices(samples, order));
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (let b = 0; b < samples; b += batchSize) engine.trainBatch(perm.subarray(b, Math.min(samples, b + batchSize)), b + batchSize >= samples);
+  for (let b = 0; b < samples; b += batchSize)
+    engine.trainBatch(perm.subarray(b, Math.min(samples, b + batchSize)), b + batchSize >= samples);
   const c = process.cpuUsage(c0);
   wall = Math.min(wall, (performance.now() - t0) / 1000);
   cpu = Math.min(cpu, (c.user + c.system) / 1e6);
   loss = engine.takeEpochTotals().loss;
 }
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-console.log(`batch ${batchSize}: wall ${wall.toFixed(4)} s  cpu ${cpu.toFixed(4)} s  (min of ${epochs})  loss ${loss.toFixed(6)}  load ${load}`);
+console.log(
+  `batch ${batchSize}: wall ${wall.toFixed(4)} s  cpu ${cpu.toFixed(4)} s  (min of ${epochs})  loss ${loss.toFixed(6)}  load ${load}`,
+);

@@ -41,7 +41,7 @@ async function time(settings: TrainingSettingsInput): Promise<string> {
       },
     },
   );
-  return `${outcome.engine}: ${Math.min(...times).toFixed(4)} s/epoch wall (min of ${epochs}), CPU ${Math.min(...cpu).toFixed(4)} s; epochs ${times.map((t) => t.toFixed(4)).join(" ")}`;
+  return `${outcome.engine}: ${Math.min(...times).toFixed(4)} s/epoch wall (min of ${epochs}), CPU ${Math.min(...cpu).toFixed(4)} s; epochs ${times.map((t) => t.toFixed(4)).join(' ')}`;
 }
 
 const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

@@ -35,10 +35,19 @@ interface Row {
 
 function randomData(samples: number, size: number, classes: number): { features: Float32Array; labels: Int32Array } {
   const random = createSeededRandom(42);
-  return { features: Float32Array.from({ length: samples * size }, () => random.next()), labels: Int32Array.from({ length: samples }, () => random.int(classes)) };
+  return {
+    features: Float32Array.from({ length: samples * size }, () => random.next()),
+    labels: Int32Array.from({ length: samples }, () => random.int(classes)),
+  };
 }
 
-async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: number, settings: TrainingSettingsInput, backend: BackendPreference, runEpochs = epochs): Promise<{ seconds: number; cpu: number; engine: string; backend: string | null }> {
+async function timeOurs(
+  presetId: 'mlp320_18_10' | 'cnnDesign28',
+  samples: number,
+  settings: TrainingSettingsInput,
+  backend: BackendPreference,
+  runEpochs = epochs,
+): Promise<{ seconds: number; cpu: number; engine: string; backend: string | null }> {
   const spec = parseModelSpec(presetId === 'mlp320_18_10' ? modelPresets.mlp320_18_10 : modelPresets.cnnDesign28);
   const size = spec.inputShape.reduce((a, b) => a * b, 1);
   const data = randomData(samples, size, 10);
@@ -71,7 +80,11 @@ async function timeOurs(presetId: 'mlp320_18_10' | 'cnnDesign28', samples: numbe
 
 function peer(task: string, samples: number, peerEpochs = epochs): { library: string; seconds: number; cpu?: number } | null {
   try {
-    const out = execFileSync(python, ['bench/train_peers.py', task, String(samples), String(peerEpochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000 });
+    const out = execFileSync(python, ['bench/train_peers.py', task, String(samples), String(peerEpochs)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 1_800_000,
+    });
     const parsed = JSON.parse(out.trim().split('\n').pop()!) as { library: string; seconds: number; cpu?: number };
     return parsed;
   } catch (error) {
@@ -104,19 +117,46 @@ async function main(): Promise<void> {
 
   const mlp32 = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32 }, 'cpu');
   const mlp32tfjs = await timeOurs('mlp320_18_10', 5000, { ...sgd, batchSize: 32, engine: 'tfjs' }, 'wasm');
-  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 32', ours: label(mlp32), seconds: mlp32.seconds, cpu: mlp32.cpu, peers: [peer('mlp32', 5000), peer('sklearn32', 5000), { library: `Sinapsis ${label(mlp32tfjs)}`, seconds: mlp32tfjs.seconds, cpu: mlp32tfjs.cpu }].filter((p) => p !== null) });
+  rows.push({
+    task: 'MLP 320-18-10, 5000 samples, batch 32',
+    ours: label(mlp32),
+    seconds: mlp32.seconds,
+    cpu: mlp32.cpu,
+    peers: [
+      peer('mlp32', 5000),
+      peer('sklearn32', 5000),
+      { library: `Sinapsis ${label(mlp32tfjs)}`, seconds: mlp32tfjs.seconds, cpu: mlp32tfjs.cpu },
+    ].filter((p) => p !== null),
+  });
 
   const mlp1 = await timeOurs('mlp320_18_10', 5000, { optimizer: 'sgd', learningRate: 0.1 }, 'cpu');
-  rows.push({ task: 'MLP 320-18-10, 5000 samples, batch 1', ours: label(mlp1), seconds: mlp1.seconds, cpu: mlp1.cpu, peers: [peer('mlp1', 5000)].filter((p) => p !== null) });
+  rows.push({
+    task: 'MLP 320-18-10, 5000 samples, batch 1',
+    ours: label(mlp1),
+    seconds: mlp1.seconds,
+    cpu: mlp1.cpu,
+    peers: [peer('mlp1', 5000)].filter((p) => p !== null),
+  });
 
   const cnnEpochs = 4;
   const cnn = await timeOurs('cnnDesign28', 5000, { optimizer: 'adam', learningRate: 1e-3, batchSize: 64 }, 'wasm', cnnEpochs);
-  rows.push({ task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam', ours: label(cnn), seconds: cnn.seconds, cpu: cnn.cpu, peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null) });
+  rows.push({
+    task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam',
+    ours: label(cnn),
+    seconds: cnn.seconds,
+    cpu: cnn.cpu,
+    peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null),
+  });
 
-  console.log(`\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run, load average ${loadBefore} before, ${loadAverage()} after:\n`);
+  console.log(
+    `\nSeconds per epoch (min of ${epochs} epochs, CNN min of ${cnnEpochs}), Node ${process.version}, same run, load average ${loadBefore} before, ${loadAverage()} after:\n`,
+  );
   for (const row of rows) {
     console.log(`${row.task}\n  Sinapsis ${row.ours}: ${seconds(row.seconds)} s (CPU ${seconds(row.cpu)} s)`);
-    for (const p of row.peers) console.log(`  ${p.library}: ${seconds(p.seconds)} s${p.cpu === undefined ? '' : ` (CPU ${seconds(p.cpu)} s)`}  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`);
+    for (const p of row.peers)
+      console.log(
+        `  ${p.library}: ${seconds(p.seconds)} s${p.cpu === undefined ? '' : ` (CPU ${seconds(p.cpu)} s)`}  (Sinapsis / this = ${(row.seconds / p.seconds).toFixed(2)}x)`,
+      );
   }
 }
 

@@ -23,7 +23,9 @@ test('Datos -> Entrenamiento: augmented training images, recorded in the run', a
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
     runId = (await page.getByTestId('train-run-id').textContent())!.trim();
-    const config = JSON.parse(await readFile(join(defaultRunsRoot(), runId, 'config.json'), 'utf8')) as { augmentation: { copies: number; options: { rotationDegrees: number } } };
+    const config = JSON.parse(await readFile(join(defaultRunsRoot(), runId, 'config.json'), 'utf8')) as {
+      augmentation: { copies: number; options: { rotationDegrees: number } };
+    };
     expect(config.augmentation).toMatchObject({ copies: 2, options: { rotationDegrees: 10 } });
   } finally {
     if (runId) await rm(join(defaultRunsRoot(), runId), { recursive: true, force: true });

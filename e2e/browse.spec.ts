@@ -4,8 +4,9 @@ import { loadDigitsInDatos } from './digitsFlows';
 
 test.setTimeout(180_000);
 
-
-test('Características: jump to a class, find a file by name, the label follows an opened file; the vector chart has axes and fills its box', async ({ page }) => {
+test('Características: jump to a class, find a file by name, the label follows an opened file; the vector chart has axes and fills its box', async ({
+  page,
+}) => {
   await loadDigitsInDatos(page);
   await page.goto('/#/caracteristicas');
   const label = page.getByTestId('hog-source-label');
@@ -41,11 +42,20 @@ test('Características: jump to a class, find a file by name, the label follows 
 
   // The vector chart is as wide as its panel (not a fixed 640 px canvas) and keeps following it.
   const vector = page.getByTestId('hog-vector');
-  const widths = async () => vector.evaluate((box) => ({ box: box.clientWidth, canvas: (box.querySelector('canvas') as HTMLCanvasElement).getBoundingClientRect().width }));
+  const widths = async () =>
+    vector.evaluate((box) => ({
+      box: box.clientWidth,
+      canvas: (box.querySelector('canvas') as HTMLCanvasElement).getBoundingClientRect().width,
+    }));
   await expect.poll(async () => (await widths()).canvas).toBeGreaterThan(900);
   expect(Math.abs((await widths()).box - (await widths()).canvas)).toBeLessThanOrEqual(1);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await expect.poll(async () => { const w = await widths(); return Math.abs(w.box - w.canvas); }).toBeLessThanOrEqual(1);
+  await expect
+    .poll(async () => {
+      const w = await widths();
+      return Math.abs(w.box - w.canvas);
+    })
+    .toBeLessThanOrEqual(1);
   await vector.screenshot({ path: 'test-results/caracteristicas-vector.png' });
 });
 

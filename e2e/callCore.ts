@@ -12,7 +12,11 @@ export async function callCore<T>(page: Page, method: string, payload: unknown):
       try {
         return await new Promise<unknown>((resolve, reject) => {
           socket.onmessage = (event) => {
-            const message = JSON.parse(String(event.data)) as { type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
+            const message = JSON.parse(String(event.data)) as {
+              type: string;
+              id?: number;
+              result?: { ok: boolean; value?: unknown; error?: { message: string } };
+            };
             if (message.type !== 'result' || message.id !== 1 || !message.result) return;
             if (message.result.ok) resolve(message.result.value);
             else reject(new Error(message.result.error?.message));

@@ -6,7 +6,12 @@ import { docsScreenshot } from './screenshotPath';
  * Webcam capture in Datos with Chromium's fake camera (a moving test pattern) and its fake permission prompt (always
  * yes): name the classes, hold a button to record each, watch the counts grow, save, and train on the dataset.
  */
-test.use({ launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] } });
+test.use({
+  launchOptions: {
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
 
 test('photos taken per class with the camera become a dataset that opens and trains', async ({ page }) => {
   test.setTimeout(150_000);
@@ -14,11 +19,15 @@ test('photos taken per class with the camera become a dataset that opens and tra
   const panel = page.getByTestId('camera-panel');
   await panel.getByTestId('camera-start').click();
   await expect(panel.getByTestId('camera-video')).toBeVisible();
-  await expect.poll(() => panel.getByTestId('camera-video').evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => panel.getByTestId('camera-video').evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 20_000 })
+    .toBeGreaterThan(0);
 
   // Saving with no photos says what is missing.
   await panel.getByTestId('camera-save').click();
-  await expect(panel.getByTestId('camera-error')).toHaveText('Hacen falta fotos de al menos dos clases para guardar el conjunto; graba fotos de otra clase.');
+  await expect(panel.getByTestId('camera-error')).toHaveText(
+    'Hacen falta fotos de al menos dos clases para guardar el conjunto; graba fotos de otra clase.',
+  );
 
   const classes = panel.getByTestId('camera-class');
   await expect(classes).toHaveCount(2);
@@ -32,7 +41,9 @@ test('photos taken per class with the camera become a dataset that opens and tra
   await expect(hold).toHaveText('Mantén pulsado para grabar «arriba»');
   await hold.hover();
   await page.mouse.down();
-  await expect.poll(async () => Number((await classes.nth(0).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+  await expect
+    .poll(async () => Number((await classes.nth(0).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(6);
   await page.mouse.up();
   const recorded = Number((await classes.nth(0).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]);
   await page.waitForTimeout(600);
@@ -41,7 +52,9 @@ test('photos taken per class with the camera become a dataset that opens and tra
   // The second class with the keyboard: Space held on its button.
   await classes.nth(1).getByTestId('camera-hold').focus();
   await page.keyboard.down(' ');
-  await expect.poll(async () => Number((await classes.nth(1).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+  await expect
+    .poll(async () => Number((await classes.nth(1).getByTestId('camera-count').textContent())?.match(/\d+/)?.[0]), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(6);
   await page.keyboard.up(' ');
   await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: docsScreenshot('screenshots/datos-camara.png') });

@@ -54,9 +54,15 @@ test('Datos: a messy folder loads what it can and lists every problem', async ({
     await expect(problems).toContainText(`${DOGS}/copia de bueno.png`);
     // Each reason in the page's language, with its file names and values.
     await expect(problems.locator('tr', { hasText: `${CATS}/zero.png` })).toContainText('el archivo está vacío (0 bytes)');
-    await expect(problems.locator('tr', { hasText: `${CATS}/notes.png` })).toContainText('se llama .png pero su contenido no es una imagen (empieza con el texto «label,value cat,»)');
-    await expect(problems.locator('tr', { hasText: `${DOGS}/copia de bueno.png` })).toContainText(`mismo contenido que ${CATS}/bueno.png, en otra clase`);
-    await expect(problems.locator('tr', { hasText: 'suelta.png' })).toContainText('pon cada imagen en la subcarpeta con el nombre de su clase');
+    await expect(problems.locator('tr', { hasText: `${CATS}/notes.png` })).toContainText(
+      'se llama .png pero su contenido no es una imagen (empieza con el texto «label,value cat,»)',
+    );
+    await expect(problems.locator('tr', { hasText: `${DOGS}/copia de bueno.png` })).toContainText(
+      `mismo contenido que ${CATS}/bueno.png, en otra clase`,
+    );
+    await expect(problems.locator('tr', { hasText: 'suelta.png' })).toContainText(
+      'pon cada imagen en la subcarpeta con el nombre de su clase',
+    );
     await expect(problems).not.toContainText('hidden file');
     await expect(problems).not.toContainText('could not be decoded');
     await problems.scrollIntoViewIfNeeded();

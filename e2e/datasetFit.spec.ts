@@ -33,7 +33,9 @@ test('changing the kind of data resets the dependent choices with a notice, and 
   await page.getByTestId('builtin-choice').selectOption('wine');
   await page.getByTestId('builtin-load').click();
   const notice = page.getByTestId('dataset-fit-notice');
-  await expect(notice).toContainText('«wine.csv» es una tabla de 13 columnas con 3 clases; lo elegido antes era para un conjunto de imágenes con 10 clases.');
+  await expect(notice).toContainText(
+    '«wine.csv» es una tabla de 13 columnas con 3 clases; lo elegido antes era para un conjunto de imágenes con 10 clases.',
+  );
   await expect(page.getByTestId('dataset-fit-change')).toHaveText([
     'Características: ahora se usan las 13 columnas de la tabla (los píxeles y el HOG solo existen en imágenes).',
     'Modelo: una red convolucional necesita imágenes; ahora es la red de la regla empírica 13-8-4-3.',
@@ -61,7 +63,9 @@ test('changing the kind of data resets the dependent choices with a notice, and 
   ]);
   await page.getByTestId('language').selectOption('pt');
   await expect(notice).toContainText('Ajustado aos dados novos');
-  await expect(page.getByTestId('dataset-fit-change').last()).toHaveText('Perda: entropia cruzada categórica → erro quadrático médio (MSE), a que corresponde a uma regressão.');
+  await expect(page.getByTestId('dataset-fit-change').last()).toHaveText(
+    'Perda: entropia cruzada categórica → erro quadrático médio (MSE), a que corresponde a uma regressão.',
+  );
   await page.getByTestId('language').selectOption('es');
   await page.getByRole('button', { name: 'Entrenamiento', exact: true }).click();
   await expect(page.getByTestId('train-loss')).toHaveValue('mse');

@@ -33,7 +33,11 @@ async function typeDecimalCommaEverywhere(page: Page, view: string): Promise<num
 /** The language switches; each field that took 0.05 still holds it, written the new language's way. */
 async function switchAndCheck(page: Page, view: string, accepted: number[]): Promise<void> {
   const fields = numberFields(page);
-  for (const [language, shown] of [['pt', '0,05'], ['en', '0.05'], ['es', '0,05']] as const) {
+  for (const [language, shown] of [
+    ['pt', '0,05'],
+    ['en', '0.05'],
+    ['es', '0,05'],
+  ] as const) {
     await page.getByTestId('language').selectOption(language);
     for (const i of accepted) await expect(fields.nth(i), `${view} field ${i} in ${language}`).toHaveValue(shown);
   }

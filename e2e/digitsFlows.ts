@@ -13,8 +13,17 @@ export async function loadDigitsInDatos(page: Page): Promise<void> {
 
 /** A run on the digits through the server's own contract (80/20 hold-out); `request` gives features, model, training. */
 export async function trainOnDigits(page: Page, request: Record<string, unknown>): Promise<{ runId: string; dir: string }> {
-  const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', { taskId: `e2e-digits-${Date.now()}`, id: 'digits', options: {} });
-  return callCore(page, 'experiment.run', { taskId: `e2e-infer-${Date.now()}`, datasetId, split: { method: 'holdout', train: 0.8, test: 0.2 }, ...request });
+  const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', {
+    taskId: `e2e-digits-${Date.now()}`,
+    id: 'digits',
+    options: {},
+  });
+  return callCore(page, 'experiment.run', {
+    taskId: `e2e-infer-${Date.now()}`,
+    datasetId,
+    split: { method: 'holdout', train: 0.8, test: 0.2 },
+    ...request,
+  });
 }
 
 export async function openRun(page: Page, runId: string): Promise<void> {

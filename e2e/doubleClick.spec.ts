@@ -19,7 +19,8 @@ async function countCalls(page: Page): Promise<(method: string) => Promise<numbe
       return send.call(this, data);
     };
   });
-  return (method) => page.evaluate((name) => (window as unknown as { sinapsisCalls: Record<string, number> }).sinapsisCalls[name] ?? 0, method);
+  return (method) =>
+    page.evaluate((name) => (window as unknown as { sinapsisCalls: Record<string, number> }).sinapsisCalls[name] ?? 0, method);
 }
 
 /**

@@ -12,7 +12,8 @@ function electronBinary(): { path: string } | { reason: string } {
   try {
     const dir = dirname(require.resolve('electron/package.json'));
     const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed (its download is not possible offline); browser-mode e2e covers the UI' };
+    if (!existsSync(pathFile))
+      return { reason: 'the Electron binary is not installed (its download is not possible offline); browser-mode e2e covers the UI' };
     const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
     return existsSync(binary) ? { path: binary } : { reason: `Electron binary missing at ${binary}` };
   } catch {
@@ -31,7 +32,11 @@ test.describe('Electron door', () => {
     const window = await app.firstWindow();
     await expect(window.getByRole('button', { name: 'Datos' })).toBeVisible();
     await expect(window.getByTestId('status-backend')).toHaveText(/Backend: /);
-    const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
+    const isolated = await window.evaluate(
+      () =>
+        typeof (globalThis as { require?: unknown }).require === 'undefined' &&
+        typeof (globalThis as { process?: unknown }).process === 'undefined',
+    );
     expect(isolated).toBe(true);
     const bridge = await window.evaluate(() => Object.keys((globalThis as { sinapsis?: object }).sinapsis ?? {}).sort());
     expect(bridge).toEqual(['call', 'on', 'pathForFile']);
@@ -59,9 +64,16 @@ test.describe('Electron door', () => {
 /** colores/{rojo,azul}/n.png: a tiny colour dataset on disk. */
 function colourFolder(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'sinapsis-electron-')), 'colores');
-  for (const [name, value] of [['rojo', 200], ['azul', 40]] as const) {
+  for (const [name, value] of [
+    ['rojo', 200],
+    ['azul', 40],
+  ] as const) {
     mkdirSync(join(root, name), { recursive: true });
-    for (let i = 0; i < 3; i++) writeFileSync(join(root, name, `${i}.png`), encodePng(new Image(8, 8, { colorModel: 'RGB', data: new Uint8Array(192).fill(value + i) })));
+    for (let i = 0; i < 3; i++)
+      writeFileSync(
+        join(root, name, `${i}.png`),
+        encodePng(new Image(8, 8, { colorModel: 'RGB', data: new Uint8Array(192).fill(value + i) })),
+      );
   }
   return root;
 }

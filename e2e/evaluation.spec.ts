@@ -26,7 +26,10 @@ async function seedRuns(): Promise<string[]> {
     });
     config.training.learningRate = i === 0 ? 0.1 : 0.01;
     if (i === 1) {
-      metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
+      metrics.kfold = {
+        folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })),
+        accuracy: { mean: 0.9, std: 0.0408 },
+      };
       history.forEach((row) => (row.valLoss = (row.valLoss ?? 0) * 1.2));
     }
     const { dir } = await createRunFolder(root, runId);

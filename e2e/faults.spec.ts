@@ -39,18 +39,24 @@ function prepareRunsFolder(): { readOnly(): void; writable(): void; release(): v
 let folder: ReturnType<typeof prepareRunsFolder> = null;
 const runsDir = runs;
 
-const cli = (args: string[]) => execFileSync(process.execPath, [CLI, ...args], { env: { ...process.env, SINAPSIS_RUNS_DIR: runsDir }, stdio: 'pipe' });
+const cli = (args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args], { env: { ...process.env, SINAPSIS_RUNS_DIR: runsDir }, stdio: 'pipe' });
 
 /** Rows of a history.csv (without the header). */
-const historyRows = (dir: string): string[] => (existsSync(join(dir, 'history.csv')) ? readFileSync(join(dir, 'history.csv'), 'utf8').trim().split('\n').slice(1) : []);
+const historyRows = (dir: string): string[] =>
+  existsSync(join(dir, 'history.csv')) ? readFileSync(join(dir, 'history.csv'), 'utf8').trim().split('\n').slice(1) : [];
 
 /** A training killed with SIGKILL once `epochs` rows are on disk: what a crash or a closed laptop leaves. */
 async function killedTraining(name: string, epochs: number): Promise<{ dir: string; lastEpoch: number }> {
   const dir = join(runsDir, name);
-  const child = spawn(process.execPath, [CLI, 'train', '--data', 'builtin:circles', '--epochs', '100000', '--lr', '0.037', '--engine', 'didactic', '--out', dir], {
-    stdio: 'ignore',
-    env: { ...process.env, SINAPSIS_RUNS_DIR: runsDir },
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'train', '--data', 'builtin:circles', '--epochs', '100000', '--lr', '0.037', '--engine', 'didactic', '--out', dir],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, SINAPSIS_RUNS_DIR: runsDir },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   while (historyRows(dir).length < epochs) {
@@ -73,9 +79,24 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   // Here, not at import: Playwright imports a spec file in more than one process.
   folder = prepareRunsFolder();
-  const rows = Array.from({ length: MANY * 10 }, (_, i) => `${(i % MANY) + (i % 3) * 0.2},${(i * 7) % 11},k${String(i % MANY).padStart(2, '0')}`);
+  const rows = Array.from(
+    { length: MANY * 10 },
+    (_, i) => `${(i % MANY) + (i % 3) * 0.2},${(i * 7) % 11},k${String(i % MANY).padStart(2, '0')}`,
+  );
   writeFileSync(join(state, 'many.csv'), ['x,y,class', ...rows].join('\n') + '\n');
-  cli(['train', '--data', join(state, 'many.csv'), '--target', 'class', '--split', '0.5,0.5', '--epochs', '2', '--out', join(runsDir, 'many-classes')]);
+  cli([
+    'train',
+    '--data',
+    join(state, 'many.csv'),
+    '--target',
+    'class',
+    '--split',
+    '0.5,0.5',
+    '--epochs',
+    '2',
+    '--out',
+    join(runsDir, 'many-classes'),
+  ]);
   killed = await killedTraining('killed-run', 5);
   expect(JSON.parse(readFileSync(join(killed.dir, 'status.json'), 'utf8')).status).toBe('running');
   server = await startOwnServer(PORT, TOKEN, runsDir);
@@ -88,9 +109,12 @@ test.afterAll(async () => {
 });
 
 const openEvaluation = (page: import('@playwright/test').Page) => page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}#/evaluacion`);
-const runRow = (page: import('@playwright/test').Page, runId: string) => page.getByTestId('eval-runs').locator('tbody tr').filter({ hasText: runId });
+const runRow = (page: import('@playwright/test').Page, runId: string) =>
+  page.getByTestId('eval-runs').locator('tbody tr').filter({ hasText: runId });
 
-test('a run whose process was killed opens as interrupted at its last epoch, with its curves and settings, and trains again with them', async ({ page }) => {
+test('a run whose process was killed opens as interrupted at its last epoch, with its curves and settings, and trains again with them', async ({
+  page,
+}) => {
   await openEvaluation(page);
   await expect(runRow(page, 'killed-run')).toContainText('incompleta');
   await runRow(page, 'killed-run').click();
@@ -118,7 +142,9 @@ test('a run whose process was killed opens as interrupted at its last epoch, wit
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed');
 });
 
-test(`a run of ${MANY} classes shows the confusion heatmap and its most frequent confusions, which open their samples`, async ({ page }) => {
+test(`a run of ${MANY} classes shows the confusion heatmap and its most frequent confusions, which open their samples`, async ({
+  page,
+}) => {
   await openEvaluation(page);
   await runRow(page, 'many-classes').click();
   const heatmap = page.getByTestId('confusion-heatmap');
@@ -139,7 +165,9 @@ test(`a run of ${MANY} classes shows the confusion heatmap and its most frequent
   for (const name of classes) await expect(page.getByTestId('prediction-gallery').locator('h3')).toContainText(name);
 });
 
-test('a runs folder that turns read-only: Evaluación says runs cannot be recorded there and still lists and opens its runs', async ({ page }) => {
+test('a runs folder that turns read-only: Evaluación says runs cannot be recorded there and still lists and opens its runs', async ({
+  page,
+}) => {
   test.skip(folder === null, 'root without permission to mount a tmpfs: no way to make a folder read-only to this process');
   // Killed after the server started, so no start-up pass marks it: on a read-only disk status.json stays `running`.
   const late = await killedTraining('killed-late', 3);

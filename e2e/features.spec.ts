@@ -53,7 +53,9 @@ test('Características: HOG of the built-in digits dataset in worker threads, th
   await page.screenshot({ path: 'test-results/caracteristicas-digits.png', fullPage: true });
 });
 
-test('Características: bad images in a messy folder are listed one by one with the reason, and the rest are extracted', async ({ page }) => {
+test('Características: bad images in a messy folder are listed one by one with the reason, and the rest are extracted', async ({
+  page,
+}) => {
   const root = await buildMessyDataset();
   try {
     await page.goto('/#/datos');
@@ -73,9 +75,13 @@ test('Características: bad images in a messy folder are listed one by one with 
     await expect(failures.locator('tbody tr')).toHaveCount(8);
     // The kind and the whole reason in the page's language, with the numbers behind it.
     await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText('menor que un bloque');
-    await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText('Una imagen de 1×1 es más pequeña que un bloque HOG (8×8 px)');
+    await expect(failures.locator('tr', { hasText: `${CATS}/one.png` })).toContainText(
+      'Una imagen de 1×1 es más pequeña que un bloque HOG (8×8 px)',
+    );
     await expect(failures.locator('tr', { hasText: `${DOGS}/cmyk.jpg` })).toContainText('otro tamaño');
-    await expect(failures.locator('tr', { hasText: `${DOGS}/cmyk.jpg` })).toContainText(`Su HOG tiene 96 valores y el de «${CATS}/bueno.png» tiene 32`);
+    await expect(failures.locator('tr', { hasText: `${DOGS}/cmyk.jpg` })).toContainText(
+      `Su HOG tiene 96 valores y el de «${CATS}/bueno.png» tiene 32`,
+    );
     await expect(failures).not.toContainText('smaller than one HOG block');
     await failures.screenshot({ path: 'test-results/caracteristicas-failures.png' });
 

@@ -11,7 +11,14 @@ import { E2E_PORT, E2E_TOKEN } from '../playwright.config';
 export function teacherCookie(port = E2E_PORT, token = E2E_TOKEN) {
   const [pair] = new ServerAuth(token, port).sessionCookie(TEACHER).split(';');
   const equals = pair.indexOf('=');
-  return { name: pair.slice(0, equals), value: pair.slice(equals + 1), domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' as const };
+  return {
+    name: pair.slice(0, equals),
+    value: pair.slice(equals + 1),
+    domain: '127.0.0.1',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+  };
 }
 
 /**
@@ -21,8 +28,13 @@ export function teacherCookie(port = E2E_PORT, token = E2E_TOKEN) {
 export async function resetKeptSession(): Promise<void> {
   const cookie = teacherCookie();
   await new Promise<void>((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${E2E_PORT}/api`, { origin: `http://127.0.0.1:${E2E_PORT}`, headers: { Cookie: `${cookie.name}=${cookie.value}` } });
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'call', id: 1, method: 'session.reset', payload: { pageId: 'e2e-fixture' } })));
+    const socket = new WebSocket(`ws://127.0.0.1:${E2E_PORT}/api`, {
+      origin: `http://127.0.0.1:${E2E_PORT}`,
+      headers: { Cookie: `${cookie.name}=${cookie.value}` },
+    });
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'call', id: 1, method: 'session.reset', payload: { pageId: 'e2e-fixture' } })),
+    );
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string; result?: { ok: boolean } };
       if (message.type !== 'result') return;

@@ -17,7 +17,10 @@ function png(value: number): Uint8Array {
 /** base/{.oculta, colores/{rojo,azul}/n.png, suelta/1.png, tabla.csv} */
 function makeTree(): string {
   const base = mkdtempSync(join(tmpdir(), 'sinapsis-e2e-browse-'));
-  for (const [name, value] of [['rojo', 200], ['azul', 40]] as const) {
+  for (const [name, value] of [
+    ['rojo', 200],
+    ['azul', 40],
+  ] as const) {
     mkdirSync(join(base, 'colores', name), { recursive: true });
     for (let i = 0; i < 3; i++) writeFileSync(join(base, 'colores', name, `${i}.png`), png(value + i));
   }
@@ -64,7 +67,10 @@ test('Explorar… starts at home; a typed folder, breadcrumbs, marks and the key
   await expect(browser.getByTestId('browse-crumb').last()).toHaveText('colores');
   await expect(entries).toHaveText([/azul.*carpeta de una clase/, /rojo.*carpeta de una clase/]);
   // A breadcrumb goes back up; "Abrir" on the marked dataset opens it.
-  await browser.getByTestId('browse-crumb').filter({ hasText: basename(base) }).click();
+  await browser
+    .getByTestId('browse-crumb')
+    .filter({ hasText: basename(base) })
+    .click();
   await browser.getByTestId('browse-open-entry').click();
   await expect(browser).toHaveCount(0);
   await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 30_000 });
@@ -91,7 +97,9 @@ test('the folder browser is translated and a folder gone meanwhile is refused wi
   await expect(browser.getByTestId('browse-entry')).toHaveText([/colores.*image dataset/, /suelta.*one class folder/]);
   rmSync(join(base, 'suelta'), { recursive: true });
   await browser.getByTestId('browse-entry').filter({ hasText: 'suelta' }).click();
-  await expect(browser.getByTestId('browse-error')).toHaveText(`"${join(base, 'suelta')}" is not a folder that exists. Go up to a folder that exists, or start again from the first one.`);
+  await expect(browser.getByTestId('browse-error')).toHaveText(
+    `"${join(base, 'suelta')}" is not a folder that exists. Go up to a folder that exists, or start again from the first one.`,
+  );
   await expect(browser.getByTestId('browse-crumb').last()).toHaveText(basename(base));
   await browser.getByTestId('browse-cancel').click();
   await expect(browser).toHaveCount(0);

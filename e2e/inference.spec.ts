@@ -23,8 +23,6 @@ interface StoredPrediction {
 
 const DIGITS = resolve('resources/datasets/digits-opencv');
 
-
-
 function predictions(dir: string): StoredPrediction[] {
   return (JSON.parse(readFileSync(join(dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] }).predictions;
 }
@@ -39,8 +37,9 @@ function expectedTop(sample: StoredPrediction, k = 5): { labels: string[]; perce
   return { labels: top.map((entry) => String(entry.index)), percents: top.map((entry) => format.format(entry.probability)) };
 }
 
-
-test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wrote for a dataset image, for a dropped file and after importing the model', async ({ page }) => {
+test('Evaluación: "Probar una imagen" shows the top-k probabilities the run wrote for a dataset image, for a dropped file and after importing the model', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const made: string[] = [];
   try {

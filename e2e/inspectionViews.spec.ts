@@ -8,14 +8,25 @@ import { expect, test } from './fixtures';
  */
 test.setTimeout(240_000);
 
-test('Evaluación: find a test image by name, whole top-k labels, 24 feature maps in pages, click to enlarge with square pixels', async ({ page }) => {
+test('Evaluación: find a test image by name, whole top-k labels, 24 feature maps in pages, click to enlarge with square pixels', async ({
+  page,
+}) => {
   let dir = '';
   try {
     await loadDigitsInDatos(page);
     const run = await trainOnDigits(page, {
       features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
       scaling: 'none',
-      model: { name: 'CNN 24 filtros', inputShape: [28, 28, 1], layers: [{ type: 'conv2d', filters: 24, kernelSize: 3, activation: 'relu' }, { type: 'maxPool', poolSize: 2 }, { type: 'flatten' }, { type: 'output', units: 10, activation: 'softmax' }] },
+      model: {
+        name: 'CNN 24 filtros',
+        inputShape: [28, 28, 1],
+        layers: [
+          { type: 'conv2d', filters: 24, kernelSize: 3, activation: 'relu' },
+          { type: 'maxPool', poolSize: 2 },
+          { type: 'flatten' },
+          { type: 'output', units: 10, activation: 'softmax' },
+        ],
+      },
       training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 5 },
     });
     dir = run.dir;
@@ -31,7 +42,9 @@ test('Evaluación: find a test image by name, whole top-k labels, 24 feature map
     await expect(page.getByTestId('predict-true')).toHaveText('Clase real: 4');
     // Every top-k label is shown whole (wrapped if long, never clipped).
     await expect(panel.getByTestId('predict-label')).toHaveCount(5);
-    const clipped = await panel.getByTestId('predict-label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).length);
+    const clipped = await panel
+      .getByTestId('predict-label')
+      .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).length);
     expect(clipped).toBe(0);
 
     // All 24 maps of the layer, 16 per page.
@@ -47,14 +60,25 @@ test('Evaluación: find a test image by name, whole top-k labels, 24 feature map
     await expect(conv.getByTestId('conv-maps-next')).toBeDisabled();
 
     // Filters are drawn at a whole-number scale, far larger than 20 px: a 3×3 kernel at 18× is 54 px.
-    const filterSize = await conv.getByTestId('conv-filter-slice').first().locator('img').evaluate((image) => ({ width: image.getBoundingClientRect().width, rendering: getComputedStyle(image).imageRendering }));
+    const filterSize = await conv
+      .getByTestId('conv-filter-slice')
+      .first()
+      .locator('img')
+      .evaluate((image) => ({ width: image.getBoundingClientRect().width, rendering: getComputedStyle(image).imageRendering }));
     expect(filterSize).toEqual({ width: 54, rendering: 'pixelated' });
 
     // A map enlarged: 26×26 values at the largest whole scale that fits, pixels kept square.
     await conv.getByTestId('conv-map').first().locator('button').click();
     const zoom = page.getByTestId('pixel-zoom');
     await expect(zoom).toBeVisible();
-    const zoomed = await page.getByTestId('pixel-zoom-image').evaluate((image) => ({ ...image.getBoundingClientRect().toJSON(), rendering: getComputedStyle(image).imageRendering }) as { width: number; height: number; rendering: string });
+    const zoomed = await page.getByTestId('pixel-zoom-image').evaluate(
+      (image) =>
+        ({ ...image.getBoundingClientRect().toJSON(), rendering: getComputedStyle(image).imageRendering }) as {
+          width: number;
+          height: number;
+          rendering: string;
+        },
+    );
     expect(zoomed.rendering).toBe('pixelated');
     expect(zoomed.width % 26).toBe(0);
     expect(zoomed.width).toBe(zoomed.height);

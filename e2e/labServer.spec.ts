@@ -12,7 +12,9 @@ let server: ChildProcess;
 let port = 0;
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['out/main/cli.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--token', TOKEN], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['out/main/cli.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--token', TOKEN], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   port = await new Promise<number>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the lab server did not start:\n${output}`)), 30_000);
@@ -33,7 +35,10 @@ test.afterAll(() => {
   server.kill('SIGTERM');
 });
 
-test('lab-server mode: the page loads from the token URL, the token leaves the address bar, the app works after a reload', async ({ page, context }) => {
+test('lab-server mode: the page loads from the token URL, the token leaves the address bar, the app works after a reload', async ({
+  page,
+  context,
+}) => {
   const base = `http://127.0.0.1:${port}`;
   await page.goto(`${base}/?token=${TOKEN}`);
   await expect(page).toHaveURL(`${base}/`);

@@ -20,7 +20,12 @@ test.beforeAll(async () => {
   const scratch = mkdtempSync(join(tmpdir(), 'sinapsis-lab-e2e-'));
   server = spawn(process.execPath, ['out/main/cli.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--token', TOKEN], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SINAPSIS_RUNS_DIR: join(scratch, 'teacher-runs'), SINAPSIS_WORKSPACES_DIR: join(scratch, 'workspaces'), SINAPSIS_CACHE_DIR: join(scratch, 'cache') },
+    env: {
+      ...process.env,
+      SINAPSIS_RUNS_DIR: join(scratch, 'teacher-runs'),
+      SINAPSIS_WORKSPACES_DIR: join(scratch, 'workspaces'),
+      SINAPSIS_CACHE_DIR: join(scratch, 'cache'),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -138,9 +143,17 @@ test('two students train at once, each alone in their workspace; the teacher rea
   await expect(ana.getByTestId('workspace-picker')).toHaveCount(0);
   // Nothing of Ana's can be read, downloaded or rewritten from Bruno's page, even naming her workspace.
   expect(await callFrom(bruno, 'runs.get', { runId: anaRuns[0] })).toMatchObject({ ok: false, error: { code: 'run-not-found' } });
-  expect(await callFrom(bruno, 'runs.get', { runId: anaRuns[0], workspace: 'ana-garcia' })).toMatchObject({ ok: false, error: { code: 'workspace-not-found' } });
-  expect(await callFrom(bruno, 'runs.file', { runId: anaRuns[0], name: 'config.json' })).toMatchObject({ ok: false, error: { code: 'run-not-found' } });
-  expect(await callFrom(bruno, 'report.export', { runId: anaRuns[0], language: 'es', notes: { author: 'Bruno' }, pdf: false })).toMatchObject({
+  expect(await callFrom(bruno, 'runs.get', { runId: anaRuns[0], workspace: 'ana-garcia' })).toMatchObject({
+    ok: false,
+    error: { code: 'workspace-not-found' },
+  });
+  expect(await callFrom(bruno, 'runs.file', { runId: anaRuns[0], name: 'config.json' })).toMatchObject({
+    ok: false,
+    error: { code: 'run-not-found' },
+  });
+  expect(
+    await callFrom(bruno, 'report.export', { runId: anaRuns[0], language: 'es', notes: { author: 'Bruno' }, pdf: false }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'run-not-found' },
   });

@@ -32,7 +32,12 @@ function diagonalPng(size: number): Buffer {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) if (x === y) raw.fill(255, y * (1 + 3 * size) + 1 + 3 * x, y * (1 + 3 * size) + 4 + 3 * x);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Independent reference for the explorer: zero-pad the image explicitly, then slide the window by the stride. */
@@ -55,7 +60,13 @@ function directCrossCorrelation(image: number[][], filter: number[][], stride: n
 
 /** The numbers of a matrix table as the page shows them (true minus signs). */
 async function readMatrix(table: Locator): Promise<number[][]> {
-  return table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-').replace(',', '.')))));
+  return table
+    .locator('tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-').replace(',', '.'))),
+      ),
+    );
 }
 
 test.describe('Laboratorios', () => {
@@ -182,7 +193,9 @@ test.describe('Laboratorios', () => {
     const relu = direct.map((row) => row.map((v) => Math.max(0, v)));
     expect(await readMatrix(lab.getByTestId('conv-relu'))).toEqual(relu);
     // 3x3 -> 2x2 with the partial windows at the edge kept.
-    const pooled = [0, 2].map((r) => [0, 2].map((c) => Math.max(...[0, 1].flatMap((dr) => [0, 1].map((dc) => relu[r + dr]?.[c + dc] ?? -Infinity)))));
+    const pooled = [0, 2].map((r) =>
+      [0, 2].map((c) => Math.max(...[0, 1].flatMap((dr) => [0, 1].map((dc) => relu[r + dr]?.[c + dc] ?? -Infinity)))),
+    );
     expect(await readMatrix(lab.getByTestId('conv-pool'))).toEqual(pooled);
 
     // The last cell's sum, term by term, is the one of the direct computation.
@@ -224,13 +237,20 @@ test.describe('Laboratorios', () => {
 
     // ReLU keeps only the positive side of the edge.
     await lab.getByText('Aplicar ReLU').click();
-    const afterRelu = await output.evaluate((canvas: HTMLCanvasElement) => Array.from(canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0) ?? []));
+    const afterRelu = await output.evaluate((canvas: HTMLCanvasElement) =>
+      Array.from(
+        canvas
+          .getContext('2d')
+          ?.getImageData(0, 0, canvas.width, canvas.height)
+          .data.filter((_, i) => i % 4 === 0) ?? [],
+      ),
+    );
     const positive = direct.map((v) => Math.max(0, v));
     const top = Math.max(...positive);
     expect(Math.max(...positive.map((v, i) => Math.abs(Math.round((v / top) * 255) - afterRelu[i])))).toBeLessThanOrEqual(1);
   });
 
-  test('plots f and f\' of the lecture table, with alpha for ELU', async ({ page }) => {
+  test("plots f and f' of the lecture table, with alpha for ELU", async ({ page }) => {
     await page.getByTestId('lab-tab-activations').click();
     const lab = page.getByTestId('lab-activations');
     const probe = lab.getByTestId('activation-probe');
@@ -252,13 +272,22 @@ test.describe('Laboratorios', () => {
   test('renders the formulas as MathML with the bundled math font, so they stretch offline', async ({ page }) => {
     const lab = page.getByTestId('lab-perceptron');
     await page.evaluate(() => document.fonts.ready);
-    await expect.poll(() => page.evaluate(() => Array.from(document.fonts).some((face) => face.family.replace(/["']/g, '') === 'Sinapsis Math' && face.status === 'loaded'))).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Array.from(document.fonts).some((face) => face.family.replace(/["']/g, '') === 'Sinapsis Math' && face.status === 'loaded'),
+        ),
+      )
+      .toBe(true);
     // The brace of the step function spans both of its cases only when the font has an OpenType MATH table.
-    const heights = await lab.locator('math').first().evaluate((math) => {
-      const brace = Array.from(math.querySelectorAll('mo')).find((mo) => mo.textContent === '{');
-      const letter = math.querySelector('mi');
-      return { brace: brace?.getBoundingClientRect().height ?? 0, letter: letter?.getBoundingClientRect().height ?? 1 };
-    });
+    const heights = await lab
+      .locator('math')
+      .first()
+      .evaluate((math) => {
+        const brace = Array.from(math.querySelectorAll('mo')).find((mo) => mo.textContent === '{');
+        const letter = math.querySelector('mi');
+        return { brace: brace?.getBoundingClientRect().height ?? 0, letter: letter?.getBoundingClientRect().height ?? 1 };
+      });
     expect(heights.brace / heights.letter).toBeGreaterThan(1.6);
     for (const id of ['perceptron', 'xor', 'activations', 'convolution', 'playground']) {
       await page.getByTestId(`lab-tab-${id}`).click();
@@ -307,11 +336,15 @@ test.describe('Laboratorios', () => {
 
     await lab.getByTestId('playground-reset').click();
     await lab.getByTestId('playground-dataset').selectOption('circles');
-    await lab.getByTestId('playground-load').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+    await lab
+      .getByTestId('playground-load')
+      .setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
     await expect(lab.getByTestId('playground-dataset')).toHaveValue('spirals');
     await expect(lab.getByTestId('playground-layer')).toHaveCount(3);
 
-    await lab.getByTestId('playground-load').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"sinapsis.playground"') });
+    await lab
+      .getByTestId('playground-load')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"sinapsis.playground"') });
     await expect(lab.getByTestId('playground-load-error')).toContainText('broken.json');
   });
 });

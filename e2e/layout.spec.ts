@@ -29,7 +29,17 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 const LABS = ['perceptron', 'xor', 'activations', 'convolution', 'playground'] as const;
-const VIEWS = ['inicio', 'datos', 'caracteristicas', 'modelo', 'entrenamiento', 'evaluacion', 'informe', ...LABS.map((lab) => `laboratorios/${lab}`), 'acerca'];
+const VIEWS = [
+  'inicio',
+  'datos',
+  'caracteristicas',
+  'modelo',
+  'entrenamiento',
+  'evaluacion',
+  'informe',
+  ...LABS.map((lab) => `laboratorios/${lab}`),
+  'acerca',
+];
 
 async function buildDataset(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'sinapsis-layout-'));
@@ -104,7 +114,9 @@ async function checkViews(page: Page, label: string, views = VIEWS): Promise<str
 
 test.setTimeout(240_000);
 
-test('layout: no view overflows its boxes or the window, in es, pt and en, from 1280×720 to 2560×1440 and at 150 % zoom', async ({ page }) => {
+test('layout: no view overflows its boxes or the window, in es, pt and en, from 1280×720 to 2560×1440 and at 150 % zoom', async ({
+  page,
+}) => {
   const root = await buildDataset();
   let runId: string | null = null;
   try {
@@ -146,7 +158,10 @@ test('layout: no view overflows its boxes or the window, in es, pt and en, from 
 
 /** The computed font size, in pixels, of the first element `selector` matches. */
 function fontSize(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
 }
 
 test('Proyector enlarges the type everywhere and is kept with the session across a reload', async ({ page }) => {
@@ -159,14 +174,19 @@ test('Proyector enlarges the type everywhere and is kept with the session across
   const after = await Promise.all(selectors.map((selector) => fontSize(page, selector)));
   // Every text at least a quarter larger (15 px -> 19 px at the root).
   after.forEach((size, i) => expect(size, selectors[i]).toBeGreaterThanOrEqual(before[i] * 1.25));
-  const border = await page.locator('.panel').first().evaluate((element) => parseFloat(getComputedStyle(element).borderTopWidth));
+  const border = await page
+    .locator('.panel')
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).borderTopWidth));
   expect(border).toBe(2);
   await page.getByTestId('perceptron-run').click();
   await page.getByTestId('perceptron-line').scrollIntoViewIfNeeded();
   await page.screenshot({ path: docsScreenshot('screenshots/proyector.png') });
 
   // Kept by the core with the language and the view: a reload comes back enlarged.
-  await expect.poll(async () => (await callCore<{ session: { projector: boolean } | null }>(page, 'session.get', {})).session?.projector).toBe(true);
+  await expect
+    .poll(async () => (await callCore<{ session: { projector: boolean } | null }>(page, 'session.get', {})).session?.projector)
+    .toBe(true);
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/projector/);
   await expect(page.getByTestId('projector')).toHaveAttribute('aria-pressed', 'true');

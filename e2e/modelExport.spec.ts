@@ -25,13 +25,19 @@ interface StoredPrediction {
   probabilities: number[];
 }
 
-test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as the run, and "Clasificar una carpeta" gives its test accuracy', async ({ page }) => {
+test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as the run, and "Clasificar una carpeta" gives its test accuracy', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   let runDir = '';
   const work = mkdtempSync(join(tmpdir(), 'sinapsis-e2e-export-'));
   try {
     await page.goto('/');
-    const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', { taskId: `e2e-digits-${Date.now()}`, id: 'digits', options: {} });
+    const { datasetId } = await callCore<{ datasetId: string }>(page, 'dataset.builtin', {
+      taskId: `e2e-digits-${Date.now()}`,
+      id: 'digits',
+      options: {},
+    });
     const run = await callCore<{ runId: string; dir: string }>(page, 'experiment.run', {
       taskId: `e2e-export-${Date.now()}`,
       datasetId,
@@ -41,7 +47,10 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
       training: { optimizer: 'adam', learningRate: 0.01, epochs: 2, batchSize: 32, seed: 4 },
     });
     runDir = run.dir;
-    const stored = JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as { labels: string[]; predictions: StoredPrediction[] };
+    const stored = JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as {
+      labels: string[];
+      predictions: StoredPrediction[];
+    };
     const metrics = JSON.parse(readFileSync(join(run.dir, 'metrics.json'), 'utf8')) as { accuracy: { test: number } };
 
     await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
@@ -61,16 +70,24 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     await panel.screenshot({ path: docsScreenshot('screenshots/exportar-modelo.png') });
     const entries = unzipSync(new Uint8Array(readFileSync(await file.path())));
     const top = `${run.runId}-pytorch`;
-    expect(Object.keys(entries).sort()).toEqual(['README.md', 'model.py', 'predict.py', 'preprocessing.json', 'weights.npz'].map((n) => `${top}/${n}`));
+    expect(Object.keys(entries).sort()).toEqual(
+      ['README.md', 'model.py', 'predict.py', 'preprocessing.json', 'weights.npz'].map((n) => `${top}/${n}`),
+    );
     expect(new TextDecoder().decode(entries[`${top}/README.md`])).toContain('## Entrada');
     if (HAS_TORCH) {
       const unpacked = join(work, top);
       mkdirSync(unpacked);
       for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(work, name), bytes);
       const samples = stored.predictions.slice(0, 20);
-      const result = spawnSync(PYTHON, ['predict.py', '--json', ...samples.map((p) => join(DIGITS, p.file))], { cwd: unpacked, encoding: 'utf8' });
+      const result = spawnSync(PYTHON, ['predict.py', '--json', ...samples.map((p) => join(DIGITS, p.file))], {
+        cwd: unpacked,
+        encoding: 'utf8',
+      });
       expect(result.stderr).toBe('');
-      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
+      const lines = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
       lines.forEach((line, i) => {
         expect(line.index).toBe(samples[i].predictedClass);
         line.probabilities.forEach((p, c) => expect(Math.abs(p - samples[i].probabilities[c])).toBeLessThanOrEqual(1e-4));
@@ -87,14 +104,20 @@ test('Evaluación: "Exportar modelo" downloads a PyTorch .zip that predicts as t
     const classify = page.getByTestId('folder-predict');
     await classify.getByTestId('folder-predict-path').fill(folder);
     await classify.getByTestId('folder-predict-submit').click();
-    await expect(classify.getByTestId('folder-predict-summary')).toHaveText(`Imágenes clasificadas: ${stored.predictions.length}`, { timeout: 120_000 });
-    const percent = new Intl.NumberFormat('es', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(metrics.accuracy.test);
+    await expect(classify.getByTestId('folder-predict-summary')).toHaveText(`Imágenes clasificadas: ${stored.predictions.length}`, {
+      timeout: 120_000,
+    });
+    const percent = new Intl.NumberFormat('es', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      metrics.accuracy.test,
+    );
     await expect(classify.getByTestId('folder-predict-accuracy')).toContainText(percent);
     await expect(classify.getByTestId('folder-predict-problems')).toContainText('Archivos omitidos: 1');
     await classify.screenshot({ path: docsScreenshot('screenshots/clasificar-carpeta.png') });
     const csvDownload = page.waitForEvent('download');
     await classify.getByTestId('folder-predict-csv').click();
-    const csv = readFileSync(await (await csvDownload).path(), 'utf8').trim().split('\n');
+    const csv = readFileSync(await (await csvDownload).path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0].startsWith('file,true_class,predicted,probability,top,p_0')).toBe(true);
     expect(csv).toHaveLength(stored.predictions.length + 1);
 

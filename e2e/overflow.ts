@@ -26,7 +26,10 @@ export function findOverflows(page: Page): Promise<Overflow[]> {
     const mainArea = document.querySelector('main.content');
 
     const isScrollContainer = (element: Element): boolean =>
-      element !== mainArea && element !== document.documentElement && element !== document.body && SCROLLING.has(getComputedStyle(element).overflowX);
+      element !== mainArea &&
+      element !== document.documentElement &&
+      element !== document.body &&
+      SCROLLING.has(getComputedStyle(element).overflowX);
     const insideScroller = (element: Element): boolean => {
       for (let parent = element.parentElement; parent; parent = parent.parentElement) if (isScrollContainer(parent)) return true;
       return false;
@@ -35,7 +38,10 @@ export function findOverflows(page: Page): Promise<Overflow[]> {
       const parts: string[] = [];
       for (let node: Element | null = element; node && parts.length < 3 && node !== document.body; node = node.parentElement) {
         const testId = node.getAttribute('data-testid');
-        const classes = [...node.classList].slice(0, 2).map((name) => `.${name}`).join('');
+        const classes = [...node.classList]
+          .slice(0, 2)
+          .map((name) => `.${name}`)
+          .join('');
         parts.unshift(`${node.tagName.toLowerCase()}${testId ? `[data-testid=${testId}]` : ''}${classes}`);
         if (testId) break;
       }
@@ -53,7 +59,12 @@ export function findOverflows(page: Page): Promise<Overflow[]> {
     for (const element of document.body.querySelectorAll('*')) {
       if (!visible(element)) continue;
       const style = getComputedStyle(element);
-      if (element instanceof HTMLElement && !(element instanceof HTMLInputElement) && !(element instanceof HTMLTextAreaElement) && !(element instanceof HTMLSelectElement)) {
+      if (
+        element instanceof HTMLElement &&
+        !(element instanceof HTMLInputElement) &&
+        !(element instanceof HTMLTextAreaElement) &&
+        !(element instanceof HTMLSelectElement)
+      ) {
         const boxed = style.display !== 'inline' && element.clientWidth > 0;
         if (boxed && element.scrollWidth > element.clientWidth + 1 && !isScrollContainer(element)) content.push(element);
       }

@@ -50,7 +50,9 @@ open(f'{root}/fotos-movil/frio/enorme.png', 'wb').write(bytes.fromhex('89504e470
 
 test.skip(!hasPil, 'Debian python3 with PIL and numpy makes the phone photos');
 
-test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes) opens upright, in colour, and trains a colour CNN', async ({ page }) => {
+test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes) opens upright, in colour, and trains a colour CNN', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const base = mkdtempSync(join(tmpdir(), 'sinapsis-e2e-phone-'));
   execFileSync(PYTHON, ['-c', SCRIPT, base]);
@@ -66,7 +68,13 @@ test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes)
 
   // The real files into the page, then a drop of a folder entry over them (reader batches of 3, as Chromium's of 100).
   await page.evaluate(() => {
-    const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, webkitdirectory: true, id: 'e2e-files', hidden: true });
+    const input = Object.assign(document.createElement('input'), {
+      type: 'file',
+      multiple: true,
+      webkitdirectory: true,
+      id: 'e2e-files',
+      hidden: true,
+    });
     document.body.append(input);
   });
   await page.setInputFiles('#e2e-files', join(base, 'fotos-movil'));
@@ -86,7 +94,13 @@ test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes)
       const fullPath = `${parent}/${name}`;
       const children = [
         ...[...node.folders].map(([child, sub]) => entryOf(child, sub, fullPath)),
-        ...[...node.files].map(([child, file]) => ({ isFile: true, isDirectory: false, name: child, fullPath: `${fullPath}/${child}`, file: (done: (f: File) => void) => setTimeout(() => done(file)) })),
+        ...[...node.files].map(([child, file]) => ({
+          isFile: true,
+          isDirectory: false,
+          name: child,
+          fullPath: `${fullPath}/${child}`,
+          file: (done: (f: File) => void) => setTimeout(() => done(file)),
+        })),
       ];
       return {
         isFile: false,
@@ -111,7 +125,9 @@ test('a dropped folder of colour phone photos (12 MP, EXIF-rotated, mixed sizes)
   // 15 photos, the CMYK JPEG and the 1-pixel image; the 20,000 × 20,000 one is skipped with the reason.
   await expect(page.getByTestId('image-total')).toHaveText('17');
   const problems = page.getByTestId('problems');
-  await expect(problems.locator('tr', { hasText: 'frio/enorme.png' })).toContainText('20000×20000 píxeles supera el límite de 50 megapíxeles; reduce la imagen');
+  await expect(problems.locator('tr', { hasText: 'frio/enorme.png' })).toContainText(
+    '20000×20000 píxeles supera el límite de 50 megapíxeles; reduce la imagen',
+  );
   await expect(problems.locator('tr', { hasText: 'calido/pixel.png' })).toContainText('solo 1×1 píxeles');
   await expect(problems).not.toContainText('cmyk.jpg');
   await expect(page.getByTestId('data-colour-note')).toContainText('Las imágenes tienen color');

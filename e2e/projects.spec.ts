@@ -86,7 +86,12 @@ test('a project saved, the workspace forgotten, the project opened: the same set
   const saved = join(tmpdir(), `sinapsis-e2e-${Date.now()}.sinapsis.json`);
   await file.saveAs(saved);
   const project = JSON.parse(await readFile(saved, 'utf8'));
-  expect(project).toMatchObject({ format: 'sinapsis-project', formatVersion: 1, name: 'Práctica 3', setup: { training: { epochs: 12, seed: 7 }, dataset: { reference: { kind: 'builtin', id: 'blobs' } } } });
+  expect(project).toMatchObject({
+    format: 'sinapsis-project',
+    formatVersion: 1,
+    name: 'Práctica 3',
+    setup: { training: { epochs: 12, seed: 7 }, dataset: { reference: { kind: 'builtin', id: 'blobs' } } },
+  });
   expect(project.setup.dataset.fingerprint).toMatch(/^[0-9a-f]{16,}$/);
   await expect(page.getByTestId('project-recent')).toContainText('Práctica 3');
 
@@ -99,13 +104,27 @@ test('a project saved, the workspace forgotten, the project opened: the same set
   await expect(page.getByTestId('training-no-dataset')).toBeVisible();
 
   const bad = [
-    { name: 'notas.sinapsis.json', text: 'esto no es JSON', message: 'notas.sinapsis.json no es un proyecto de Sinapsis: no es un texto JSON' },
-    { name: 'futuro.sinapsis.json', text: JSON.stringify({ ...project, formatVersion: 99 }), message: 'se guardó con un Sinapsis más nuevo (formato 99' },
-    { name: 'roto.sinapsis.json', text: JSON.stringify({ ...project, setup: { ...project.setup, training: { epochs: -3 } } }), message: 'el campo «setup.training.epochs»' },
+    {
+      name: 'notas.sinapsis.json',
+      text: 'esto no es JSON',
+      message: 'notas.sinapsis.json no es un proyecto de Sinapsis: no es un texto JSON',
+    },
+    {
+      name: 'futuro.sinapsis.json',
+      text: JSON.stringify({ ...project, formatVersion: 99 }),
+      message: 'se guardó con un Sinapsis más nuevo (formato 99',
+    },
+    {
+      name: 'roto.sinapsis.json',
+      text: JSON.stringify({ ...project, setup: { ...project.setup, training: { epochs: -3 } } }),
+      message: 'el campo «setup.training.epochs»',
+    },
   ];
   await page.getByRole('button', { name: 'Inicio', exact: true }).click();
   for (const item of bad) {
-    await page.getByTestId('project-open-file').setInputFiles({ name: item.name, mimeType: 'application/json', buffer: Buffer.from(item.text) });
+    await page
+      .getByTestId('project-open-file')
+      .setInputFiles({ name: item.name, mimeType: 'application/json', buffer: Buffer.from(item.text) });
     await expect(page.getByTestId('project-error')).toContainText(item.message);
     await expect(page.getByTestId('project-error')).toContainText('No se cambió nada');
   }
@@ -137,7 +156,13 @@ test('an assignment: instructions shown, locked fields greyed with the reason, o
   const saved = join(tmpdir(), `sinapsis-e2e-assignment-${Date.now()}.sinapsis.json`);
   await (await download).saveAs(saved);
   const file = JSON.parse(await readFile(saved, 'utf8'));
-  expect(file.assignment.locks).toEqual({ dataset: true, split: true, features: true, model: { kind: 'fixed' }, epochs: { min: 5, max: 10 } });
+  expect(file.assignment.locks).toEqual({
+    dataset: true,
+    split: true,
+    features: true,
+    model: { kind: 'fixed' },
+    epochs: { min: 5, max: 10 },
+  });
 
   // A student's fresh workspace opens it.
   await settle(page);

@@ -34,7 +34,18 @@ test('Informe: notes -> export -> report, CSV tables and SVG/PNG charts offered 
     const files = page.getByTestId('run-files');
     await expect(files).toBeVisible();
     await expect(page.getByTestId('run-files-dir')).toContainText(dir);
-    for (const name of ['report.html', 'report.pdf', 'history.csv', 'metrics.json', 'confusion-matrix.csv', 'confusion-matrix-normalized.csv', 'per-class.csv', 'charts/loss.svg', 'charts/loss.png', 'charts/accuracy.png']) {
+    for (const name of [
+      'report.html',
+      'report.pdf',
+      'history.csv',
+      'metrics.json',
+      'confusion-matrix.csv',
+      'confusion-matrix-normalized.csv',
+      'per-class.csv',
+      'charts/loss.svg',
+      'charts/loss.png',
+      'charts/accuracy.png',
+    ]) {
       await expect(files.locator(`tr[data-file="${name}"]`)).toBeVisible();
     }
     await expect(files.locator('tr[data-file="charts/loss.png"]')).toContainText('Curva de pérdida (PNG)');

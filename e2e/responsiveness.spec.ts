@@ -19,7 +19,9 @@ test('Entrenamiento: no long task over 100 ms while thousands of epochs stream i
     await page.evaluate(() => {
       const store = window as unknown as { longTasks: number[] };
       store.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => store.longTasks.push(entry.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => store.longTasks.push(entry.duration))).observe({
+        type: 'longtask',
+      });
     });
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 150_000 });

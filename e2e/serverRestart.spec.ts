@@ -17,7 +17,10 @@ const stopServer = stopOwnServer;
 
 test.afterAll(() => rmSync(state, { recursive: true, force: true }));
 
-test('the server restarts under the page: it reconnects and the dataset is loaded again in the new core', async ({ page, consoleErrors }) => {
+test('the server restarts under the page: it reconnects and the dataset is loaded again in the new core', async ({
+  page,
+  consoleErrors,
+}) => {
   let server = await startServer();
   try {
     await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}`);
@@ -39,6 +42,7 @@ test('the server restarts under the page: it reconnects and the dataset is loade
   } finally {
     await stopServer(server);
     // While the server was down the page kept trying to reconnect: Chromium logs each refused attempt.
-    for (const message of consoleErrors.filter((text) => text.includes('net::ERR_CONNECTION_REFUSED'))) consoleErrors.splice(consoleErrors.indexOf(message), 1);
+    for (const message of consoleErrors.filter((text) => text.includes('net::ERR_CONNECTION_REFUSED')))
+      consoleErrors.splice(consoleErrors.indexOf(message), 1);
   }
 });

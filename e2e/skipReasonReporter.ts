@@ -9,7 +9,9 @@ export default class SkipReasonReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'skipped') return;
-    const skip = [...result.annotations, ...test.annotations].find((annotation) => annotation.type === 'skip' || annotation.type === 'fixme');
+    const skip = [...result.annotations, ...test.annotations].find(
+      (annotation) => annotation.type === 'skip' || annotation.type === 'fixme',
+    );
     const title = test.titlePath().filter(Boolean).slice(1).join(' › ');
     this.lines.push(`skipped: ${title}${skip?.description ? ` (${skip.description})` : ''}`);
   }

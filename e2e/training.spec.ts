@@ -8,7 +8,11 @@ import { expect, test } from './fixtures';
  */
 const TOTAL_EPOCHS = 8;
 
-function scriptExperiment(ws: WebSocketRoute, call: { id: number; payload: { taskId: string } }, control: { paused: boolean; stopped: boolean }): void {
+function scriptExperiment(
+  ws: WebSocketRoute,
+  call: { id: number; payload: { taskId: string } },
+  control: { paused: boolean; stopped: boolean },
+): void {
   const { taskId } = call.payload;
   const runId = `scripted-${taskId}`;
   const event = (name: string, payload: object) => ws.send(JSON.stringify({ type: 'event', name, payload }));
@@ -26,7 +30,17 @@ function scriptExperiment(ws: WebSocketRoute, call: { id: number; payload: { tas
           id: call.id,
           result: {
             ok: true,
-            value: { runId, dir: `/tmp/${runId}`, status: control.stopped ? 'stopped' : 'completed', accuracy: { train: 0.95, val: 0.9, test: 0.88 }, engine: 'didactic', backend: 'wasm', epochsRun, seconds: 3.2, problem: null },
+            value: {
+              runId,
+              dir: `/tmp/${runId}`,
+              status: control.stopped ? 'stopped' : 'completed',
+              accuracy: { train: 0.95, val: 0.9, test: 0.88 },
+              engine: 'didactic',
+              backend: 'wasm',
+              epochsRun,
+              seconds: 3.2,
+              problem: null,
+            },
           },
         }),
       );
@@ -36,11 +50,38 @@ function scriptExperiment(ws: WebSocketRoute, call: { id: number; payload: { tas
       batch++;
       const elapsedMs = ((epoch - 1) * batches + batch) * 100;
       const etaMs = (TOTAL_EPOCHS * batches - ((epoch - 1) * batches + batch)) * 100;
-      const gradientNorms = [{ layer: 0, norm: 0.5 / epoch }, { layer: 1, norm: 1 / epoch }];
-      event('train.batch', { ...base, epoch, batch, batches, loss: 2 / (epoch + batch / batches), accuracy: 0.5, gradientNorms, elapsedMs, etaMs });
+      const gradientNorms = [
+        { layer: 0, norm: 0.5 / epoch },
+        { layer: 1, norm: 1 / epoch },
+      ];
+      event('train.batch', {
+        ...base,
+        epoch,
+        batch,
+        batches,
+        loss: 2 / (epoch + batch / batches),
+        accuracy: 0.5,
+        gradientNorms,
+        elapsedMs,
+        etaMs,
+      });
       if (batch === batches) {
-        const diagnosis = epoch === TOTAL_EPOCHS ? [{ code: 'not-converged', severity: 'info', params: { dropPercentPerEpoch: 4.5, lastEpochs: 3 }, message: 'still falling' }] : undefined;
-        event('train.epoch', { ...base, epoch, trainLoss: 2 / (epoch + 1), trainAccuracy: 0.5 + epoch * 0.05, valLoss: 2.2 / (epoch + 1), valAccuracy: 0.45 + epoch * 0.05, gradientNorms, elapsedMs, etaMs, ...(diagnosis ? { diagnosis } : {}) });
+        const diagnosis =
+          epoch === TOTAL_EPOCHS
+            ? [{ code: 'not-converged', severity: 'info', params: { dropPercentPerEpoch: 4.5, lastEpochs: 3 }, message: 'still falling' }]
+            : undefined;
+        event('train.epoch', {
+          ...base,
+          epoch,
+          trainLoss: 2 / (epoch + 1),
+          trainAccuracy: 0.5 + epoch * 0.05,
+          valLoss: 2.2 / (epoch + 1),
+          valAccuracy: 0.45 + epoch * 0.05,
+          gradientNorms,
+          elapsedMs,
+          etaMs,
+          ...(diagnosis ? { diagnosis } : {}),
+        });
         epoch++;
         batch = 0;
       }
@@ -108,7 +149,8 @@ test('Entrenamiento: live curves, progress, pause/resume and the result, from th
   await expect(page.getByTestId('train-progress')).toHaveJSProperty('value', 1);
   await expect(page.getByTestId('train-accuracy-test')).toHaveText('88,0 %');
   await expect(page.getByTestId('train-diagnosis')).toContainText('seguía bajando un 4,5% por época en las últimas 3 épocas');
-  for (const id of ['loss-chart', 'accuracy-chart', 'batch-chart', 'gradient-chart']) await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
+  for (const id of ['loss-chart', 'accuracy-chart', 'batch-chart', 'gradient-chart'])
+    await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
 
   // What the view sent: the Wine table's columns, the session's split and model, plain data.
   const request = JSON.parse(seen[0]);

@@ -2,7 +2,10 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Datos -> Modelo -> Entrenamiento with a bundled two-feature set and the rule-of-thumb network, ready to start. */
-export async function openTrainingOnBlobs(page: Page, settings: { optimizer: string; epochs: number; learningRate?: number }): Promise<void> {
+export async function openTrainingOnBlobs(
+  page: Page,
+  settings: { optimizer: string; epochs: number; learningRate?: number },
+): Promise<void> {
   await page.goto('/#/datos');
   await page.getByTestId('builtin-choice').selectOption('blobs');
   await page.getByTestId('builtin-load').click();

@@ -24,7 +24,13 @@ test('a training waiting for a free place shows its place in line, translated, u
   });
   const progress = (phase: string, position?: number): void => {
     const taskId = run!.payload.taskId;
-    route!.send(JSON.stringify({ type: 'event', name: 'experiment.progress', payload: { taskId, runId: 'queued-run', phase, fold: null, folds: null, ...(position ? { position } : {}) } }));
+    route!.send(
+      JSON.stringify({
+        type: 'event',
+        name: 'experiment.progress',
+        payload: { taskId, runId: 'queued-run', phase, fold: null, folds: null, ...(position ? { position } : {}) },
+      }),
+    );
   };
 
   await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 50 });
@@ -32,7 +38,9 @@ test('a training waiting for a free place shows its place in line, translated, u
   await expect.poll(() => run !== null).toBe(true);
   progress('queued', 2);
   const queue = page.getByTestId('train-queue');
-  await expect(queue).toHaveText('El servidor ya entrena todo lo que puede a la vez; el tuyo empieza cuando quede un hueco (puesto 2 en la cola).');
+  await expect(queue).toHaveText(
+    'El servidor ya entrena todo lo que puede a la vez; el tuyo empieza cuando quede un hueco (puesto 2 en la cola).',
+  );
   await expect(page.getByText('En espera de turno')).toBeVisible();
   progress('queued', 1);
   await expect(queue).toContainText('puesto 1 en la cola');

@@ -49,7 +49,9 @@ const ENGLISH_ONLY = [
 
 /** The tokens present in a text, each as a whole word (so "dropout" or "softmax", course terms, are not "rate"). */
 function englishIn(text: string): string[] {
-  return ENGLISH_ONLY.filter((token) => new RegExp(`(^|[^\\p{L}\\p{N}_])${token.replace(/[()]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u').test(text));
+  return ENGLISH_ONLY.filter((token) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}_])${token.replace(/[()]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u').test(text),
+  );
 }
 
 /** What a person reads on the page: visible text, option labels, placeholders, tooltips and button names. */
@@ -72,7 +74,11 @@ async function seedRuns(): Promise<string[]> {
   for (const [i, runId] of ids.entries()) {
     await writeSampleRun(defaultRunsRoot(), ({ config, metrics }) => {
       config.runId = runId;
-      if (i === 1) metrics.kfold = { folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })), accuracy: { mean: 0.9, std: 0.0408 } };
+      if (i === 1)
+        metrics.kfold = {
+          folds: [1, 2, 3].map((fold) => ({ fold, accuracy: 0.8 + 0.05 * fold, loss: 0.5 - 0.1 * fold })),
+          accuracy: { mean: 0.9, std: 0.0408 },
+        };
     });
   }
   return ids;

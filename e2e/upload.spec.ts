@@ -46,7 +46,9 @@ test('a colour photo folder uploaded through the chooser trains a colour CNN; re
   await page.getByTestId('model-preset').selectOption('lenet20');
   await page.getByTestId('model-preset-apply').click();
   await expect(page.getByTestId('model-input-shape')).toHaveText('[20 × 20 × 3]');
-  await expect(page.getByTestId('model-notice')).toContainText('La entrada pasa de [20 × 20 × 1] a [20 × 20 × 3] para coincidir con las características; la salida pasa de 10 a 3 neuronas');
+  await expect(page.getByTestId('model-notice')).toContainText(
+    'La entrada pasa de [20 × 20 × 1] a [20 × 20 × 3] para coincidir con las características; la salida pasa de 10 a 3 neuronas',
+  );
   await expect(page.getByTestId('pixel-color-mode')).toHaveValue('auto');
   await expect(page.getByTestId('pixel-width')).toHaveValue('20');
   await page.getByTestId('pixel-resize-mode').selectOption('crop');
@@ -76,13 +78,15 @@ test('a colour photo folder uploaded through the chooser trains a colour CNN; re
 test('a .zip dropped onto the page opens as a dataset; a class folder alone is refused with what to drop', async ({ page }) => {
   const folder = makePhotos();
   const entries: Record<string, Uint8Array> = {};
-  for (const name of Object.keys(HUES)) for (let i = 0; i < 4; i++) entries[`fotos/${name}/${i}.png`] = new Uint8Array(readFileSync(join(folder, name, `${i}.png`)));
+  for (const name of Object.keys(HUES))
+    for (let i = 0; i < 4; i++) entries[`fotos/${name}/${i}.png`] = new Uint8Array(readFileSync(join(folder, name, `${i}.png`)));
   const zip = Buffer.from(zipSync(entries)).toString('base64');
   await page.goto('/#/datos');
   const drop = async (files: { name: string; base64: string; type: string }[]) => {
     const transfer = await page.evaluateHandle((list) => {
       const data = new DataTransfer();
-      for (const file of list) data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
+      for (const file of list)
+        data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
       return data;
     }, files);
     await page.getByTestId('upload-drop').dispatchEvent('drop', { dataTransfer: transfer });
@@ -93,7 +97,10 @@ test('a .zip dropped onto the page opens as a dataset; a class folder alone is r
 
   // Loose images dropped (no class folders): a translated message, and the dataset stays loaded.
   const png = readFileSync(join(folder, 'rojo', '0.png')).toString('base64');
-  await drop([{ name: 'a.png', base64: png, type: 'image/png' }, { name: 'b.png', base64: png, type: 'image/png' }]);
+  await drop([
+    { name: 'a.png', base64: png, type: 'image/png' },
+    { name: 'b.png', base64: png, type: 'image/png' },
+  ]);
   await expect(page.getByTestId('data-error')).toContainText('ninguna subcarpeta');
   await expect(page.getByTestId('fingerprint')).toBeVisible();
 });

@@ -45,7 +45,9 @@ test('workflow: digits -> HOG -> MLP 320-18-10 -> train -> confusion matrix and 
 
     // Live: the curves grow while training runs (HOG extraction comes first).
     const curves = page.getByTestId('training-curves');
-    await expect(page.locator('[data-testid="training-curves"]:not([data-epochs="0"]), [data-testid="train-error"]').first()).toBeVisible({ timeout: 180_000 });
+    await expect(page.locator('[data-testid="training-curves"]:not([data-epochs="0"]), [data-testid="train-error"]').first()).toBeVisible({
+      timeout: 180_000,
+    });
     expect(await page.getByTestId('train-error').count(), (await page.getByTestId('train-error').allTextContents()).join(' ')).toBe(0);
     await expect(page.getByTestId('train-engine-in-use')).toContainText(/didactic|tfjs/);
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 180_000 });

@@ -47,7 +47,12 @@ function lockDownSessions(): void {
   });
   // No remote content, ever: only our files (and the dev server while developing) may load.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || isOwnPage(details.url) || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed =
+      details.url.startsWith('file:') ||
+      details.url.startsWith('devtools:') ||
+      isOwnPage(details.url) ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
   app.on('web-contents-created', (_event, contents) => {

@@ -76,7 +76,12 @@ describe('browser mode server on loopback with --no-token', () => {
     });
     const info = await call(socket, { type: 'call', id: 1, method: 'app.info', payload: {} });
     expect(info).toMatchObject({ id: 1, result: { ok: true, value: { door: 'browser' } } });
-    const demo = await call(socket, { type: 'call', id: 2, method: 'app.demoProgress', payload: { taskId: 'ws', steps: 3, intervalMs: 0 } });
+    const demo = await call(socket, {
+      type: 'call',
+      id: 2,
+      method: 'app.demoProgress',
+      payload: { taskId: 'ws', steps: 3, intervalMs: 0 },
+    });
     expect(demo).toMatchObject({ id: 2, result: { ok: true, value: { completed: true, steps: 3 } } });
     expect(events).toHaveLength(3);
     socket.close();
@@ -145,7 +150,10 @@ describe('browser mode server with an access token', () => {
   });
 
   it('a page reached from another site gets a same-site refresh instead of a redirect (a Strict cookie would not follow it)', async () => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/?token=${token}`, { redirect: 'manual', headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await fetch(`http://127.0.0.1:${server.port}/?token=${token}`, {
+      redirect: 'manual',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toContain('HttpOnly');
     const html = await res.text();
@@ -166,7 +174,10 @@ describe('browser mode server with an access token', () => {
     const student = server.auth.sessionCookie({ role: 'student', studentId: 'ana-1' }, { maxAgeSeconds: 3600 });
     expect(student).toContain('Max-Age=3600');
     const req = { headers: { cookie: student.split(';')[0] }, socket: { remoteAddress: '10.0.0.9' } } as never;
-    expect(server.auth.authenticate(req, new URL('http://localhost/'))).toEqual({ caller: { role: 'student', studentId: 'ana-1' }, via: 'cookie' });
+    expect(server.auth.authenticate(req, new URL('http://localhost/'))).toEqual({
+      caller: { role: 'student', studentId: 'ana-1' },
+      via: 'cookie',
+    });
     const teacher = { headers: { authorization: `token ${token}` }, socket: { remoteAddress: '10.0.0.9' } } as never;
     expect(server.auth.authenticate(teacher, new URL('http://localhost/'))).toEqual({ caller: TEACHER, via: 'header-token' });
   });
@@ -213,7 +224,9 @@ describe('tokens by default', () => {
       await open.close();
     }
     await expect(startServer({ host: '0.0.0.0', port: 0, rendererDir, noToken: true })).rejects.toMatchObject({ code: 'bad-arguments' });
-    await expect(startServer({ host: '127.0.0.1', port: 0, rendererDir, noToken: true, token: 'x'.repeat(20) })).rejects.toMatchObject({ code: 'bad-arguments' });
+    await expect(startServer({ host: '127.0.0.1', port: 0, rendererDir, noToken: true, token: 'x'.repeat(20) })).rejects.toMatchObject({
+      code: 'bad-arguments',
+    });
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('localhost')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);

@@ -140,7 +140,13 @@ function exchangeTokenForCookie(req: IncomingMessage, res: ServerResponse, url: 
   if (req.headers['sec-fetch-site'] === 'cross-site') {
     // The icon link keeps the browser from asking for /favicon.ico (a 404) while it waits for the refresh.
     const escaped = target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    send(res, 200, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><link rel="icon" href="data:,"><title>Sinapsis</title>`, 'text/html; charset=utf-8', { 'Set-Cookie': cookie });
+    send(
+      res,
+      200,
+      `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><link rel="icon" href="data:,"><title>Sinapsis</title>`,
+      'text/html; charset=utf-8',
+      { 'Set-Cookie': cookie },
+    );
     return;
   }
   send(res, 302, '', 'text/plain; charset=utf-8', { 'Set-Cookie': cookie, Location: target });
@@ -156,15 +162,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new SinapsisError('bad-arguments', `The access token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
   }
   if (options.noToken && !loopback) {
-    throw new SinapsisError('bad-arguments', `--no-token is only allowed on this machine's own address (127.0.0.1); a server on ${options.host} needs a token.`, { host: options.host });
+    throw new SinapsisError(
+      'bad-arguments',
+      `--no-token is only allowed on this machine's own address (127.0.0.1); a server on ${options.host} needs a token.`,
+      { host: options.host },
+    );
   }
-  if (options.noToken && options.token !== undefined) throw new SinapsisError('bad-arguments', 'Give either --token or --no-token, not both.');
+  if (options.noToken && options.token !== undefined)
+    throw new SinapsisError('bad-arguments', 'Give either --token or --no-token, not both.');
   const token = options.noToken ? null : (options.token ?? generateToken());
   // With a token the Host header does not matter: a rebinding page does not have the token.
   const hostAllowed = (req: IncomingMessage): boolean => token !== null || isLoopbackHostHeader(req.headers.host);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  if (options.lab && token === null) throw new SinapsisError('bad-arguments', 'A lab server needs a token: the teacher\'s access.');
-  const core = await createCore('browser', { ...(options.lab ? labServices(options.lab) : {}), ...(options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {}) });
+  if (options.lab && token === null) throw new SinapsisError('bad-arguments', "A lab server needs a token: the teacher's access.");
+  const core = await createCore('browser', {
+    ...(options.lab ? labServices(options.lab) : {}),
+    ...(options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {}),
+  });
   let lab = options.lab && token !== null ? new LabDoor(options.lab, core, token, options.port) : null;
   const students = lab ? await lab.prepareStudents() : [];
   // The port is only known after listen (port 0); the auth needs it for its cookie name.
@@ -177,7 +191,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const who = auth.authenticate(req, url);
     if (lab?.handle(req, res, url, auth, who !== null)) return;
     // The page asks whether it must sign in first (only a lab server's class link makes it so).
-    if (url.pathname === '/api/session' && who) return send(res, 200, JSON.stringify({ state: 'signed-in' }), 'application/json; charset=utf-8');
+    if (url.pathname === '/api/session' && who)
+      return send(res, 200, JSON.stringify({ state: 'signed-in' }), 'application/json; charset=utf-8');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     // A student who followed the class link loads the page to sign in; the API stays closed to them until then.
     if (!who && lab?.isGuest(req)) return void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
@@ -246,7 +261,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new SinapsisError('port-in-use', `Port ${options.port} on ${options.host} is already in use. Choose another with --port N (or --port 0 for any free port).`, { port: options.port }));
+        reject(
+          new SinapsisError(
+            'port-in-use',
+            `Port ${options.port} on ${options.host} is already in use. Choose another with --port N (or --port 0 for any free port).`,
+            { port: options.port },
+          ),
+        );
       } else reject(error);
     });
     server.listen(options.port, options.host, () => resolvePromise());
@@ -263,7 +284,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   auth = new ServerAuth(token, port, lab?.studentOf);
   const classPath = lab?.classPath() ?? null;
   const labLinks: LabLinks | null = lab
-    ? { classUrl: classPath ? `http://${shownHost}:${port}${classPath}` : null, students: students.map((s) => ({ name: s.name, url: `http://${shownHost}:${port}/?token=${s.token}` })) }
+    ? {
+        classUrl: classPath ? `http://${shownHost}:${port}${classPath}` : null,
+        students: students.map((s) => ({ name: s.name, url: `http://${shownHost}:${port}/?token=${s.token}` })),
+      }
     : null;
 
   return {
@@ -293,4 +317,3 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   };
 }
-

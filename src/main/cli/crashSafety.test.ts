@@ -42,7 +42,9 @@ async function startTraining(out: string, root: string, epochs: number) {
     env: { ...process.env, SINAPSIS_RUNS_DIR: root, SINAPSIS_CACHE_DIR: cache },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => void (output.stdout += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -73,14 +75,21 @@ describe('sinapsis train interrupted by Ctrl+C', () => {
     const rows = parseHistoryCsv(readFileSync(join(out, 'history.csv'), 'utf8'));
     expect(rows.length).toBe(metrics.epochsRun);
     expect(rows.length).toBeGreaterThanOrEqual(10);
-    for (const file of ['model/model.json', 'model/weights.bin', 'predictions.json', 'report.html']) expect(statSync(join(out, file)).size, file).toBeGreaterThan(0);
+    for (const file of ['model/model.json', 'model/weights.bin', 'predictions.json', 'report.html'])
+      expect(statSync(join(out, file)).size, file).toBeGreaterThan(0);
   }, 90_000);
 });
 
 describe('sinapsis train killed with SIGKILL mid-epoch', () => {
   it('leaves valid JSON, the history so far and earlier runs intact; the next start marks the run incomplete', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sinapsis-kill-'));
-    const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+    const io = {
+      stdout: '',
+      stderr: '',
+      isTTY: false,
+      out: (t: string) => void (io.stdout += t),
+      err: (t: string) => void (io.stderr += t),
+    };
     expect(await runCli(['train', '--data', 'builtin:xor', '--epochs', '5', '--out', join(root, 'earlier')], io), io.stderr).toBe(0);
     const earlier = snapshot(join(root, 'earlier'));
     expect(earlier['metrics.json']).toBeDefined();
@@ -89,7 +98,8 @@ describe('sinapsis train killed with SIGKILL mid-epoch', () => {
     // Well into training: the worker is mid-epoch and history.csv is being rewritten.
     const { child, exited } = await startTraining(out, root, 30);
     // history.csv is written (with fsync) while epochs go on; on a loaded machine the first write can lag the first epochs.
-    for (let waited = 0; !existsSync(join(out, 'history.csv')) && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; !existsSync(join(out, 'history.csv')) && waited < 20_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
 

@@ -18,7 +18,11 @@ export function drained(stream: Writable): Promise<void> {
 }
 
 /** Exits with `code` after every stream has drained (see `drained`). */
-export async function drainThenExit(code: number, streams: Writable[], exit: (code: number) => void = (c) => process.exit(c)): Promise<void> {
+export async function drainThenExit(
+  code: number,
+  streams: Writable[],
+  exit: (code: number) => void = (c) => process.exit(c),
+): Promise<void> {
   await Promise.all(streams.map(drained));
   exit(code);
 }

@@ -8,7 +8,10 @@ function pairOption(name: string, value: string | undefined, fallback: [number, 
   const match = /^(\d+)(?:x(\d+))?$/i.exec(value.trim());
   const pair: [number, number] | null = match ? [Number(match[1]), Number(match[2] ?? match[1])] : null;
   if (!pair || pair.some((n) => n < 1 || n > 512)) {
-    throw new SinapsisError('bad-arguments', `--${name} must be N or HxW with whole numbers from 1 to 512 (rows x columns, as skimage), got "${value}".`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `--${name} must be N or HxW with whole numbers from 1 to 512 (rows x columns, as skimage), got "${value}".`,
+    );
   }
   return pair;
 }
@@ -20,7 +23,10 @@ export function resizeOption(value: string | undefined, fallback: HogPipeline['r
   const match = /^(\d+)x(\d+)$/i.exec(value.trim());
   const size = match ? { width: Number(match[1]), height: Number(match[2]) } : null;
   if (!size || size.width < 1 || size.height < 1 || size.width > 2048 || size.height > 2048) {
-    throw new SinapsisError('bad-arguments', `--resize must be WxH (width x height, like cv2.resize) from 1 to 2048, or "none"; got "${value}".`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `--resize must be WxH (width x height, like cv2.resize) from 1 to 2048, or "none"; got "${value}".`,
+    );
   }
   return size;
 }
@@ -42,7 +48,8 @@ export function hogPipelineFrom(values: HogOptionValues): HogPipeline {
   const norm = blockNormSchema.safeParse(values.norm ?? LAB_HOG_PARAMS.blockNorm);
   if (!norm.success) throw new SinapsisError('bad-arguments', `--norm must be L2-Hys, L2, L1 or L1-sqrt; got "${String(values.norm)}".`);
   const interpolation = values.interpolation ?? 'linear';
-  if (interpolation !== 'linear' && interpolation !== 'area') throw new SinapsisError('bad-arguments', `--interpolation must be linear or area; got "${interpolation}".`);
+  if (interpolation !== 'linear' && interpolation !== 'area')
+    throw new SinapsisError('bad-arguments', `--interpolation must be linear or area; got "${interpolation}".`);
   return hogPipelineSchema.parse({
     grayscale: !values.color,
     resize: resizeOption(values.resize),
@@ -62,15 +69,25 @@ const HOG_KEYS = ['resize', 'interpolation', 'orientations', 'cell', 'block', 'n
 /** `--hog "resize=12x24,orientations=8,cell=4,block=2,norm=L2-Hys"`; `sqrt` and `color` stand alone as switches. */
 export function parseHogSpec(text: string): HogPipeline {
   const values: HogOptionValues = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, ...rest] = part.split('=');
     const name = key.trim() as (typeof HOG_KEYS)[number];
     if (!HOG_KEYS.includes(name)) {
-      throw new SinapsisError('bad-arguments', `--hog: unknown setting "${key}". Use ${HOG_KEYS.join(', ')}, e.g. --hog "resize=12x24,orientations=8,cell=4,block=2,norm=L2-Hys".`);
+      throw new SinapsisError(
+        'bad-arguments',
+        `--hog: unknown setting "${key}". Use ${HOG_KEYS.join(', ')}, e.g. --hog "resize=12x24,orientations=8,cell=4,block=2,norm=L2-Hys".`,
+      );
     }
     const value = rest.join('=').trim();
     if (name === 'sqrt' || name === 'color') values[name] = value === '' || value === 'true' || value === '1';
-    else if (value === '') throw new SinapsisError('bad-arguments', `--hog: "${name}" needs a value, e.g. ${name}=${name === 'resize' ? '12x24' : name === 'norm' ? 'L2-Hys' : '4'}.`);
+    else if (value === '')
+      throw new SinapsisError(
+        'bad-arguments',
+        `--hog: "${name}" needs a value, e.g. ${name}=${name === 'resize' ? '12x24' : name === 'norm' ? 'L2-Hys' : '4'}.`,
+      );
     else values[name] = value;
   }
   return hogPipelineFrom(values);

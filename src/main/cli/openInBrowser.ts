@@ -37,6 +37,9 @@ export async function openSecretUrlInBrowser(url: string): Promise<{ program: st
   const file = join(folder, 'open.html');
   const escaped = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   // mkdtemp makes the folder with mode 0700: other accounts cannot list it or open the file inside.
-  await writeFileAtomic(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Sinapsis</title><p><a href="${escaped}">Sinapsis</a></p>\n`);
+  await writeFileAtomic(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Sinapsis</title><p><a href="${escaped}">Sinapsis</a></p>\n`,
+  );
   return { program: await openInBrowser(pathToFileURL(file).href), file };
 }

@@ -9,7 +9,9 @@ import { LOCAL_FILES, readRegularFile, realPathLoose, type ReadLimit } from '../
  */
 export function notARegularFile(path: string, what: string): SinapsisError {
   // /proc and /sys hold "regular" files that describe this machine (size 0, some never end): refused like devices.
-  const kind = /^\/(proc|sys)(\/|$)/.test(realPathLoose(path)) ? 'a file of the kernel (/proc, /sys), not one saved on disk' : 'not a regular file (a device, a pipe or a socket)';
+  const kind = /^\/(proc|sys)(\/|$)/.test(realPathLoose(path))
+    ? 'a file of the kernel (/proc, /sys), not one saved on disk'
+    : 'not a regular file (a device, a pipe or a socket)';
   return new SinapsisError('not-a-regular-file', `${path} is ${kind}. Give ${what}.`, { file: path });
 }
 
@@ -34,7 +36,12 @@ export async function readCliFile(path: string, limit: ReadLimit & { what: strin
     if (error instanceof SinapsisError && error.code === 'path-not-allowed') throw notARegularFile(path, limit.what);
     if (error instanceof SinapsisError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `is a folder; give ${limit.what}` : `cannot be read (${code ?? String(error)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? `is a folder; give ${limit.what}`
+          : `cannot be read (${code ?? String(error)})`;
     throw new SinapsisError('file-unreadable', `${path}: ${why}. Check the path.`, { file: path, reason: code ?? 'error' });
   }
 }

@@ -6,7 +6,10 @@ import { maxOf } from '../../shared/arrays';
 import { notARegularFile } from './readCliFile';
 
 export function mainHelp(): string {
-  const width = maxOf(commands.map((c) => c.name.length), 0);
+  const width = maxOf(
+    commands.map((c) => c.name.length),
+    0,
+  );
   return `Sinapsis ${APP_VERSION}: an offline lab for neural networks and computer vision
 
 Usage: sinapsis <command> [options]
@@ -43,7 +46,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof SinapsisError) {
       // The core's refusal speaks of a lab server's allowed folders; on the command line it means a special file.
-      const shown = error.code === 'path-not-allowed' && typeof error.params?.file === 'string' ? notARegularFile(error.params.file, 'a regular file, folder or builtin:NAME') : error;
+      const shown =
+        error.code === 'path-not-allowed' && typeof error.params?.file === 'string'
+          ? notARegularFile(error.params.file, 'a regular file, folder or builtin:NAME')
+          : error;
       io.err(`sinapsis ${name}: ${shown.message}\n`);
       return EXIT_BAD_INPUT;
     }

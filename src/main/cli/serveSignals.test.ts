@@ -23,10 +23,17 @@ interface Served {
 async function serve(): Promise<Served> {
   const runsRoot = mkdtempSync(join(tmpdir(), 'sinapsis-signal-runs-'));
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    env: { ...process.env, SINAPSIS_TOKEN: TOKEN, SINAPSIS_RUNS_DIR: runsRoot, SINAPSIS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sinapsis-signal-cache-')) },
+    env: {
+      ...process.env,
+      SINAPSIS_TOKEN: TOKEN,
+      SINAPSIS_RUNS_DIR: runsRoot,
+      SINAPSIS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sinapsis-signal-cache-')),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const output = { stdout: '', stderr: '' };
   child.stderr!.on('data', (chunk: Buffer) => void (output.stderr += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -46,7 +53,10 @@ async function serve(): Promise<Served> {
 /** Connects, loads the spirals and starts a training of 100 000 epochs; resolves after `epochs` epochs. */
 async function startLongTraining(port: number, epochs: number): Promise<WebSocket> {
   const socket = await new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { origin: `http://127.0.0.1:${port}`, headers: { authorization: `token ${TOKEN}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, {
+      origin: `http://127.0.0.1:${port}`,
+      headers: { authorization: `token ${TOKEN}` },
+    });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -65,14 +75,25 @@ async function startLongTraining(port: number, epochs: number): Promise<WebSocke
       results.set(id, resolve);
       socket.send(JSON.stringify({ type: 'call', id, method, payload }));
     });
-  const loaded = await call(1, 'dataset.builtin', { taskId: 'load-spirals', id: 'spirals', options: { samples: 400, noise: 0.1, seed: 1 } });
+  const loaded = await call(1, 'dataset.builtin', {
+    taskId: 'load-spirals',
+    id: 'spirals',
+    options: { samples: 400, noise: 0.1, seed: 1 },
+  });
   expect(loaded.ok).toBe(true);
   void call(2, 'experiment.run', {
     taskId: 'long-run',
     datasetId: loaded.value!.datasetId,
     features: { kind: 'columns' },
     split: { method: 'train-val-test' },
-    model: { name: 'spirals', inputShape: [2], layers: [{ type: 'dense', units: 16, activation: 'tanh' }, { type: 'output', units: 2, activation: 'softmax' }] },
+    model: {
+      name: 'spirals',
+      inputShape: [2],
+      layers: [
+        { type: 'dense', units: 16, activation: 'tanh' },
+        { type: 'output', units: 2, activation: 'softmax' },
+      ],
+    },
     training: { optimizer: 'sgd', learningRate: 0.01, epochs: 100_000, seed: 1 },
   });
   await reachedEpochs;

@@ -36,7 +36,10 @@ export class TrainingProgressPrinter {
   }
 
   loading(progress: { phase: string; done: number; total: number }): void {
-    if (this.io.isTTY) this.redraw(progress.phase === 'scanning' ? `scanning: ${progress.done} files` : `loading: ${progress.done}/${progress.total} images`);
+    if (this.io.isTTY)
+      this.redraw(
+        progress.phase === 'scanning' ? `scanning: ${progress.done} files` : `loading: ${progress.done}/${progress.total} images`,
+      );
   }
 
   phase(event: { phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number }): void {
@@ -58,12 +61,15 @@ export class TrainingProgressPrinter {
   batch(progress: BatchProgress, epochs: number): void {
     if (!this.io.isTTY) return;
     const fraction = (progress.epoch - 1 + progress.batch / progress.batches) / epochs;
-    this.redraw(`${this.bar(fraction)} epoch ${progress.epoch}/${epochs} batch ${progress.batch}/${progress.batches} loss ${fixed(progress.loss)} ETA ${seconds(progress.etaMs)}`);
+    this.redraw(
+      `${this.bar(fraction)} epoch ${progress.epoch}/${epochs} batch ${progress.batch}/${progress.batches} loss ${fixed(progress.loss)} ETA ${seconds(progress.etaMs)}`,
+    );
   }
 
   epoch(record: EpochRecord, epochs: number): void {
     const metrics = `loss ${fixed(record.trainLoss)} acc ${fixed(record.trainAccuracy)} val_loss ${fixed(record.valLoss)} val_acc ${fixed(record.valAccuracy)}`;
-    if (this.io.isTTY) this.redraw(`${this.bar(record.epoch / epochs)} epoch ${record.epoch}/${epochs} ${metrics} ETA ${seconds(record.etaMs)}`);
+    if (this.io.isTTY)
+      this.redraw(`${this.bar(record.epoch / epochs)} epoch ${record.epoch}/${epochs} ${metrics} ETA ${seconds(record.etaMs)}`);
     else this.line(`epoch ${record.epoch}/${epochs} ${metrics} eta ${seconds(record.etaMs)}`);
   }
 

@@ -11,7 +11,14 @@ import { z } from 'zod';
  */
 export const callerSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('teacher') }),
-  z.object({ role: z.literal('student'), studentId: z.string().min(1).max(64).regex(/^[\w-]+$/) }),
+  z.object({
+    role: z.literal('student'),
+    studentId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[\w-]+$/),
+  }),
 ]);
 export type Caller = z.infer<typeof callerSchema>;
 

@@ -51,10 +51,18 @@ function oneChromiumAtATime(services: CoreServices): CoreServices {
   const chromium = new Slots(1, {
     maxWaiting: MAX_WAITING_PRINTS,
     busy: () =>
-      new SinapsisError('pdf-busy', `The server is already making a PDF or chart pictures and ${MAX_WAITING_PRINTS} more are waiting their turn; this one was not started. Try again in a minute.`, { waiting: MAX_WAITING_PRINTS }),
+      new SinapsisError(
+        'pdf-busy',
+        `The server is already making a PDF or chart pictures and ${MAX_WAITING_PRINTS} more are waiting their turn; this one was not started. Try again in a minute.`,
+        { waiting: MAX_WAITING_PRINTS },
+      ),
   });
   const { printPdf, renderPng } = services;
-  return { ...services, printPdf: (html) => chromium.run(() => printPdf(html)), renderPng: (images) => chromium.run(() => renderPng(images)) };
+  return {
+    ...services,
+    printPdf: (html) => chromium.run(() => printPdf(html)),
+    renderPng: (images) => chromium.run(() => renderPng(images)),
+  };
 }
 
 /** Starts a core: picks the backend and marks runs a previous crash left unfinished as incomplete. */
@@ -70,7 +78,8 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
     lab: resolved.lab,
   });
   const runModels = new RunModelCache(RUN_MODELS_KEPT);
-  const workspaceOf = (caller: Caller): Promise<Workspace> => (caller.role === 'teacher' ? Promise.resolve(workspaces.owner) : workspaces.student(caller.studentId));
+  const workspaceOf = (caller: Caller): Promise<Workspace> =>
+    caller.role === 'teacher' ? Promise.resolve(workspaces.owner) : workspaces.student(caller.studentId);
   return {
     door,
     services: resolved,
@@ -79,7 +88,15 @@ export async function createCore(door: Door, services: Partial<CoreServices> = {
     runModels,
     workspaceOf,
     contextFor: (caller, emit) => {
-      const contextIn = (workspace: Workspace): CallContext => ({ emit: emit ?? workspace.pages.broadcast, caller, workspace, workspaces, door, services: resolved, runModels });
+      const contextIn = (workspace: Workspace): CallContext => ({
+        emit: emit ?? workspace.pages.broadcast,
+        caller,
+        workspace,
+        workspaces,
+        door,
+        services: resolved,
+        runModels,
+      });
       // The owner's workspace always exists: its context is made at once, so a call (a stop sent from inside a
       // progress event) reaches its handler before the caller's next await, as it did before workspaces.
       return caller.role === 'teacher' ? contextIn(workspaces.owner) : workspaceOf(caller).then(contextIn);

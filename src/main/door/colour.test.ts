@@ -53,7 +53,8 @@ beforeAll(async () => {
   const random = createSeededRandom(11);
   for (const [name, colour] of Object.entries(HUES)) {
     mkdirSync(join(folder, name));
-    for (let i = 0; i < PER_CLASS; i++) writeFileSync(join(folder, name, `${i}.ppm`), encodeNetpbm(SIDE, SIDE, 3, hueImage(colour, random)));
+    for (let i = 0; i < PER_CLASS; i++)
+      writeFileSync(join(folder, name, `${i}.ppm`), encodeNetpbm(SIDE, SIDE, 3, hueImage(colour, random)));
   }
   core = await createCore('cli', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-hue-runs-')) });
   summary = await call<ImageSummary>('dataset.openFolder', { taskId: 'open-hues', path: folder });
@@ -95,7 +96,10 @@ describe('colour end to end', () => {
     const run = await train('auto', 3);
     expect(run.status).toBe('completed');
     expect(run.accuracy.test).toBeGreaterThanOrEqual(0.9);
-    const preprocessing = JSON.parse(readFileSync(join(run.dir, 'preprocessing.json'), 'utf8')) as { sampleShape: number[]; features: { details: Record<string, unknown> } };
+    const preprocessing = JSON.parse(readFileSync(join(run.dir, 'preprocessing.json'), 'utf8')) as {
+      sampleShape: number[];
+      features: { details: Record<string, unknown> };
+    };
     expect(preprocessing.sampleShape).toEqual([SIDE, SIDE, 3]);
     expect(preprocessing.features.details).toMatchObject({ channels: 3, colorMode: 'auto', resizeMode: 'stretch', grayscale: false });
     const report = readFileSync(join(run.dir, 'report.html'), 'utf8');
@@ -118,7 +122,7 @@ describe('colour end to end', () => {
     expect(run.accuracy.test).toBeLessThan(0.6);
   }, 180_000);
 
-  it('a model whose input does not have the features\' channels is refused with both shapes', async () => {
+  it("a model whose input does not have the features' channels is refused with both shapes", async () => {
     await expect(train('auto', 1)).rejects.toMatchObject({ code: 'data-input-mismatch', params: { data: '8×8×3', model: '8×8×1' } });
   });
 });

@@ -27,7 +27,10 @@ describe('model.diagramSample', () => {
   it('digits: the HOG cells of image 0 (the same as hog.preview), or the image itself for raw pixels', async () => {
     const { datasetId } = (await call('dataset.builtin', { taskId: 'load-digits', id: 'digits' })) as { datasetId: string };
     const hog = (await call('model.diagramSample', { datasetId, features: { kind: 'hog', pipeline } })) as DiagramSample;
-    const preview = (await call('hog.preview', { source: { kind: 'dataset', datasetId, index: 0 }, pipeline })) as { cellHistograms: number[]; cells: { rows: number; columns: number } };
+    const preview = (await call('hog.preview', { source: { kind: 'dataset', datasetId, index: 0 }, pipeline })) as {
+      cellHistograms: number[];
+      cells: { rows: number; columns: number };
+    };
     expect(hog).toMatchObject({ kind: 'hog', cellRows: preview.cells.rows, cellColumns: preview.cells.columns, orientations: 8 });
     // The lab setting: a 12×24 image in 4×4 cells is 6 rows of 3 cells.
     expect([preview.cells.rows, preview.cells.columns]).toEqual([6, 3]);
@@ -37,7 +40,7 @@ describe('model.diagramSample', () => {
     if (pixels.kind === 'image') expect(pixels.src.startsWith('data:image/png;base64,')).toBe(true);
   });
 
-  it('wine: the first row\'s first values with their column names', async () => {
+  it("wine: the first row's first values with their column names", async () => {
     const { datasetId } = (await call('dataset.builtin', { taskId: 'load-wine', id: 'wine' })) as { datasetId: string };
     const row = (await call('model.diagramSample', { datasetId, features: { kind: 'columns' } })) as DiagramSample;
     const rows = (await call('dataset.rows', { datasetId, limit: 1 })) as { features: number[][] };
@@ -46,6 +49,8 @@ describe('model.diagramSample', () => {
   });
 
   it('a dataset that is not loaded is refused by name', async () => {
-    await expect(call('model.diagramSample', { datasetId: 'nope', features: { kind: 'columns' } })).rejects.toMatchObject({ code: 'dataset-not-loaded' });
+    await expect(call('model.diagramSample', { datasetId: 'nope', features: { kind: 'columns' } })).rejects.toMatchObject({
+      code: 'dataset-not-loaded',
+    });
   });
 });

@@ -33,11 +33,28 @@ describe('dispatch', () => {
 
   it('an out-of-range field comes back with its path, value and whole allowed range (the UI words it with the label)', async () => {
     const core = await createCore('cli');
-    const request = { taskId: 't', datasetId: 'd', features: { kind: 'columns' }, model: { inputShape: [2], layers: [{ type: 'output', units: 2, activation: 'softmax' }] }, training: { learningRate: 1000 } };
+    const request = {
+      taskId: 't',
+      datasetId: 'd',
+      features: { kind: 'columns' },
+      model: { inputShape: [2], layers: [{ type: 'output', units: 2, activation: 'softmax' }] },
+      training: { learningRate: 1000 },
+    };
     const result = await dispatch(core, 'experiment.run', request, noEmit);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', params: { method: 'experiment.run', field: 'training.learningRate', problem: 'too-big', value: 1000, min: 0, minExclusive: 1, max: 100 } },
+      error: {
+        code: 'invalid-request',
+        params: {
+          method: 'experiment.run',
+          field: 'training.learningRate',
+          problem: 'too-big',
+          value: 1000,
+          min: 0,
+          minExclusive: 1,
+          max: 100,
+        },
+      },
     });
   });
 
@@ -63,7 +80,15 @@ describe('dispatch', () => {
 
   it('survives random malformed payloads with an error reply', async () => {
     const core = await createCore('cli');
-    const samples: unknown[] = [null, 42, 'x', [], { taskId: '../../etc' }, { steps: -1 }, { taskId: 'a'.repeat(500), steps: 1, intervalMs: 0 }];
+    const samples: unknown[] = [
+      null,
+      42,
+      'x',
+      [],
+      { taskId: '../../etc' },
+      { steps: -1 },
+      { taskId: 'a'.repeat(500), steps: 1, intervalMs: 0 },
+    ];
     for (const payload of samples) {
       const result = await dispatch(core, 'app.demoProgress', payload, noEmit);
       expect(result.ok).toBe(false);

@@ -13,7 +13,13 @@ import type { Handler } from '../core/context';
  * checks its answer against the response schema in tests and development builds, and turns any failure into a
  * `ContractError` (never a stack trace).
  */
-export async function dispatch(core: Core, methodName: unknown, payload: unknown, emit: Emit, caller: Caller = TEACHER): Promise<CallResult> {
+export async function dispatch(
+  core: Core,
+  methodName: unknown,
+  payload: unknown,
+  emit: Emit,
+  caller: Caller = TEACHER,
+): Promise<CallResult> {
   if (!isMethodName(methodName)) {
     const shown = typeof methodName === 'string' ? methodName.slice(0, 100) : typeof methodName;
     return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${shown}".`, params: { method: shown } } };
@@ -25,7 +31,14 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
     // The first failed field with its label-ready params, so the UI can say "Tasa de aprendizaje: 1000 no está
     // permitido; se permite mayor que 0 y hasta 100" instead of zod's English (kept in `message` for logs).
     const field = fieldIssueParams(parsed.error.issues[0], payload, spec.request);
-    return { ok: false, error: { code: 'invalid-request', message: `Invalid request for ${methodName}: ${details}`, params: { method: methodName, details, ...field } } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `Invalid request for ${methodName}: ${details}`,
+        params: { method: methodName, details, ...field },
+      },
+    };
   }
   try {
     // The handler map is indexed by a runtime name, so TypeScript cannot pair request and handler types here.
@@ -37,13 +50,27 @@ export async function dispatch(core: Core, methodName: unknown, payload: unknown
     const problem = VALIDATE_RESPONSES ? responseProblem(methodName, value) : null;
     if (problem !== null) {
       console.error(`[sinapsis] ${methodName} answered outside its response schema: ${problem}`);
-      return { ok: false, error: { code: 'internal', message: `The core's answer to ${methodName} does not fit the contract: ${problem}`, params: { method: methodName, details: problem } } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The core's answer to ${methodName} does not fit the contract: ${problem}`,
+          params: { method: methodName, details: problem },
+        },
+      };
     }
     return { ok: true, value };
   } catch (error) {
     if (error instanceof SinapsisError) return { ok: false, error: error.toContract() };
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[sinapsis] ${methodName} failed:`, error);
-    return { ok: false, error: { code: 'internal', message: `Unexpected error in ${methodName}: ${message}`, params: { method: methodName, details: message } } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Unexpected error in ${methodName}: ${message}`,
+        params: { method: methodName, details: message },
+      },
+    };
   }
 }

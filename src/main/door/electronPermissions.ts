@@ -4,5 +4,7 @@
  * Pure, so that it is tested where no Electron binary exists.
  */
 export function grantsPermission(permission: string, mediaTypes: readonly string[] | undefined, ownPage: boolean): boolean {
-  return ownPage && permission === 'media' && mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+  return (
+    ownPage && permission === 'media' && mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video')
+  );
 }

@@ -72,7 +72,11 @@ describe('experiment.run', () => {
     expect(existsSync(join(result.dir, 'model', 'model.json'))).toBe(true);
     expect(existsSync(join(result.dir, 'report.html'))).toBe(true);
     // The report's model diagram draws the first row, stored beside the run for later exports.
-    const diagramSample = JSON.parse(readFileSync(join(result.dir, 'diagram-sample.json'), 'utf8')) as { kind: string; names: string[]; length: number };
+    const diagramSample = JSON.parse(readFileSync(join(result.dir, 'diagram-sample.json'), 'utf8')) as {
+      kind: string;
+      names: string[];
+      length: number;
+    };
     expect(diagramSample).toMatchObject({ kind: 'row', length: 13 });
     expect(readFileSync(join(result.dir, 'report.html'), 'utf8')).toContain(`${diagramSample.names[0]} = `);
     expect((await readRunStatus(result.dir))?.status).toBe('completed');
@@ -89,7 +93,10 @@ describe('experiment.run', () => {
     expect(Math.abs(trainMean - allMean)).toBeGreaterThan(1e-4);
 
     // Every test sample has a prediction; runs.predictions serves them.
-    const served = (await call('runs.predictions', { runId: result.runId })) as { labels: string[]; predictions: { index: number; probabilities: number[] }[] };
+    const served = (await call('runs.predictions', { runId: result.runId })) as {
+      labels: string[];
+      predictions: { index: number; probabilities: number[] }[];
+    };
     expect(served.predictions.map((p) => p.index)).toEqual([...test].sort((a, b) => a - b));
     expect(served.predictions[0].probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
 
@@ -153,7 +160,13 @@ describe('experiment.run', () => {
 
     const wine = await builtin('wine');
     await expect(
-      call('experiment.run', { taskId: 'augment-table', datasetId: wine, features: { kind: 'columns' }, model: wineModel, augmentation: { options: {}, copies: 1 } }),
+      call('experiment.run', {
+        taskId: 'augment-table',
+        datasetId: wine,
+        features: { kind: 'columns' },
+        model: wineModel,
+        augmentation: { options: {}, copies: 1 },
+      }),
     ).rejects.toMatchObject({ code: 'augmentation-needs-images' });
   }, 120_000);
 
@@ -164,7 +177,14 @@ describe('experiment.run', () => {
       datasetId,
       features: { kind: 'columns' },
       split: { method: 'k-fold', folds: 3 },
-      model: { name: 'blobs', inputShape: [2], layers: [{ type: 'dense', units: 8, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] },
+      model: {
+        name: 'blobs',
+        inputShape: [2],
+        layers: [
+          { type: 'dense', units: 8, activation: 'tanh' },
+          { type: 'output', units: 3, activation: 'softmax' },
+        ],
+      },
       training: { optimizer: 'adam', learningRate: 0.05, epochs: 15, seed: 5 },
     })) as ExperimentResult;
     const run = await readRun(result.dir);
@@ -184,12 +204,30 @@ describe('experiment.run', () => {
       datasetId,
       features: { kind: 'columns' },
       split: { method: 'holdout' },
-      model: { name: 'blobs', inputShape: [2], layers: [{ type: 'dense', units: 8, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] },
+      model: {
+        name: 'blobs',
+        inputShape: [2],
+        layers: [
+          { type: 'dense', units: 8, activation: 'tanh' },
+          { type: 'output', units: 3, activation: 'softmax' },
+        ],
+      },
       training: { optimizer: 'adam', learningRate: 0.05, epochs: 25, seed: 2 },
     })) as ExperimentResult;
     expect(result.status).toBe('completed');
-    type Inspection = { epoch: number; final: boolean; histograms: { layer: number; counts: number[] }[]; boundary: { plane: { resolution: number; xMin: number; xMax: number; yMin: number; yMax: number }; values: number[]; points: [number, number, number, boolean][] } | null };
-    const inspections = events.filter((e) => e.name === 'train.inspection' && e.payload.taskId === taskId).map((e) => e.payload as unknown as Inspection);
+    type Inspection = {
+      epoch: number;
+      final: boolean;
+      histograms: { layer: number; counts: number[] }[];
+      boundary: {
+        plane: { resolution: number; xMin: number; xMax: number; yMin: number; yMax: number };
+        values: number[];
+        points: [number, number, number, boolean][];
+      } | null;
+    };
+    const inspections = events
+      .filter((e) => e.name === 'train.inspection' && e.payload.taskId === taskId)
+      .map((e) => e.payload as unknown as Inspection);
     expect(inspections.length).toBeGreaterThanOrEqual(2);
     const last = inspections[inspections.length - 1];
     expect(last.final).toBe(true);
@@ -213,7 +251,10 @@ describe('experiment.run', () => {
     expect(agree / points.length).toBeGreaterThan(0.9);
 
     // Kept with the run for Evaluación: the same histograms and the last regions.
-    const stored = (await call('runs.inspection', { runId: result.runId })) as { folds: { inspections: { epoch: number; final: boolean }[] }[]; boundary: { values: number[] } | null };
+    const stored = (await call('runs.inspection', { runId: result.runId })) as {
+      folds: { inspections: { epoch: number; final: boolean }[] }[];
+      boundary: { values: number[] } | null;
+    };
     expect(stored.folds).toHaveLength(1);
     expect(stored.folds[0].inspections.map((i) => i.epoch)).toEqual(inspections.map((i) => i.epoch));
     expect(stored.folds[0].inspections.at(-1)?.final).toBe(true);
@@ -237,7 +278,14 @@ describe('experiment.run', () => {
       datasetId,
       features: { kind: 'columns' },
       split: { method: 'train-val-test' },
-      model: { name: 'spirals', inputShape: [2], layers: [{ type: 'dense', units: 16, activation: 'tanh' }, { type: 'output', units: 2, activation: 'softmax' }] },
+      model: {
+        name: 'spirals',
+        inputShape: [2],
+        layers: [
+          { type: 'dense', units: 16, activation: 'tanh' },
+          { type: 'output', units: 2, activation: 'softmax' },
+        ],
+      },
       training: { optimizer: 'sgd', learningRate: 0.01, epochs: 100_000, seed: 1 },
     })) as ExperimentResult;
     await stopped;
@@ -267,7 +315,10 @@ describe('experiment.run', () => {
     const run = await readRun(result.dir);
     // MSE on one-hot classes is also said (loss-mse-classes); the divergence must be among the hints.
     const codes = run.metrics.diagnosis.map((hint) => hint.code);
-    expect(codes.filter((code) => code === 'exploding' || code === 'diverged-at-start'), codes.join(', ')).toHaveLength(1);
+    expect(
+      codes.filter((code) => code === 'exploding' || code === 'diverged-at-start'),
+      codes.join(', '),
+    ).toHaveLength(1);
     expect((await readRunStatus(result.dir))?.status).toBe('failed');
   }, 60_000);
 
@@ -277,7 +328,9 @@ describe('experiment.run', () => {
     await expect(
       call('experiment.run', { taskId: 'bad-input', datasetId, features: { kind: 'columns' }, model: modelPresets.mlp320_18_10 }),
     ).rejects.toMatchObject({ code: 'data-input-mismatch', message: expect.stringContaining('13 features') });
-    await expect(call('experiment.run', { taskId: 'bad-kind', datasetId, features: { kind: 'hog' }, model: wineModel })).rejects.toMatchObject({ code: 'features-wrong-kind' });
+    await expect(
+      call('experiment.run', { taskId: 'bad-kind', datasetId, features: { kind: 'hog' }, model: wineModel }),
+    ).rejects.toMatchObject({ code: 'features-wrong-kind' });
     expect(readdirSync(root).length).toBe(before);
   }, 30_000);
 });

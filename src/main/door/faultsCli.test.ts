@@ -31,12 +31,27 @@ describe('too little data (exit 2 with the numbers, checked before any feature i
     const regression = writeCsv(dir, 'reg.csv', ['x,y', '1,2.5', '3,4.25']);
     const out = join(dir, 'run');
     const started = performance.now();
-    await expectExit2(['train', '--data', images, '--out', out], /Class "cats" of "images" has 1 sample; it needs at least 2 \(one to learn from and one to evaluate on\)/);
-    await expectExit2(['train', '--data', images, '--kfold', '2', '--out', out], /Class "cats" of "images" has 1 sample; it needs at least 2/);
-    await expectExit2(['train', '--data', oneRow, '--target', 'class', '--out', out], /Only one class \("a", 1 rows\) was found in the target column "class"/);
-    await expectExit2(['train', '--data', twoRows, '--target', 'class', '--split', '0.5,0.5', '--out', out], /Class "a" of "two.csv" has 1 sample; it needs at least 2/);
+    await expectExit2(
+      ['train', '--data', images, '--out', out],
+      /Class "cats" of "images" has 1 sample; it needs at least 2 \(one to learn from and one to evaluate on\)/,
+    );
+    await expectExit2(
+      ['train', '--data', images, '--kfold', '2', '--out', out],
+      /Class "cats" of "images" has 1 sample; it needs at least 2/,
+    );
+    await expectExit2(
+      ['train', '--data', oneRow, '--target', 'class', '--out', out],
+      /Only one class \("a", 1 rows\) was found in the target column "class"/,
+    );
+    await expectExit2(
+      ['train', '--data', twoRows, '--target', 'class', '--split', '0.5,0.5', '--out', out],
+      /Class "a" of "two.csv" has 1 sample; it needs at least 2/,
+    );
     await expectExit2(['train', '--data', oneClass, '--target', 'class', '--out', out], /Only one class \("a", 20 rows\)/);
-    await expectExit2(['train', '--data', regression, '--target', 'y', '--out', out], /"reg.csv" has 2 samples: too few to give the train part at least one/);
+    await expectExit2(
+      ['train', '--data', regression, '--target', 'y', '--out', out],
+      /"reg.csv" has 2 samples: too few to give the train part at least one/,
+    );
     // Refused before features, model or run folder: in well under the time of one HOG pass or one epoch.
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(existsSync(out)).toBe(false);
@@ -52,7 +67,10 @@ describe('odd text and numbers in a CSV', () => {
     expect(await runCli(['dataset', latin1], io), io.stderr).toBe(0);
     expect(io.stdout).toMatch(/read as Windows-1252/);
     const trained = capture();
-    expect(await runCli(['train', '--data', latin1, '--target', 'clase', '--epochs', '2', '--out', join(dir, 'latin1-run'), '--json'], trained), trained.stderr).toBe(0);
+    expect(
+      await runCli(['train', '--data', latin1, '--target', 'clase', '--epochs', '2', '--out', join(dir, 'latin1-run'), '--json'], trained),
+      trained.stderr,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'latin1-run', 'config.json'), 'utf8')).dataset.classes).toEqual(['categoría', 'señal']);
 
     const header = 'x,y,class';
@@ -67,9 +85,15 @@ describe('odd text and numbers in a CSV', () => {
     for (const [cell, message] of cases) {
       const lines = [header, ...good];
       lines[4] = `${cell},5,a`;
-      await expectExit2(['train', '--data', writeCsv(dir, `odd-${cell}.csv`, lines), '--target', 'class', '--out', join(dir, 'none')], message);
+      await expectExit2(
+        ['train', '--data', writeCsv(dir, `odd-${cell}.csv`, lines), '--target', 'class', '--out', join(dir, 'none')],
+        message,
+      );
     }
-    await expectExit2(['dataset', writeCsv(dir, 'bad.csv', Uint8Array.from([0x78, 0x2c, 0x79, 0x0a, 0x81, 0x2c, 0x31, 0x0a]))], /neither UTF-8 nor Windows-1252\/Latin-1 text \(line 2/);
+    await expectExit2(
+      ['dataset', writeCsv(dir, 'bad.csv', Uint8Array.from([0x78, 0x2c, 0x79, 0x0a, 0x81, 0x2c, 0x31, 0x0a]))],
+      /neither UTF-8 nor Windows-1252\/Latin-1 text \(line 2/,
+    );
   }, 60_000);
 });
 
@@ -86,7 +110,10 @@ describe('special files from the command line (only regular files are read)', ()
     await expectExit2(['hog', fifo], /pipe\.png is not a regular file/);
     await expectExit2(['predict', run, '/dev/zero'], /\/dev\/zero is not a regular file/);
     await expectExit2(['train', '--data', '/dev/zero', '--out', join(dir, 'x')], /\/dev\/zero/);
-    await expectExit2(['train', '--data', 'builtin:wine', '--model', '/dev/zero', '--out', join(dir, 'x')], /\/dev\/zero is not a regular file/);
+    await expectExit2(
+      ['train', '--data', 'builtin:wine', '--model', '/dev/zero', '--out', join(dir, 'x')],
+      /\/dev\/zero is not a regular file/,
+    );
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 ** 2);
   }, 90_000);
 });
@@ -98,7 +125,10 @@ describe('thousands of classes', () => {
     const csv = writeCsv(dir, 'many.csv', ['x,y,class', ...rows]);
     const out = join(dir, 'run');
     const io = capture();
-    expect(await runCli(['train', '--data', csv, '--target', 'class', '--split', '0.5,0.5', '--epochs', '1', '--out', out], io), io.stderr).toBe(0);
+    expect(
+      await runCli(['train', '--data', csv, '--target', 'class', '--split', '0.5,0.5', '--epochs', '1', '--out', out], io),
+      io.stderr,
+    ).toBe(0);
     expect((await readRunStatus(out))?.status).toBe('completed');
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(metrics.confusionMatrix.labels).toHaveLength(500);
@@ -106,7 +136,8 @@ describe('thousands of classes', () => {
     expect(html).toMatch(/<img class="heatmap" src="data:image\/png;base64,/);
     expect(html).toContain('Confusiones más frecuentes');
     expect(html).not.toContain('<table class="confusion">');
-    for (const file of ['model/model.json', 'predictions.json', 'confusion-matrix.csv']) expect(existsSync(join(out, file)), file).toBe(true);
+    for (const file of ['model/model.json', 'predictions.json', 'confusion-matrix.csv'])
+      expect(existsSync(join(out, file)), file).toBe(true);
   }, 120_000);
 });
 
@@ -116,7 +147,24 @@ describe.skipIf(!canMount)('a full or read-only disk (a real tmpfs; needs root)'
     try {
       const out = join(fs.dir, 'run');
       const io = capture();
-      const code = await runCli(['train', '--data', 'builtin:circles', '--epochs', '100000', '--engine', 'didactic', '--optimizer', 'adam', '--lr', '0.01', '--out', out], io);
+      const code = await runCli(
+        [
+          'train',
+          '--data',
+          'builtin:circles',
+          '--epochs',
+          '100000',
+          '--engine',
+          'didactic',
+          '--optimizer',
+          'adam',
+          '--lr',
+          '0.01',
+          '--out',
+          out,
+        ],
+        io,
+      );
       expect(io.stderr).not.toMatch(/unexpected error/);
       expect(code, io.stderr).toBe(2);
       expect(io.stderr).toMatch(/Cannot write .*run\/history\.csv \(ENOSPC\): the disk is full\. Free some space/);
@@ -155,7 +203,10 @@ describe.skipIf(!canMount)('a full or read-only disk (a real tmpfs; needs root)'
     try {
       mkdirSync(join(fs.dir, 'runs'));
       fs.readOnly();
-      await expectExit2(['train', '--data', 'builtin:xor', '--epochs', '5', '--out', join(fs.dir, 'runs', 'new', 'run')], /\(EROFS\): the file system is read-only\. Choose a runs folder you can write to/);
+      await expectExit2(
+        ['train', '--data', 'builtin:xor', '--epochs', '5', '--out', join(fs.dir, 'runs', 'new', 'run')],
+        /\(EROFS\): the file system is read-only\. Choose a runs folder you can write to/,
+      );
     } finally {
       fs.unmount();
     }

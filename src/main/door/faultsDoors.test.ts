@@ -61,14 +61,20 @@ function thrownCode(action: () => unknown): string {
 async function trainedRun(root: string, name: string, epochs = 5): Promise<string> {
   const io = capture();
   const dir = join(root, name);
-  expect(await runCli(['train', '--data', 'builtin:wine', '--epochs', String(epochs), '--optimizer', 'adam', '--lr', '0.01', '--out', dir], io), io.stderr).toBe(0);
+  expect(
+    await runCli(['train', '--data', 'builtin:wine', '--epochs', String(epochs), '--optimizer', 'adam', '--lr', '0.01', '--out', dir], io),
+    io.stderr,
+  ).toBe(0);
   return dir;
 }
 
 /** What a process killed mid-run leaves: status running (a pid that is gone), no metrics.json. */
 function interrupt(dir: string, status: Record<string, unknown>): void {
   rmSync(join(dir, 'metrics.json'));
-  writeFileSync(join(dir, 'status.json'), JSON.stringify({ status: 'running', startedAt: new Date().toISOString(), host: hostname(), ...status }));
+  writeFileSync(
+    join(dir, 'status.json'),
+    JSON.stringify({ status: 'running', startedAt: new Date().toISOString(), host: hostname(), ...status }),
+  );
 }
 
 describe('interrupted runs and runs without a status', () => {
@@ -78,7 +84,9 @@ describe('interrupted runs and runs without a status', () => {
     interrupt(dir, { pid: 4194305 });
     const core = await coreOn(root);
     const list = await call(core, 'runs.list', {});
-    expect(list.ok && list.value.runs.map((r: { runId: string; status: string }) => [r.runId, r.status])).toEqual([['killed', 'incomplete']]);
+    expect(list.ok && list.value.runs.map((r: { runId: string; status: string }) => [r.runId, r.status])).toEqual([
+      ['killed', 'incomplete'],
+    ]);
     const got = await call(core, 'runs.get', { runId: 'killed' });
     if (!got.ok) throw new Error(got.code);
     expect(got.value.metrics).toBeNull();
@@ -137,7 +145,7 @@ describe('liveness: a lock held by the running process (its boot and start time)
     shell.kill();
   });
 
-  it('a status.json with pid 1 or a reused pid is marked incomplete on the next start; this process\'s own run is not', async () => {
+  it("a status.json with pid 1 or a reused pid is marked incomplete on the next start; this process's own run is not", async () => {
     const root = scratch('liveness');
     for (const [name, status] of [
       ['pid-1', { pid: 1 }],
@@ -145,7 +153,10 @@ describe('liveness: a lock held by the running process (its boot and start time)
       ['mine', { pid: process.pid, ...processIdentity() }],
     ] as const) {
       mkdirSync(join(root, name));
-      writeFileSync(join(root, name, 'status.json'), JSON.stringify({ status: 'running', startedAt: new Date().toISOString(), host: hostname(), ...status }));
+      writeFileSync(
+        join(root, name, 'status.json'),
+        JSON.stringify({ status: 'running', startedAt: new Date().toISOString(), host: hostname(), ...status }),
+      );
     }
     expect((await markInterruptedRuns(root)).marked).toEqual(['pid-1', 'reused']);
     expect((await readRunStatus(join(root, 'mine')))?.status).toBe('running');
@@ -183,7 +194,10 @@ describe('text encodings', () => {
     const utf8 = Buffer.from(text, 'utf8');
     expect(decodeCsvText(utf8, 'a.csv')).toEqual({ text, encoding: 'utf-8' });
     expect(decodeCsvText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'a.csv')).toEqual({ text, encoding: 'utf-8-bom' });
-    expect(decodeCsvText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'a.csv')).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeCsvText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'a.csv')).toEqual({
+      text,
+      encoding: 'utf-16le',
+    });
     const be = Buffer.from(text, 'utf16le').swap16();
     expect(decodeCsvText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv')).toEqual({ text, encoding: 'utf-16be' });
     expect(decodeCsvText(Buffer.from(text, 'latin1'), 'a.csv')).toEqual({ text, encoding: 'windows-1252' });
@@ -205,18 +219,24 @@ describe('minimum data and thousands of classes', () => {
     expect(thrownCode(() => checkMinimumData({ samples: 5, classes: classes([5]), name: 'd' }, split))).toBe('data-one-class');
     expect(thrownCode(() => checkMinimumData({ samples: 6, classes: classes([5, 1]), name: 'd' }, split))).toBe('data-class-too-small');
     expect(thrownCode(() => checkMinimumData({ samples: 2, classes: null, name: 'd' }, split))).toBe('data-too-few-samples');
-    expect(thrownCode(() => checkMinimumData({ samples: 4, classes: classes([2, 2]), name: 'd' }, { ...split, method: 'k-fold', folds: 5 }))).toBe('data-too-few-samples');
+    expect(
+      thrownCode(() => checkMinimumData({ samples: 4, classes: classes([2, 2]), name: 'd' }, { ...split, method: 'k-fold', folds: 5 })),
+    ).toBe('data-too-few-samples');
     expect(() => checkMinimumData({ samples: 4, classes: classes([2, 2]), name: 'XOR' }, split)).not.toThrow();
   });
 
   it('a report of 2,000 classes renders (no spread into arguments) with a heatmap and the most frequent confusions', async () => {
     const n = 2000;
     const labels = Array.from({ length: n }, (_, i) => `k${i}`);
-    const matrix = labels.map((_, i) => labels.map((__, j) => (i === j ? 3 : j === (i + 1) % n ? (i % 7) : 0)));
+    const matrix = labels.map((_, i) => labels.map((__, j) => (i === j ? 3 : j === (i + 1) % n ? i % 7 : 0)));
     expect(maxOf(matrix.flat())).toBe(6);
     expect(minOf(new Array(300_000).fill(2))).toBe(2);
     const top = topConfusions(matrix, 3);
-    expect(top.map((c) => [c.trueClass, c.predictedClass, c.count])).toEqual([[6, 7, 6], [13, 14, 6], [20, 21, 6]]);
+    expect(top.map((c) => [c.trueClass, c.predictedClass, c.count])).toEqual([
+      [6, 7, 6],
+      [13, 14, 6],
+      [20, 21, 6],
+    ]);
     const run = await readRunView(await trainedRun(scratch('classes'), 'wine', 2));
     if (!run.metrics) throw new Error('the run has metrics');
     const perClass = labels.map((label) => ({ label, precision: 0.5, recall: 0.5, f1: 0.5, support: 3 }));
@@ -238,9 +258,21 @@ describe('minimum data and thousands of classes', () => {
 
 describe('every fault of issue 21 answers with a translated contract error', () => {
   it('each code seen above (and each write-failure code) has a message in es, pt and en', () => {
-    for (const code of ['run-disk-full', 'run-read-only', 'run-permission-denied', 'run-file-unwritable', 'csv-one-class', 'csv-nan-value', 'csv-infinite-value', 'csv-value-too-large']) codesSeen.add(code);
+    for (const code of [
+      'run-disk-full',
+      'run-read-only',
+      'run-permission-denied',
+      'run-file-unwritable',
+      'csv-one-class',
+      'csv-nan-value',
+      'csv-infinite-value',
+      'csv-value-too-large',
+    ])
+      codesSeen.add(code);
     const i18n = createI18n({ legacy: false, locale: 'en', messages: buildMessages() });
-    const missing = [...codesSeen].flatMap((code) => LOCALES.filter((locale) => !i18n.global.te(`errors.${code}`, locale)).map((locale) => `${locale}:${code}`));
+    const missing = [...codesSeen].flatMap((code) =>
+      LOCALES.filter((locale) => !i18n.global.te(`errors.${code}`, locale)).map((locale) => `${locale}:${code}`),
+    );
     expect(missing).toEqual([]);
     expect(codesSeen.has('internal')).toBe(false);
   });

@@ -29,7 +29,9 @@ describe('files.browse at the door', () => {
     const start = await dispatch(core, 'files.browse', {}, emit);
     expect(start.ok && (start.value as FolderListing).entries.map((e) => e.name)).toContain('compartido');
     const listing = await dispatch(core, 'files.browse', { path: shared }, emit);
-    expect(listing.ok && (listing.value as FolderListing).entries).toEqual([{ name: 'colores', path: join(shared, 'colores'), kind: 'folder', look: 'image-dataset' }]);
+    expect(listing.ok && (listing.value as FolderListing).entries).toEqual([
+      { name: 'colores', path: join(shared, 'colores'), kind: 'folder', look: 'image-dataset' },
+    ]);
   });
 
   it('refuses a folder outside the roots with the policy message, and a malformed request at the door', async () => {

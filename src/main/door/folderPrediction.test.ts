@@ -23,7 +23,8 @@ let root: string;
 let run: ExperimentResult;
 let testFolder: string;
 const events: { event: string; payload: { taskId: string; done: number; total: number } }[] = [];
-const emit = ((event: string, payload: { taskId: string; done: number; total: number }) => void events.push({ event, payload })) as Parameters<typeof dispatch>[3];
+const emit = ((event: string, payload: { taskId: string; done: number; total: number }) =>
+  void events.push({ event, payload })) as Parameters<typeof dispatch>[3];
 
 interface StoredPrediction {
   file: string;
@@ -52,7 +53,8 @@ beforeAll(async () => {
   });
   // The run's test images, in their class subfolders, copied out of the dataset.
   testFolder = join(root, 'test images');
-  const predictions = (JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] }).predictions;
+  const predictions = (JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as { predictions: StoredPrediction[] })
+    .predictions;
   for (const p of predictions) {
     mkdirSync(dirname(join(testFolder, p.file)), { recursive: true });
     copyFileSync(join(builtinPaths.digits(), p.file), join(testFolder, p.file));
@@ -66,7 +68,10 @@ describe('runs.predictFolder', () => {
   it("gives the run's test accuracy and predictions.json's classes for its test images in class subfolders; CSV through runs.file", async () => {
     const result = await call<FolderPrediction>('runs.predictFolder', { taskId: 'classify', runId: run.runId, path: testFolder, topK: 3 });
     const { metrics } = await readRun(run.dir);
-    const predictions = (JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as { labels: string[]; predictions: StoredPrediction[] });
+    const predictions = JSON.parse(readFileSync(join(run.dir, 'predictions.json'), 'utf8')) as {
+      labels: string[];
+      predictions: StoredPrediction[];
+    };
     expect(result.total).toBe(predictions.predictions.length);
     expect(result.accuracy?.total).toBe(predictions.predictions.length);
     expect(result.accuracy?.accuracy).toBeCloseTo(metrics.accuracy.test ?? -1, 10);
@@ -83,7 +88,7 @@ describe('runs.predictFolder', () => {
     expect(lines).toHaveLength(result.total + 1);
   }, 120_000);
 
-  it('lists a messy folder\'s problems as Datos does and classifies the other images, loose files included', async () => {
+  it("lists a messy folder's problems as Datos does and classifies the other images, loose files included", async () => {
     const messy = await buildMessyDataset({ huge: true });
     const result = await call<FolderPrediction>('runs.predictFolder', { taskId: 'messy', runId: run.runId, path: messy });
     const skipped = Object.fromEntries(result.problems.filter((p) => p.skipped).map((p) => [p.file, p.code]));
@@ -104,14 +109,25 @@ describe('runs.predictFolder', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await call('task.cancel', { taskId: 'cancel-me' });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'folder-predict-cancelled' } });
-    const missing = await dispatch(core, 'runs.predictFolder', { taskId: 'missing', runId: run.runId, path: join(root, 'nothing here') }, emit);
+    const missing = await dispatch(
+      core,
+      'runs.predictFolder',
+      { taskId: 'missing', runId: run.runId, path: join(root, 'nothing here') },
+      emit,
+    );
     expect(missing).toMatchObject({ ok: false, error: { code: 'dataset-folder-missing' } });
   }, 60_000);
 });
 
 describe('sinapsis predict RUN FOLDER', () => {
   it('prints the accuracy and confusion matrix and writes the CSV', async () => {
-    const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+    const io = {
+      stdout: '',
+      stderr: '',
+      isTTY: false,
+      out: (t: string) => void (io.stdout += t),
+      err: (t: string) => void (io.stderr += t),
+    };
     const csv = join(root, 'out.csv');
     expect(await runCli(['predict', run.dir, testFolder, '--csv', csv], io), io.stderr).toBe(0);
     const { metrics } = await readRun(run.dir);
@@ -124,7 +140,13 @@ describe('sinapsis predict RUN FOLDER', () => {
 describe('sinapsis export', () => {
   it('writes the chosen format into --out with a README in --lang, and refuses a bad format or a file as --out', async () => {
     const capture = () => {
-      const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+      const io = {
+        stdout: '',
+        stderr: '',
+        isTTY: false,
+        out: (t: string) => void (io.stdout += t),
+        err: (t: string) => void (io.stderr += t),
+      };
       return io;
     };
     const out = join(root, 'exported onnx');

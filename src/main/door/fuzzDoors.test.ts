@@ -18,21 +18,52 @@ function random(seed: number): () => number {
   };
 }
 
-const nasty = ['{"__proto__":{"polluted":1}}', '../../etc/passwd', '/etc/shadow', 'C:\\Windows\\system32', '\u0000', '💥'.repeat(50), 'a'.repeat(10_000), '__proto__', 'constructor', '<script>'];
+const nasty = [
+  '{"__proto__":{"polluted":1}}',
+  '../../etc/passwd',
+  '/etc/shadow',
+  'C:\\Windows\\system32',
+  '\u0000',
+  '💥'.repeat(50),
+  'a'.repeat(10_000),
+  '__proto__',
+  'constructor',
+  '<script>',
+];
 
 function junk(next: () => number, depth = 0): unknown {
   const pick = Math.floor(next() * (depth > 2 ? 6 : 9));
   switch (pick) {
-    case 0: return null;
-    case 1: return next() < 0.5;
-    case 2: return [0, -1, 1e308, -1e308, Number.NaN, 3.5, 2 ** 53][Math.floor(next() * 7)];
-    case 3: return nasty[Math.floor(next() * nasty.length)];
-    case 4: return undefined;
-    case 5: return Math.floor(next() * 100);
-    case 6: return Array.from({ length: Math.floor(next() * 4) }, () => junk(next, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return next() < 0.5;
+    case 2:
+      return [0, -1, 1e308, -1e308, Number.NaN, 3.5, 2 ** 53][Math.floor(next() * 7)];
+    case 3:
+      return nasty[Math.floor(next() * nasty.length)];
+    case 4:
+      return undefined;
+    case 5:
+      return Math.floor(next() * 100);
+    case 6:
+      return Array.from({ length: Math.floor(next() * 4) }, () => junk(next, depth + 1));
     default: {
       const object: Record<string, unknown> = {};
-      const keys = ['taskId', 'path', 'runId', 'datasetId', 'steps', 'intervalMs', 'preference', 'language', 'pdf', 'notes', '__proto__', 'search'];
+      const keys = [
+        'taskId',
+        'path',
+        'runId',
+        'datasetId',
+        'steps',
+        'intervalMs',
+        'preference',
+        'language',
+        'pdf',
+        'notes',
+        '__proto__',
+        'search',
+      ];
       for (let i = 0; i < 1 + Math.floor(next() * 4); i++) object[keys[Math.floor(next() * keys.length)]] = junk(next, depth + 1);
       return object;
     }
@@ -61,7 +92,8 @@ describe('contract doors under random and malformed payloads', () => {
       }
     }
     // Every method of the contract (experiment.run and runs.predictions included) really got junk to refuse.
-    for (const name of ['experiment.run', 'runs.predictions', 'runs.get', 'report.export', 'dataset.image', 'hog.preview']) expect(names).toContain(name);
+    for (const name of ['experiment.run', 'runs.predictions', 'runs.get', 'report.export', 'dataset.image', 'hog.preview'])
+      expect(names).toContain(name);
     for (const name of names) expect(refused.get(name) ?? 0, name).toBeGreaterThanOrEqual(5);
     core.dispose();
   });
@@ -95,8 +127,22 @@ describe('contract doors under mutations of valid requests', () => {
       features: { kind: 'pixels', resize: { width: 20, height: 20 }, keepShape: false },
       scaling: 'zscore',
       split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15 },
-      model: { name: 'm', inputShape: [400], layers: [{ type: 'dense', units: 18, activation: 'sigmoid' }, { type: 'output', units: 10, activation: 'softmax' }] },
-      training: { optimizer: 'adam', learningRate: 0.01, epochs: 5, batchSize: 32, seed: 1, earlyStopping: { patience: 3, restoreBestWeights: true } },
+      model: {
+        name: 'm',
+        inputShape: [400],
+        layers: [
+          { type: 'dense', units: 18, activation: 'sigmoid' },
+          { type: 'output', units: 10, activation: 'softmax' },
+        ],
+      },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.01,
+        epochs: 5,
+        batchSize: 32,
+        seed: 1,
+        earlyStopping: { patience: 3, restoreBestWeights: true },
+      },
       backend: 'auto',
       language: 'pt',
     },
@@ -135,7 +181,9 @@ describe('contract doors under mutations of valid requests', () => {
       }
       expect(refusedCount, name).toBeGreaterThan(50);
       // JSON from a WebSocket can carry an own "__proto__" key: it must not reach any prototype.
-      const hostile: unknown = JSON.parse(JSON.stringify(base).replace('{', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},'));
+      const hostile: unknown = JSON.parse(
+        JSON.stringify(base).replace('{', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},'),
+      );
       const result = await dispatch(core, name, hostile, () => undefined);
       expect(result.ok ? 'ok' : result.error.code, name).not.toBe('internal');
     }

@@ -80,7 +80,10 @@ describe('runs.predictImage', () => {
     expect(hogRun.status).toBe('completed');
     const stored = storedPredictions(hogRun);
     for (const sample of [stored[0], stored[317], stored[stored.length - 1]]) {
-      const result = await call<PredictImageResult>('runs.predictImage', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file: sample.file } });
+      const result = await call<PredictImageResult>('runs.predictImage', {
+        runId: hogRun.runId,
+        source: { kind: 'dataset', datasetId: digitsId, file: sample.file },
+      });
       expect(result.features).toBe(320);
       expect(result.labels).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
       expectClose(result.probabilities, sample.probabilities);
@@ -88,7 +91,11 @@ describe('runs.predictImage', () => {
       expect(result.top[0].probability).toBe(Math.max(...result.probabilities));
       expect(result.top.map((entry) => entry.probability)).toEqual([...result.top.map((entry) => entry.probability)].sort((a, b) => b - a));
     }
-    const three = await call<PredictImageResult>('runs.predictImage', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file: stored[0].file }, topK: 3 });
+    const three = await call<PredictImageResult>('runs.predictImage', {
+      runId: hogRun.runId,
+      source: { kind: 'dataset', datasetId: digitsId, file: stored[0].file },
+      topK: 3,
+    });
     expect(three.top).toHaveLength(3);
   });
 
@@ -109,7 +116,10 @@ describe('runs.predictImage', () => {
     expect(cnnRun.status).toBe('completed');
     const stored = storedPredictions(cnnRun);
     for (const sample of [stored[1], stored[500]]) {
-      const result = await call<PredictImageResult>('runs.predictImage', { runId: cnnRun.runId, source: { kind: 'dataset', datasetId: digitsId, file: sample.file } });
+      const result = await call<PredictImageResult>('runs.predictImage', {
+        runId: cnnRun.runId,
+        source: { kind: 'dataset', datasetId: digitsId, file: sample.file },
+      });
       expect(result.features).toBe(28 * 28);
       expectClose(result.probabilities, sample.probabilities);
     }
@@ -128,29 +138,48 @@ describe('runs.predictImage', () => {
     });
     const rows = await call<{ features: number[][] }>('dataset.rows', { datasetId: wineId, limit: 200 });
     const sample = storedPredictions(wine)[4];
-    const result = await call<PredictImageResult>('runs.predictImage', { runId: wine.runId, source: { kind: 'row', values: rows.features[sample.index] } });
+    const result = await call<PredictImageResult>('runs.predictImage', {
+      runId: wine.runId,
+      source: { kind: 'row', values: rows.features[sample.index] },
+    });
     expect(result.features).toBe(13);
     expectClose(result.probabilities, sample.probabilities);
-    await expect(call('runs.predictImage', { runId: wine.runId, source: { kind: 'row', values: [1, 2, 3] } })).rejects.toMatchObject({ code: 'inference-feature-length' });
-    await expect(call('runs.predictImage', { runId: wine.runId, source: { kind: 'dataset', datasetId: digitsId, file: '0/000.png' } })).rejects.toMatchObject({ code: 'inference-wrong-input' });
+    await expect(call('runs.predictImage', { runId: wine.runId, source: { kind: 'row', values: [1, 2, 3] } })).rejects.toMatchObject({
+      code: 'inference-feature-length',
+    });
+    await expect(
+      call('runs.predictImage', { runId: wine.runId, source: { kind: 'dataset', datasetId: digitsId, file: '0/000.png' } }),
+    ).rejects.toMatchObject({ code: 'inference-wrong-input' });
   }, 60_000);
 
   it('refuses files outside the opened folders, unknown dataset files, rows for image runs and unknown runs', async () => {
     const outside = join(mkdtempSync(join(tmpdir(), 'sinapsis-outside-')), 'x.png');
     writeFileSync(outside, readFileSync(join(builtinPaths.digits(), '0', '000.png')));
-    await expect(call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'file', path: outside } })).rejects.toMatchObject({ code: 'path-not-allowed' });
-    await expect(call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file: 'nope.png' } })).rejects.toMatchObject({
+    await expect(call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'file', path: outside } })).rejects.toMatchObject({
+      code: 'path-not-allowed',
+    });
+    await expect(
+      call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file: 'nope.png' } }),
+    ).rejects.toMatchObject({
       code: 'inference-image-not-in-dataset',
     });
-    await expect(call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'row', values: [1, 2] } })).rejects.toMatchObject({ code: 'inference-wrong-input' });
-    await expect(call('runs.predictImage', { runId: 'no-such-run', source: { kind: 'row', values: [1] } })).rejects.toMatchObject({ code: 'run-not-found' });
+    await expect(call('runs.predictImage', { runId: hogRun.runId, source: { kind: 'row', values: [1, 2] } })).rejects.toMatchObject({
+      code: 'inference-wrong-input',
+    });
+    await expect(call('runs.predictImage', { runId: 'no-such-run', source: { kind: 'row', values: [1] } })).rejects.toMatchObject({
+      code: 'run-not-found',
+    });
   });
 });
 
 describe('runs.inspectConv', () => {
   it("returns every conv layer's filters with the kernel's shape and the image's feature maps", async () => {
     const file = storedPredictions(cnnRun)[0].file;
-    const result = await call<InspectConvResult>('runs.inspectConv', { runId: cnnRun.runId, source: { kind: 'dataset', datasetId: digitsId, file }, channels: 4 });
+    const result = await call<InspectConvResult>('runs.inspectConv', {
+      runId: cnnRun.runId,
+      source: { kind: 'dataset', datasetId: digitsId, file },
+      channels: 4,
+    });
     expect(result.input).toMatchObject({ width: 28, height: 28 });
     expect(result.layers).toHaveLength(2);
     const [first, second] = result.layers;
@@ -169,12 +198,20 @@ describe('runs.inspectConv', () => {
     expect(second.filters[3].slices).toHaveLength(8);
     expect(second.mapShape).toEqual([14, 14, 16]);
 
-    const only = await call<InspectConvResult>('runs.inspectConv', { runId: cnnRun.runId, source: { kind: 'dataset', datasetId: digitsId, file }, layer: 1 });
+    const only = await call<InspectConvResult>('runs.inspectConv', {
+      runId: cnnRun.runId,
+      source: { kind: 'dataset', datasetId: digitsId, file },
+      layer: 1,
+    });
     expect(only.layers.map((layer) => layer.kernelShape)).toEqual([[3, 3, 8, 16]]);
     expect(only.layers[0].maps).toHaveLength(8);
     expect(only.layers[0].filters[3].values).toEqual(second.filters[3].values);
-    await expect(call('runs.inspectConv', { runId: cnnRun.runId, source: { kind: 'dataset', datasetId: digitsId, file }, layer: 2 })).rejects.toMatchObject({ code: 'inference-no-such-conv' });
-    await expect(call('runs.inspectConv', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file } })).rejects.toMatchObject({ code: 'inference-no-conv' });
+    await expect(
+      call('runs.inspectConv', { runId: cnnRun.runId, source: { kind: 'dataset', datasetId: digitsId, file }, layer: 2 }),
+    ).rejects.toMatchObject({ code: 'inference-no-such-conv' });
+    await expect(
+      call('runs.inspectConv', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file } }),
+    ).rejects.toMatchObject({ code: 'inference-no-conv' });
   });
 });
 
@@ -183,14 +220,22 @@ describe('model.import', () => {
     const sample = storedPredictions(hogRun)[7];
     for (const path of [join(hogRun.dir, 'model'), hogRun.dir]) {
       const imported = await call<ModelImportResult>('model.import', { path, name: 'MLP importado' });
-      expect(imported).toMatchObject({ inputShape: [320], classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], featureKind: 'hog', withPreprocessing: true });
+      expect(imported).toMatchObject({
+        inputShape: [320],
+        classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        featureKind: 'hog',
+        withPreprocessing: true,
+      });
       expect(imported.runId).not.toBe(hogRun.runId);
       const list = await call<{ runs: RunSummary[] }>('runs.list', {});
       expect(list.runs.find((run) => run.runId === imported.runId)).toMatchObject({ status: 'completed', dataset: 'MLP importado' });
       const run = await readRun(join(root, imported.runId));
       expect(run.config.engine).toBe('imported');
       expect(run.config.imported).toMatchObject({ from: path, withPreprocessing: true, sourceRunId: hogRun.runId });
-      const result = await call<PredictImageResult>('runs.predictImage', { runId: imported.runId, source: { kind: 'dataset', datasetId: digitsId, file: sample.file } });
+      const result = await call<PredictImageResult>('runs.predictImage', {
+        runId: imported.runId,
+        source: { kind: 'dataset', datasetId: digitsId, file: sample.file },
+      });
       expectClose(result.probabilities, sample.probabilities);
     }
   });
@@ -199,33 +244,56 @@ describe('model.import', () => {
     const bare = mkdtempSync(join(tmpdir(), 'sinapsis-bare-'));
     cpSync(join(hogRun.dir, 'model'), bare, { recursive: true });
     await expect(call('model.import', { path: bare })).rejects.toMatchObject({ code: 'model-import-needs-features' });
-    await expect(call('model.import', { path: bare, features: { kind: 'pixels', resize: { width: 28, height: 28 } } })).rejects.toMatchObject({
+    await expect(
+      call('model.import', { path: bare, features: { kind: 'pixels', resize: { width: 28, height: 28 } } }),
+    ).rejects.toMatchObject({
       code: 'model-import-input-mismatch',
       message: expect.stringContaining('expects 320 inputs'),
     });
-    await expect(call('model.import', { path: bare, features: { kind: 'hog' }, classes: ['a', 'b'], scaling: { kind: 'none' } })).rejects.toMatchObject({ code: 'model-import-classes' });
+    await expect(
+      call('model.import', { path: bare, features: { kind: 'hog' }, classes: ['a', 'b'], scaling: { kind: 'none' } }),
+    ).rejects.toMatchObject({ code: 'model-import-classes' });
     // The scaling is never assumed: without it the import refuses and says that predictions depend on it.
     await expect(call('model.import', { path: bare, features: { kind: 'hog' } })).rejects.toMatchObject({
       code: 'model-import-needs-scaling',
       params: { features: 320 },
       message: expect.stringContaining('predictions depend on it'),
     });
-    await expect(call('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'standard', mean: [0, 1], std: [1, 1] } })).rejects.toMatchObject({ code: 'model-import-scaling-length' });
-    await expect(call('model.import', { path: hogRun.dir, scaling: { kind: 'none' } })).rejects.toMatchObject({ code: 'model-import-scaling-conflict' });
+    await expect(
+      call('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'standard', mean: [0, 1], std: [1, 1] } }),
+    ).rejects.toMatchObject({ code: 'model-import-scaling-length' });
+    await expect(call('model.import', { path: hogRun.dir, scaling: { kind: 'none' } })).rejects.toMatchObject({
+      code: 'model-import-scaling-conflict',
+    });
     const imported = await call<ModelImportResult>('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'none' } });
-    expect(imported).toMatchObject({ featureKind: 'hog', withPreprocessing: false, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
+    expect(imported).toMatchObject({
+      featureKind: 'hog',
+      withPreprocessing: false,
+      classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    });
     // Told "none", the probabilities differ from the run's (it was trained on z-scores), but they are probabilities.
     const source = { kind: 'dataset', datasetId: digitsId, file: '3/010.png' } as const;
     const result = await call<PredictImageResult>('runs.predictImage', { runId: imported.runId, source });
     expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     // Given the run's own mean and std, the bare model predicts exactly what the run does.
-    const { scaler } = JSON.parse(readFileSync(join(hogRun.dir, 'preprocessing.json'), 'utf8')) as { scaler: { mean: number[]; std: number[] } };
-    const scaled = await call<ModelImportResult>('model.import', { path: bare, features: { kind: 'hog' }, scaling: { kind: 'standard', mean: scaler.mean, std: scaler.std } });
+    const { scaler } = JSON.parse(readFileSync(join(hogRun.dir, 'preprocessing.json'), 'utf8')) as {
+      scaler: { mean: number[]; std: number[] };
+    };
+    const scaled = await call<ModelImportResult>('model.import', {
+      path: bare,
+      features: { kind: 'hog' },
+      scaling: { kind: 'standard', mean: scaler.mean, std: scaler.std },
+    });
     const fromRun = await call<PredictImageResult>('runs.predictImage', { runId: hogRun.runId, source });
-    expectClose((await call<PredictImageResult>('runs.predictImage', { runId: scaled.runId, source })).probabilities, fromRun.probabilities);
+    expectClose(
+      (await call<PredictImageResult>('runs.predictImage', { runId: scaled.runId, source })).probabilities,
+      fromRun.probabilities,
+    );
     expect(result.probabilities).not.toEqual(fromRun.probabilities);
     // A run with preprocessing.json refuses features that contradict it.
-    await expect(call('model.import', { path: hogRun.dir, features: { kind: 'pixels', resize: { width: 20, height: 16 } } })).rejects.toMatchObject({ code: 'model-import-features-conflict' });
+    await expect(
+      call('model.import', { path: hogRun.dir, features: { kind: 'pixels', resize: { width: 20, height: 16 } } }),
+    ).rejects.toMatchObject({ code: 'model-import-features-conflict' });
   });
 
   it('refuses a folder without model.json, a corrupt model.json, missing or short weights, and paths that are not absolute folders', async () => {
@@ -245,25 +313,39 @@ describe('model.import', () => {
     };
     const garbage = copy();
     writeFileSync(join(garbage, 'model.json'), '{"modelTopology": {"class_name": "Sequ');
-    await expect(call('model.import', { path: garbage })).rejects.toMatchObject({ code: 'model-import-corrupt', message: expect.stringContaining('not valid JSON') });
+    await expect(call('model.import', { path: garbage })).rejects.toMatchObject({
+      code: 'model-import-corrupt',
+      message: expect.stringContaining('not valid JSON'),
+    });
     const noTopology = copy();
     writeFileSync(join(noTopology, 'model.json'), '{"weightsManifest": []}');
-    await expect(call('model.import', { path: noTopology })).rejects.toMatchObject({ code: 'model-import-corrupt', message: expect.stringContaining('modelTopology') });
+    await expect(call('model.import', { path: noTopology })).rejects.toMatchObject({
+      code: 'model-import-corrupt',
+      message: expect.stringContaining('modelTopology'),
+    });
     const badTopology = copy();
-    const json = JSON.parse(readFileSync(join(badTopology, 'model.json'), 'utf8')) as { modelTopology: { config: { layers: { class_name: string }[] } } };
+    const json = JSON.parse(readFileSync(join(badTopology, 'model.json'), 'utf8')) as {
+      modelTopology: { config: { layers: { class_name: string }[] } };
+    };
     json.modelTopology.config.layers[0].class_name = 'NoSuchLayer';
     writeFileSync(join(badTopology, 'model.json'), JSON.stringify(json));
     await expect(call('model.import', { path: badTopology })).rejects.toMatchObject({ code: 'model-import-corrupt' });
     const short = copy();
     writeFileSync(join(short, 'weights.bin'), readFileSync(join(short, 'weights.bin')).subarray(0, 100));
-    await expect(call('model.import', { path: short })).rejects.toMatchObject({ code: 'model-import-corrupt', message: expect.stringContaining('bytes') });
+    await expect(call('model.import', { path: short })).rejects.toMatchObject({
+      code: 'model-import-corrupt',
+      message: expect.stringContaining('bytes'),
+    });
     const escaping = copy();
     const manifest = JSON.parse(readFileSync(join(escaping, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
     mkdirSync(join(escaping, 'inner'));
     cpSync(join(escaping, 'model.json'), join(escaping, 'inner', 'model.json'));
     manifest.weightsManifest[0].paths = ['../weights.bin'];
     writeFileSync(join(escaping, 'inner', 'model.json'), JSON.stringify(manifest));
-    await expect(call('model.import', { path: join(escaping, 'inner') })).rejects.toMatchObject({ code: 'model-import-corrupt', message: expect.stringContaining('outside the model folder') });
+    await expect(call('model.import', { path: join(escaping, 'inner') })).rejects.toMatchObject({
+      code: 'model-import-corrupt',
+      message: expect.stringContaining('outside the model folder'),
+    });
     const badPreprocessing = copy();
     writeFileSync(join(badPreprocessing, 'preprocessing.json'), '{"scaling": "zscore"}');
     await expect(call('model.import', { path: badPreprocessing })).rejects.toMatchObject({ code: 'run-file-invalid' });

@@ -44,7 +44,16 @@ describe('lab server file policy through the contract', () => {
   });
 
   it('refuses everything else with one message, nothing read', async () => {
-    const paths = ['/etc/passwd', '/dev/zero', '/proc/self/status', join(data, 'tables', 'pipe.csv'), join(data, 'tables', 'grades.csv'), join(secret, 'grades.csv'), join(secret, 'missing.csv'), `${data}/../teacher/grades.csv`];
+    const paths = [
+      '/etc/passwd',
+      '/dev/zero',
+      '/proc/self/status',
+      join(data, 'tables', 'pipe.csv'),
+      join(data, 'tables', 'grades.csv'),
+      join(secret, 'grades.csv'),
+      join(secret, 'missing.csv'),
+      `${data}/../teacher/grades.csv`,
+    ];
     for (const path of paths) {
       const result = await call('dataset.openCsv', { path });
       expect(result, path).toEqual({ ok: false, error: pathNotAllowed(resolve(path)).toContract() });
@@ -59,7 +68,11 @@ describe('lab server file policy through the contract', () => {
   it('browses only the allowed roots: the --data folders, the bundled datasets and her own folder', async () => {
     const start = await call('files.browse', {});
     const workspace = await core.workspaceOf(ana);
-    expect(start.ok && (start.value as FolderListing).entries.map((e) => e.path)).toEqual([realPathLoose(data), realPathLoose(builtinDatasetsDir()), realPathLoose(workspace.folders.home ?? '')]);
+    expect(start.ok && (start.value as FolderListing).entries.map((e) => e.path)).toEqual([
+      realPathLoose(data),
+      realPathLoose(builtinDatasetsDir()),
+      realPathLoose(workspace.folders.home ?? ''),
+    ]);
     const tables = await call('files.browse', { path: join(data, 'tables') });
     // The link to the teacher's grades and the pipe are not listed; the CSV inside --data is.
     expect(tables.ok && (tables.value as FolderListing).entries.map((e) => e.name)).toEqual(['ok.csv']);

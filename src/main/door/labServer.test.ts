@@ -47,10 +47,19 @@ describe('lab server doors', () => {
     expect(anaUrl.searchParams.get('token')).toBe(studentToken(TOKEN, 'ana-garcia'));
     const first = await fetch(`http://127.0.0.1:${server.port}/?token=${anaUrl.searchParams.get('token')}`, { redirect: 'manual' });
     expect(first.status).toBe(302);
-    expect(await whoAmI(server.port, cookiePair(first))).toEqual({ ok: true, value: { mode: 'lab', role: 'student', workspace: { id: 'ana-garcia', name: 'Ana García' } } });
+    expect(await whoAmI(server.port, cookiePair(first))).toEqual({
+      ok: true,
+      value: { mode: 'lab', role: 'student', workspace: { id: 'ana-garcia', name: 'Ana García' } },
+    });
     expect((await fetch(`http://127.0.0.1:${server.port}/join?code=anything`)).status).toBe(401);
     // A made-up student token is no one.
-    expect((await fetch(`http://127.0.0.1:${server.port}/?token=${studentToken('another-token-0000000000', 'ana-garcia')}`, { redirect: 'manual' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`http://127.0.0.1:${server.port}/?token=${studentToken('another-token-0000000000', 'ana-garcia')}`, {
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('sign-in by name: only through the class link, only from our own page, and a name only once', async () => {
@@ -70,7 +79,11 @@ describe('lab server doors', () => {
     await expect(whoAmI(server.port, joinCookie)).rejects.toThrow(/403/);
 
     const signIn = (name: string, headers: Record<string, string>) =>
-      fetch(`${base}/api/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ name }) });
+      fetch(`${base}/api/signin`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ name }),
+      });
     expect((await signIn('Ana', { Cookie: joinCookie })).status).toBe(403);
     expect((await signIn('Ana', { Origin: 'http://evil.example', Cookie: joinCookie })).status).toBe(403);
     expect((await signIn('Ana', { Origin: base })).status).toBe(403);
@@ -78,8 +91,14 @@ describe('lab server doors', () => {
     expect(await signed.clone().json()).toEqual({ ok: true, name: 'Ana' });
     expect(signed.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict; Max-Age=/);
     expect(await whoAmI(server.port, cookiePair(signed))).toMatchObject({ ok: true, value: { role: 'student', workspace: { id: 'ana' } } });
-    expect(await (await signIn('ANA', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({ ok: false, error: { code: 'workspace-name-taken' } });
-    expect(await (await signIn('', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({ ok: false, error: { code: 'workspace-name-invalid' } });
+    expect(await (await signIn('ANA', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'workspace-name-taken' },
+    });
+    expect(await (await signIn('', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'workspace-name-invalid' },
+    });
   });
 
   it('reads a students list: one name a line, comments and blanks skipped, the same student twice refused', () => {

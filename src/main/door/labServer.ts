@@ -142,7 +142,7 @@ export class LabDoor {
       return true;
     }
     if (url.pathname === '/api/session') {
-      if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' }), true;
+      if (req.method !== 'GET') return (send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' }), true);
       if (signedIn) json(res, 200, { state: 'signed-in' });
       else if (this.isGuest(req)) json(res, 200, { state: 'sign-in' });
       else send(res, 401, 'Sinapsis: sign in through the link of the class.');
@@ -170,7 +170,9 @@ export class LabDoor {
       if (typeof name !== 'string') throw new SinapsisError('workspace-name-invalid', 'Type your name to sign in.', { max: 60 });
       const id = workspaceIdOf(name);
       if (!(await this.core.workspaces.exists(id)) && (await this.core.workspaces.list()).length >= MAX_WORKSPACES) {
-        throw new SinapsisError('workspace-limit', `This server already has ${MAX_WORKSPACES} workspaces, its limit. Ask your teacher.`, { limit: MAX_WORKSPACES });
+        throw new SinapsisError('workspace-limit', `This server already has ${MAX_WORKSPACES} workspaces, its limit. Ask your teacher.`, {
+          limit: MAX_WORKSPACES,
+        });
       }
       const workspace = await this.core.workspaces.create(name, 'refuse');
       const cookie = auth.sessionCookie({ role: 'student', studentId: workspace.id }, { maxAgeSeconds: SESSION_SECONDS });
@@ -194,10 +196,13 @@ export function parseStudentList(text: string): string[] {
     const id = workspaceIdOf(name);
     const earlier = seen.get(id);
     if (earlier !== undefined) {
-      throw new SinapsisError('students-duplicate', `Line ${index + 1} of the students list ("${name}") is the same student as "${earlier}". Give each student a different name.`, { line: index + 1 });
+      throw new SinapsisError(
+        'students-duplicate',
+        `Line ${index + 1} of the students list ("${name}") is the same student as "${earlier}". Give each student a different name.`,
+        { line: index + 1 },
+      );
     }
     seen.set(id, name);
   }
   return names;
 }
-

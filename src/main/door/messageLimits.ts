@@ -15,7 +15,8 @@ export function jsonDepthExceeds(text: string | Uint8Array, maxDepth: number = M
   for (let i = 0; i < text.length; i++) {
     const c = at(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -70,5 +71,9 @@ export function rateLimitedError(limit: RateLimit): SinapsisError {
 }
 
 export function tooDeepError(): SinapsisError {
-  return new SinapsisError('message-too-deep', `The message nests arrays or objects more than ${MAX_MESSAGE_DEPTH} levels deep; it was refused unread.`, { depth: MAX_MESSAGE_DEPTH });
+  return new SinapsisError(
+    'message-too-deep',
+    `The message nests arrays or objects more than ${MAX_MESSAGE_DEPTH} levels deep; it was refused unread.`,
+    { depth: MAX_MESSAGE_DEPTH },
+  );
 }

@@ -80,7 +80,10 @@ const wineLines = readFileSync(WINE_CSV, 'utf8').trim().split('\n');
  */
 function writeHueFolder(folder: string, classes = 3): void {
   const hues = Object.fromEntries(
-    Object.entries({ rojo: [170, 85, 85], verde: [85, 128, 85], azul: [100, 100, 186] } as Record<string, [number, number, number]>).slice(0, classes),
+    Object.entries({ rojo: [170, 85, 85], verde: [85, 128, 85], azul: [100, 100, 186] } as Record<string, [number, number, number]>).slice(
+      0,
+      classes,
+    ),
   );
   const sizes = [
     [10, 14],
@@ -142,7 +145,11 @@ const MODELS: Record<string, { data: Data; spec: ModelSpecInput; features: unkno
     features: { kind: 'pixels', resize: { width: 6, height: 6 }, keepShape: false, colorMode: 'rgb' },
     epochs: 4,
     loss: 'binaryCrossEntropy',
-    spec: { name: 'two hues, one sigmoid output', inputShape: [108], layers: [dense(6, 'relu'), { type: 'output', units: 1, activation: 'sigmoid' }] },
+    spec: {
+      name: 'two hues, one sigmoid output',
+      inputShape: [108],
+      layers: [dense(6, 'relu'), { type: 'output', units: 1, activation: 'sigmoid' }],
+    },
   },
   colourCnnPad: {
     data: 'hues',
@@ -167,7 +174,15 @@ const MODELS: Record<string, { data: Data; spec: ModelSpecInput; features: unkno
     data: 'digits',
     features: { kind: 'hog' },
     epochs: 2,
-    spec: { name: 'HOG MLP dropout', inputShape: [320], layers: [{ type: 'dense', units: 24, activation: 'relu' }, { type: 'dropout', rate: 0.3 }, { type: 'output', units: 10 }] },
+    spec: {
+      name: 'HOG MLP dropout',
+      inputShape: [320],
+      layers: [
+        { type: 'dense', units: 24, activation: 'relu' },
+        { type: 'dropout', rate: 0.3 },
+        { type: 'output', units: 10 },
+      ],
+    },
   },
   cnnBatchNorm: {
     data: 'digits',
@@ -243,7 +258,14 @@ beforeAll(async () => {
       scaling: model.scaling ?? 'zscore',
       split: { method: 'holdout', train: 0.85, test: 0.15 },
       model: model.spec,
-      training: { optimizer: 'adam', learningRate: 0.01, epochs: model.epochs, batchSize: 32, seed: 3, ...(model.loss ? { loss: model.loss } : {}) },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.01,
+        epochs: model.epochs,
+        batchSize: 32,
+        seed: 3,
+        ...(model.loss ? { loss: model.loss } : {}),
+      },
     });
   }
 }, 600_000);
@@ -258,18 +280,34 @@ async function exported(id: string, format: 'tfjs' | 'onnx' | 'pytorch'): Promis
 }
 
 describe('tfjs export', () => {
-  it.each(TFJS_MODELS)('%s loads in stock @tensorflow/tfjs in a fresh Node process and gives predictions.json to 1e-5', async (id) => {
-    const dir = await exported(id, 'tfjs');
-    const modelJson = readFileSync(join(dir, 'model.json'), 'utf8');
-    expect(modelJson).not.toMatch(/Sinapsis(Dropout|Activation)/);
-    const preprocessing = await readPreprocessing(runs[id].dir);
-    writeFileSync(join(dir, 'features.csv'), featureCsv(runs[id], preprocessing, MODELS[id].data));
-    const stdout = execFileSync(process.execPath, ['predict.mjs', 'features.csv', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
-    const expected = predictionsOf(runs[id]);
-    expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
-    expect(worstDifference(lines.map((l) => l.probabilities), expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-5);
-  }, 120_000);
+  it.each(TFJS_MODELS)(
+    '%s loads in stock @tensorflow/tfjs in a fresh Node process and gives predictions.json to 1e-5',
+    async (id) => {
+      const dir = await exported(id, 'tfjs');
+      const modelJson = readFileSync(join(dir, 'model.json'), 'utf8');
+      expect(modelJson).not.toMatch(/Sinapsis(Dropout|Activation)/);
+      const preprocessing = await readPreprocessing(runs[id].dir);
+      writeFileSync(join(dir, 'features.csv'), featureCsv(runs[id], preprocessing, MODELS[id].data));
+      const stdout = execFileSync(process.execPath, ['predict.mjs', 'features.csv', '--json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
+      const expected = predictionsOf(runs[id]);
+      expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
+      expect(
+        worstDifference(
+          lines.map((l) => l.probabilities),
+          expected.map((p) => p.probabilities),
+        ),
+      ).toBeLessThanOrEqual(1e-5);
+    },
+    120_000,
+  );
 
   it('refuses arctan and the step function, naming the layer, and writes nothing', async () => {
     const out = join(root, 'refused-tfjs');
@@ -282,56 +320,89 @@ describe('tfjs export', () => {
 });
 
 describe('ONNX export', () => {
-  it.each(Object.keys(MODELS))('%s runs in ONNX Runtime with predictions.json to 1e-4 and passes the onnx checker', async (id) => {
-    const dir = await exported(id, 'onnx');
-    const preprocessing = await readPreprocessing(runs[id].dir);
-    const rows = featureCsv(runs[id], preprocessing, MODELS[id].data)
-      .split('\n')
-      .map((line) => line.split(',').slice(1).map(Number));
-    const session = await ort.InferenceSession.create(join(dir, 'model.onnx'));
-    expect(session.inputNames).toEqual(['input']);
-    expect(session.outputNames).toEqual(['output']);
-    const input = new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, ...preprocessing.sampleShape]);
-    const { output } = await session.run({ input });
-    const width = output.dims[1];
-    const data = output.data as Float32Array;
-    // One sigmoid output p is the probabilities [1 - p, p], as predictions.json writes it.
-    const probabilities = rows.map((_, r) => (width === 1 ? [1 - data[r], data[r]] : Array.from(data.slice(r * width, (r + 1) * width))));
-    const expected = predictionsOf(runs[id]);
-    expect(worstDifference(probabilities, expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
-    if (HAS_ONNX) {
-      const check = spawnSync(PYTHON, ['-c', 'import onnx, sys; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); print(m.opset_import[0].version)', join(dir, 'model.onnx')], {
-        encoding: 'utf8',
-      });
-      expect(check.stderr).toBe('');
-      expect(Number(check.stdout.trim())).toBeGreaterThanOrEqual(13);
-    }
-  }, 120_000);
+  it.each(Object.keys(MODELS))(
+    '%s runs in ONNX Runtime with predictions.json to 1e-4 and passes the onnx checker',
+    async (id) => {
+      const dir = await exported(id, 'onnx');
+      const preprocessing = await readPreprocessing(runs[id].dir);
+      const rows = featureCsv(runs[id], preprocessing, MODELS[id].data)
+        .split('\n')
+        .map((line) => line.split(',').slice(1).map(Number));
+      const session = await ort.InferenceSession.create(join(dir, 'model.onnx'));
+      expect(session.inputNames).toEqual(['input']);
+      expect(session.outputNames).toEqual(['output']);
+      const input = new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, ...preprocessing.sampleShape]);
+      const { output } = await session.run({ input });
+      const width = output.dims[1];
+      const data = output.data as Float32Array;
+      // One sigmoid output p is the probabilities [1 - p, p], as predictions.json writes it.
+      const probabilities = rows.map((_, r) => (width === 1 ? [1 - data[r], data[r]] : Array.from(data.slice(r * width, (r + 1) * width))));
+      const expected = predictionsOf(runs[id]);
+      expect(
+        worstDifference(
+          probabilities,
+          expected.map((p) => p.probabilities),
+        ),
+      ).toBeLessThanOrEqual(1e-4);
+      if (HAS_ONNX) {
+        const check = spawnSync(
+          PYTHON,
+          [
+            '-c',
+            'import onnx, sys; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); print(m.opset_import[0].version)',
+            join(dir, 'model.onnx'),
+          ],
+          {
+            encoding: 'utf8',
+          },
+        );
+        expect(check.stderr).toBe('');
+        expect(Number(check.stdout.trim())).toBeGreaterThanOrEqual(13);
+      }
+    },
+    120_000,
+  );
 });
 
 describe.skipIf(!HAS_TORCH)('PyTorch export', () => {
-  it.each(Object.keys(MODELS))("%s: predict.py on the run's test samples gives predictions.json's classes, probabilities to 1e-4", async (id) => {
-    const dir = await exported(id, 'pytorch');
-    const expected = predictionsOf(runs[id]);
-    let args: string[];
-    if (MODELS[id].data === 'wine') {
-      writeFileSync(join(dir, 'rows.csv'), [wineLines[0], ...expected.map((p) => wineLines[1 + p.index])].join('\n'));
-      args = ['--csv', 'rows.csv'];
-    } else {
-      args = expected.map((p) => join(dataRoot(MODELS[id].data), p.file ?? ''));
-    }
-    const result = spawnSync(PYTHON, ['predict.py', '--json', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(result.stderr).toBe('');
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
-    expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
-    expect(worstDifference(lines.map((l) => l.probabilities), expected.map((p) => p.probabilities))).toBeLessThanOrEqual(1e-4);
-  }, 180_000);
+  it.each(Object.keys(MODELS))(
+    "%s: predict.py on the run's test samples gives predictions.json's classes, probabilities to 1e-4",
+    async (id) => {
+      const dir = await exported(id, 'pytorch');
+      const expected = predictionsOf(runs[id]);
+      let args: string[];
+      if (MODELS[id].data === 'wine') {
+        writeFileSync(join(dir, 'rows.csv'), [wineLines[0], ...expected.map((p) => wineLines[1 + p.index])].join('\n'));
+        args = ['--csv', 'rows.csv'];
+      } else {
+        args = expected.map((p) => join(dataRoot(MODELS[id].data), p.file ?? ''));
+      }
+      const result = spawnSync(PYTHON, ['predict.py', '--json', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(result.stderr).toBe('');
+      const lines = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { index: number; probabilities: number[] });
+      expect(lines.map((l) => l.index)).toEqual(expected.map((p) => p.predictedClass));
+      expect(
+        worstDifference(
+          lines.map((l) => l.probabilities),
+          expected.map((p) => p.probabilities),
+        ),
+      ).toBeLessThanOrEqual(1e-4);
+    },
+    180_000,
+  );
 });
 
 describe('runs.exportModel', () => {
   it('writes the export into the run folder and a .zip that runs.file hands out, README in the asked language', async () => {
     const runId = runs.cnnBatchNorm.runId;
-    const result = await call<{ dir: string; files: { name: string }[]; zip: { name: string; bytes: number } }>('runs.exportModel', { runId, format: 'onnx', language: 'pt' });
+    const result = await call<{ dir: string; files: { name: string }[]; zip: { name: string; bytes: number } }>('runs.exportModel', {
+      runId,
+      format: 'onnx',
+      language: 'pt',
+    });
     expect(result.dir).toBe(join(runs.cnnBatchNorm.dir, 'export-onnx'));
     expect(result.files.map((f) => f.name)).toEqual(['README.md', 'model.onnx', 'predict.mjs', 'preprocessing.json']);
     const file = await call<{ base64: string; mime: string; bytes: number }>('runs.file', { runId, name: result.zip.name });
@@ -340,7 +411,9 @@ describe('runs.exportModel', () => {
     const entries = unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')));
     expect(Object.keys(entries).sort()).toEqual(result.files.map((f) => `${runId}-onnx/${f.name}`));
     expect(new TextDecoder().decode(entries[`${runId}-onnx/README.md`])).toContain('## Entrada');
-    expect(Buffer.from(entries[`${runId}-onnx/preprocessing.json`]).equals(readFileSync(join(runs.cnnBatchNorm.dir, 'preprocessing.json')))).toBe(true);
+    expect(
+      Buffer.from(entries[`${runId}-onnx/preprocessing.json`]).equals(readFileSync(join(runs.cnnBatchNorm.dir, 'preprocessing.json'))),
+    ).toBe(true);
     const refused = await dispatch(core, 'runs.exportModel', { runId: runs.tableArctanStep.runId, format: 'tfjs', language: 'es' }, emit);
     expect(refused).toMatchObject({ ok: false, error: { code: 'export-tfjs-activation', params: { activation: 'arctan' } } });
   }, 60_000);

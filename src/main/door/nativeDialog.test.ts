@@ -21,8 +21,8 @@ function mockDialog(answer: OpenDialogReturnValue) {
 
 const window = {} as BaseWindow;
 
-describe('the desktop app\'s native open dialog (files.choose)', () => {
-  it('asks for a folder for image sets and model imports, attached to the window, with the page\'s title', async () => {
+describe("the desktop app's native open dialog (files.choose)", () => {
+  it("asks for a folder for image sets and model imports, attached to the window, with the page's title", async () => {
     const { dialog, asked } = mockDialog({ canceled: false, filePaths: ['/home/ana/fotos'] });
     const choose = nativePathChooser(dialog, () => window);
     expect(await choose({ purpose: 'image-folder', title: 'Elige la carpeta' })).toBe('/home/ana/fotos');
@@ -53,7 +53,10 @@ describe('the desktop app\'s native open dialog (files.choose)', () => {
     const electronCore = await createCore('electron', { runsRoot, chooseNativePath: nativePathChooser(dialog, () => window) });
     const browserCore = await createCore('browser', { runsRoot });
     try {
-      expect(await dispatch(electronCore, 'files.choose', { purpose: 'image-folder', title: 'Elige' }, emit)).toEqual({ ok: true, value: { path: '/home/ana/fotos' } });
+      expect(await dispatch(electronCore, 'files.choose', { purpose: 'image-folder', title: 'Elige' }, emit)).toEqual({
+        ok: true,
+        value: { path: '/home/ana/fotos' },
+      });
       const bad = await dispatch(electronCore, 'files.choose', { purpose: 'anything', title: 'Elige' }, emit);
       expect(bad.ok ? null : bad.error.code).toBe('invalid-request');
       const refused = await dispatch(browserCore, 'files.choose', { purpose: 'csv', title: 'Elige' }, emit);

@@ -12,10 +12,17 @@ import type { CoreServices } from '../core/services';
 export function dialogOptions(request: ParsedRequestOf<'files.choose'>): OpenDialogOptions {
   const select = PATH_PURPOSES[request.purpose].select;
   if (select === 'folder') return { title: request.title, properties: ['openDirectory', 'dontAddToRecent'] };
-  return { title: request.title, properties: ['openFile', 'dontAddToRecent'], filters: [{ name: TABLE_EXTENSIONS.map((e) => e.toUpperCase()).join(', '), extensions: [...TABLE_EXTENSIONS] }] };
+  return {
+    title: request.title,
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [{ name: TABLE_EXTENSIONS.map((e) => e.toUpperCase()).join(', '), extensions: [...TABLE_EXTENSIONS] }],
+  };
 }
 
-export function nativePathChooser(dialog: Pick<Dialog, 'showOpenDialog'>, window: () => BaseWindow | null): NonNullable<CoreServices['chooseNativePath']> {
+export function nativePathChooser(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  window: () => BaseWindow | null,
+): NonNullable<CoreServices['chooseNativePath']> {
   return async (request) => {
     const options = dialogOptions(request);
     const parent = window();

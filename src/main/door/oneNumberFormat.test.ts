@@ -18,13 +18,16 @@ describe('numbers are formatted in one place', () => {
   it('creates Intl.NumberFormat only in src/shared/i18n/formatNumber.ts (views, report and CLI format through it)', () => {
     const files = [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'scripts'))].map((file) => relative(repo, file));
     expect(files).toContain(SHARED_FORMATTER);
-    const creating = files.filter((file) => /new\s+Intl\s*\.\s*NumberFormat\b|Intl\s*\.\s*NumberFormat\s*\(/.test(readFileSync(join(repo, file), 'utf8')));
+    const creating = files.filter((file) =>
+      /new\s+Intl\s*\.\s*NumberFormat\b|Intl\s*\.\s*NumberFormat\s*\(/.test(readFileSync(join(repo, file), 'utf8')),
+    );
     expect(creating).toEqual([SHARED_FORMATTER]);
   });
 
   it('would notice a file that creates its own format (the pattern finds the forms code uses)', () => {
     const pattern = /new\s+Intl\s*\.\s*NumberFormat\b|Intl\s*\.\s*NumberFormat\s*\(/;
-    for (const code of ["new Intl.NumberFormat('es')", 'new Intl\n  .NumberFormat(locale, options)', 'Intl.NumberFormat(locale)']) expect(pattern.test(code), code).toBe(true);
+    for (const code of ["new Intl.NumberFormat('es')", 'new Intl\n  .NumberFormat(locale, options)', 'Intl.NumberFormat(locale)'])
+      expect(pattern.test(code), code).toBe(true);
     for (const code of ['Intl.NumberFormatOptions', 'formatNumber(value, locale)']) expect(pattern.test(code), code).toBe(false);
   });
 });

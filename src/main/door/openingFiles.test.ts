@@ -32,14 +32,26 @@ function photos(top: string | null, perClass = 3): { path: string; bytes: Uint8A
 }
 
 /** begin, chunks of at most `chunk` bytes (smaller than the real size, to cross chunk borders), finish. */
-async function upload(name: string, files: { path: string; bytes: Uint8Array }[], options: { chunk?: number; stopAfter?: number } = {}): Promise<ImageSummary> {
-  const { uploadId } = await call<{ uploadId: string }>('upload.begin', { name, files: files.map((f) => ({ path: f.path, size: f.bytes.length })) });
+async function upload(
+  name: string,
+  files: { path: string; bytes: Uint8Array }[],
+  options: { chunk?: number; stopAfter?: number } = {},
+): Promise<ImageSummary> {
+  const { uploadId } = await call<{ uploadId: string }>('upload.begin', {
+    name,
+    files: files.map((f) => ({ path: f.path, size: f.bytes.length })),
+  });
   const chunk = options.chunk ?? 50;
   let sent = 0;
   for (const file of files) {
     for (let offset = 0; offset < file.bytes.length; offset += chunk) {
       if (options.stopAfter !== undefined && sent >= options.stopAfter) break;
-      await call('upload.chunk', { uploadId, path: file.path, offset, data: Buffer.from(file.bytes.subarray(offset, offset + chunk)).toString('base64') });
+      await call('upload.chunk', {
+        uploadId,
+        path: file.path,
+        offset,
+        data: Buffer.from(file.bytes.subarray(offset, offset + chunk)).toString('base64'),
+      });
       sent++;
     }
   }
@@ -91,7 +103,14 @@ describe('uploads', () => {
 
   it('class folders dropped together open too; a class folder alone is refused with what to drop', async () => {
     expect((await upload('gatos, perros', photos(null))).classes).toHaveLength(2);
-    await expect(upload('gatos', photos('gatos').filter((f) => f.path.includes('/gatos/')).map((f) => ({ ...f, path: f.path.replace('gatos/gatos/', 'gatos/') })))).rejects.toMatchObject({
+    await expect(
+      upload(
+        'gatos',
+        photos('gatos')
+          .filter((f) => f.path.includes('/gatos/'))
+          .map((f) => ({ ...f, path: f.path.replace('gatos/gatos/', 'gatos/') })),
+      ),
+    ).rejects.toMatchObject({
       code: 'upload-no-classes',
       params: { name: 'gatos', files: 3 },
     });
@@ -109,36 +128,59 @@ describe('uploads', () => {
       ['../fuera.png', { 'fotos/gatos/a.png': png, '../fuera.png': png }],
       ['/etc/x.png', { 'fotos/gatos/a.png': png, '/etc/x.png': png }],
     ] as const) {
-      await expect(upload('malo.zip', [{ path: 'malo.zip', bytes: zipSync(entries) }])).rejects.toMatchObject({ code: 'upload-zip-unsafe', params: { file: name } });
+      await expect(upload('malo.zip', [{ path: 'malo.zip', bytes: zipSync(entries) }])).rejects.toMatchObject({
+        code: 'upload-zip-unsafe',
+        params: { file: name },
+      });
     }
-    const link = zipSync({ 'fotos/gatos/a.png': png, 'fotos/perros/enlace.png': [new TextEncoder().encode('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] });
-    await expect(upload('enlace.zip', [{ path: 'enlace.zip', bytes: link }])).rejects.toMatchObject({ code: 'upload-zip-unsafe', params: { file: 'fotos/perros/enlace.png' } });
+    const link = zipSync({
+      'fotos/gatos/a.png': png,
+      'fotos/perros/enlace.png': [new TextEncoder().encode('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }],
+    });
+    await expect(upload('enlace.zip', [{ path: 'enlace.zip', bytes: link }])).rejects.toMatchObject({
+      code: 'upload-zip-unsafe',
+      params: { file: 'fotos/perros/enlace.png' },
+    });
     expect(existsSync(join(uploads, 'fuera.png'))).toBe(false);
   });
 
   it('a zip bomb (a few KB that expand past the limit) stops while inflating and keeps nothing', async () => {
     const bomb = zipSync({ 'fotos/gatos/ceros.png': new Uint8Array(3 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(20_000);
-    await expect(upload('bomba.zip', [{ path: 'bomba.zip', bytes: bomb }], { chunk: 4096 })).rejects.toMatchObject({ code: 'upload-zip-too-large', params: { limitMb: 1 } });
+    await expect(upload('bomba.zip', [{ path: 'bomba.zip', bytes: bomb }], { chunk: 4096 })).rejects.toMatchObject({
+      code: 'upload-zip-too-large',
+      params: { limitMb: 1 },
+    });
     expect(readdirSync(uploads).filter((name) => !existsSync(join(uploads, name, '.sinapsis-upload-complete')))).toEqual([]);
   });
 
   it('over the limit is refused at once; a path leaving the folder is refused; an upload cut off half-way is reported and removed', async () => {
-    await expect(call('upload.begin', { name: 'grande', files: [{ path: 'a/b.png', size: 2 * 1024 * 1024 }] })).rejects.toMatchObject({ code: 'upload-too-large', params: { limitMb: 1 } });
+    await expect(call('upload.begin', { name: 'grande', files: [{ path: 'a/b.png', size: 2 * 1024 * 1024 }] })).rejects.toMatchObject({
+      code: 'upload-too-large',
+      params: { limitMb: 1 },
+    });
     for (const path of ['../x.png', '/abs.png', 'a/./b.png', 'a\\b.png', 'a//b.png']) {
       await expect(call('upload.begin', { name: 'x', files: [{ path, size: 1 }] })).rejects.toMatchObject({ code: 'upload-bad-path' });
     }
-    await expect(upload('fotos', photos('fotos'), { stopAfter: 4 })).rejects.toMatchObject({ code: 'upload-incomplete', params: { total: 6 } });
+    await expect(upload('fotos', photos('fotos'), { stopAfter: 4 })).rejects.toMatchObject({
+      code: 'upload-incomplete',
+      params: { total: 6 },
+    });
     expect(UPLOAD_CHUNK_BYTES).toBe(4 * 1024 * 1024);
   });
 
   it('cancel deletes what arrived', async () => {
     const files = photos('fotos');
-    const { uploadId } = await call<{ uploadId: string }>('upload.begin', { name: 'fotos', files: files.map((f) => ({ path: f.path, size: f.bytes.length })) });
+    const { uploadId } = await call<{ uploadId: string }>('upload.begin', {
+      name: 'fotos',
+      files: files.map((f) => ({ path: f.path, size: f.bytes.length })),
+    });
     await call('upload.chunk', { uploadId, path: files[0].path, offset: 0, data: Buffer.from(files[0].bytes).toString('base64') });
     expect(existsSync(join(uploads, uploadId))).toBe(true);
     expect(await call('upload.cancel', { uploadId })).toEqual({ removed: true });
     expect(existsSync(join(uploads, uploadId))).toBe(false);
-    await expect(call('upload.chunk', { uploadId, path: files[1].path, offset: 0, data: '' })).rejects.toMatchObject({ code: 'upload-unknown' });
+    await expect(call('upload.chunk', { uploadId, path: files[1].path, offset: 0, data: '' })).rejects.toMatchObject({
+      code: 'upload-unknown',
+    });
   });
 });

@@ -56,7 +56,16 @@ describe('path traversal through the contract', () => {
   it('dataset.image serves files of the opened folder only', async () => {
     const ok = await dispatch(core, 'dataset.image', { datasetId, file: '0/00000.png' }, () => undefined);
     expect(ok).toMatchObject({ ok: true, value: { width: 12, height: 12 } });
-    for (const file of ['../secret.png', '../../etc/passwd', '/etc/passwd', '0/../../secret.png', `0/../../${join(base, 'secret.png')}`, '0/link-out.png', '1/dir-out/secret.png', '0/00000.png\0.txt']) {
+    for (const file of [
+      '../secret.png',
+      '../../etc/passwd',
+      '/etc/passwd',
+      '0/../../secret.png',
+      `0/../../${join(base, 'secret.png')}`,
+      '0/link-out.png',
+      '1/dir-out/secret.png',
+      '0/00000.png\0.txt',
+    ]) {
       await refused('dataset.image', { datasetId, file }, ['path-not-allowed', 'invalid-request']);
     }
     // A backslash is a plain character on Linux: the name stays inside the folder and simply does not exist.
@@ -78,12 +87,25 @@ describe('path traversal through the contract', () => {
     ];
     for (const path of outside) {
       await refused('hog.preview', { source: { kind: 'file', path } }, ['path-not-allowed']);
-      await refused('hog.extract', { taskId: 'steal', source: { kind: 'files', files: [join(folder, '0', '00000.png'), path] } }, ['path-not-allowed']);
+      await refused('hog.extract', { taskId: 'steal', source: { kind: 'files', files: [join(folder, '0', '00000.png'), path] } }, [
+        'path-not-allowed',
+      ]);
     }
   });
 
   it('runs.* address runs by id only: no path leaves the runs folder', async () => {
-    for (const runId of ['..', '../elsewhere', '../elsewhere/20261122T101500Z-abc123', '/etc', '.', 'a/../../b', '..\\elsewhere', '%2e%2e', '', 'x'.repeat(200)]) {
+    for (const runId of [
+      '..',
+      '../elsewhere',
+      '../elsewhere/20261122T101500Z-abc123',
+      '/etc',
+      '.',
+      'a/../../b',
+      '..\\elsewhere',
+      '%2e%2e',
+      '',
+      'x'.repeat(200),
+    ]) {
       for (const [method, extra] of [
         ['runs.get', {}],
         ['runs.predictions', {}],

@@ -36,7 +36,10 @@ beforeAll(async () => {
       writeFileSync(join(data, `set${d}`, name, '1.png'), pngOf(6, 6, d * 10 + name.length));
     }
   }
-  core = await createCore('browser', { runsRoot: join(base, 'runs'), ...labServices({ dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 }) });
+  core = await createCore('browser', {
+    runsRoot: join(base, 'runs'),
+    ...labServices({ dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 }),
+  });
   await core.workspaces.create('Ana', 'refuse');
   await core.workspaces.create('Ben', 'refuse');
 });
@@ -45,7 +48,8 @@ afterAll(() => core.dispose());
 describe('files.recent', () => {
   it('lists what each student opened, newest first, once each, at most MAX_RECENT_DATASETS; the others do not see it', async () => {
     expect(await recent(ana)).toEqual([]);
-    for (let d = 0; d < MAX_RECENT_DATASETS + 2; d++) await call('dataset.openFolder', { taskId: `open-${d}`, path: join(data, `set${d}`) }, ana);
+    for (let d = 0; d < MAX_RECENT_DATASETS + 2; d++)
+      await call('dataset.openFolder', { taskId: `open-${d}`, path: join(data, `set${d}`) }, ana);
     await call('dataset.openFolder', { taskId: 'again', path: join(data, 'set3') }, ana);
     const list = await recent(ana);
     expect(list).toHaveLength(MAX_RECENT_DATASETS);
@@ -56,7 +60,7 @@ describe('files.recent', () => {
     expect(await recent({ role: 'teacher' })).toEqual([]);
   });
 
-  it('keeps the list in the student\'s own state folder and survives a damaged file', async () => {
+  it("keeps the list in the student's own state folder and survives a damaged file", async () => {
     const workspace = await core.workspaceOf(ana);
     expect(await readdir(workspace.folders.state)).toContain('recent-datasets.json');
     writeFileSync(join(workspace.folders.state, 'recent-datasets.json'), '{not json');

@@ -34,7 +34,15 @@ describe('resource limits', () => {
         taskId: 'huge-dense',
         datasetId: digits,
         features: { kind: 'pixels' },
-        model: { name: 'huge', inputShape: [400], layers: [{ type: 'dense', units: 100_000 }, { type: 'dense', units: 100_000 }, { type: 'output', units: 10 }] },
+        model: {
+          name: 'huge',
+          inputShape: [400],
+          layers: [
+            { type: 'dense', units: 100_000 },
+            { type: 'dense', units: 100_000 },
+            { type: 'output', units: 10 },
+          ],
+        },
       },
       () => undefined,
     );
@@ -73,7 +81,10 @@ describe('resource limits', () => {
     truncateSync(file, 300 * 1024 ** 2); // sparse: 300 MB on paper, nothing on disk
     const before = rssMb();
     const result = await dispatch(core, 'dataset.openCsv', { path: file }, () => undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'csv-too-large', message: expect.stringMatching(/is 300 MB; the limit is 256 MB\. Use a sample of the rows\./) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'csv-too-large', message: expect.stringMatching(/is 300 MB; the limit is 256 MB\. Use a sample of the rows\./) },
+    });
     expect(rssMb() - before).toBeLessThan(100);
     await rm(file, { force: true });
   });
@@ -82,14 +93,21 @@ describe('resource limits', () => {
     const folder = await buildDigitLikeFolder(2, 100, 32); // 200 images of 1 KiB of pixels each
     try {
       const budget = 40 * 1024;
-      const error = await loadImageFolder(folder, { signal: new AbortController().signal, datasetId: 'over-budget', maxPixelBytes: budget, threads: 0 }).then(
+      const error = await loadImageFolder(folder, {
+        signal: new AbortController().signal,
+        datasetId: 'over-budget',
+        maxPixelBytes: budget,
+        threads: 0,
+      }).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(SinapsisError);
       const refusal = error as SinapsisError;
       expect(refusal.code).toBe('dataset-too-large');
-      expect(refusal.message).toMatch(/The images need more than \d+ MB of memory \(stopped at \d\/\d+\.png, \d+ images loaded\)\. Use smaller images or fewer of them\./);
+      expect(refusal.message).toMatch(
+        /The images need more than \d+ MB of memory \(stopped at \d\/\d+\.png, \d+ images loaded\)\. Use smaller images or fewer of them\./,
+      );
       // It stopped as soon as the budget was passed: at most the budget's worth of images was ever kept.
       expect(refusal.params?.loaded).toBeLessThanOrEqual(budget / (32 * 32));
       expect(refusal.params?.loaded).toBeGreaterThan(0);

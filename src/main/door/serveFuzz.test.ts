@@ -35,7 +35,13 @@ function openClient(): Promise<WebSocket> {
 }
 
 /** Sends one call and waits for its result (or for `timeoutMs`, then fails). */
-function callOn(socket: WebSocket, id: number, method: string, payload: unknown = {}, timeoutMs = 10_000): Promise<{ ok: boolean; error?: { code: string }; value?: unknown }> {
+function callOn(
+  socket: WebSocket,
+  id: number,
+  method: string,
+  payload: unknown = {},
+  timeoutMs = 10_000,
+): Promise<{ ok: boolean; error?: { code: string }; value?: unknown }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no reply to ${method} within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (data: WebSocket.RawData): void => {
@@ -102,12 +108,18 @@ describe('malformed HTTP requests', () => {
     ['a URL of 100 kB', () => `GET /${'a'.repeat(100_000)} HTTP/1.1\r\n${host()}\r\n`],
     ['a POST with a body', () => `POST / HTTP/1.1\r\n${host()}Authorization: token ${TOKEN}\r\nContent-Length: 5\r\n\r\nhello`],
     ['a negative Content-Length', () => `POST / HTTP/1.1\r\n${host()}Content-Length: -1\r\n\r\n`],
-    ['both Content-Length and chunked (smuggling)', () => `POST / HTTP/1.1\r\n${host()}Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`],
+    [
+      'both Content-Length and chunked (smuggling)',
+      () => `POST / HTTP/1.1\r\n${host()}Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`,
+    ],
     ['a broken chunk', () => `POST / HTTP/1.1\r\n${host()}Transfer-Encoding: chunked\r\n\r\nzz\r\nxx\r\n`],
     ['no Host header', () => 'GET / HTTP/1.1\r\n\r\n'],
     ['two Host headers', () => `GET / HTTP/1.1\r\n${host()}Host: evil.example\r\n\r\n`],
     ['raw non-ASCII bytes in the path', () => `GET /\xff\xfe HTTP/1.1\r\n${host()}\r\n`],
-    ['a cookie header of junk', () => `GET / HTTP/1.1\r\n${host()}Cookie: ${'=;'.repeat(2000)}sinapsis-session-${server.port}=${'%'.repeat(600)}\r\n\r\n`],
+    [
+      'a cookie header of junk',
+      () => `GET / HTTP/1.1\r\n${host()}Cookie: ${'=;'.repeat(2000)}sinapsis-session-${server.port}=${'%'.repeat(600)}\r\n\r\n`,
+    ],
     ['an Authorization header of junk', () => `GET / HTTP/1.1\r\n${host()}Authorization: token \r\n\r\n`],
     ['the connection closed mid-request', () => `GET / HTTP/1.1\r\n${host()}X-Partial: `],
   ];
@@ -152,7 +164,14 @@ describe('malformed WebSocket upgrades', () => {
 });
 
 /** A WebSocket frame as a client would write it (masked unless told otherwise), with any header bits set. */
-function frame(options: { opcode: number; payload?: Buffer; fin?: boolean; rsv1?: boolean; masked?: boolean; declaredLength?: number }): Buffer {
+function frame(options: {
+  opcode: number;
+  payload?: Buffer;
+  fin?: boolean;
+  rsv1?: boolean;
+  masked?: boolean;
+  declaredLength?: number;
+}): Buffer {
   const payload = options.payload ?? Buffer.alloc(0);
   const length = options.declaredLength ?? payload.length;
   const masked = options.masked ?? true;
@@ -187,7 +206,8 @@ function sendRawFrames(bytes: Buffer, until?: (received: Buffer) => boolean): Pr
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
       if (!upgraded && received.includes('\r\n\r\n')) {
-        if (!received.toString('latin1').startsWith('HTTP/1.1 101')) return reject(new Error(`handshake refused: ${received.toString('latin1')}`));
+        if (!received.toString('latin1').startsWith('HTTP/1.1 101'))
+          return reject(new Error(`handshake refused: ${received.toString('latin1')}`));
         upgraded = true;
         received = received.subarray(received.indexOf('\r\n\r\n') + 4);
         socket.write(bytes);
@@ -215,7 +235,10 @@ describe('malformed WebSocket frames (raw sockets)', () => {
   };
   const cases: [string, () => Buffer][] = [
     ['a text frame of invalid UTF-8', () => frame({ opcode: 0x1, payload: Buffer.from([0xff, 0xfe, 0xc3, 0x28]) })],
-    ['a frame declaring a payload over the limit', () => frame({ opcode: 0x1, payload: text('{}'), declaredLength: MAX_MESSAGE_BYTES + 1 })],
+    [
+      'a frame declaring a payload over the limit',
+      () => frame({ opcode: 0x1, payload: text('{}'), declaredLength: MAX_MESSAGE_BYTES + 1 }),
+    ],
     ['a frame declaring 2^63 bytes', () => frame({ opcode: 0x1, declaredLength: Number.MAX_SAFE_INTEGER })],
     ['a reserved data opcode (0x3)', () => frame({ opcode: 0x3, payload: text('x') })],
     ['a reserved control opcode (0xB)', () => frame({ opcode: 0xb })],
@@ -227,7 +250,10 @@ describe('malformed WebSocket frames (raw sockets)', () => {
     ['a fragmented control frame', () => frame({ opcode: 0x9, fin: false, payload: text('ping') })],
     ['a ping over 125 bytes', () => frame({ opcode: 0x9, payload: Buffer.alloc(126, 1) })],
     ['a continuation without a first fragment', () => frame({ opcode: 0x0, payload: text('x') })],
-    ['a new message inside a fragmented one', () => Buffer.concat([frame({ opcode: 0x1, fin: false, payload: text('{') }), frame({ opcode: 0x1, payload: text('}') })])],
+    [
+      'a new message inside a fragmented one',
+      () => Buffer.concat([frame({ opcode: 0x1, fin: false, payload: text('{') }), frame({ opcode: 0x1, payload: text('}') })]),
+    ],
   ];
   it.each(cases)('%s: the connection is closed, the server keeps serving', async (_name, bytes) => {
     const { closedByServer } = await sendRawFrames(bytes());
@@ -259,7 +285,14 @@ describe('oversized, nested and flooding messages', () => {
       const replies: unknown[] = [];
       socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
       socket.send('['.repeat(100_000) + ']'.repeat(100_000));
-      socket.send(JSON.stringify({ type: 'call', id: 2, method: 'app.info', payload: { a: { b: { c: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[' } } } }));
+      socket.send(
+        JSON.stringify({
+          type: 'call',
+          id: 2,
+          method: 'app.info',
+          payload: { a: { b: { c: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[' } } },
+        }),
+      );
       await expect.poll(() => replies.length, { timeout: 5000 }).toBe(2);
       expect(replies[0]).toMatchObject({ result: { ok: false, error: { code: 'message-too-deep' } } });
       // Brackets inside strings do not count: that call was read (and its unknown field ignored).
@@ -331,7 +364,10 @@ describe('oversized, nested and flooding messages', () => {
     const limited = await startServer({ host: '127.0.0.1', port: 0, rendererDir, token: TOKEN, maxSocketsPerAddress: 5 });
     const open = (): Promise<WebSocket> =>
       new Promise((resolve, reject) => {
-        const socket = new WebSocket(`ws://127.0.0.1:${limited.port}/api`, { origin: `http://127.0.0.1:${limited.port}`, headers: { authorization: `token ${TOKEN}` } });
+        const socket = new WebSocket(`ws://127.0.0.1:${limited.port}/api`, {
+          origin: `http://127.0.0.1:${limited.port}`,
+          headers: { authorization: `token ${TOKEN}` },
+        });
         socket.once('open', () => resolve(socket));
         socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
         socket.once('error', reject);
@@ -339,7 +375,11 @@ describe('oversized, nested and flooding messages', () => {
     try {
       // Handshakes `ws` itself refuses are not counted.
       for (let i = 0; i < 8; i++) {
-        const refused = await raw(handshake().replace(HANDSHAKE_KEY, '!!!').replaceAll(`:${server.port}`, `:${limited.port}`), 1000, limited.port);
+        const refused = await raw(
+          handshake().replace(HANDSHAKE_KEY, '!!!').replaceAll(`:${server.port}`, `:${limited.port}`),
+          1000,
+          limited.port,
+        );
         expect(statusOf(refused)).toBe(400);
       }
       const sockets = await Promise.all(Array.from({ length: 5 }, open));
@@ -347,7 +387,16 @@ describe('oversized, nested and flooding messages', () => {
       expect((await callOn(sockets[4], 1, 'app.info')).ok).toBe(true);
       sockets[0].close();
       await new Promise((resolve) => sockets[0].once('close', resolve));
-      await expect.poll(async () => open().then((s) => (s.close(), 'opened'), () => 'refused'), { timeout: 5000 }).toBe('opened');
+      await expect
+        .poll(
+          async () =>
+            open().then(
+              (s) => (s.close(), 'opened'),
+              () => 'refused',
+            ),
+          { timeout: 5000 },
+        )
+        .toBe('opened');
       for (const socket of sockets) socket.close();
     } finally {
       await limited.close();
@@ -357,7 +406,21 @@ describe('oversized, nested and flooding messages', () => {
   it('junk JSON of every shape gets an error reply on the same connection', async () => {
     const socket = await openClient();
     try {
-      const samples = ['', 'null', '42', '"x"', '[]', '{}', '{"type":"call"}', '{"type":"call","id":-1,"method":"app.info"}', '{"type":"call","id":1e400,"method":"app.info"}', '{"type":"call","id":3,"method":{"toString":1}}', '{"__proto__":{"polluted":1},"type":"call","id":4,"method":"app.info"}', '\u0000', '{"type":"call","id":5,"method":"app.info","payload":' + '1'.repeat(10_000) + '}'];
+      const samples = [
+        '',
+        'null',
+        '42',
+        '"x"',
+        '[]',
+        '{}',
+        '{"type":"call"}',
+        '{"type":"call","id":-1,"method":"app.info"}',
+        '{"type":"call","id":1e400,"method":"app.info"}',
+        '{"type":"call","id":3,"method":{"toString":1}}',
+        '{"__proto__":{"polluted":1},"type":"call","id":4,"method":"app.info"}',
+        '\u0000',
+        '{"type":"call","id":5,"method":"app.info","payload":' + '1'.repeat(10_000) + '}',
+      ];
       const replies: { result: { ok: boolean } }[] = [];
       socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
       for (const sample of samples) socket.send(sample);

@@ -16,7 +16,12 @@ describe('server authentication', () => {
   });
 
   it('reads cookies defensively', () => {
-    expect(parseCookies('a=1; b = two ; =x; junk; a=3')).toEqual(new Map([['a', '1'], ['b', 'two']]));
+    expect(parseCookies('a=1; b = two ; =x; junk; a=3')).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', 'two'],
+      ]),
+    );
     expect(parseCookies(undefined).size).toBe(0);
     expect(parseCookies(Array.from({ length: 500 }, (_, i) => `c${i}=1`).join('; ')).size).toBe(64);
   });

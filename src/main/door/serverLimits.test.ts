@@ -23,12 +23,22 @@ const spiralsRun = (taskId: string, datasetId: string) => ({
   datasetId,
   features: { kind: 'columns' },
   split: { method: 'holdout' },
-  model: { name: 'spirals', inputShape: [2], layers: [{ type: 'dense', units: 8, activation: 'tanh' }, { type: 'output', units: 2, activation: 'softmax' }] },
+  model: {
+    name: 'spirals',
+    inputShape: [2],
+    layers: [
+      { type: 'dense', units: 8, activation: 'tanh' },
+      { type: 'output', units: 2, activation: 'softmax' },
+    ],
+  },
   training: { optimizer: 'sgd', learningRate: 0.01, epochs: 100_000, seed: 1 },
 });
 
 const epochsOf = (taskId: string) => events.filter((e) => e.name === 'train.epoch' && e.payload.taskId === taskId).length;
-const queuedPositions = (taskId: string) => events.filter((e) => e.name === 'experiment.progress' && e.payload.taskId === taskId && e.payload.phase === 'queued').map((e) => e.payload.position);
+const queuedPositions = (taskId: string) =>
+  events
+    .filter((e) => e.name === 'experiment.progress' && e.payload.taskId === taskId && e.payload.phase === 'queued')
+    .map((e) => e.payload.position);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sinapsis-limits-'));
@@ -80,7 +90,12 @@ describe('one Chromium at a time', () => {
       },
     });
     try {
-      const attempts = Array.from({ length: MAX_WAITING_PRINTS + 3 }, () => slow.services.printPdf('<p>x</p>').then(() => 'ok', (error: { code?: string }) => error.code));
+      const attempts = Array.from({ length: MAX_WAITING_PRINTS + 3 }, () =>
+        slow.services.printPdf('<p>x</p>').then(
+          () => 'ok',
+          (error: { code?: string }) => error.code,
+        ),
+      );
       const outcomes = await Promise.all(attempts);
       expect(most).toBe(1);
       expect(outcomes.filter((o) => o === 'ok')).toHaveLength(MAX_WAITING_PRINTS + 1);

@@ -23,7 +23,11 @@ const session: LabSession = {
     followFeatures: true,
     training: trainingSettingsSchema.parse({ epochs: 12 }),
     backend: 'auto',
-    augmentation: { enabled: false, copies: 1, form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 } },
+    augmentation: {
+      enabled: false,
+      copies: 1,
+      form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 },
+    },
   },
   view: 'entrenamiento',
   language: 'pt',
@@ -66,12 +70,39 @@ describe('sessions and events per workspace', () => {
   });
 
   it('opening the same project file twice keeps one recent entry; a bad file adds none', async () => {
-    const project = { format: 'sinapsis-project', formatVersion: 1, name: 'Práctica 3', savedAt: '2026-12-07T10:00:00.000Z', app: '0.1.0', setup: session.setup, runs: [], assignment: null };
+    const project = {
+      format: 'sinapsis-project',
+      formatVersion: 1,
+      name: 'Práctica 3',
+      savedAt: '2026-12-07T10:00:00.000Z',
+      app: '0.1.0',
+      setup: session.setup,
+      runs: [],
+      assignment: null,
+    };
     const text = JSON.stringify(project);
-    const first = await dispatch(core, 'project.open', { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } }, () => undefined, ana);
-    const second = await dispatch(core, 'project.open', { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } }, () => undefined, ana);
+    const first = await dispatch(
+      core,
+      'project.open',
+      { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } },
+      () => undefined,
+      ana,
+    );
+    const second = await dispatch(
+      core,
+      'project.open',
+      { source: { kind: 'text', text, fileName: 'p.sinapsis.json' } },
+      () => undefined,
+      ana,
+    );
     expect(first.ok && second.ok && (first.value as { id: string }).id === (second.value as { id: string }).id).toBe(true);
-    const bad = await dispatch(core, 'project.open', { source: { kind: 'text', text: text.slice(0, 20), fileName: 'p.sinapsis.json' } }, () => undefined, ana);
+    const bad = await dispatch(
+      core,
+      'project.open',
+      { source: { kind: 'text', text: text.slice(0, 20), fileName: 'p.sinapsis.json' } },
+      () => undefined,
+      ana,
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'project-not-json' } });
     const listed = await dispatch(core, 'project.list', {}, () => undefined, ana);
     expect(listed.ok && (listed.value as { projects: unknown[] }).projects).toHaveLength(1);

@@ -48,9 +48,23 @@ describe('soak: 20 consecutive trainings in one process', () => {
           taskId: `soak-${round}`,
           datasetId,
           features: { kind: 'columns' },
-          model: { name: 'wine', inputShape: [13], layers: [{ type: 'dense', units: 8, activation: 'relu' }, { type: 'output', units: 3, activation: 'softmax' }] },
+          model: {
+            name: 'wine',
+            inputShape: [13],
+            layers: [
+              { type: 'dense', units: 8, activation: 'relu' },
+              { type: 'output', units: 3, activation: 'softmax' },
+            ],
+          },
           // Alternate the engines: the didactic one, and tfjs (whose worker loads the wasm backend).
-          training: { engine: round % 2 ? 'tfjs' : 'didactic', optimizer: 'adam', learningRate: 0.02, epochs: 5, batchSize: 32, seed: round },
+          training: {
+            engine: round % 2 ? 'tfjs' : 'didactic',
+            optimizer: 'adam',
+            learningRate: 0.02,
+            epochs: 5,
+            batchSize: 32,
+            seed: round,
+          },
         },
         () => undefined,
       );
@@ -62,7 +76,9 @@ describe('soak: 20 consecutive trainings in one process', () => {
       rss.push(rssMb());
       tensors.push(tf.memory().numTensors);
     }
-    console.log(`[soak] experiment.run x${ROUNDS}: workers started ${spawnedWorkers.length}; RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; main tensors ${tensors.join(' ')}`);
+    console.log(
+      `[soak] experiment.run x${ROUNDS}: workers started ${spawnedWorkers.length}; RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; main tensors ${tensors.join(' ')}`,
+    );
     expect(spawnedWorkers.length).toBe(ROUNDS);
     expect(new Set(tensors.slice(1)).size).toBe(1);
     // After a warm-up of 5 rounds (module loading, wasm, caches) RSS may wobble but not climb: measured +1 MB and
@@ -75,15 +91,35 @@ describe('soak: 20 consecutive trainings in one process', () => {
     const samples = 120;
     const labels = Array.from({ length: samples }, (_, i) => i % 3);
     const features = labels.flatMap((label) => Array.from({ length: 64 }, (_, p) => (p % 3 === label ? 0.8 : 0.1) + 0.1 * random.normal()));
-    const dense: ModelSpecInput = { inputShape: [64], layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 3, activation: 'softmax' }] };
+    const dense: ModelSpecInput = {
+      inputShape: [64],
+      layers: [
+        { type: 'dense', units: 16, activation: 'relu' },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    };
     const cnn: ModelSpecInput = {
       inputShape: [8, 8, 1],
-      layers: [{ type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' }, { type: 'maxPool', poolSize: 2 }, { type: 'flatten' }, { type: 'output', units: 3, activation: 'softmax' }],
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
+        { type: 'maxPool', poolSize: 2 },
+        { type: 'flatten' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
     };
     const indices = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
     const job = (round: number): TrainingJob => ({
       spec: parseModelSpec(round % 3 === 2 ? cnn : dense),
-      settings: trainingSettingsSchema.parse({ engine: round % 3 === 0 ? 'didactic' : 'tfjs', optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 16, seed: round, earlyStopping: { patience: 2, restoreBestWeights: true } }),
+      settings: trainingSettingsSchema.parse({
+        engine: round % 3 === 0 ? 'didactic' : 'tfjs',
+        optimizer: 'adam',
+        learningRate: 0.01,
+        epochs: 3,
+        batchSize: 16,
+        seed: round,
+        earlyStopping: { patience: 2, restoreBestWeights: true },
+      }),
       data: { sampleShape: [64], features, labels },
       folds: [{ train: indices(0, 80), validation: indices(80, 100) }],
       backend: 'wasm',
@@ -100,7 +136,9 @@ describe('soak: 20 consecutive trainings in one process', () => {
       tensors.push(tf.memory().numTensors);
       rss.push(rssMb());
     }
-    console.log(`[soak] runTrainingJob x${ROUNDS} on ${tf.getBackend()}: RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; tensors ${tensors.join(' ')}`);
+    console.log(
+      `[soak] runTrainingJob x${ROUNDS} on ${tf.getBackend()}: RSS MB ${rss.map((r) => r.toFixed(0)).join(' ')}; tensors ${tensors.join(' ')}`,
+    );
     // After a warm-up of 5 rounds (module loading, wasm, caches) RSS may wobble but not climb: measured +1 MB and
     // +12 MB over rounds 6-20 here (see docs/RELIABILITY.md); 64 MB is the bound.
     expect(Math.max(...rss.slice(5)) - rss[4]).toBeLessThan(64);

@@ -78,10 +78,17 @@ export function attachSocket(socket: WebSocket, core: Core, options: SocketSessi
       return refuse(id, { code: 'invalid-message', message: `Malformed call message: ${describeIssues(call.error.issues)}` });
     }
     const { id, method, payload } = call.data;
-    joined.then(() => dispatch(core, method, payload, emit, options.caller)).then(
-      (result) => reply(id, result),
-      // dispatch turns handler failures into results itself; this only guards against a bug there.
-      (error: unknown) => refuse(id, { code: 'internal', message: `Unexpected error in ${method}: ${String(error)}`, params: { method, details: String(error) } }),
-    );
+    joined
+      .then(() => dispatch(core, method, payload, emit, options.caller))
+      .then(
+        (result) => reply(id, result),
+        // dispatch turns handler failures into results itself; this only guards against a bug there.
+        (error: unknown) =>
+          refuse(id, {
+            code: 'internal',
+            message: `Unexpected error in ${method}: ${String(error)}`,
+            params: { method, details: String(error) },
+          }),
+      );
   });
 }

@@ -42,10 +42,19 @@ beforeAll(async () => {
   ['a', 'b'].forEach((name, c) => {
     mkdirSync(join(images, name), { recursive: true });
     for (let i = 0; i < 3; i++) {
-      writeFileSync(join(images, name, `${i}.png`), encodePng(new Image(8, 8, { colorModel: 'GREY', data: Uint8Array.from({ length: 64 }, (_, p) => (p * (c + 3) + i * 17) % 256) })));
+      writeFileSync(
+        join(images, name, `${i}.png`),
+        encodePng(new Image(8, 8, { colorModel: 'GREY', data: Uint8Array.from({ length: 64 }, (_, p) => (p * (c + 3) + i * 17) % 256) })),
+      );
     }
   });
-  expect(await runCli(['train', '--data', images, '--features', 'pixels', '--size', '8x8', '--epochs', '1', '--split', '0.5,0.5', '--out', imageRun], io), io.stderr).toBe(0);
+  expect(
+    await runCli(
+      ['train', '--data', images, '--features', 'pixels', '--size', '8x8', '--epochs', '1', '--split', '0.5,0.5', '--out', imageRun],
+      io,
+    ),
+    io.stderr,
+  ).toBe(0);
   const config = JSON.parse(readFileSync(join(run, 'config.json'), 'utf8'));
   const project: ProjectFile = {
     format: PROJECT_FORMAT,
@@ -54,7 +63,11 @@ beforeAll(async () => {
     savedAt: '2026-12-07T10:00:00.000Z',
     app: '0.1.0',
     setup: {
-      dataset: { name: 'xor', fingerprint: config.dataset.fingerprint, reference: { kind: 'builtin', id: 'xor', options: builtinOptionsSchema.parse({}) } },
+      dataset: {
+        name: 'xor',
+        fingerprint: config.dataset.fingerprint,
+        reference: { kind: 'builtin', id: 'xor', options: builtinOptionsSchema.parse({}) },
+      },
       features: { kind: 'columns' },
       hogPipeline: hogPipelineSchema.parse({}),
       scaling: config.preprocessing.scaling,
@@ -63,10 +76,18 @@ beforeAll(async () => {
       followFeatures: true,
       training: trainingSettingsSchema.parse({ epochs: 3 }),
       backend: 'auto',
-      augmentation: { enabled: false, copies: 1, form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 } },
+      augmentation: {
+        enabled: false,
+        copies: 1,
+        form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 },
+      },
     },
     runs: [],
-    assignment: { title: { es: 'XOR', pt: 'XOR', en: 'XOR' }, instructions: { es: '', pt: '', en: '' }, locks: { dataset: true, split: false, features: false, model: { kind: 'free' }, epochs: null } },
+    assignment: {
+      title: { es: 'XOR', pt: 'XOR', en: 'XOR' },
+      instructions: { es: '', pt: '', en: '' },
+      locks: { dataset: true, split: false, features: false, model: { kind: 'free' }, epochs: null },
+    },
   };
   writeFileSync(assignment, JSON.stringify(project));
 }, 60_000);
@@ -91,37 +112,89 @@ describe('every command refuses a device, a FIFO or a folder where it reads a fi
     { command: 'dataset', args: (p) => ['dataset', p], says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image folder`) },
     { command: 'hog', args: (p) => ['hog', p], says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image file`) },
     { command: 'predict', args: (p) => ['predict', run, p], says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image file`) },
-    { command: 'predict', args: (p) => ['predict', p, '--row', '1,0'], says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`) },
-    { command: 'predict', args: (p) => ['predict', p, images], says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`) },
-    { command: 'train', args: (p) => ['train', '--data', p, '--out', join(dir, 'never')], says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image folder, a CSV file or builtin:NAME`) },
-    { command: 'train', args: (p) => ['train', '--data', 'builtin:xor', '--model', p, '--out', join(dir, 'never')], says: (p) => new RegExp(`${notRegular(p).source}\\. Give a JSON model file`) },
-    { command: 'report', args: (p) => ['report', p], says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`) },
-    { command: 'export', args: (p) => ['export', p, '--format', 'onnx'], says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`) },
+    {
+      command: 'predict',
+      args: (p) => ['predict', p, '--row', '1,0'],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
+    },
+    {
+      command: 'predict',
+      args: (p) => ['predict', p, images],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
+    },
+    {
+      command: 'train',
+      args: (p) => ['train', '--data', p, '--out', join(dir, 'never')],
+      says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image folder, a CSV file or builtin:NAME`),
+    },
+    {
+      command: 'train',
+      args: (p) => ['train', '--data', 'builtin:xor', '--model', p, '--out', join(dir, 'never')],
+      says: (p) => new RegExp(`${notRegular(p).source}\\. Give a JSON model file`),
+    },
+    {
+      command: 'report',
+      args: (p) => ['report', p],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
+    },
+    {
+      command: 'export',
+      args: (p) => ['export', p, '--format', 'onnx'],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
+    },
     { command: 'check', args: (p) => ['check', p, run], says: (p) => new RegExp(`${notRegular(p).source}\\. Give the assignment file`) },
-    { command: 'check', args: (p) => ['check', assignment, p], says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give run folders`) },
-    { command: 'check', args: (p) => ['check', assignment, run, '--data', p], says: (p) => new RegExp(`${notRegular(p).source}\\. Give the assignment's image folder, CSV file or builtin:NAME`) },
-    { command: 'serve', args: (p) => ['serve', '--lab', '--port', '0', '--students', p], says: (p) => new RegExp(`${notRegular(p).source}\\. Give --students a text file`) },
+    {
+      command: 'check',
+      args: (p) => ['check', assignment, p],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give run folders`),
+    },
+    {
+      command: 'check',
+      args: (p) => ['check', assignment, run, '--data', p],
+      says: (p) => new RegExp(`${notRegular(p).source}\\. Give the assignment's image folder, CSV file or builtin:NAME`),
+    },
+    {
+      command: 'serve',
+      args: (p) => ['serve', '--lab', '--port', '0', '--students', p],
+      says: (p) => new RegExp(`${notRegular(p).source}\\. Give --students a text file`),
+    },
   ];
 
-  it.each(SPECIALS)('%s, as every path of every command', async (special) => {
-    for (const row of table) await expectRefused(row.args(special), row.says(special));
-  }, 60_000);
+  it.each(SPECIALS)(
+    '%s, as every path of every command',
+    async (special) => {
+      for (const row of table) await expectRefused(row.args(special), row.says(special));
+    },
+    60_000,
+  );
 
   it('a folder where a file belongs', async () => {
     await expectRefused(['hog', folder], /a-folder is a folder: give --csv out\.csv/);
-    await expectRefused(['train', '--data', 'builtin:xor', '--model', folder, '--out', join(dir, 'never')], /--model ".*a-folder" is neither a preset .* nor a readable JSON model file/);
+    await expectRefused(
+      ['train', '--data', 'builtin:xor', '--model', folder, '--out', join(dir, 'never')],
+      /--model ".*a-folder" is neither a preset .* nor a readable JSON model file/,
+    );
     await expectRefused(['check', folder, run], /a-folder: is a folder; give the assignment file/);
     await expectRefused(['serve', '--lab', '--port', '0', '--students', folder], /a-folder: is a folder; give --students a text file/);
     await expectRefused(['report', image], /digit\.png is a file, not a folder\. Give a run folder/);
   });
 
   it('a kernel file (/proc) is refused as one, not as a file outside "the folders this server allows"', async () => {
-    await expectRefused(['dataset', '/proc/self/status'], /\/proc\/self\/status is a file of the kernel \(\/proc, \/sys\), not one saved on disk/);
-    await expectRefused(['train', '--data', '/proc/self/environ', '--out', join(dir, 'never')], /\/proc\/self\/environ is a file of the kernel/);
+    await expectRefused(
+      ['dataset', '/proc/self/status'],
+      /\/proc\/self\/status is a file of the kernel \(\/proc, \/sys\), not one saved on disk/,
+    );
+    await expectRefused(
+      ['train', '--data', '/proc/self/environ', '--out', join(dir, 'never')],
+      /\/proc\/self\/environ is a file of the kernel/,
+    );
   });
 
   it('an output in place of a FIFO is refused, never written over (as root, over /dev/null it would replace the device)', async () => {
-    await expectRefused(['hog', image, '--picture', fifo], /pipe is not a regular file \(a device, a pipe or a socket\), so Sinapsis does not write over it/);
+    await expectRefused(
+      ['hog', image, '--picture', fifo],
+      /pipe is not a regular file \(a device, a pipe or a socket\), so Sinapsis does not write over it/,
+    );
     await expectRefused(['hog', images, '--csv', fifo], /pipe is not a regular file .* so Sinapsis does not write over it/);
     await expectRefused(['predict', imageRun, images, '--csv', fifo], /pipe is not a regular file .* so Sinapsis does not write over it/);
     expect(statSync(fifo).isFIFO()).toBe(true);
@@ -146,7 +219,8 @@ function runWith(file: string, kind: 'fifo' | 'link' | 'folder', into?: string):
 }
 
 const KINDS = ['fifo', 'link', 'folder'] as const;
-const fileNotRegular = (file: string) => new RegExp(`${escaped(file)} is not a regular file \\(a folder, a device, a pipe or a socket\\), so it was not read`);
+const fileNotRegular = (file: string) =>
+  new RegExp(`${escaped(file)} is not a regular file \\(a folder, a device, a pipe or a socket\\), so it was not read`);
 
 describe('the files of a run folder Sinapsis reads back are read only when regular', () => {
   /** Which command reads which file of a run (check reads config, metrics and predictions and says so in its row). */
@@ -162,9 +236,13 @@ describe('the files of a run folder Sinapsis reads back are read only when regul
     { file: 'metrics.json', args: (copy) => ['check', assignment, copy], exit: 3 },
   ];
 
-  it.each(KINDS)('each file as a %s', async (kind) => {
-    for (const row of table) await expectRefused(row.args(runWith(row.file, kind)), fileNotRegular(row.file), row.exit);
-  }, 120_000);
+  it.each(KINDS)(
+    'each file as a %s',
+    async (kind) => {
+      for (const row of table) await expectRefused(row.args(runWith(row.file, kind)), fileNotRegular(row.file), row.exit);
+    },
+    120_000,
+  );
 });
 
 describe('core handlers that read a user-given path or a run folder', () => {
@@ -190,7 +268,10 @@ describe('core handlers that read a user-given path or a run folder', () => {
     for (const kind of KINDS) {
       for (const file of ['model/model.json', 'model/weights.bin', 'preprocessing.json']) {
         // A weight file must also stay inside the model folder: a link to /dev/zero is refused for leading out.
-        const says = file === 'model/weights.bin' && kind === 'link' ? /weight file "\.\/weights\.bin" is a link leading outside the model folder/ : fileNotRegular(file.split('/').pop() ?? file);
+        const says =
+          file === 'model/weights.bin' && kind === 'link'
+            ? /weight file "\.\/weights\.bin" is a link leading outside the model folder/
+            : fileNotRegular(file.split('/').pop() ?? file);
         await refused('model.import', { path: runWith(file, kind), name: 'importado' }, says);
       }
       // config.json only links the import to its source run: unread (without blocking), the import goes on without it.
@@ -219,13 +300,18 @@ describe('core handlers that read a user-given path or a run folder', () => {
     runWith('status.json', 'fifo', join(runsRoot, runId));
     const result = await dispatch(core, 'runs.list', {}, () => undefined);
     expect(result.ok).toBe(true);
-    if (result.ok) expect((result.value as { runs: { runId: string; status: string }[] }).runs.find((r) => r.runId === runId)?.status).toBe('completed');
+    if (result.ok)
+      expect((result.value as { runs: { runId: string; status: string }[] }).runs.find((r) => r.runId === runId)?.status).toBe('completed');
   });
 
   it('each code these answer with is translated in es, pt and en', () => {
     codesSeen.add('output-not-regular');
     codesSeen.add('run-file-unreadable');
     const i18n = createI18n({ legacy: false, locale: 'en', messages: buildMessages() });
-    expect([...codesSeen].flatMap((code) => LOCALES.filter((locale) => !i18n.global.te(`errors.${code}`, locale)).map((locale) => `${locale}:${code}`))).toEqual([]);
+    expect(
+      [...codesSeen].flatMap((code) =>
+        LOCALES.filter((locale) => !i18n.global.te(`errors.${code}`, locale)).map((locale) => `${locale}:${code}`),
+      ),
+    ).toEqual([]);
   });
 });

@@ -65,7 +65,9 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('no eval in our code', () => {
-  const files = [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'scripts')), ...sourceFiles(join(repo, 'bin'))].filter((file) => relative(repo, file) !== thisFile);
+  const files = [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'scripts')), ...sourceFiles(join(repo, 'bin'))].filter(
+    (file) => relative(repo, file) !== thisFile,
+  );
 
   it('no eval, new Function, string timers or vm code anywhere under src/, scripts/ and bin/', () => {
     expect(files.length).toBeGreaterThan(100);
@@ -89,12 +91,21 @@ describe('no eval in our code', () => {
     expect(users).toEqual(['src/main/core/workers/spawnWorker.ts']);
     const text = readFileSync(join(repo, 'src/main/core/workers/spawnWorker.ts'), 'utf8');
     // Built from a constant and a JSON-quoted file URL of our own worker entry, never from a request.
-    expect(text).toMatch(/const bootstrap = `import\('tsx\/esm\/api'\)\.then\(\(\{ register \}\) => \{ register\(\); return import\(\$\{JSON\.stringify\(pathToFileURL\(file\)\.href\)\}\); \}\);`;/);
+    expect(text).toMatch(
+      /const bootstrap = `import\('tsx\/esm\/api'\)\.then\(\(\{ register \}\) => \{ register\(\); return import\(\$\{JSON\.stringify\(pathToFileURL\(file\)\.href\)\}\); \}\);`;/,
+    );
   });
 
   it('ESLint refuses eval, new Function and string timers in any source file', async () => {
     const eslint = new ESLint({ cwd: repo });
-    const code = ['export function f(code: string): unknown {', "  setTimeout('tick()', 1);", '  new Function(code);', '  return eval(code);', '}', ''].join('\n');
+    const code = [
+      'export function f(code: string): unknown {',
+      "  setTimeout('tick()', 1);",
+      '  new Function(code);',
+      '  return eval(code);',
+      '}',
+      '',
+    ].join('\n');
     for (const filePath of ['src/main/core/sneaky.ts', 'src/renderer/src/sneaky.ts', 'src/shared/sneaky.ts']) {
       const [result] = await eslint.lintText(code, { filePath: join(repo, filePath) });
       expect(result.messages.map((m) => m.ruleId).sort(), filePath).toEqual(['no-eval', 'no-implied-eval', 'no-new-func']);
@@ -107,7 +118,13 @@ describe('every write is atomic', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(join(repo, 'src/main'), ['.ts'])) {
       const path = relative(repo, file);
-      if (path.endsWith('.test.ts') || path.includes('/testing/') || path.endsWith('.testdata.ts') || path === 'src/main/core/runs/atomicWrite.ts') continue;
+      if (
+        path.endsWith('.test.ts') ||
+        path.includes('/testing/') ||
+        path.endsWith('.testdata.ts') ||
+        path === 'src/main/core/runs/atomicWrite.ts'
+      )
+        continue;
       const text = readFileSync(file, 'utf8');
       if (/\b(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream)\s*\(/.test(text)) offenders.push(path);
     }

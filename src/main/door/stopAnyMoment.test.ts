@@ -21,16 +21,31 @@ let datasetId: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sinapsis-stop-'));
   core = await createCore('cli', { runsRoot: root });
-  const loaded = await dispatch(core, 'dataset.builtin', { taskId: 'load', id: 'spirals', options: { samples: 300, noise: 0.1, seed: 1 } }, () => undefined);
+  const loaded = await dispatch(
+    core,
+    'dataset.builtin',
+    { taskId: 'load', id: 'spirals', options: { samples: 300, noise: 0.1, seed: 1 } },
+    () => undefined,
+  );
   if (!loaded.ok) throw new Error(loaded.error.message);
   datasetId = (loaded.value as { datasetId: string }).datasetId;
 });
 afterAll(() => core.dispose());
 
-const model = { name: 'spirals', inputShape: [2], layers: [{ type: 'dense', units: 16, activation: 'tanh' }, { type: 'output', units: 2, activation: 'softmax' }] };
+const model = {
+  name: 'spirals',
+  inputShape: [2],
+  layers: [
+    { type: 'dense', units: 16, activation: 'tanh' },
+    { type: 'output', units: 2, activation: 'softmax' },
+  ],
+};
 
 type Moment = (name: EventName, payload: Record<string, unknown>) => boolean;
-const phase = (wanted: string): Moment => (name, payload) => name === 'experiment.progress' && payload.phase === wanted;
+const phase =
+  (wanted: string): Moment =>
+  (name, payload) =>
+    name === 'experiment.progress' && payload.phase === wanted;
 
 /** Runs an experiment and stops it (train.stop, or task.cancel) the first time `moment` matches an event. */
 async function stopAt(
@@ -61,7 +76,13 @@ async function stopAt(
       features: { kind: 'columns' },
       ...(options.split ? { split: options.split } : {}),
       model,
-      training: { optimizer: 'adam', learningRate: 0.01, epochs: options.epochs ?? 100_000, earlyStopping: { patience: 10_000, restoreBestWeights: true }, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.01,
+        epochs: options.epochs ?? 100_000,
+        earlyStopping: { patience: 10_000, restoreBestWeights: true },
+        seed: 1,
+      },
     },
     emit,
   );
@@ -91,7 +112,10 @@ describe('stopping an experiment at any moment', () => {
       ['stop-features', phase('features'), 'train.stop'],
     ] as const) {
       const { result, created } = await stopAt(taskId, moment, { how });
-      expect(result, `${taskId}: ${JSON.stringify(result).slice(0, 400)}`).toMatchObject({ ok: false, error: { code: 'experiment-cancelled' } });
+      expect(result, `${taskId}: ${JSON.stringify(result).slice(0, 400)}`).toMatchObject({
+        ok: false,
+        error: { code: 'experiment-cancelled' },
+      });
       expect(created, taskId).toEqual([]);
     }
   }, 60_000);
@@ -142,10 +166,14 @@ describe('stopping an experiment at any moment', () => {
   }, 60_000);
 
   it('in the second fold of a k-fold run: the folds trained so far are kept', async () => {
-    const { result, created, epochs } = await stopAt('stop-kfold', (name, payload) => name === 'train.epoch' && payload.fold === 1 && (payload.epoch as number) >= 2, {
-      epochs: 30,
-      split: { method: 'k-fold', folds: 3 },
-    });
+    const { result, created, epochs } = await stopAt(
+      'stop-kfold',
+      (name, payload) => name === 'train.epoch' && payload.fold === 1 && (payload.epoch as number) >= 2,
+      {
+        epochs: 30,
+        split: { method: 'k-fold', folds: 3 },
+      },
+    );
     expect(result).toMatchObject({ ok: true, value: { status: 'stopped' } });
     const dir = join(root, created[0]);
     expect((await readRunStatus(dir))?.status).toBe('stopped');

@@ -25,10 +25,22 @@ beforeAll(async () => {
 });
 afterAll(() => core.dispose());
 
-const spiralsModel = { name: 'spirals', inputShape: [2], layers: [{ type: 'dense', units: 16, activation: 'tanh' }, { type: 'output', units: 2, activation: 'softmax' }] };
+const spiralsModel = {
+  name: 'spirals',
+  inputShape: [2],
+  layers: [
+    { type: 'dense', units: 16, activation: 'tanh' },
+    { type: 'output', units: 2, activation: 'softmax' },
+  ],
+};
 
 async function spirals(): Promise<string> {
-  const result = await dispatch(core, 'dataset.builtin', { taskId: `load-${Date.now()}`, id: 'spirals', options: { samples: 300, noise: 0.1, seed: 1 } }, emit);
+  const result = await dispatch(
+    core,
+    'dataset.builtin',
+    { taskId: `load-${Date.now()}`, id: 'spirals', options: { samples: 300, noise: 0.1, seed: 1 } },
+    emit,
+  );
   if (!result.ok) throw new Error(result.error.message);
   return (result.value as { datasetId: string }).datasetId;
 }
@@ -42,7 +54,13 @@ describe('the trainer worker killed mid-epoch', () => {
     const running = dispatch(
       core,
       'experiment.run',
-      { taskId, datasetId, features: { kind: 'columns' }, model: spiralsModel, training: { optimizer: 'sgd', learningRate: 0.01, epochs: 100_000, seed: 1 } },
+      {
+        taskId,
+        datasetId,
+        features: { kind: 'columns' },
+        model: spiralsModel,
+        training: { optimizer: 'sgd', learningRate: 0.01, epochs: 100_000, seed: 1 },
+      },
       emit,
     );
     for (let waited = 0; epochsOf(taskId) < 20 && waited < 40_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -55,7 +73,10 @@ describe('the trainer worker killed mid-epoch', () => {
     await trainer[0].worker.terminate();
 
     const result = await running;
-    expect(result).toMatchObject({ ok: false, error: { code: 'training-crashed', message: expect.stringMatching(/training worker ended unexpectedly/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'training-crashed', message: expect.stringMatching(/training worker ended unexpectedly/) },
+    });
     expect(result.ok ? '' : result.error.message).not.toMatch(/\n\s+at /);
     expect(await trainer[0].exited).toBe(1);
 
@@ -72,7 +93,13 @@ describe('the trainer worker killed mid-epoch', () => {
     const again = await dispatch(
       core,
       'experiment.run',
-      { taskId: 'after-crash', datasetId, features: { kind: 'columns' }, model: spiralsModel, training: { optimizer: 'adam', learningRate: 0.05, epochs: 5, seed: 1 } },
+      {
+        taskId: 'after-crash',
+        datasetId,
+        features: { kind: 'columns' },
+        model: spiralsModel,
+        training: { optimizer: 'adam', learningRate: 0.05, epochs: 5, seed: 1 },
+      },
       emit,
     );
     expect(again).toMatchObject({ ok: true, value: { status: 'completed' } });

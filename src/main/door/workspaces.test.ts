@@ -24,7 +24,9 @@ describe('two cores in one process', () => {
   it('share no datasets, tasks or runs', async () => {
     const a = await createCore('cli', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-core-a-')) });
     const b = await createCore('cli', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-core-b-')) });
-    const loaded = value<{ datasetId: string }>(await dispatch(a, 'dataset.builtin', { taskId: 'xor-a', id: 'xor', options: {} }, () => undefined));
+    const loaded = value<{ datasetId: string }>(
+      await dispatch(a, 'dataset.builtin', { taskId: 'xor-a', id: 'xor', options: {} }, () => undefined),
+    );
     const split = { datasetId: loaded.datasetId, method: 'holdout', train: 0.8, test: 0.2, seed: 1 };
     expect(codeOf(await dispatch(a, 'dataset.split', split, () => undefined))).toBeNull();
     expect(codeOf(await dispatch(b, 'dataset.split', split, () => undefined))).toBe('dataset-not-loaded');
@@ -40,7 +42,10 @@ describe('a lab server: two students and the teacher in one core', () => {
   let teacherRuns: string;
   beforeAll(async () => {
     teacherRuns = mkdtempSync(join(tmpdir(), 'sinapsis-lab-teacher-'));
-    core = await createCore('browser', { runsRoot: teacherRuns, lab: { root: mkdtempSync(join(tmpdir(), 'sinapsis-lab-')), datasetBudgetBytes: 64 * 1024 } });
+    core = await createCore('browser', {
+      runsRoot: teacherRuns,
+      lab: { root: mkdtempSync(join(tmpdir(), 'sinapsis-lab-')), datasetBudgetBytes: 64 * 1024 },
+    });
     await core.workspaces.create('Ana García', 'refuse');
     await core.workspaces.create('Ben', 'refuse');
     await writeSampleRun((await core.workspaces.student('ana-garcia')).runsRoot);
@@ -50,13 +55,18 @@ describe('a lab server: two students and the teacher in one core', () => {
     dispatch(core, method, payload, emit as never, caller);
 
   it('a name already in use cannot be signed in with again, whatever its accents or case', async () => {
-    await expect(core.workspaces.create('ana garcia', 'refuse')).rejects.toMatchObject({ code: 'workspace-name-taken', params: { name: 'Ana García' } });
+    await expect(core.workspaces.create('ana garcia', 'refuse')).rejects.toMatchObject({
+      code: 'workspace-name-taken',
+      params: { name: 'Ana García' },
+    });
     await expect(core.workspaces.create('  ', 'refuse')).rejects.toMatchObject({ code: 'workspace-name-invalid' });
     expect((await core.workspaces.create('Ana García', 'reuse')).id).toBe('ana-garcia');
   });
 
   it('each student has their own datasets', async () => {
-    const loaded = value<{ datasetId: string }>(await call(ana, 'dataset.builtin', { taskId: 'circles', id: 'circles', options: { samples: 100 } }));
+    const loaded = value<{ datasetId: string }>(
+      await call(ana, 'dataset.builtin', { taskId: 'circles', id: 'circles', options: { samples: 100 } }),
+    );
     const split = { datasetId: loaded.datasetId, method: 'holdout', train: 0.8, test: 0.2, seed: 1 };
     expect(codeOf(await call(ana, 'dataset.split', split))).toBeNull();
     expect(codeOf(await call(ben, 'dataset.split', split))).toBe('dataset-not-loaded');
@@ -75,15 +85,25 @@ describe('a lab server: two students and the teacher in one core', () => {
     expect(codeOf(await call(ben, 'runs.get', { runId: SAMPLE_RUN, workspace: 'ana-garcia' }))).toBe('workspace-not-found');
     expect(codeOf(await call(ben, 'runs.list', { workspace: 'ana-garcia' }))).toBe('workspace-not-found');
     expect(codeOf(await call(ben, 'runs.file', { runId: SAMPLE_RUN, name: 'config.json' }))).toBe('run-not-found');
-    expect(codeOf(await call(ben, 'runs.file', { runId: SAMPLE_RUN, name: 'config.json', workspace: 'ana-garcia' }))).toBe('workspace-not-found');
-    expect(codeOf(await call(ben, 'report.export', { runId: SAMPLE_RUN, language: 'es', notes: { author: 'Ben' }, pdf: false }))).toBe('run-not-found');
+    expect(codeOf(await call(ben, 'runs.file', { runId: SAMPLE_RUN, name: 'config.json', workspace: 'ana-garcia' }))).toBe(
+      'workspace-not-found',
+    );
+    expect(codeOf(await call(ben, 'report.export', { runId: SAMPLE_RUN, language: 'es', notes: { author: 'Ben' }, pdf: false }))).toBe(
+      'run-not-found',
+    );
     expect(codeOf(await call(ben, 'runs.predictions', { runId: SAMPLE_RUN }))).toBe('run-not-found');
 
-    expect(value<{ runs: { runId: string }[] }>(await call(TEACHER, 'runs.list', { workspace: 'ana-garcia' })).runs.map((r) => r.runId)).toEqual([SAMPLE_RUN]);
-    expect(value<{ runId: string }>(await call(TEACHER, 'runs.get', { runId: SAMPLE_RUN, workspace: 'ana-garcia' })).runId).toBe(SAMPLE_RUN);
+    expect(
+      value<{ runs: { runId: string }[] }>(await call(TEACHER, 'runs.list', { workspace: 'ana-garcia' })).runs.map((r) => r.runId),
+    ).toEqual([SAMPLE_RUN]);
+    expect(value<{ runId: string }>(await call(TEACHER, 'runs.get', { runId: SAMPLE_RUN, workspace: 'ana-garcia' })).runId).toBe(
+      SAMPLE_RUN,
+    );
     expect(codeOf(await call(TEACHER, 'runs.list', { workspace: 'nobody' }))).toBe('workspace-not-found');
     // Writes go to the teacher's own runs only: the student's run cannot be changed from there.
-    expect(codeOf(await call(TEACHER, 'report.export', { runId: SAMPLE_RUN, language: 'es', notes: { author: 'Profe' }, pdf: false }))).toBe('run-not-found');
+    expect(
+      codeOf(await call(TEACHER, 'report.export', { runId: SAMPLE_RUN, language: 'es', notes: { author: 'Profe' }, pdf: false })),
+    ).toBe('run-not-found');
     expect(value<{ runs: unknown[] }>(await call(TEACHER, 'runs.list', {})).runs).toEqual([]);
   });
 
@@ -93,20 +113,32 @@ describe('a lab server: two students and the teacher in one core', () => {
       { id: 'ana-garcia', name: 'Ana García', runs: 1 },
       { id: 'ben', name: 'Ben', runs: 0 },
     ]);
-    expect(await call(ben, 'workspace.list', {})).toMatchObject({ ok: false, error: { code: 'teacher-only', params: { action: 'list-workspaces' } } });
-    expect(await call(ben, 'app.setBackend', { preference: 'cpu' })).toMatchObject({ ok: false, error: { code: 'teacher-only', params: { action: 'set-backend' } } });
-    expect(value(await call(ben, 'workspace.current', {}))).toEqual({ mode: 'lab', role: 'student', workspace: { id: 'ben', name: 'Ben' } });
+    expect(await call(ben, 'workspace.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'teacher-only', params: { action: 'list-workspaces' } },
+    });
+    expect(await call(ben, 'app.setBackend', { preference: 'cpu' })).toMatchObject({
+      ok: false,
+      error: { code: 'teacher-only', params: { action: 'set-backend' } },
+    });
+    expect(value(await call(ben, 'workspace.current', {}))).toEqual({
+      mode: 'lab',
+      role: 'student',
+      workspace: { id: 'ben', name: 'Ben' },
+    });
     expect(value(await call(TEACHER, 'workspace.current', {}))).toMatchObject({ mode: 'lab', role: 'teacher' });
   });
 
-  it("a task or training id is only valid in the workspace that started it", async () => {
+  it('a task or training id is only valid in the workspace that started it', async () => {
     const anaEvents: string[] = [];
     const demo = call(ana, 'app.demoProgress', { taskId: 'shared-id', steps: 200, intervalMs: 20 }, (name) => anaEvents.push(name));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(value<{ cancelled: boolean }>(await call(ben, 'task.cancel', { taskId: 'shared-id' })).cancelled).toBe(false);
     expect(value<{ cancelled: boolean }>(await call(TEACHER, 'task.cancel', { taskId: 'shared-id' })).cancelled).toBe(false);
     // Ben may use the same id for his own task meanwhile.
-    expect(value<{ completed: boolean }>(await call(ben, 'app.demoProgress', { taskId: 'shared-id', steps: 1, intervalMs: 0 })).completed).toBe(true);
+    expect(
+      value<{ completed: boolean }>(await call(ben, 'app.demoProgress', { taskId: 'shared-id', steps: 1, intervalMs: 0 })).completed,
+    ).toBe(true);
     expect(value<{ cancelled: boolean }>(await call(ana, 'task.cancel', { taskId: 'shared-id' })).cancelled).toBe(true);
     expect(value<{ completed: boolean }>(await demo).completed).toBe(false);
     expect(anaEvents.length).toBeGreaterThan(0);

@@ -4,7 +4,11 @@ import { method } from './define';
 import { taskIdSchema } from './tasks';
 
 /** Ids of loaded datasets in the core-side store; later steps (features, training) refer to data by this id. */
-export const datasetIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
+export const datasetIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);
 
 /**
  * Why a file was skipped or flagged. `skipped: false` problems are notes (e.g. a JPEG named `.bmp` that loaded
@@ -221,7 +225,12 @@ export const builtinInfoSchema = z.object({
 export const BUILTIN_LIMITS = { samples: { min: 4, max: 100_000 }, classes: { min: 2, max: 8 } } as const;
 
 export const builtinOptionsSchema = z.object({
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
   samples: z.number().int().min(BUILTIN_LIMITS.samples.min).max(BUILTIN_LIMITS.samples.max).default(400),
   /** 0..1: 0 gives clean sets; the playground's slider range. */
   noise: z.number().min(0).max(1).default(0.1),
@@ -253,7 +262,12 @@ export const splitRequestSchema = z.object({
   test: z.number().gt(0).lt(1).optional(),
   folds: z.number().int().min(2).max(100).default(DEFAULT_FOLDS),
   stratified: z.boolean().default(true),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
 });
 export type SplitRequest = z.infer<typeof splitRequestSchema>;
 
@@ -298,7 +312,11 @@ export const datasetMethods = {
     csvInspectionSchema,
   ),
   'dataset.chooseTarget': method(
-    z.object({ datasetId: datasetIdSchema, target: z.number().int().nonnegative(), task: z.enum(['auto', 'classification', 'regression']).default('auto') }),
+    z.object({
+      datasetId: datasetIdSchema,
+      target: z.number().int().nonnegative(),
+      task: z.enum(['auto', 'classification', 'regression']).default('auto'),
+    }),
     tableSummarySchema,
   ),
   'dataset.builtinList': method(z.object({}), z.array(builtinInfoSchema)),
@@ -326,7 +344,11 @@ export const datasetMethods = {
   ),
   /** A page of a table dataset's rows (features then target), e.g. to plot a 2D toy set. */
   'dataset.rows': method(
-    z.object({ datasetId: datasetIdSchema, offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(5000).default(1000) }),
+    z.object({
+      datasetId: datasetIdSchema,
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(5000).default(1000),
+    }),
     z.object({ total: z.number().int().nonnegative(), features: z.array(z.array(z.number())), targets: z.array(z.number()) }),
   ),
   'dataset.split': method(splitRequestSchema, splitResultSchema),
@@ -337,10 +359,20 @@ export const datasetMethods = {
       index: z.number().int().nonnegative().default(0),
       options: augmentOptionsSchema,
       count: z.number().int().min(1).max(32).default(12),
-      seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .default(42),
       size: z.number().int().min(8).max(128).default(64),
     }),
-    z.object({ file: z.string(), original: z.string(), items: z.array(z.string()), warnings: z.array(z.enum(['flip-digits', 'rotation-digits'])) }),
+    z.object({
+      file: z.string(),
+      original: z.string(),
+      items: z.array(z.string()),
+      warnings: z.array(z.enum(['flip-digits', 'rotation-digits'])),
+    }),
   ),
   /** The summary of a dataset still loaded in the core (a reloaded page takes it back without reading the folder again). */
   'dataset.summary': method(z.object({ datasetId: datasetIdSchema }), datasetSummarySchema),

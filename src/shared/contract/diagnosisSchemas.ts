@@ -7,7 +7,12 @@ import { z } from 'zod';
  */
 
 /** One hint: its code, how serious, the numbers it cites (they fill `diagnosisText.<language>.<code>`) and the English. */
-export const diagnosisHintSchema = z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.number()), message: z.string() });
+export const diagnosisHintSchema = z.object({
+  code: z.string(),
+  severity: z.string(),
+  params: z.record(z.string(), z.number()),
+  message: z.string(),
+});
 export type DiagnosisHint = z.infer<typeof diagnosisHintSchema>;
 
 /** The part the held-out error is measured on: test (hold-out), cross-validation (k-fold's test folds) or validation. */

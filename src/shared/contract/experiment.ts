@@ -21,7 +21,10 @@ export const featureChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hog'), pipeline: hogPipelineSchema.default(hogPipelineSchema.parse({})) }),
   z.object({
     kind: z.literal('pixels'),
-    resize: z.object({ width: z.number().int().min(1).max(MAX_PIXEL_SIDE), height: z.number().int().min(1).max(MAX_PIXEL_SIDE) }).nullable().default(null),
+    resize: z
+      .object({ width: z.number().int().min(1).max(MAX_PIXEL_SIDE), height: z.number().int().min(1).max(MAX_PIXEL_SIDE) })
+      .nullable()
+      .default(null),
     /** Keep the image shape [h, w, channels] for CNNs instead of a flat vector. */
     keepShape: z.boolean().default(false),
     /** RGB, grey, or RGB when the dataset has colour (see pixelOptions.ts). */
@@ -58,7 +61,10 @@ export const experimentRequestSchema = z.object({
    * Random variants of every training image (rotation, shift, zoom, flip, brightness, contrast, noise) added to
    * the training part only; null trains on the images as they are. Images only.
    */
-  augmentation: z.object({ options: augmentOptionsSchema, copies: z.number().int().min(1).max(10).default(1) }).nullable().default(null),
+  augmentation: z
+    .object({ options: augmentOptionsSchema, copies: z.number().int().min(1).max(10).default(1) })
+    .nullable()
+    .default(null),
   /** Language of the report.html written with the run (Informe re-renders it in any language). */
   language: languageSchema.default('es'),
 });
@@ -127,7 +133,11 @@ export const activeExperimentSchema = z.object({
 export type ActiveExperiment = z.infer<typeof activeExperimentSchema>;
 
 /** Sent to every page of the workspace when an experiment ends: its result, or why it failed. */
-export const experimentDoneEventSchema = z.object({ taskId: taskIdSchema, result: experimentResultSchema.nullable(), error: contractErrorSchema.nullable() });
+export const experimentDoneEventSchema = z.object({
+  taskId: taskIdSchema,
+  result: experimentResultSchema.nullable(),
+  error: contractErrorSchema.nullable(),
+});
 
 export const experimentMethods = {
   /**

@@ -25,7 +25,13 @@ export const hogParamsSchema = z.object({
 export type HogParams = z.infer<typeof hogParamsSchema>;
 
 /** The course's lab setting: a 12x24 grayscale image, 8 bins, 4x4-pixel cells, 2x2-cell blocks -> 320 features. */
-export const LAB_HOG_PARAMS: HogParams = { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false };
+export const LAB_HOG_PARAMS: HogParams = {
+  orientations: 8,
+  pixelsPerCell: [4, 4],
+  cellsPerBlock: [2, 2],
+  blockNorm: 'L2-Hys',
+  transformSqrt: false,
+};
 export const LAB_RESIZE = { width: 12, height: 24 } as const;
 
 export const interpolationSchema = z.enum(['linear', 'area']);
@@ -36,7 +42,10 @@ export const hogPipelineSchema = z.object({
   /** Convert colour images to grey (cv2.cvtColor RGB2GRAY) first, as the labs do. False keeps colour: skimage's per-pixel channel choice. */
   grayscale: z.boolean().default(true),
   /** Target size in pixels (`cv2.resize(img, (width, height))`), or null to keep each image's own size. */
-  resize: z.object({ width: z.number().int().min(1).max(2048), height: z.number().int().min(1).max(2048) }).nullable().default({ ...LAB_RESIZE }),
+  resize: z
+    .object({ width: z.number().int().min(1).max(2048), height: z.number().int().min(1).max(2048) })
+    .nullable()
+    .default({ ...LAB_RESIZE }),
   interpolation: interpolationSchema.default('linear'),
   params: hogParamsSchema.default(LAB_HOG_PARAMS),
 });
@@ -141,7 +150,10 @@ export type HogProgressEvent = z.infer<typeof hogProgressEventSchema>;
 
 export const featuresMethods = {
   /** HOG of one image with the given pipeline: the vector, the prepared image and the HOG picture, for live sliders. */
-  'hog.preview': method(z.object({ source: hogImageSourceSchema, pipeline: hogPipelineSchema.default(hogPipelineSchema.parse({})) }), hogPreviewSchema),
+  'hog.preview': method(
+    z.object({ source: hogImageSourceSchema, pipeline: hogPipelineSchema.default(hogPipelineSchema.parse({})) }),
+    hogPreviewSchema,
+  ),
   /**
    * HOG of every image of a loaded dataset, or of files inside an opened folder, in worker threads; streams
    * `hog.progress`, cancellable with `task.cancel`. Unreadable or too-small images are listed, the rest go on.

@@ -31,7 +31,7 @@ export const EDITED_FIELDS = {
     'model.layers.*.dilation': 'dilation',
     'model.layers.*.dilation.*': 'dilation',
     'model.seed': 'seed',
-    'misclassifiedSample': 'misclassifiedSample',
+    misclassifiedSample: 'misclassifiedSample',
     'model.layers.*.poolSize': 'poolSize',
     'model.layers.*.poolSize.*': 'poolSize',
     'model.layers.*.rate': 'dropoutRate',
@@ -161,7 +161,13 @@ export function fieldIssueParams(issue: z.core.$ZodIssue, payload: unknown, sche
 
 /** The allowed range a `FieldIssueParams` names, for the same sentence the number fields show. */
 export function issueRange(params: FieldIssueParams): NumberRange {
-  return { min: params.min, max: params.max, minExclusive: params.minExclusive === 1, maxExclusive: params.maxExclusive === 1, integer: params.integer === 1 };
+  return {
+    min: params.min,
+    max: params.max,
+    minExclusive: params.minExclusive === 1,
+    maxExclusive: params.maxExclusive === 1,
+    integer: params.integer === 1,
+  };
 }
 
 /** Zod's internals as far as this file reads them (the public types do not expose `def` in a walkable form). */
@@ -195,7 +201,8 @@ function numberSchemaAt(schema: ZodLike, path: readonly string[]): ZodLike | nul
   const [head, ...rest] = path;
   if (def.type === 'object' && def.shape && head in def.shape) return numberSchemaAt(def.shape[head], rest);
   if (def.type === 'array' && def.element && /^\d+$|^\*$/.test(head)) return numberSchemaAt(def.element, rest);
-  if (def.type === 'tuple' && def.items && /^\d+$|^\*$/.test(head)) return numberSchemaAt(def.items[head === '*' ? 0 : Number(head)] ?? def.items[0], rest);
+  if (def.type === 'tuple' && def.items && /^\d+$|^\*$/.test(head))
+    return numberSchemaAt(def.items[head === '*' ? 0 : Number(head)] ?? def.items[0], rest);
   return null;
 }
 

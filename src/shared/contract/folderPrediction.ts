@@ -39,4 +39,3 @@ export const folderPredictionSchema = z.object({
   seconds: z.number().nonnegative(),
 });
 export type FolderPrediction = z.infer<typeof folderPredictionSchema>;
-

@@ -38,7 +38,13 @@ export const predictImageResultSchema = z.object({
 export type PredictImageResult = z.infer<typeof predictImageResultSchema>;
 
 /** A picture of real values: `png` maps min..max to black..white (per channel, on one shared scale, when in colour). */
-const valuePictureSchema = z.object({ width: z.number().int(), height: z.number().int(), min: z.number(), max: z.number(), png: z.string() });
+const valuePictureSchema = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  min: z.number(),
+  max: z.number(),
+  png: z.string(),
+});
 
 export const convLayerInspectionSchema = z.object({
   /** Position of the conv layer among the model's layers (tfjs order), and its name. */

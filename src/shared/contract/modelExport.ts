@@ -23,4 +23,3 @@ export const modelExportResultSchema = z.object({
   zip: z.object({ name: z.string(), bytes: z.number().int().nonnegative() }),
 });
 export type ModelExportResult = z.infer<typeof modelExportResultSchema>;
-

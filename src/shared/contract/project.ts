@@ -96,7 +96,10 @@ export const assignmentLocksSchema = z.object({
     z.object({ kind: z.literal('fixed') }),
   ]),
   /** Epochs allowed, inclusive; null: any. */
-  epochs: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).refine((range) => range.min <= range.max, 'min must not exceed max').nullable(),
+  epochs: z
+    .object({ min: z.number().int().min(1), max: z.number().int().min(1) })
+    .refine((range) => range.min <= range.max, 'min must not exceed max')
+    .nullable(),
 });
 export type AssignmentLocks = z.infer<typeof assignmentLocksSchema>;
 
@@ -143,7 +146,10 @@ export const labSessionSchema = z.object({
   /** The open project (its id in the recent list), null before one is saved or opened. */
   project: z
     .object({
-      id: z.string().regex(/^[\w-]{1,80}$/).nullable(),
+      id: z
+        .string()
+        .regex(/^[\w-]{1,80}$/)
+        .nullable(),
       name: z.string().max(200),
       runs: z.array(runIdSchema).max(10_000),
       assignment: assignmentSchema.nullable(),
@@ -166,7 +172,10 @@ export const projectMethods = {
    * Keeps the session as it changes. The last save wins; every other page of the workspace is told by
    * `session.changed` (with the saving page's id, so that it can ignore its own).
    */
-  'session.save': method(z.object({ session: labSessionSchema, pageId: z.string().min(1).max(100) }), z.object({ revision: z.number().int() })),
+  'session.save': method(
+    z.object({ session: labSessionSchema, pageId: z.string().min(1).max(100) }),
+    z.object({ revision: z.number().int() }),
+  ),
   /** Forgets the kept session: the next page load starts from the defaults (tests start each case this way). */
   'session.reset': method(z.object({ pageId: z.string().min(1).max(100) }), z.object({ revision: z.number().int() })),
   /** Keeps a copy in the workspace's recent projects and returns the file's text to download as `<name>.sinapsis.json`. */

@@ -6,7 +6,13 @@ import { backendPreferenceSchema } from './app';
 import { augmentOptionsSchema, taskKindSchema } from './datasets';
 import { predictionSchema } from './experiment';
 import { folderPredictionSchema } from './folderPrediction';
-import { inspectConvResultSchema, MAX_FEATURE_MAP_CHANNELS, MAX_TOP_K, predictImageResultSchema, predictionSourceSchema } from './inference';
+import {
+  inspectConvResultSchema,
+  MAX_FEATURE_MAP_CHANNELS,
+  MAX_TOP_K,
+  predictImageResultSchema,
+  predictionSourceSchema,
+} from './inference';
 import { modelExportFormatSchema, modelExportResultSchema } from './modelExport';
 import { taskIdSchema } from './tasks';
 import { hogParamsSchema, interpolationSchema } from './features';
@@ -60,7 +66,8 @@ function upgradeFile(raw: unknown, upgrades: readonly FileUpgrade[]): unknown {
 
 /** The schema a run file is read with: the file upgraded from its format to the current one, then validated. */
 function readAsCurrent<T extends z.ZodType>(schema: T, upgrades: readonly FileUpgrade[]) {
-  if (upgrades.length !== RUN_FORMAT_VERSION - 1) throw new Error(`A run file needs ${RUN_FORMAT_VERSION - 1} upgrade steps, one per older format.`);
+  if (upgrades.length !== RUN_FORMAT_VERSION - 1)
+    throw new Error(`A run file needs ${RUN_FORMAT_VERSION - 1} upgrade steps, one per older format.`);
   return z.preprocess((raw) => upgradeFile(raw, upgrades), schema);
 }
 
@@ -70,7 +77,18 @@ function upgradeFeaturesV1(features: unknown): unknown {
   const details = features.details;
   if (features.kind === 'pixels') {
     const channels = details.channels ?? 1;
-    return { ...features, details: { colorMode: channels === 3 ? 'rgb' : 'grayscale', resizeMode: 'stretch', scale: '1/255', shape: 'vector', grayscale: channels === 1, ...details, channels } };
+    return {
+      ...features,
+      details: {
+        colorMode: channels === 3 ? 'rgb' : 'grayscale',
+        resizeMode: 'stretch',
+        scale: '1/255',
+        shape: 'vector',
+        grayscale: channels === 1,
+        ...details,
+        channels,
+      },
+    };
   }
   // HOG before colour and the interpolation choice: grey images, linear resize (hogPipelineSchema's defaults).
   if (features.kind === 'hog') return { ...features, details: { grayscale: true, interpolation: 'linear', resize: null, ...details } };
@@ -108,7 +126,11 @@ export const pixelFeatureDetailsSchema = z.object({
 /** Table columns: the feature columns in order (an imported model names them x1…xn), the target and the task. */
 export type HogFeatureDetails = z.infer<typeof hogFeatureDetailsSchema>;
 export type PixelFeatureDetails = z.infer<typeof pixelFeatureDetailsSchema>;
-export const columnFeatureDetailsSchema = z.object({ columns: z.array(z.string()), target: z.string().optional(), task: taskKindSchema.optional() });
+export const columnFeatureDetailsSchema = z.object({
+  columns: z.array(z.string()),
+  target: z.string().optional(),
+  task: taskKindSchema.optional(),
+});
 
 /** How a run turned samples into vectors; the same record in config.json and preprocessing.json. */
 export const runFeaturesSchema = z.discriminatedUnion('kind', [
@@ -126,7 +148,14 @@ export const runConfigSchema = z.object({
   formatVersion: formatVersionSchema,
   runId: z.string(),
   createdAt: z.string(),
-  app: z.object({ name: z.string(), version: z.string(), tfjs: z.string(), node: z.string(), platform: z.string(), electron: z.string().nullable() }),
+  app: z.object({
+    name: z.string(),
+    version: z.string(),
+    tfjs: z.string(),
+    node: z.string(),
+    platform: z.string(),
+    electron: z.string().nullable(),
+  }),
   backend: runBackendSchema,
   engine: runEngineSchema,
   dataset: z.object({
@@ -143,7 +172,15 @@ export const runConfigSchema = z.object({
   preprocessing: z.object({ scaling: scalingNameSchema }),
   model: z.object({
     spec: z.union([modelSpecSchema, importedModelSpecSchema]),
-    layers: z.array(z.object({ name: z.string(), type: z.string(), outputShape: z.array(z.number().nullable()), params: z.number(), activation: z.string().optional() })),
+    layers: z.array(
+      z.object({
+        name: z.string(),
+        type: z.string(),
+        outputShape: z.array(z.number().nullable()),
+        params: z.number(),
+        activation: z.string().optional(),
+      }),
+    ),
     totalParams: z.number(),
   }),
   training: z.object({
@@ -207,7 +244,15 @@ export const runMetricsSchema = z.object({
   biasVariance: biasVarianceSchema.nullable(),
   /** Per hidden ReLU layer, the units that never fired on a training batch after the last epoch. */
   deadUnits: z.array(layerDeadUnitsSchema),
-  misclassified: z.array(z.object({ index: z.number(), file: z.string().nullable(), trueLabel: z.string(), predictedLabel: z.string(), probability: z.number() })),
+  misclassified: z.array(
+    z.object({
+      index: z.number(),
+      file: z.string().nullable(),
+      trueLabel: z.string(),
+      predictedLabel: z.string(),
+      probability: z.number(),
+    }),
+  ),
 });
 export type RunMetrics = z.infer<typeof runMetricsSchema>;
 
@@ -229,7 +274,11 @@ export const runPreprocessingSchema = z.object({
 export type RunPreprocessing = z.infer<typeof runPreprocessingSchema>;
 
 /** predictions.json: every evaluated sample's predicted class and probabilities (the confusion-matrix gallery). */
-export const runPredictionsSchema = z.object({ formatVersion: formatVersionSchema, labels: z.array(z.string()), predictions: z.array(predictionSchema) });
+export const runPredictionsSchema = z.object({
+  formatVersion: formatVersionSchema,
+  labels: z.array(z.string()),
+  predictions: z.array(predictionSchema),
+});
 export type RunPredictions = z.infer<typeof runPredictionsSchema>;
 
 /** status.json: the run's life, rewritten as it goes (see core/runs/runFolder.ts); `incomplete` when its process died. */
@@ -255,7 +304,16 @@ export const runDiagramSampleSchema = diagramSampleSchema;
 export const runThumbnailsSchema = z.record(z.string().regex(/^\d+$/), z.string().startsWith('data:image/png;base64,'));
 
 /** The columns of history.csv, in order. */
-export const HISTORY_COLUMNS = ['fold', 'epoch', 'trainLoss', 'trainAccuracy', 'valLoss', 'valAccuracy', 'learningRate', 'seconds'] as const;
+export const HISTORY_COLUMNS = [
+  'fold',
+  'epoch',
+  'trainLoss',
+  'trainAccuracy',
+  'valLoss',
+  'valAccuracy',
+  'learningRate',
+  'seconds',
+] as const;
 
 /** One row of history.csv. Validation columns are empty without a validation split; `fold` is set in k-fold runs. */
 export const historyRowSchema = z.object({
@@ -360,7 +418,10 @@ export const runsMethods = {
     z.object({ name: runFileNameSchema, path: z.string(), mime: z.string(), bytes: z.number().int().nonnegative(), base64: z.string() }),
   ),
   /** Per-sample test predictions of a run (its predictions.json). */
-  'runs.predictions': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runPredictionsSchema.omit({ formatVersion: true })),
+  'runs.predictions': method(
+    z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape),
+    runPredictionsSchema.omit({ formatVersion: true }),
+  ),
   /** What the trainer inspected (weight histograms per fold over epochs, decision regions), as inspection.json. */
   'runs.inspection': method(z.object({ runId: runIdSchema }).extend(viewedWorkspaceSchema.shape), runInspectionSchema),
   /** Class probabilities of one image (or table row) under a finished run's model, its features and its fitted scaler. */
@@ -388,7 +449,12 @@ export const runsMethods = {
    * streaming `runs.predictFolderProgress`; `task.cancel` stops it. Writes folder-predictions.csv into the run.
    */
   'runs.predictFolder': method(
-    z.object({ taskId: taskIdSchema, runId: runIdSchema, path: z.string().min(1).max(4096), topK: z.number().int().min(1).max(10).default(3) }),
+    z.object({
+      taskId: taskIdSchema,
+      runId: runIdSchema,
+      path: z.string().min(1).max(4096),
+      topK: z.number().int().min(1).max(10).default(3),
+    }),
     folderPredictionSchema,
   ),
   /**
@@ -396,9 +462,17 @@ export const runsMethods = {
    * preprocessing.json and a README in `language` with a runnable example) and zips it as
    * `<run>/export-<format>.zip`. Refused, with the reason, for a layer or activation the format cannot express.
    */
-  'runs.exportModel': method(z.object({ runId: runIdSchema, format: modelExportFormatSchema, language: languageSchema }), modelExportResultSchema),
+  'runs.exportModel': method(
+    z.object({ runId: runIdSchema, format: modelExportFormatSchema, language: languageSchema }),
+    modelExportResultSchema,
+  ),
 };
 
 export const runsEvents = {
-  'runs.predictFolderProgress': z.object({ taskId: taskIdSchema, done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), etaSeconds: z.number().nullable() }),
+  'runs.predictFolderProgress': z.object({
+    taskId: taskIdSchema,
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    etaSeconds: z.number().nullable(),
+  }),
 };

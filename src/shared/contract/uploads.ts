@@ -25,12 +25,18 @@ export const uploadPathSchema = z.string().min(1).max(1024);
 export const uploadBeginSchema = z.object({
   /** The dropped folder's or zip's name, shown as the dataset's name. */
   name: z.string().min(1).max(255),
-  files: z.array(z.object({ path: uploadPathSchema, size: z.number().int().nonnegative() })).min(1).max(MAX_UPLOAD_FILES),
+  files: z
+    .array(z.object({ path: uploadPathSchema, size: z.number().int().nonnegative() }))
+    .min(1)
+    .max(MAX_UPLOAD_FILES),
 });
 
 export const uploadMethods = {
   /** Announces an upload (its files and sizes); refused at once when it is over the limit or names a path outside the folder. */
-  'upload.begin': method(uploadBeginSchema, z.object({ uploadId: uploadIdSchema, limitBytes: z.number().int(), chunkBytes: z.number().int() })),
+  'upload.begin': method(
+    uploadBeginSchema,
+    z.object({ uploadId: uploadIdSchema, limitBytes: z.number().int(), chunkBytes: z.number().int() }),
+  ),
   /** One piece of one file, in order (`offset` is where it starts). */
   'upload.chunk': method(
     z.object({

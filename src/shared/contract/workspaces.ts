@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { method } from './define';
 
 /** A workspace's folder-safe id (a student's name in lower case with dashes: "ana-garcia"). */
-export const workspaceIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, "_" or "-"');
+export const workspaceIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'letters, digits, "_" or "-"');
 
 /**
  * Which workspace a read of runs looks at: absent, the caller's own. Only the teacher of a lab server may name

@@ -76,7 +76,8 @@ export function augmentImage(image: PixelImage, options: AugmentOptions, random:
   const cy = (height - 1) / 2;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  const at = (x: number, y: number, c: number) => pixels[(Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))) * channels + c];
+  const at = (x: number, y: number, c: number) =>
+    pixels[(Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))) * channels + c];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       // Undo shift, then zoom and rotation about the centre, then the flip.

@@ -7,12 +7,22 @@ describe('logicGate', () => {
     expect(logicGate('xor').targets).toEqual([0, 1, 1, 0]);
     expect(logicGate('and').targets).toEqual([0, 0, 0, 1]);
     expect(logicGate('or').targets).toEqual([0, 1, 1, 1]);
-    expect(logicGate('xor').features).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(logicGate('xor').features).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
   });
 
   it('uses -1/1 inputs and output names in bipolar encoding', () => {
     const and = logicGate('and', 'bipolar');
-    expect(and.features).toEqual([[-1, -1], [-1, 1], [1, -1], [1, 1]]);
+    expect(and.features).toEqual([
+      [-1, -1],
+      [-1, 1],
+      [1, -1],
+      [1, 1],
+    ]);
     expect(and.classNames).toEqual(['-1', '1']);
     expect(and.targets).toEqual([0, 0, 0, 1]);
   });

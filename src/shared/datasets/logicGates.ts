@@ -24,5 +24,12 @@ export function logicGate(gate: GateName, encoding: GateEncoding = 'binary'): Ta
       targets.push(truth[gate](a, b) ? 1 : 0);
     }
   }
-  return { name: gate.toUpperCase(), featureNames: ['x1', 'x2'], features, targets, task: 'classification', classNames: [String(low), '1'] };
+  return {
+    name: gate.toUpperCase(),
+    featureNames: ['x1', 'x2'],
+    features,
+    targets,
+    task: 'classification',
+    classNames: [String(low), '1'],
+  };
 }

@@ -40,7 +40,8 @@ export type Scaler = Standardizer | MinMaxScaler;
 function checkIndices(matrix: FeatureMatrix, trainIndices: readonly number[]): void {
   if (trainIndices.length === 0) throw new RangeError('Cannot fit scaling on an empty training part.');
   for (const index of trainIndices) {
-    if (!Number.isInteger(index) || index < 0 || index >= matrix.rows) throw new RangeError(`Training index ${index} is outside 0..${matrix.rows - 1}.`);
+    if (!Number.isInteger(index) || index < 0 || index >= matrix.rows)
+      throw new RangeError(`Training index ${index} is outside 0..${matrix.rows - 1}.`);
   }
 }
 
@@ -74,7 +75,8 @@ export function fitStandardizer(matrix: FeatureMatrix, trainIndices: readonly nu
 export function fitChannelStandardizer(matrix: FeatureMatrix, trainIndices: readonly number[], channels: number): Standardizer {
   checkIndices(matrix, trainIndices);
   const { columns, values } = matrix;
-  if (!Number.isInteger(channels) || channels < 1 || columns % channels !== 0) throw new RangeError(`${columns} features cannot be split into ${channels} channels.`);
+  if (!Number.isInteger(channels) || channels < 1 || columns % channels !== 0)
+    throw new RangeError(`${columns} features cannot be split into ${channels} channels.`);
   const sums = new Array<number>(channels).fill(0);
   for (const row of trainIndices) for (let c = 0; c < columns; c++) sums[c % channels] += values[row * columns + c];
   const perChannel = (trainIndices.length * columns) / channels;

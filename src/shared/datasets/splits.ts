@@ -43,7 +43,9 @@ export function checkRatios(ratios: SplitRatios): void {
   }
   if (train <= 0) throw new RangeError('The training part cannot be empty: give it a fraction above 0.');
   if (Math.abs(train + validation + test - 1) > 1e-6) {
-    throw new RangeError(`The fractions must add up to 1 (train ${train} + validation ${validation} + test ${test} = ${train + validation + test}).`);
+    throw new RangeError(
+      `The fractions must add up to 1 (train ${train} + validation ${validation} + test ${test} = ${train + validation + test}).`,
+    );
   }
 }
 
@@ -82,7 +84,9 @@ export function apportion(total: number, available: readonly number[]): number[]
   const exact = available.map((count) => (total * count) / sum);
   const shares = exact.map((value, i) => Math.min(available[i], Math.floor(value)));
   let left = total - shares.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, i) => ({ i, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const order = exact
+    .map((value, i) => ({ i, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   while (left > 0) {
     let progressed = false;
     for (const { i } of order) {
@@ -114,8 +118,14 @@ export function holdoutSplit(n: number, options: HoldoutOptions): HoldoutSplit {
   }
   if (options.labels.length !== n) throw new RangeError(`Expected ${n} labels, got ${options.labels.length}.`);
   const groups = indicesByClass(options.labels).map((group) => shuffleInPlace(group, random));
-  const testShares = apportion(sizes.test, groups.map((g) => g.length));
-  const validationShares = apportion(sizes.validation, groups.map((g, i) => g.length - testShares[i]));
+  const testShares = apportion(
+    sizes.test,
+    groups.map((g) => g.length),
+  );
+  const validationShares = apportion(
+    sizes.validation,
+    groups.map((g, i) => g.length - testShares[i]),
+  );
   const split: HoldoutSplit = { train: [], validation: [], test: [] };
   groups.forEach((group, i) => {
     appendAll(split.test, group.slice(0, testShares[i]));

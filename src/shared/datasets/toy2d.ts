@@ -93,7 +93,10 @@ export function blobs({ samples, noise, seed, classes = 2 }: Toy2dOptions): Tabu
   const sd = Math.sqrt(variance);
   const centres =
     classes === 2
-      ? [[-2, -2], [2, 2]]
+      ? [
+          [-2, -2],
+          [2, 2],
+        ]
       : Array.from({ length: classes }, (_, k) => [3 * Math.cos((2 * Math.PI * k) / classes), 3 * Math.sin((2 * Math.PI * k) / classes)]);
   const points: { x: number; y: number; label: number }[] = [];
   for (let i = 0; i < samples; i++) {

@@ -169,9 +169,9 @@ describe('convolution explorer', () => {
     expect(error(() => convOutputSize(3, 5, 1, 0)).code).toBe('conv.outputSizeNotPositive');
     expect(error(() => convOutputSize(5, 3, 0, 0)).code).toBe('conv.badStride');
     expect(error(() => convOutputSize(5, 3, 1, -1)).code).toBe('conv.badPadding');
-    expect(() => convolve2d(matrixFromRows(Array.from({ length: 7 }, () => Array(7).fill(1))), PRESET_FILTERS.sobelX, { stride: 3, padding: 0 })).toThrow(
-      SinapsisError,
-    );
+    expect(() =>
+      convolve2d(matrixFromRows(Array.from({ length: 7 }, () => Array(7).fill(1))), PRESET_FILTERS.sobelX, { stride: 3, padding: 0 }),
+    ).toThrow(SinapsisError);
   });
 
   it('pools 2x2 with or without the partial windows at the edge', () => {

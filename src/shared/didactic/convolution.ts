@@ -240,7 +240,9 @@ export const SEED_004_SECOND_LAYER_FILTER: readonly Matrix[] = [
 /** The two-layer pipeline of seed 004 on `image`: both first-layer channels, then the second layer's output. */
 export function seed004TwoLayers(image: Matrix): { channels: Matrix[]; output: Matrix } {
   const params = { stride: 1, padding: 1 };
-  const channels = [PRESET_FILTERS.diagonalRising, PRESET_FILTERS.diagonalFalling].map((f) => maxPool(reluMatrix(convolve2d(image, f, params))));
+  const channels = [PRESET_FILTERS.diagonalRising, PRESET_FILTERS.diagonalFalling].map((f) =>
+    maxPool(reluMatrix(convolve2d(image, f, params))),
+  );
   return { channels, output: convolve2dChannels(channels, SEED_004_SECOND_LAYER_FILTER, params) };
 }
 

@@ -16,7 +16,14 @@ import {
   trainOnPattern,
 } from './denseNetwork';
 import { createSeededRandom } from './seededRandom';
-import { XOR_DEFAULT_SETTINGS, XOR_INPUTS, XOR_TARGETS, startXorExperiment, stepXorExperiment, xorIterationsToConverge } from './xorExercise';
+import {
+  XOR_DEFAULT_SETTINGS,
+  XOR_INPUTS,
+  XOR_TARGETS,
+  startXorExperiment,
+  stepXorExperiment,
+  xorIterationsToConverge,
+} from './xorExercise';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -249,7 +256,17 @@ describe('backpropagation with the course equations', () => {
       ],
       useBias: true,
     };
-    const net = networkFromWeights(spec, [[[0.5, -0.4], [0.3, 0.8]], [[0.7, -0.6]]], [[0.1, -0.2], [0.2]]);
+    const net = networkFromWeights(
+      spec,
+      [
+        [
+          [0.5, -0.4],
+          [0.3, 0.8],
+        ],
+        [[0.7, -0.6]],
+      ],
+      [[0.1, -0.2], [0.2]],
+    );
     const x = [1, -1];
     const t = [1];
     const pass = forwardPass(net, x);
@@ -280,7 +297,14 @@ describe('backpropagation with the course equations', () => {
   });
 
   it('initializes reproducibly from a seed and scales the weights', () => {
-    const spec: DenseNetworkSpec = { inputSize: 3, layers: [{ units: 4, activation: 'relu' }, { units: 1, activation: 'sigmoid' }], useBias: true };
+    const spec: DenseNetworkSpec = {
+      inputSize: 3,
+      layers: [
+        { units: 4, activation: 'relu' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      useBias: true,
+    };
     const a = createDenseNetwork(spec, { seed: 7 });
     const b = createDenseNetwork(spec, { seed: 7 });
     const small = createDenseNetwork(spec, { seed: 7, scale: 0.1 });
@@ -290,7 +314,14 @@ describe('backpropagation with the course equations', () => {
   });
 
   it('drops hidden neurons with dropout and keeps the expected activation', () => {
-    const spec: DenseNetworkSpec = { inputSize: 2, layers: [{ units: 200, activation: 'relu' }, { units: 1, activation: 'identity' }], useBias: false };
+    const spec: DenseNetworkSpec = {
+      inputSize: 2,
+      layers: [
+        { units: 200, activation: 'relu' },
+        { units: 1, activation: 'identity' },
+      ],
+      useBias: false,
+    };
     const net = createDenseNetwork(spec, { seed: 3 });
     const pass = forwardPass(net, [1, 1], { rate: 0.5, random: createSeededRandom(5) });
     const mask = pass.layers[0].dropoutMask;
@@ -303,7 +334,14 @@ describe('backpropagation with the course equations', () => {
   });
 
   it('learns a separable problem with mini-batches and L2', () => {
-    const spec: DenseNetworkSpec = { inputSize: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], useBias: true };
+    const spec: DenseNetworkSpec = {
+      inputSize: 2,
+      layers: [
+        { units: 4, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      useBias: true,
+    };
     const net = createDenseNetwork(spec, { seed: 11 });
     const random = createSeededRandom(12);
     const inputs = Array.from({ length: 60 }, () => [random.uniform(-1, 1), random.uniform(-1, 1)]);

@@ -279,7 +279,8 @@ function outputSensitivity(layer: DenseLayer, trace: LayerTrace, target: ArrayLi
   // Cross-entropy with a sigmoid (one output) or softmax (several) output simplifies to δ = t - z,
   // which is both the textbook result and numerically safer than multiplying ∂J/∂z by f'.
   const canonical =
-    loss === 'crossEntropy' && ((layer.units === 1 && layer.activation === 'sigmoid') || (layer.units > 1 && layer.activation === 'softmax'));
+    loss === 'crossEntropy' &&
+    ((layer.units === 1 && layer.activation === 'sigmoid') || (layer.units > 1 && layer.activation === 'softmax'));
   if (canonical) {
     for (let k = 0; k < layer.units; k++) delta[k] = target[k] - z[k];
     return delta;

@@ -102,7 +102,12 @@ export function classifiesAll(patterns: readonly PerceptronPattern[], weights: r
   return patterns.every((p) => stepOutput(weightedSum(weights, bias, p.input)) === p.target);
 }
 
-export function startPerceptron(patterns: PerceptronPattern[], initialWeights: number[], initialBias: number, options: PerceptronOptions): PerceptronRun {
+export function startPerceptron(
+  patterns: PerceptronPattern[],
+  initialWeights: number[],
+  initialBias: number,
+  options: PerceptronOptions,
+): PerceptronRun {
   if (patterns.length === 0) throw new Error('The perceptron needs at least one pattern.');
   if (patterns.some((p) => p.input.length !== initialWeights.length)) throw new Error('Every pattern needs one input per weight.');
   return {
@@ -166,7 +171,12 @@ export function stepPerceptron(run: PerceptronRun): PerceptronIteration | null {
 }
 
 /** Runs until convergence or `maxIterations`. */
-export function runPerceptron(patterns: PerceptronPattern[], initialWeights: number[], initialBias: number, options: PerceptronOptions): PerceptronRun {
+export function runPerceptron(
+  patterns: PerceptronPattern[],
+  initialWeights: number[],
+  initialBias: number,
+  options: PerceptronOptions,
+): PerceptronRun {
   const run = startPerceptron(patterns, initialWeights, initialBias, options);
   while (stepPerceptron(run)) {
     /* each call records one iteration */

@@ -121,7 +121,10 @@ export function createPlayground(settings: PlaygroundSettings): PlaygroundState 
     {
       inputSize: 2,
       // One sigmoid output: the probability of class 1, trained with binary cross-entropy.
-      layers: [...settings.hiddenLayers.map((l) => ({ units: l.units, activation: l.activation, alpha: l.alpha })), { units: 1, activation: 'sigmoid' }],
+      layers: [
+        ...settings.hiddenLayers.map((l) => ({ units: l.units, activation: l.activation, alpha: l.alpha })),
+        { units: 1, activation: 'sigmoid' },
+      ],
       useBias: true,
     },
     { seed: settings.initSeed, method: 'glorot' },
@@ -141,7 +144,12 @@ export function createPlayground(settings: PlaygroundSettings): PlaygroundState 
 }
 
 function lossOf(network: DenseNetwork, points: PlaygroundPoint[]): number {
-  return datasetLoss(network, points.map(toInput), points.map((p) => [p.label]), 'crossEntropy');
+  return datasetLoss(
+    network,
+    points.map(toInput),
+    points.map((p) => [p.label]),
+    'crossEntropy',
+  );
 }
 
 function recordLosses(state: PlaygroundState): void {

@@ -87,7 +87,12 @@ export const XOR_SPEC: DenseNetworkSpec = {
 export function createXorNetwork(settings: XorSettings): DenseNetwork {
   const w = settings.weights;
   const spec = { ...XOR_SPEC, useBias: settings.useBias };
-  return networkFromWeights(spec, [w.hidden, [w.output]], settings.useBias ? [w.hiddenBias, [w.outputBias]] : undefined, settings.initialScale);
+  return networkFromWeights(
+    spec,
+    [w.hidden, [w.output]],
+    settings.useBias ? [w.hiddenBias, [w.outputBias]] : undefined,
+    settings.initialScale,
+  );
 }
 
 /** Names of the plotted parameters, in the order of `XorIterationRecord.parameters`. */

@@ -12,7 +12,17 @@ const digits = {
   channels: { grey: 5000, rgb: 0, colour: 0, withAlpha: 0, sixteenBit: 0 },
 } as unknown as DatasetSummary;
 
-const wine = { kind: 'table', datasetId: 'w', features: Array.from({ length: 13 }, (_, i) => `f${i}`), task: 'classification', classes: [{ name: 'a', count: 1 }, { name: 'b', count: 1 }, { name: 'c', count: 1 }] } as unknown as DatasetSummary;
+const wine = {
+  kind: 'table',
+  datasetId: 'w',
+  features: Array.from({ length: 13 }, (_, i) => `f${i}`),
+  task: 'classification',
+  classes: [
+    { name: 'a', count: 1 },
+    { name: 'b', count: 1 },
+    { name: 'c', count: 1 },
+  ],
+} as unknown as DatasetSummary;
 
 describe('featureInputShape', () => {
   it('gives the lab HOG length (320) for images by default', () => {
@@ -23,13 +33,29 @@ describe('featureInputShape', () => {
     const pipeline = hogPipelineSchema.parse({ resize: null, params: { orientations: 9, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2] } });
     // 20x20 -> 5x5 cells -> 4x4 blocks x 2x2 cells x 9 bins
     expect(featureInputShape(digits, { kind: 'hog', pipeline })).toEqual([4 * 4 * 4 * 9]);
-    expect(featureInputShape(digits, { kind: 'pixels', resize: null, keepShape: true, colorMode: 'auto', resizeMode: 'stretch' })).toEqual([20, 20, 1]);
-    expect(featureInputShape(digits, { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: false, colorMode: 'auto', resizeMode: 'stretch' })).toEqual([784]);
+    expect(featureInputShape(digits, { kind: 'pixels', resize: null, keepShape: true, colorMode: 'auto', resizeMode: 'stretch' })).toEqual([
+      20, 20, 1,
+    ]);
+    expect(
+      featureInputShape(digits, {
+        kind: 'pixels',
+        resize: { width: 28, height: 28 },
+        keepShape: false,
+        colorMode: 'auto',
+        resizeMode: 'stretch',
+      }),
+    ).toEqual([784]);
   });
 
   it('keeps colour: auto is RGB when any image has colour, grayscale forces one channel', () => {
     const photos = { ...digits, channels: { grey: 4000, rgb: 1000, colour: 3, withAlpha: 0, sixteenBit: 0 } } as unknown as DatasetSummary;
-    const pixels = (colorMode: 'auto' | 'rgb' | 'grayscale', keepShape: boolean) => ({ kind: 'pixels' as const, resize: { width: 32, height: 24 }, keepShape, colorMode, resizeMode: 'crop' as const });
+    const pixels = (colorMode: 'auto' | 'rgb' | 'grayscale', keepShape: boolean) => ({
+      kind: 'pixels' as const,
+      resize: { width: 32, height: 24 },
+      keepShape,
+      colorMode,
+      resizeMode: 'crop' as const,
+    });
     expect(featureInputShape(photos, pixels('auto', true))).toEqual([24, 32, 3]);
     expect(featureInputShape(photos, pixels('auto', false))).toEqual([24 * 32 * 3]);
     expect(featureInputShape(photos, pixels('grayscale', true))).toEqual([24, 32, 1]);

@@ -41,7 +41,10 @@ export const biasVarianceText = {
     both: 'high bias and high variance (thresholds: {bias} training error, {variance} points of gap).',
     balanced: 'low bias and variance (thresholds: {bias} training error, {variance} points of gap).',
   },
-} as const satisfies Record<Language, Record<'line' | 'trainOnly' | HeldOutPart | 'highBias' | 'highVariance' | 'both' | 'balanced', string>>;
+} as const satisfies Record<
+  Language,
+  Record<'line' | 'trainOnly' | HeldOutPart | 'highBias' | 'highVariance' | 'both' | 'balanced', string>
+>;
 
 /** "Training error 35,0 %, test error 37,0 % (gap 2,0 points): high bias (…)." in `language`. */
 export function biasVarianceSentence(readout: BiasVariance, language: Language): string {
@@ -49,8 +52,16 @@ export function biasVarianceSentence(readout: BiasVariance, language: Language):
   const percent = (value: number | null) => formatPercent(value, language, 1);
   const points = (value: number) => formatNumber(value * 100, language, { maximumFractionDigits: 1 });
   const thresholds = { bias: percent(readout.thresholds.highBiasError), variance: points(readout.thresholds.highVarianceGap) };
-  const verdictKey = readout.highBias && readout.highVariance ? 'both' : readout.highBias ? 'highBias' : readout.highVariance ? 'highVariance' : 'balanced';
+  const verdictKey =
+    readout.highBias && readout.highVariance ? 'both' : readout.highBias ? 'highBias' : readout.highVariance ? 'highVariance' : 'balanced';
   const verdict = formatMessage(text[verdictKey], thresholds);
-  if (readout.heldOut === null || readout.gap === null) return formatMessage(text.trainOnly, { train: percent(readout.trainError), verdict });
-  return formatMessage(text.line, { train: percent(readout.trainError), heldName: text[readout.heldOut], held: percent(readout.heldOutError), gap: points(readout.gap), verdict });
+  if (readout.heldOut === null || readout.gap === null)
+    return formatMessage(text.trainOnly, { train: percent(readout.trainError), verdict });
+  return formatMessage(text.line, {
+    train: percent(readout.trainError),
+    heldName: text[readout.heldOut],
+    held: percent(readout.heldOutError),
+    gap: points(readout.gap),
+    verdict,
+  });
 }

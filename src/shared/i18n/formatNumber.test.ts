@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDecimal, formatDuration, formatLinearEquation, formatMath, formatNumber, formatPercent, formatSignificant, formatTuple, MISSING_NUMBER } from './formatNumber';
+import {
+  formatBytes,
+  formatDecimal,
+  formatDuration,
+  formatLinearEquation,
+  formatMath,
+  formatNumber,
+  formatPercent,
+  formatSignificant,
+  formatTuple,
+  MISSING_NUMBER,
+} from './formatNumber';
 
 describe('formatNumber', () => {
   it('uses the interface language: decimal comma in es/pt, point in en', () => {
@@ -33,7 +44,7 @@ describe('formatNumber', () => {
     expect(formatMath(-0.0001, 'es')).toBe('0');
   });
 
-  it('writes formulas with the language\'s decimal separator and a true minus sign', () => {
+  it("writes formulas with the language's decimal separator and a true minus sign", () => {
     expect(formatMath(-0.5, 'es')).toBe('\u22120,5');
     expect(formatMath(-0.5, 'en')).toBe('\u22120.5');
     expect(formatMath(1.23456, 'pt', 3)).toBe('1,235');

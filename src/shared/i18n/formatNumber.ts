@@ -17,7 +17,11 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 
 /** The decimal separator of `locale` (',' for es/pt, '.' for en), as its formats write it. */
 export function decimalSeparator(locale: string): string {
-  return numberFormat(locale, {}).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return (
+    numberFormat(locale, {})
+      .formatToParts(1.5)
+      .find((part) => part.type === 'decimal')?.value ?? '.'
+  );
 }
 
 /** What is shown for a value that is missing or not a finite number (a run without a validation part, a NaN loss). */
@@ -93,7 +97,12 @@ export function formatTuple(values: readonly number[], locale: string, digits = 
  * The equation `Σ coefficientᵢ·variableᵢ + constant = 0` as written by hand: "1,5·x₁ + 1,5·x₂ − 1 = 0", a negative
  * term subtracted rather than "+ −1", the first one signed ("−0,5·x₁ + …").
  */
-export function formatLinearEquation(terms: readonly { coefficient: number; variable: string }[], constant: number, locale: string, digits = 3): string {
+export function formatLinearEquation(
+  terms: readonly { coefficient: number; variable: string }[],
+  constant: number,
+  locale: string,
+  digits = 3,
+): string {
   const parts = [...terms.map((term) => ({ value: term.coefficient, suffix: `·${term.variable}` })), { value: constant, suffix: '' }];
   const written = parts.map((part, index) => {
     const magnitude = `${formatMath(Math.abs(part.value), locale, digits)}${part.suffix}`;

@@ -30,7 +30,11 @@ const OPTIMIZER_TERMS = {
 const LOSS_TERMS = {
   mse: { es: 'error cuadrático medio (MSE)', pt: 'erro quadrático médio (MSE)', en: 'mean squared error (MSE)' },
   mae: { es: 'error absoluto medio (MAE)', pt: 'erro absoluto médio (MAE)', en: 'mean absolute error (MAE)' },
-  mape: { es: 'error porcentual absoluto medio (MAPE)', pt: 'erro percentual absoluto médio (MAPE)', en: 'mean absolute percentage error (MAPE)' },
+  mape: {
+    es: 'error porcentual absoluto medio (MAPE)',
+    pt: 'erro percentual absoluto médio (MAPE)',
+    en: 'mean absolute percentage error (MAPE)',
+  },
   binaryCrossEntropy: { es: 'entropía cruzada binaria', pt: 'entropia cruzada binária', en: 'binary cross-entropy' },
   categoricalCrossEntropy: { es: 'entropía cruzada categórica', pt: 'entropia cruzada categórica', en: 'categorical cross-entropy' },
   hinge: { es: 'bisagra (hinge)', pt: 'dobradiça (hinge)', en: 'hinge' },
@@ -237,7 +241,9 @@ export const TERMS = {
   layer: LAYER_TERMS,
   splitPart: SPLIT_PART_TERMS,
   metric: METRIC_TERMS,
-  concept: Object.fromEntries(Object.entries(CONCEPTS).map(([name, concept]) => [name, concept.term])) as { [C in ConceptName]: (typeof CONCEPTS)[C]['term'] },
+  concept: Object.fromEntries(Object.entries(CONCEPTS).map(([name, concept]) => [name, concept.term])) as {
+    [C in ConceptName]: (typeof CONCEPTS)[C]['term'];
+  },
 } as const;
 export type TermGroup = keyof typeof TERMS;
 export type TermKey<G extends TermGroup> = keyof (typeof TERMS)[G] & string;
@@ -285,6 +291,9 @@ export function capitalize(text: string, language: Language): string {
 /** One language's terms as a message tree, `{ optimizer: { gd: '…' }, … }` (vue-i18n reads plural forms from " | "). */
 export function termMessages(language: Language): { [G in TermGroup]: Record<TermKey<G>, string> } {
   return Object.fromEntries(
-    Object.entries(TERMS).map(([group, terms]) => [group, Object.fromEntries(Object.entries(terms).map(([key, forms]) => [key, (forms as Term)[language]]))]),
+    Object.entries(TERMS).map(([group, terms]) => [
+      group,
+      Object.fromEntries(Object.entries(terms).map(([key, forms]) => [key, (forms as Term)[language]])),
+    ]),
   ) as { [G in TermGroup]: Record<TermKey<G>, string> };
 }

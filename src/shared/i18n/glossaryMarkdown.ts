@@ -12,7 +12,7 @@ export function glossaryMarkdown(): string {
   const lines = [
     '# Glossary (es / pt / en)',
     '',
-    'The course\'s terms as the interface, the exported report and the CLI\'s hints write them. Generated from',
+    "The course's terms as the interface, the exported report and the CLI's hints write them. Generated from",
     '`src/shared/i18n/glossary.ts` by `npx tsx scripts/write-glossary.ts`: edit the table there, not this page',
     '(docs/CONVENTIONS.md, "Add a term or a translation"). Plural forms are written `singular | plural`.',
   ];
@@ -26,7 +26,8 @@ export function glossaryMarkdown(): string {
       continue;
     }
     lines.push('| code | es | pt | en |', '|---|---|---|---|');
-    for (const [key, forms] of Object.entries(TERMS[group]) as [string, Term][]) lines.push(`| \`${key}\` | ${LANGUAGES.map((l) => cell(forms[l])).join(' | ')} |`);
+    for (const [key, forms] of Object.entries(TERMS[group]) as [string, Term][])
+      lines.push(`| \`${key}\` | ${LANGUAGES.map((l) => cell(forms[l])).join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -18,7 +18,9 @@ type Tree = { [key: string]: string | Tree };
 
 /** Every string of a message tree with its dotted key. */
 export function messageStrings(tree: Tree, prefix: string): Message[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [{ key: `${prefix}.${key}`, text: value }] : messageStrings(value, `${prefix}.${key}`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [{ key: `${prefix}.${key}`, text: value }] : messageStrings(value, `${prefix}.${key}`),
+  );
 }
 
 export function hasVoseo(text: string): boolean {

@@ -1,4 +1,17 @@
-import { arctan, elu, identity, leakyRelu, prelu, relu, sigmoid, softplus, step, tanh, type Activation, type TensorOps } from '../didactic/activations';
+import {
+  arctan,
+  elu,
+  identity,
+  leakyRelu,
+  prelu,
+  relu,
+  sigmoid,
+  softplus,
+  step,
+  tanh,
+  type Activation,
+  type TensorOps,
+} from '../didactic/activations';
 
 /**
  * Every activation Sinapsis offers, once. The model spec's schema, the layer builder's choices, the labs, the tfjs
@@ -41,7 +54,8 @@ export interface ActivationInfo {
 }
 
 /** The keys of ACTIVATIONS, spelt out so the table can refer to itself (`withFixedAlpha`); checked below. */
-type ActivationKindName = 'identity' | 'step' | 'sigmoid' | 'tanh' | 'arctan' | 'relu' | 'leakyRelu' | 'prelu' | 'elu' | 'softplus' | 'softmax';
+type ActivationKindName =
+  'identity' | 'step' | 'sigmoid' | 'tanh' | 'arctan' | 'relu' | 'leakyRelu' | 'prelu' | 'elu' | 'softplus' | 'softmax';
 
 const plain = { alpha: null, learnsAlpha: false, withFixedAlpha: null, hidden: true, hasGradient: true, canDie: false } as const;
 
@@ -60,13 +74,24 @@ export const ACTIVATIONS = {
   arctan: { ...plain, output: false, tfjs: { layer: 'custom', tensor: (ops, x) => ops.atan(x) }, elementwise: () => arctan },
   relu: { ...plain, output: false, canDie: true, tfjs: { layer: 'native', name: 'relu' }, elementwise: () => relu },
   leakyRelu: { ...plain, alpha: 0.01, output: false, tfjs: { layer: 'leakyRelu' }, elementwise: leakyRelu },
-  prelu: { ...plain, alpha: 0.25, learnsAlpha: true, withFixedAlpha: 'leakyRelu', output: false, tfjs: { layer: 'prelu' }, elementwise: prelu },
+  prelu: {
+    ...plain,
+    alpha: 0.25,
+    learnsAlpha: true,
+    withFixedAlpha: 'leakyRelu',
+    output: false,
+    tfjs: { layer: 'prelu' },
+    elementwise: prelu,
+  },
   elu: {
     ...plain,
     alpha: 1,
     output: false,
     // tfjs's ELU layer only takes α = 1: α (eˣ - 1) for x < 0 is tf.elu times α on the negative side.
-    tfjs: { layer: 'custom', tensor: (ops, x, alpha) => (alpha === 1 ? ops.elu(x) : ops.where(ops.greaterEqual(x, 0), x, ops.mul(alpha, ops.elu(x)))) },
+    tfjs: {
+      layer: 'custom',
+      tensor: (ops, x, alpha) => (alpha === 1 ? ops.elu(x) : ops.where(ops.greaterEqual(x, 0), x, ops.mul(alpha, ops.elu(x)))),
+    },
     elementwise: elu,
   },
   softplus: { ...plain, output: false, tfjs: { layer: 'native', name: 'softplus' }, elementwise: () => softplus },
@@ -76,10 +101,13 @@ export const ACTIVATIONS = {
 type Table = typeof ACTIVATIONS;
 export type ActivationKind = keyof Table;
 /** Compile-time check that the spelt-out names are exactly the table's keys. */
-const sameKeys: [ActivationKind] extends [ActivationKindName] ? ([ActivationKindName] extends [ActivationKind] ? true : never) : never = true;
+const sameKeys: [ActivationKind] extends [ActivationKindName] ? ([ActivationKindName] extends [ActivationKind] ? true : never) : never =
+  true;
 void sameKeys;
 
-type KindsWhere<Field extends keyof ActivationInfo, Value> = { [K in ActivationKind]: Table[K][Field] extends Value ? K : never }[ActivationKind];
+type KindsWhere<Field extends keyof ActivationInfo, Value> = {
+  [K in ActivationKind]: Table[K][Field] extends Value ? K : never;
+}[ActivationKind];
 /** Activations written `{ kind, alpha }` in a model spec. */
 export type AlphaActivationKind = KindsWhere<'alpha', number>;
 /** Activations written as a plain string. */
@@ -100,7 +128,10 @@ export const ACTIVATION_KINDS = kinds as NonEmpty<ActivationKind>;
 export const ALPHA_ACTIVATION_KINDS = kindsWhere<AlphaActivationKind>((info) => info.alpha !== null);
 export const PLAIN_ACTIVATION_KINDS = kindsWhere<PlainActivationKind>((info) => info.alpha === null);
 /** The output layer's choices, softmax first (the default for classification). */
-export const OUTPUT_ACTIVATION_KINDS = ['softmax', ...kindsWhere<OutputActivationKind>((info) => info.output).filter((kind) => kind !== 'softmax')] as NonEmpty<OutputActivationKind>;
+export const OUTPUT_ACTIVATION_KINDS = [
+  'softmax',
+  ...kindsWhere<OutputActivationKind>((info) => info.output).filter((kind) => kind !== 'softmax'),
+] as NonEmpty<OutputActivationKind>;
 export const HIDDEN_ACTIVATION_KINDS = kindsWhere<HiddenActivationKind>((info) => info.hidden);
 export const ELEMENTWISE_ACTIVATION_KINDS = kindsWhere<ElementwiseActivationKind>((info) => info.elementwise !== null);
 

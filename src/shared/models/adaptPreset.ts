@@ -14,7 +14,11 @@ export function outputFits(layer: { units: number; activation: string }, classes
  * instead of the preset's grey [28, 28, 1]) and its output layer one unit per class. The layers in between are the
  * preset's. Both GUI and CLI use this, and both say what changed.
  */
-export function adaptPreset(spec: ModelSpec, inputShape: ModelSpec['inputShape'] | null, classes: number | null): { spec: ModelSpec; changes: PresetChange[] } {
+export function adaptPreset(
+  spec: ModelSpec,
+  inputShape: ModelSpec['inputShape'] | null,
+  classes: number | null,
+): { spec: ModelSpec; changes: PresetChange[] } {
   const changes: PresetChange[] = [];
   let adapted = spec;
   if (inputShape && inputShape.join('x') !== spec.inputShape.join('x')) {

@@ -28,10 +28,22 @@ const table = (columns: number, task: 'classification' | 'regression', classes =
 
 const pixels: FeatureChoice = { kind: 'pixels', resize: null, keepShape: true, colorMode: 'auto', resizeMode: 'stretch' };
 const fit = (choices: DatasetDependentChoices, dataset: DatasetSummary, previous: DatasetSummary | null) =>
-  fitToDataset(choices, dataset, previous && datasetTraits(previous), (features) => featureInputShape(dataset, features ?? defaultFeatureChoice(dataset)));
+  fitToDataset(choices, dataset, previous && datasetTraits(previous), (features) =>
+    featureInputShape(dataset, features ?? defaultFeatureChoice(dataset)),
+  );
 
-const lenet = (): DatasetDependentChoices => ({ features: pixels, model: parseModelSpec(modelPresets.lenet28), followFeatures: true, loss: 'categoricalCrossEntropy' });
-const mlp = (): DatasetDependentChoices => ({ features: null, model: parseModelSpec(modelPresets.mlp320_18_10), followFeatures: true, loss: 'categoricalCrossEntropy' });
+const lenet = (): DatasetDependentChoices => ({
+  features: pixels,
+  model: parseModelSpec(modelPresets.lenet28),
+  followFeatures: true,
+  loss: 'categoricalCrossEntropy',
+});
+const mlp = (): DatasetDependentChoices => ({
+  features: null,
+  model: parseModelSpec(modelPresets.mlp320_18_10),
+  followFeatures: true,
+  loss: 'categoricalCrossEntropy',
+});
 
 describe('fitToDataset', () => {
   it('images with raw pixels and a CNN, then a table: columns, the rule-of-thumb MLP, three softmax outputs', () => {
@@ -68,7 +80,12 @@ describe('fitToDataset', () => {
   });
 
   it('a table, then images: HOG features again; the MLP input follows them', () => {
-    const onTable: DatasetDependentChoices = { ...mlp(), features: { kind: 'columns' }, model: { ...mlp().model, inputShape: [13] }, followFeatures: false };
+    const onTable: DatasetDependentChoices = {
+      ...mlp(),
+      features: { kind: 'columns' },
+      model: { ...mlp().model, inputShape: [13] },
+      followFeatures: false,
+    };
     const { choices, changes } = fit(onTable, images(10, 20), table(13, 'classification', 3));
     expect(choices.features).toBeNull();
     expect(choices.followFeatures).toBe(true);
@@ -79,7 +96,17 @@ describe('fitToDataset', () => {
   });
 
   it('fewer classes: the output shrinks; binary cross-entropy with more than two classes becomes categorical', () => {
-    const binary: DatasetDependentChoices = { ...mlp(), model: { ...mlp().model, layers: [...mlp().model.layers.slice(0, -1), { type: 'output', units: 1, activation: 'sigmoid', useBias: true, initializer: { method: 'glorotUniform', scale: 1 } }] }, loss: 'binaryCrossEntropy' };
+    const binary: DatasetDependentChoices = {
+      ...mlp(),
+      model: {
+        ...mlp().model,
+        layers: [
+          ...mlp().model.layers.slice(0, -1),
+          { type: 'output', units: 1, activation: 'sigmoid', useBias: true, initializer: { method: 'glorotUniform', scale: 1 } },
+        ],
+      },
+      loss: 'binaryCrossEntropy',
+    };
     const { choices, changes } = fit(binary, images(4), images(2));
     expect(choices.model.layers.at(-1)).toMatchObject({ units: 4, activation: 'sigmoid' });
     expect(choices.loss).toBe('categoricalCrossEntropy');

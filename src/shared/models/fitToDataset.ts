@@ -80,7 +80,12 @@ export function fitToDataset(
   const shape = featureShape(features);
   const outputs = outputUnitsFor(dataset);
   // A convolutional network needs an image input; a table's row is a vector: the rule of thumb's MLP takes its place.
-  if (shape && shape.length === 1 && model.layers.some((layer) => layer.type === 'conv2d' || layer.type === 'maxPool' || layer.type === 'avgPool') && outputs) {
+  if (
+    shape &&
+    shape.length === 1 &&
+    model.layers.some((layer) => layer.type === 'conv2d' || layer.type === 'maxPool' || layer.type === 'avgPool') &&
+    outputs
+  ) {
     const suggested = parseModelSpec(suggestArchitecture(shape[0], outputs).spec);
     model = { ...suggested, seed: model.seed };
     changes.push({ kind: 'model', reason: 'needs-images', to: suggested.name });
@@ -112,14 +117,18 @@ export function fitToDataset(
   const wanted = defaultLoss(regression, units);
   // A class loss on a continuous target is meaningless; a regression loss on classes (MSE) is a choice the course
   // makes on purpose, so it is changed only when the data was a regression a moment ago.
-  const wrongTask = regression ? LOSSES[loss].task === 'classification' : LOSSES[loss].task === 'regression' && previous?.task === 'regression';
+  const wrongTask = regression
+    ? LOSSES[loss].task === 'classification'
+    : LOSSES[loss].task === 'regression' && previous?.task === 'regression';
   if (wrongTask) {
     changes.push({ kind: 'loss', from: loss, to: wanted, reason: 'task' });
     loss = wanted;
   } else {
-    const broken = lossPairingProblems({ loss, outputActivation: finalOutput?.type === 'output' ? finalOutput.activation : 'identity', classes: regression ? null : traits.classes }).some(
-      (problem) => problem.severity === 'error',
-    );
+    const broken = lossPairingProblems({
+      loss,
+      outputActivation: finalOutput?.type === 'output' ? finalOutput.activation : 'identity',
+      classes: regression ? null : traits.classes,
+    }).some((problem) => problem.severity === 'error');
     if (broken && wanted !== loss) {
       changes.push({ kind: 'loss', from: loss, to: wanted, reason: 'pairing' });
       loss = wanted;

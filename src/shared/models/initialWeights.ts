@@ -62,7 +62,8 @@ export function initialWeights(spec: ModelSpec, summary: ModelSummary): InitialL
       if (layer.useBias) {
         bias = new Float32Array(units);
         // Keras starts biases at 0; the lecture's uniform draws include the bias (a weight of a constant input 1).
-        if (layer.initializer.method === 'uniform') for (let j = 0; j < units; j++) bias[j] = draw(layer.initializer, fanIn, fanOut, random);
+        if (layer.initializer.method === 'uniform')
+          for (let j = 0; j < units; j++) bias[j] = draw(layer.initializer, fanIn, fanOut, random);
       }
       result.push({ layerIndex, kernelShape, kernel, bias });
     }

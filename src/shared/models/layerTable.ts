@@ -6,7 +6,13 @@ import type { LayerSpec, LayerType } from './modelSpec';
  * exhaustively with `assertNever`, so a type added here and there but forgotten elsewhere fails to compile.
  */
 /** The spec of a layer of type T (pooling shares one schema for max and average, hence the distribution). */
-type LayerOf<T extends LayerType> = LayerSpec extends infer L ? (L extends { type: infer U } ? (T extends U ? Omit<L, 'type'> & { type: T } : never) : never) : never;
+type LayerOf<T extends LayerType> = LayerSpec extends infer L
+  ? L extends { type: infer U }
+    ? T extends U
+      ? Omit<L, 'type'> & { type: T }
+      : never
+    : never
+  : never;
 
 interface LayerInfo<T extends LayerType> {
   /** Holds a kernel (weight matrix) and an optional bias: has an activation and initial weights. */
@@ -22,7 +28,17 @@ export const LAYERS: { [T in LayerType]: LayerInfo<T> } = {
   dense: { weighted: true, template: { type: 'dense', units: 16, activation: 'relu', useBias: true, initializer } },
   conv2d: {
     weighted: true,
-    template: { type: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'valid', dilation: 1, activation: 'relu', useBias: true, initializer },
+    template: {
+      type: 'conv2d',
+      filters: 8,
+      kernelSize: 3,
+      strides: 1,
+      padding: 'valid',
+      dilation: 1,
+      activation: 'relu',
+      useBias: true,
+      initializer,
+    },
   },
   maxPool: { weighted: false, template: { type: 'maxPool', poolSize: 2, padding: 'valid' } },
   avgPool: { weighted: false, template: { type: 'avgPool', poolSize: 2, padding: 'valid' } },

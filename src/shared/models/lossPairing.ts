@@ -12,7 +12,8 @@ import type { LossName } from './trainingSettings';
  *   pushes the true class's output up (every output can reach 1), after a linear output it takes the log of negatives.
  * The same check runs in Entrenamiento before Entrenar, in `sinapsis train` before it trains, and in the diagnosis.
  */
-export type LossPairingCode = 'loss-mape-classes' | 'loss-mse-classes' | 'loss-hinge-softmax' | 'loss-bce-multiclass' | 'loss-cce-not-softmax';
+export type LossPairingCode =
+  'loss-mape-classes' | 'loss-mse-classes' | 'loss-hinge-softmax' | 'loss-bce-multiclass' | 'loss-cce-not-softmax';
 
 export interface LossPairingProblem {
   code: LossPairingCode;
@@ -34,8 +35,10 @@ export function lossPairingProblems({ loss, outputActivation, classes }: LossPai
   if (classification && loss === 'mape') problems.push({ code: 'loss-mape-classes', severity: 'error', params: { classes } });
   if (classification && loss === 'mse') problems.push({ code: 'loss-mse-classes', severity: 'warning', params: { classes } });
   if (loss === 'hinge' && outputActivation === 'softmax') problems.push({ code: 'loss-hinge-softmax', severity: 'error', params: {} });
-  if (loss === 'binaryCrossEntropy' && classification && classes > 2) problems.push({ code: 'loss-bce-multiclass', severity: 'error', params: { classes } });
-  if (loss === 'categoricalCrossEntropy' && outputActivation !== 'softmax') problems.push({ code: 'loss-cce-not-softmax', severity: 'error', params: {} });
+  if (loss === 'binaryCrossEntropy' && classification && classes > 2)
+    problems.push({ code: 'loss-bce-multiclass', severity: 'error', params: { classes } });
+  if (loss === 'categoricalCrossEntropy' && outputActivation !== 'softmax')
+    problems.push({ code: 'loss-cce-not-softmax', severity: 'error', params: {} });
   return problems;
 }
 
@@ -46,6 +49,10 @@ export function outputActivationOf(model: { layers: readonly ModelSpecInput['lay
 }
 
 /** The pairing problems of a model and loss for data with `classes` classes (null: a regression target). */
-export function modelLossPairingProblems(model: { layers: readonly ModelSpecInput['layers'][number][] }, loss: LossName, classes: number | null): LossPairingProblem[] {
+export function modelLossPairingProblems(
+  model: { layers: readonly ModelSpecInput['layers'][number][] },
+  loss: LossName,
+  classes: number | null,
+): LossPairingProblem[] {
   return lossPairingProblems({ loss, outputActivation: outputActivationOf(model), classes });
 }

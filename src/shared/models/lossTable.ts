@@ -13,7 +13,10 @@ export const LOSSES = {
   binaryCrossEntropy: { task: 'classification' },
   categoricalCrossEntropy: { task: 'classification' },
   hinge: { task: 'classification' },
-} as const satisfies Record<string, { /** What it is meant for (the CLI's default, the report's wording). */ task: 'regression' | 'classification' }>;
+} as const satisfies Record<
+  string,
+  { /** What it is meant for (the CLI's default, the report's wording). */ task: 'regression' | 'classification' }
+>;
 export type LossName = keyof typeof LOSSES;
 export const LOSS_NAMES = Object.keys(LOSSES) as [LossName, ...LossName[]];
 

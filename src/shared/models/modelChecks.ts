@@ -54,7 +54,10 @@ export interface MemoryEstimate {
   totalBytes: number;
 }
 
-export function estimateMemory(summary: ModelSummary, options: { batchSize: number; samples: number; optimizer: OptimizerName; momentum?: number }): MemoryEstimate {
+export function estimateMemory(
+  summary: ModelSummary,
+  options: { batchSize: number; samples: number; optimizer: OptimizerName; momentum?: number },
+): MemoryEstimate {
   const copies = 3 + optimizerSlots(options.optimizer, options.momentum); // weights, gradients, best weights, slots
   const parameterBytes = summary.totalParams * copies * BYTES_PER_VALUE;
   // Forward outputs plus the same amount again for their gradients during backprop.

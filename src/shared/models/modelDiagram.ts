@@ -41,7 +41,18 @@ export interface ModelDiagramInput {
 }
 
 export type DiagramPrimitive =
-  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string; stroke: string; opacity?: number; dashed?: boolean; radius?: number }
+  | {
+      kind: 'rect';
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      fill: string;
+      stroke: string;
+      opacity?: number;
+      dashed?: boolean;
+      radius?: number;
+    }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string; stroke: string; opacity?: number }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; opacity?: number }
   | { kind: 'image'; x: number; y: number; width: number; height: number; href: string };
@@ -133,7 +144,8 @@ function wrap(text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const word of words) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && (lines.length === 2 || textWidth(`${last} ${word}`, size) <= maxWidth)) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && (lines.length === 2 || textWidth(`${last} ${word}`, size) <= maxWidth))
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -157,7 +169,10 @@ function neuronGlyph(total: number): Glyph {
 }
 
 function mapGlyph(shape: readonly number[], scale: number, image: string | null): Glyph {
-  const side: [number, number] = [Math.max(MIN_MAP_SIDE, Math.round(shape[0] * scale)), Math.max(MIN_MAP_SIDE, Math.round(shape[1] * scale))];
+  const side: [number, number] = [
+    Math.max(MIN_MAP_SIDE, Math.round(shape[0] * scale)),
+    Math.max(MIN_MAP_SIDE, Math.round(shape[1] * scale)),
+  ];
   const count = Math.min(shape[2], MAX_MAPS);
   const depth = (count - 1) * MAP_OFFSET;
   return { kind: 'maps', width: side[1] + depth, height: side[0] + depth, side, count, image };
@@ -166,15 +181,27 @@ function mapGlyph(shape: readonly number[], scale: number, image: string | null)
 function sampleGlyph(sample: DiagramSample, shape: readonly number[], scale: number, language: string): Glyph {
   switch (sample.kind) {
     case 'image':
-      return shape.length === 3 ? mapGlyph(shape, scale, sample.src) : mapGlyph([sample.height, sample.width, 1], Math.min(MAX_MAP_SIDE / Math.max(sample.height, sample.width), 4), sample.src);
+      return shape.length === 3
+        ? mapGlyph(shape, scale, sample.src)
+        : mapGlyph([sample.height, sample.width, 1], Math.min(MAX_MAP_SIDE / Math.max(sample.height, sample.width), 4), sample.src);
     case 'hog': {
-      const cell = Math.max(4, Math.min(26, Math.floor((DRAW_HEIGHT - 10) / sample.cellRows), Math.floor(MAX_MAP_SIDE / sample.cellColumns)));
+      const cell = Math.max(
+        4,
+        Math.min(26, Math.floor((DRAW_HEIGHT - 10) / sample.cellRows), Math.floor(MAX_MAP_SIDE / sample.cellColumns)),
+      );
       return { kind: 'hog', width: cell * sample.cellColumns, height: cell * sample.cellRows, cell, sample };
     }
     case 'row': {
-      const lines = sample.values.map((value, i) => `${sample.names[i] ?? `x${i + 1}`} = ${formatNumber(value, language, { maximumSignificantDigits: 4 })}`);
+      const lines = sample.values.map(
+        (value, i) => `${sample.names[i] ?? `x${i + 1}`} = ${formatNumber(value, language, { maximumSignificantDigits: 4 })}`,
+      );
       if (sample.length > sample.values.length) lines.push('…');
-      return { kind: 'row', width: Math.max(maxOf(lines.map((line) => textWidth(line, PARAMS_SIZE))), 20), height: lines.length * 15, lines };
+      return {
+        kind: 'row',
+        width: Math.max(maxOf(lines.map((line) => textWidth(line, PARAMS_SIZE))), 20),
+        height: lines.length * 15,
+        lines,
+      };
     }
   }
 }
@@ -226,7 +253,17 @@ function drawGlyph(column: Placed, out: DiagramPrimitive[], labels: DiagramLabel
           out.push({ kind: 'image', x, y, width: glyph.side[1], height: glyph.side[0], href: glyph.image });
           out.push({ kind: 'rect', x, y, width: glyph.side[1], height: glyph.side[0], fill: 'none', stroke: colour });
         } else {
-          out.push({ kind: 'rect', x, y, width: glyph.side[1], height: glyph.side[0], fill: colour, stroke: '#ffffff', opacity, dashed: column.type === 'dropout' });
+          out.push({
+            kind: 'rect',
+            x,
+            y,
+            width: glyph.side[1],
+            height: glyph.side[0],
+            fill: colour,
+            stroke: '#ffffff',
+            opacity,
+            dashed: column.type === 'dropout',
+          });
         }
       }
       return;
@@ -259,18 +296,46 @@ function drawGlyph(column: Placed, out: DiagramPrimitive[], labels: DiagramLabel
             const middle = (Math.PI * (o + 0.5)) / sample.orientations;
             const dRow = radius * Math.sin(middle);
             const dColumn = radius * Math.cos(middle);
-            out.push({ kind: 'line', x1: cx + dRow, y1: cy - dColumn, x2: cx - dRow, y2: cy + dColumn, stroke: '#ffffff', width: Math.max(1, cell / 12), opacity: Number(value.toFixed(3)) });
+            out.push({
+              kind: 'line',
+              x1: cx + dRow,
+              y1: cy - dColumn,
+              x2: cx - dRow,
+              y2: cy + dColumn,
+              stroke: '#ffffff',
+              width: Math.max(1, cell / 12),
+              opacity: Number(value.toFixed(3)),
+            });
           }
         }
       }
       return;
     }
     case 'row':
-      out.push({ kind: 'rect', x: box.x - 4, y: box.y - 4, width: glyph.width + 8, height: glyph.height + 8, fill: '#f3f4f6', stroke: colour, radius: 4 });
+      out.push({
+        kind: 'rect',
+        x: box.x - 4,
+        y: box.y - 4,
+        width: glyph.width + 8,
+        height: glyph.height + 8,
+        fill: '#f3f4f6',
+        stroke: colour,
+        radius: 4,
+      });
       glyph.lines.forEach((line, i) => labels.push(label(box.x, box.y + 11 + i * 15, line, PARAMS_SIZE, 'sample', 'start', TEXT)));
       return;
     case 'unknown':
-      out.push({ kind: 'rect', x: box.x, y: box.y, width: glyph.width, height: glyph.height, fill: '#ffffff', stroke: colour, dashed: true, radius: 4 });
+      out.push({
+        kind: 'rect',
+        x: box.x,
+        y: box.y,
+        width: glyph.width,
+        height: glyph.height,
+        fill: '#ffffff',
+        stroke: colour,
+        dashed: true,
+        radius: 4,
+      });
       labels.push(label(box.x + glyph.width / 2, MIDDLE + 5, '?', 14, 'more', 'middle', colour));
       return;
   }
@@ -299,7 +364,8 @@ function edgeX(column: Placed, side: 'left' | 'right'): number {
 function drawLink(from: Placed, to: Placed, out: DiagramPrimitive[]): void {
   const x1 = edgeX(from, 'right');
   const x2 = edgeX(to, 'left');
-  const line = (ya: number, yb: number, opacity = 0.55, width = 0.8, xa = x1, xb = x2) => out.push({ kind: 'line', x1: xa, y1: ya, x2: xb, y2: yb, stroke: LINK, width, opacity });
+  const line = (ya: number, yb: number, opacity = 0.55, width = 0.8, xa = x1, xb = x2) =>
+    out.push({ kind: 'line', x1: xa, y1: ya, x2: xb, y2: yb, stroke: LINK, width, opacity });
   const left = anchors(from, 'right');
   const right = anchors(to, 'left');
   const spec = to.spec;
@@ -308,7 +374,11 @@ function drawLink(from: Placed, to: Placed, out: DiagramPrimitive[]): void {
     for (const ya of left) for (const yb of right) line(ya, yb, 0.35, 0.6);
     return;
   }
-  if ((spec?.type === 'conv2d' || spec?.type === 'maxPool' || spec?.type === 'avgPool') && from.glyph.kind === 'maps' && to.glyph.kind === 'maps') {
+  if (
+    (spec?.type === 'conv2d' || spec?.type === 'maxPool' || spec?.type === 'avgPool') &&
+    from.glyph.kind === 'maps' &&
+    to.glyph.kind === 'maps'
+  ) {
     // The window: a square on the previous front map and the cone to the one value it produces.
     const window = spec.type === 'conv2d' ? pair(spec.kernelSize) : pair(spec.poolSize);
     const fromBox = glyphBox(from);
@@ -331,7 +401,16 @@ function drawLink(from: Placed, to: Placed, out: DiagramPrimitive[]): void {
   line(left[left.length - 1], right[right.length - 1]);
 }
 
-function label(x: number, y: number, text: string, size: number, role: LabelRole, anchor: 'middle' | 'start', fill: string, bold = false): DiagramLabel {
+function label(
+  x: number,
+  y: number,
+  text: string,
+  size: number,
+  role: LabelRole,
+  anchor: 'middle' | 'start',
+  fill: string,
+  bold = false,
+): DiagramLabel {
   const width = textWidth(text, size);
   const left = anchor === 'middle' ? x - width / 2 : x;
   return { x, y, text, size, role, anchor, fill, bold, box: { x: left, y: y - size * 0.8, width, height: size } };
@@ -361,12 +440,33 @@ export function layoutModelDiagram(input: ModelDiagramInput): DiagramLayout {
     const shapeText = diagramShapeText(shape);
     const params = summary ? summary.params : null;
     const paramsText = params === null ? '' : params > 0 ? words.params(params, formatNumber(params, language)) : words.noParams;
-    const width = Math.ceil(maxOf([glyph.width, ...typeLines.map((line) => textWidth(line, TYPE_SIZE)), textWidth(shapeText, SHAPE_SIZE), textWidth(paramsText, PARAMS_SIZE)]) + 2 * PAD);
+    const width = Math.ceil(
+      maxOf([
+        glyph.width,
+        ...typeLines.map((line) => textWidth(line, TYPE_SIZE)),
+        textWidth(shapeText, SHAPE_SIZE),
+        textWidth(paramsText, PARAMS_SIZE),
+      ]) +
+        2 * PAD,
+    );
     const failed = input.failedLayer === layerIndex;
     const colour = failed ? DIAGRAM_COLOURS.failed : shape ? DIAGRAM_COLOURS[type] : DIAGRAM_COLOURS.unknown;
     const centre = x + width / 2;
     // Type lines sit at the bottom of their band, so one-line and two-line names end on the same line.
-    typeLines.forEach((line, i) => labels.push(label(centre, TOP + TYPE_BAND - 6 - (typeLines.length - 1 - i) * LINE, line, TYPE_SIZE, 'type', 'middle', failed ? DIAGRAM_COLOURS.failed : TEXT, true)));
+    typeLines.forEach((line, i) =>
+      labels.push(
+        label(
+          centre,
+          TOP + TYPE_BAND - 6 - (typeLines.length - 1 - i) * LINE,
+          line,
+          TYPE_SIZE,
+          'type',
+          'middle',
+          failed ? DIAGRAM_COLOURS.failed : TEXT,
+          true,
+        ),
+      ),
+    );
     labels.push(label(centre, DRAW_TOP + DRAW_HEIGHT + 16, shapeText, SHAPE_SIZE, 'shape', 'middle', TEXT));
     if (paramsText) labels.push(label(centre, DRAW_TOP + DRAW_HEIGHT + 16 + LINE, paramsText, PARAMS_SIZE, 'params', 'middle', MUTED));
     placed.push({ glyph, x, width, colour, type, spec: spec_, shape, faded: type === 'dropout' });
@@ -377,5 +477,12 @@ export function layoutModelDiagram(input: ModelDiagramInput): DiagramLayout {
     if (i > 0) drawLink(placed[i - 1], column, primitives);
   });
   placed.forEach((column) => drawGlyph(column, primitives, labels));
-  return { width: Math.ceil(x - GAP + PAD), height: DRAW_TOP + DRAW_HEIGHT + 16 + LINE + 10, title: words.title, columns, primitives, labels };
+  return {
+    width: Math.ceil(x - GAP + PAD),
+    height: DRAW_TOP + DRAW_HEIGHT + 16 + LINE + 10,
+    title: words.title,
+    columns,
+    primitives,
+    labels,
+  };
 }

@@ -31,7 +31,10 @@ export function diagramSvg(layout: DiagramLayout): string {
     );
   }
   // A transparent block over each column carries its full description as a tooltip.
-  for (const column of layout.columns) parts.push(`<rect x="${column.x}" y="0" width="${column.width}" height="${layout.height}" fill="#ffffff" fill-opacity="0" data-layer="${column.layer}"><title>${escapeXml(column.title)}</title></rect>`);
+  for (const column of layout.columns)
+    parts.push(
+      `<rect x="${column.x}" y="0" width="${column.width}" height="${layout.height}" fill="#ffffff" fill-opacity="0" data-layer="${column.layer}"><title>${escapeXml(column.title)}</title></rect>`,
+    );
   parts.push('</svg>');
   return parts.join('');
 }

@@ -1,6 +1,13 @@
 import { z, type ZodObject } from 'zod';
 import { LAYERS } from './layerTable';
-import { ALPHA_ACTIVATION_KINDS, defaultAlpha, OUTPUT_ACTIVATION_KINDS, PLAIN_ACTIVATION_KINDS, type ActivationKind, type AlphaActivationKind } from './activationTable';
+import {
+  ALPHA_ACTIVATION_KINDS,
+  defaultAlpha,
+  OUTPUT_ACTIVATION_KINDS,
+  PLAIN_ACTIVATION_KINDS,
+  type ActivationKind,
+  type AlphaActivationKind,
+} from './activationTable';
 
 /**
  * The JSON model spec: what the student builds in the layer builder, what a run saves in `config.json`, and
@@ -121,7 +128,12 @@ export const modelSpecSchema = z.object({
   inputShape: z.union([z.tuple([positiveInt(1_000_000)]), z.tuple([positiveInt(4096), positiveInt(4096), positiveInt(64)])]),
   layers: z.array(layerSchema).min(1).max(200),
   /** Seed of the initial weights (and of dropout masks), so a run can be reproduced. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
 });
 
 export type ModelSpec = z.output<typeof modelSpecSchema>;

@@ -1,7 +1,15 @@
 import type { ModelSpecInput } from './modelSpec';
 
 /** Ready-made models of the course, by id. */
-export const MODEL_PRESET_IDS = ['perceptron', 'mlp320_18_10', 'mlp320_18_18_10', 'wine13_8_4_3', 'lenet28', 'lenet20', 'cnnDesign28'] as const;
+export const MODEL_PRESET_IDS = [
+  'perceptron',
+  'mlp320_18_10',
+  'mlp320_18_18_10',
+  'wine13_8_4_3',
+  'lenet28',
+  'lenet20',
+  'cnnDesign28',
+] as const;
 export type ModelPresetId = (typeof MODEL_PRESET_IDS)[number];
 
 export const modelPresets: Record<ModelPresetId, ModelSpecInput> = {

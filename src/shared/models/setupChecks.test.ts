@@ -3,7 +3,13 @@ import { parseModelSpec, type ModelSpec } from './modelSpec';
 import { inputMismatch, outputMismatch } from './setupChecks';
 
 function mlp(units: number, activation: string): ModelSpec {
-  return parseModelSpec({ inputShape: [320], layers: [{ type: 'dense', units: 18, activation: 'relu' }, { type: 'output', units, activation }] });
+  return parseModelSpec({
+    inputShape: [320],
+    layers: [
+      { type: 'dense', units: 18, activation: 'relu' },
+      { type: 'output', units, activation },
+    ],
+  });
 }
 
 describe('setup checks (Modelo and Entrenamiento share them)', () => {

@@ -31,7 +31,10 @@ describe('conv arithmetic (N + 2P - F) / S + 1', () => {
   });
 
   it('rejects a non-positive size and names the layer', () => {
-    const spec = parseModelSpec({ inputShape: [4, 4, 1], layers: [{ type: 'conv2d', filters: 2, kernelSize: 5 }, { type: 'flatten' }, { type: 'output', units: 2 }] });
+    const spec = parseModelSpec({
+      inputShape: [4, 4, 1],
+      layers: [{ type: 'conv2d', filters: 2, kernelSize: 5 }, { type: 'flatten' }, { type: 'output', units: 2 }],
+    });
     const error = errorOf(() => summarizeModel(spec));
     expect(error.code).toBe('model-window-too-large');
     expect(error.message).toContain('Layer 1 (conv2d)');
@@ -86,6 +89,10 @@ describe('warnings and memory', () => {
     const error = errorOf(() => checkMemoryBudget(estimate));
     expect(error.code).toBe('model-too-large');
     expect(error.message).toMatch(/about [\d.]+ GiB/);
-    expect(() => checkMemoryBudget(estimateMemory(summarizeModel(parseModelSpec(modelPresets.mlp320_18_10)), { batchSize: 32, samples: 5000, optimizer: 'sgd' }))).not.toThrow();
+    expect(() =>
+      checkMemoryBudget(
+        estimateMemory(summarizeModel(parseModelSpec(modelPresets.mlp320_18_10)), { batchSize: 32, samples: 5000, optimizer: 'sgd' }),
+      ),
+    ).not.toThrow();
   });
 });

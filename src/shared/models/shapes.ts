@@ -31,7 +31,17 @@ export type AxisArithmetic =
 /** The figures behind a layer's output shape and parameter count. */
 export type LayerArithmetic =
   | { kind: 'dense'; inputs: number; units: number; bias: number; alpha: number; params: number }
-  | { kind: 'conv'; height: AxisArithmetic; width: AxisArithmetic; kernel: [number, number]; channels: number; filters: number; bias: number; alpha: number; params: number }
+  | {
+      kind: 'conv';
+      height: AxisArithmetic;
+      width: AxisArithmetic;
+      kernel: [number, number];
+      channels: number;
+      filters: number;
+      bias: number;
+      alpha: number;
+      params: number;
+    }
   | { kind: 'pool'; height: AxisArithmetic; width: AxisArithmetic }
   | { kind: 'flatten'; input: number[]; size: number }
   | { kind: 'dropout'; rate: number }
@@ -79,7 +89,11 @@ export function windowOutputSize(
   if (padding === 'same') {
     const size = Math.ceil(n / s);
     const totalPadding = Math.max(0, (size - 1) * s + effective - n);
-    return { size, arithmetic: `ceil(${n} / ${s}) = ${size} (padding ${totalPadding / 2} per side)`, axis: { padding: 'same', n, s, size, perSide: totalPadding / 2 } };
+    return {
+      size,
+      arithmetic: `ceil(${n} / ${s}) = ${size} (padding ${totalPadding / 2} per side)`,
+      axis: { padding: 'same', n, s, size, perSide: totalPadding / 2 },
+    };
   }
   const exact = (n - effective) / s + 1;
   const arithmetic = `(${n} + 2·0 - ${fText}) / ${s} + 1 = ${Number.isInteger(exact) ? exact : exact.toFixed(2)}`;
@@ -122,20 +136,35 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
       const extra = layer.type === 'dense' ? activationParams(layer.activation, [layer.units]) : 0;
       const params = n * layer.units + bias + extra;
       const arithmetic = `${n} × ${layer.units}${bias ? ` + ${bias}` : ''}${extra ? ` + ${extra} (PReLU α)` : ''} = ${params}`;
-      return { ...base, outputShape: [layer.units], params, trainableParams: params, arithmetic, explain: { kind: 'dense', inputs: n, units: layer.units, bias, alpha: extra, params } };
+      return {
+        ...base,
+        outputShape: [layer.units],
+        params,
+        trainableParams: params,
+        arithmetic,
+        explain: { kind: 'dense', inputs: n, units: layer.units, bias, alpha: extra, params },
+      };
     }
     case 'conv2d': {
       if (input.length !== 3) {
-        throw new SinapsisError('model-conv-needs-image', `${where} needs an image input [height, width, channels], but receives ${shapeText(input)}.`, {
-          where,
-          shape: shapeText(input),
-        });
+        throw new SinapsisError(
+          'model-conv-needs-image',
+          `${where} needs an image input [height, width, channels], but receives ${shapeText(input)}.`,
+          {
+            where,
+            shape: shapeText(input),
+          },
+        );
       }
       const [kh, kw] = pair(layer.kernelSize);
       const [sh, sw] = pair(layer.strides);
       const [dh, dw] = pair(layer.dilation);
       if ((dh > 1 || dw > 1) && (sh > 1 || sw > 1)) {
-        throw new SinapsisError('model-dilation-with-stride', `${where}: dilation above 1 cannot be combined with a stride above 1 (tfjs does not support it). Set one of them to 1.`, { where });
+        throw new SinapsisError(
+          'model-dilation-with-stride',
+          `${where}: dilation above 1 cannot be combined with a stride above 1 (tfjs does not support it). Set one of them to 1.`,
+          { where },
+        );
       }
       const h = windowOutputSize(input[0], kh, sh, layer.padding, dh, `${where}, height`);
       const w = windowOutputSize(input[1], kw, sw, layer.padding, dw, `${where}, width`);
@@ -146,34 +175,79 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
       const extra = activationParams(layer.activation, outputShape);
       const params = weights + bias + extra;
       const arithmetic = `height ${h.arithmetic}; width ${w.arithmetic}; params ${kh}×${kw}×${cin}×${layer.filters}${bias ? ` + ${bias}` : ''}${extra ? ` + ${extra} (PReLU α)` : ''} = ${params}`;
-      const explain: LayerArithmetic = { kind: 'conv', height: h.axis, width: w.axis, kernel: [kh, kw], channels: cin, filters: layer.filters, bias, alpha: extra, params };
+      const explain: LayerArithmetic = {
+        kind: 'conv',
+        height: h.axis,
+        width: w.axis,
+        kernel: [kh, kw],
+        channels: cin,
+        filters: layer.filters,
+        bias,
+        alpha: extra,
+        params,
+      };
       return { ...base, outputShape, params, trainableParams: params, arithmetic, explain };
     }
     case 'maxPool':
     case 'avgPool': {
       if (input.length !== 3) {
-        throw new SinapsisError('model-pool-needs-image', `${where} needs an image input [height, width, channels], but receives ${shapeText(input)}.`, {
-          where,
-          shape: shapeText(input),
-        });
+        throw new SinapsisError(
+          'model-pool-needs-image',
+          `${where} needs an image input [height, width, channels], but receives ${shapeText(input)}.`,
+          {
+            where,
+            shape: shapeText(input),
+          },
+        );
       }
       const [ph, pw] = pair(layer.poolSize);
       const [sh, sw] = pair(layer.strides ?? layer.poolSize);
       const h = windowOutputSize(input[0], ph, sh, layer.padding, 1, `${where}, height`);
       const w = windowOutputSize(input[1], pw, sw, layer.padding, 1, `${where}, width`);
-      return { ...base, outputShape: [h.size, w.size, input[2]], params: 0, trainableParams: 0, arithmetic: `height ${h.arithmetic}; width ${w.arithmetic}`, explain: { kind: 'pool', height: h.axis, width: w.axis } };
+      return {
+        ...base,
+        outputShape: [h.size, w.size, input[2]],
+        params: 0,
+        trainableParams: 0,
+        arithmetic: `height ${h.arithmetic}; width ${w.arithmetic}`,
+        explain: { kind: 'pool', height: h.axis, width: w.axis },
+      };
     }
     case 'flatten': {
       const size = product(input);
-      return { ...base, outputShape: [size], params: 0, trainableParams: 0, arithmetic: `${shapeText(input)} = ${size}`, explain: { kind: 'flatten', input: [...input], size } };
+      return {
+        ...base,
+        outputShape: [size],
+        params: 0,
+        trainableParams: 0,
+        arithmetic: `${shapeText(input)} = ${size}`,
+        explain: { kind: 'flatten', input: [...input], size },
+      };
     }
     case 'dropout':
-      if (isLast) throw new SinapsisError('model-ends-with-dropout', `${where}: a network cannot end with dropout; end it with an output layer.`, { where });
-      return { ...base, outputShape: [...input], params: 0, trainableParams: 0, arithmetic: `rate ${layer.rate}`, explain: { kind: 'dropout', rate: layer.rate } };
+      if (isLast)
+        throw new SinapsisError('model-ends-with-dropout', `${where}: a network cannot end with dropout; end it with an output layer.`, {
+          where,
+        });
+      return {
+        ...base,
+        outputShape: [...input],
+        params: 0,
+        trainableParams: 0,
+        arithmetic: `rate ${layer.rate}`,
+        explain: { kind: 'dropout', rate: layer.rate },
+      };
     case 'batchNorm': {
       const channels = input[input.length - 1];
       // γ and β are learned; the moving mean and variance are updated from batches but are not trained.
-      return { ...base, outputShape: [...input], params: 4 * channels, trainableParams: 2 * channels, arithmetic: `4 × ${channels} (γ, β learned; mean, variance tracked)`, explain: { kind: 'batchNorm', channels } };
+      return {
+        ...base,
+        outputShape: [...input],
+        params: 4 * channels,
+        trainableParams: 2 * channels,
+        arithmetic: `4 × ${channels} (γ, β learned; mean, variance tracked)`,
+        explain: { kind: 'batchNorm', channels },
+      };
     }
   }
 }
@@ -182,14 +256,24 @@ function summarizeLayer(layer: LayerSpec, index: number, input: Shape, isLast: b
 export function summarizeModel(spec: ModelSpec): ModelSummary {
   const last = spec.layers[spec.layers.length - 1];
   if (last.type !== 'output') {
-    throw new SinapsisError('model-needs-output', `The last layer must be an output layer (softmax, sigmoid or linear); it is ${last.type}.`, { type: last.type });
+    throw new SinapsisError(
+      'model-needs-output',
+      `The last layer must be an output layer (softmax, sigmoid or linear); it is ${last.type}.`,
+      { type: last.type },
+    );
   }
   spec.layers.forEach((layer, index) => {
     if (layer.type === 'output' && index !== spec.layers.length - 1) {
-      throw new SinapsisError('model-output-not-last', `Layer ${index + 1} is an output layer but is not the last one. Use a dense layer for hidden layers.`, { where: index + 1 });
+      throw new SinapsisError(
+        'model-output-not-last',
+        `Layer ${index + 1} is an output layer but is not the last one. Use a dense layer for hidden layers.`,
+        { where: index + 1 },
+      );
     }
     if (layer.type === 'dense' && activationKind(layer.activation) === 'softmax') {
-      throw new SinapsisError('model-hidden-softmax', `Layer ${index + 1}: softmax belongs to the output layer only.`, { where: index + 1 });
+      throw new SinapsisError('model-hidden-softmax', `Layer ${index + 1}: softmax belongs to the output layer only.`, {
+        where: index + 1,
+      });
     }
   });
   let shape: Shape = [...spec.inputShape];

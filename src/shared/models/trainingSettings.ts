@@ -27,7 +27,16 @@ export const LAB_TRAINING_DEFAULTS = {
   batchSize: 32,
   l2: 0,
   seed: 1,
-} as const satisfies { loss: LossName; optimizer: OptimizerName; learningRate: number; momentum: number; epochs: number; batchSize: number; l2: number; seed: number };
+} as const satisfies {
+  loss: LossName;
+  optimizer: OptimizerName;
+  learningRate: number;
+  momentum: number;
+  epochs: number;
+  batchSize: number;
+  l2: number;
+  seed: number;
+};
 
 /** 'auto' uses the didactic engine for small dense networks (it is faster there) and tfjs for everything else. */
 export const engineChoiceSchema = z.enum(['auto', 'didactic', 'tfjs']);
@@ -56,7 +65,12 @@ export const trainingSettingsSchema = z.object({
     .nullable()
     .default(null),
   /** Seed of the presentation order (shuffle) of every epoch. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(LAB_TRAINING_DEFAULTS.seed),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(LAB_TRAINING_DEFAULTS.seed),
   shuffle: z.boolean().default(true),
   engine: engineChoiceSchema.default('auto'),
 });

@@ -28,9 +28,13 @@ export function setupViolations(setup: LabSetup, assignment: Assignment, handedO
   }
   if (locks.split) {
     if (!same(setup.split, handedOut.split)) found.push({ code: 'split' });
-    if (setup.training.seed !== handedOut.training.seed) found.push({ code: 'seed', expected: handedOut.training.seed, found: setup.training.seed });
+    if (setup.training.seed !== handedOut.training.seed)
+      found.push({ code: 'seed', expected: handedOut.training.seed, found: setup.training.seed });
   }
-  if (locks.features && (!same(setup.features, handedOut.features) || !same(setup.hogPipeline, handedOut.hogPipeline) || setup.scaling !== handedOut.scaling)) {
+  if (
+    locks.features &&
+    (!same(setup.features, handedOut.features) || !same(setup.hogPipeline, handedOut.hogPipeline) || setup.scaling !== handedOut.scaling)
+  ) {
     found.push({ code: 'features' });
   }
   if (locks.model.kind === 'families') {

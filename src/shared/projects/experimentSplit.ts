@@ -8,6 +8,10 @@ import type { SplitSettings } from '../contract/project';
  */
 export function experimentSplitOf(split: SplitSettings): ExperimentRequest['split'] {
   const ratios =
-    split.method === 'holdout' ? { train: split.train, test: split.test } : split.method === 'train-val-test' ? { train: split.train, validation: split.validation, test: split.test } : {};
+    split.method === 'holdout'
+      ? { train: split.train, test: split.test }
+      : split.method === 'train-val-test'
+        ? { train: split.train, validation: split.validation, test: split.test }
+        : {};
   return { method: split.method, folds: split.folds, stratified: split.stratified, ...ratios };
 }

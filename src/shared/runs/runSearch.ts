@@ -11,7 +11,11 @@ export function runMatchesSearch(run: RunSummary, search: string | undefined, ex
     .split(/\s+/)
     .filter(Boolean);
   if (!words.length) return true;
-  const haystack = fold([run.runId, run.modelName, run.model, run.dataset, run.engine, run.backend, run.status, ...extra].filter((field) => field !== null).join(' '));
+  const haystack = fold(
+    [run.runId, run.modelName, run.model, run.dataset, run.engine, run.backend, run.status, ...extra]
+      .filter((field) => field !== null)
+      .join(' '),
+  );
   return words.every((word) => haystack.includes(word));
 }
 

@@ -20,7 +20,24 @@ const root = mkdtempSync(join(tmpdir(), 'sinapsis-check-'));
 const runs = join(root, 'entregas');
 const assignmentFile = join(root, 'tarea.sinapsis.json');
 const train = (name: string, seed: number) =>
-  runCli(['train', '--data', 'builtin:blobs', '--epochs', '6', '--optimizer', 'adam', '--lr', '0.05', '--seed', String(seed), '--out', join(runs, name)], capture());
+  runCli(
+    [
+      'train',
+      '--data',
+      'builtin:blobs',
+      '--epochs',
+      '6',
+      '--optimizer',
+      'adam',
+      '--lr',
+      '0.05',
+      '--seed',
+      String(seed),
+      '--out',
+      join(runs, name),
+    ],
+    capture(),
+  );
 
 beforeAll(async () => {
   mkdirSync(runs);
@@ -46,7 +63,11 @@ beforeAll(async () => {
     savedAt: '2026-12-07T10:00:00.000Z',
     app: '0.1.0',
     setup: {
-      dataset: { name: 'blobs', fingerprint: config.dataset.fingerprint, reference: { kind: 'builtin', id: 'blobs', options: builtinOptionsSchema.parse({}) } },
+      dataset: {
+        name: 'blobs',
+        fingerprint: config.dataset.fingerprint,
+        reference: { kind: 'builtin', id: 'blobs', options: builtinOptionsSchema.parse({}) },
+      },
       features: { kind: 'columns' },
       hogPipeline: hogPipelineSchema.parse({}),
       scaling: config.preprocessing.scaling,
@@ -55,13 +76,23 @@ beforeAll(async () => {
       followFeatures: true,
       training: trainingSettingsSchema.parse({ epochs: 6, seed: 4 }),
       backend: 'auto',
-      augmentation: { enabled: false, copies: 1, form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 } },
+      augmentation: {
+        enabled: false,
+        copies: 1,
+        form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 },
+      },
     },
     runs: [],
     assignment: {
       title: { es: 'Manchas', pt: 'Manchas', en: 'Blobs' },
       instructions: { es: '', pt: '', en: '' },
-      locks: { dataset: true, split: true, features: true, model: { kind: 'families', families: ['mlp', 'singleLayer'] }, epochs: { min: 5, max: 10 } },
+      locks: {
+        dataset: true,
+        split: true,
+        features: true,
+        model: { kind: 'families', families: ['mlp', 'singleLayer'] },
+        epochs: { min: 5, max: 10 },
+      },
     },
   };
   writeFileSync(assignmentFile, JSON.stringify(assignment));
@@ -78,7 +109,8 @@ describe('sinapsis check', () => {
     expect([run, result, problems]).toEqual(['ana', 'ok', '']);
     const stored = JSON.parse(readFileSync(join(runs, 'ana', 'metrics.json'), 'utf8'));
     expect(Number(accuracy)).toBeCloseTo(stored.accuracy.test, 12);
-    const script = 'import json,sys; from sklearn.metrics import accuracy_score; p=json.load(open(sys.argv[1]))["predictions"]; print(accuracy_score([x["trueClass"] for x in p],[x["predictedClass"] for x in p]))';
+    const script =
+      'import json,sys; from sklearn.metrics import accuracy_score; p=json.load(open(sys.argv[1]))["predictions"]; print(accuracy_score([x["trueClass"] for x in p],[x["predictedClass"] for x in p]))';
     const sklearn = Number(execFileSync('/usr/bin/python3', ['-c', script, join(runs, 'ana', 'predictions.json')], { encoding: 'utf8' }));
     expect(Number(accuracy)).toBeCloseTo(sklearn, 12);
   });

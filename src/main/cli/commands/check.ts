@@ -36,7 +36,13 @@ async function runFolders(paths: string[]): Promise<string[]> {
       continue;
     }
     const entries = await readdir(path, { withFileTypes: true });
-    appendAll(dirs, entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort());
+    appendAll(
+      dirs,
+      entries
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => join(path, e.name))
+        .sort(),
+    );
   }
   return dirs;
 }
@@ -48,7 +54,11 @@ async function openAssignmentDataset(reference: DatasetReference, data: string |
   if (reference.kind === 'folder') return openDatasetSource(reference.path, { signal });
   if (reference.kind === 'csv') return openDatasetSource(reference.path, { signal, target: String(reference.target + 1) });
   if (reference.id === 'digits' || reference.id === 'wine') return openDatasetSource(`builtin:${reference.id}`, { signal });
-  return tableFromGenerated(generateBuiltin(reference.id, builtinOptionsSchema.parse(reference.options)), DatasetStore.newId(), `builtin:${reference.id}`);
+  return tableFromGenerated(
+    generateBuiltin(reference.id, builtinOptionsSchema.parse(reference.options)),
+    DatasetStore.newId(),
+    `builtin:${reference.id}`,
+  );
 }
 
 /** The split the assignment expects, or why it cannot be computed here (then each row says so, nothing fails). */
@@ -61,10 +71,14 @@ async function assignmentSplit(assignment: ProjectFile, data: string | undefined
     dataset = await openAssignmentDataset(pointer.reference, data);
   } catch (error) {
     const where = data ?? (pointer.reference.kind === 'builtin' ? `builtin:${pointer.reference.id}` : pointer.reference.path);
-    return { unavailable: `the dataset "${pointer.name}" could not be opened at ${where} (${error instanceof Error ? error.message : String(error)}); give it with --data` };
+    return {
+      unavailable: `the dataset "${pointer.name}" could not be opened at ${where} (${error instanceof Error ? error.message : String(error)}); give it with --data`,
+    };
   }
   if (dataset.summary.fingerprint !== pointer.fingerprint) {
-    return { unavailable: `the dataset opened has other contents than "${pointer.name}" (fingerprint ${dataset.summary.fingerprint.slice(0, 12)}, expected ${pointer.fingerprint.slice(0, 12)}); give the right one with --data` };
+    return {
+      unavailable: `the dataset opened has other contents than "${pointer.name}" (fingerprint ${dataset.summary.fingerprint.slice(0, 12)}, expected ${pointer.fingerprint.slice(0, 12)}); give the right one with --data`,
+    };
   }
   const samples = dataset.kind === 'images' ? dataset.images.length : dataset.targets.length;
   return expectedSplit(assignment, samples, labelsOf(dataset), dataset.classNames.length);
@@ -74,7 +88,13 @@ const csvField = (value: string): string => (/[",\n;]/.test(value) ? `"${value.r
 
 function formatTable(rows: CheckRow[]): string {
   const accuracy = (row: CheckRow) => (row.accuracy === null ? '—' : `${(row.accuracy * 100).toFixed(1)}%`);
-  const width = Math.max(3, maxOf(rows.map((row) => row.run.length), 0));
+  const width = Math.max(
+    3,
+    maxOf(
+      rows.map((row) => row.run.length),
+      0,
+    ),
+  );
   const lines = [`${'run'.padEnd(width)}  ${'result'.padEnd(10)}  ${'test acc'.padStart(8)}  detail`];
   for (const row of rows) {
     const [first, ...rest] = row.problems.length ? row.problems : [''];
@@ -88,7 +108,8 @@ function formatTable(rows: CheckRow[]): string {
 
 function formatCsv(rows: CheckRow[]): string {
   const lines = ['run,result,test_accuracy,problems'];
-  for (const row of rows) lines.push([row.run, row.status, row.accuracy === null ? '' : String(row.accuracy), row.problems.join('; ')].map(csvField).join(','));
+  for (const row of rows)
+    lines.push([row.run, row.status, row.accuracy === null ? '' : String(row.accuracy), row.problems.join('; ')].map(csvField).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -117,14 +138,26 @@ Exit codes: 0 every run passes, 3 some run does not pass, 2 bad arguments or an 
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, { csv: { type: 'boolean' }, data: { type: 'string' } });
-    if (positionals.length < 2) throw new SinapsisError('bad-arguments', 'Give the assignment file and at least one run folder (or a folder of runs), e.g. "sinapsis check tarea.sinapsis.json entregas/".');
+    if (positionals.length < 2)
+      throw new SinapsisError(
+        'bad-arguments',
+        'Give the assignment file and at least one run folder (or a folder of runs), e.g. "sinapsis check tarea.sinapsis.json entregas/".',
+      );
     const [assignmentPath, ...runPaths] = positionals;
-    const text = (await readCliFile(resolve(assignmentPath), { maxBytes: MAX_ASSIGNMENT_BYTES, what: 'the assignment file saved with "Guardar como tarea"' })).toString('utf8');
+    const text = (
+      await readCliFile(resolve(assignmentPath), {
+        maxBytes: MAX_ASSIGNMENT_BYTES,
+        what: 'the assignment file saved with "Guardar como tarea"',
+      })
+    ).toString('utf8');
     const data = values.data as string | undefined;
-    if (data) await refuseSpecialFile(data, 'the assignment\'s image folder, CSV file or builtin:NAME');
+    if (data) await refuseSpecialFile(data, "the assignment's image folder, CSV file or builtin:NAME");
     const assignment = parseProjectText(text, assignmentPath);
     if (!assignment.assignment) {
-      throw new SinapsisError('bad-arguments', `${assignmentPath} is a project, not an assignment: it locks nothing to check. Save it with "Guardar como tarea" first.`);
+      throw new SinapsisError(
+        'bad-arguments',
+        `${assignmentPath} is a project, not an assignment: it locks nothing to check. Save it with "Guardar como tarea" first.`,
+      );
     }
     const dirs = await runFolders(runPaths);
     if (dirs.length === 0) throw new SinapsisError('bad-arguments', `No run folders in ${runPaths.join(', ')}.`);

@@ -23,7 +23,9 @@ export function formatImageSummary(summary: ImageSummary, maxProblems: number): 
       : `imbalance: balanced (ratio ${summary.imbalance.ratio.toFixed(2)})`,
     `sizes: width ${stats(summary.sizes.width)}, height ${stats(summary.sizes.height)}; most common ${summary.sizes.mostCommon.width}x${summary.sizes.mostCommon.height}, ${summary.sizes.differing} differ`,
     `channels: ${summary.channels.grey} grey, ${summary.channels.rgb} colour, ${summary.channels.withAlpha} with alpha, ${summary.channels.sixteenBit} 16-bit`,
-    `formats: ${Object.entries(summary.formats).map(([f, n]) => `${f} ${n}`).join(', ')}`,
+    `formats: ${Object.entries(summary.formats)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ')}`,
     `duplicates: ${summary.duplicates.length} groups`,
     ...summary.duplicates.slice(0, maxProblems).map((group) => `  ${group.join(' = ')}`),
     `fingerprint: ${summary.fingerprint}`,
@@ -41,7 +43,11 @@ export function formatCsv(inspection: CsvInspection, table: TableSummary | null)
   const lines = [
     `csv: ${inspection.path}`,
     `rows: ${inspection.rows}, delimiter ${delimiter}, ${inspection.hasHeader ? 'with' : 'without'} header`,
-    ...(inspection.encoding === 'windows-1252' ? ['encoding: not UTF-8, read as Windows-1252 (Latin-1); check the accents, or save it as "CSV UTF-8"'] : inspection.encoding !== 'utf-8' ? [`encoding: ${inspection.encoding}`] : []),
+    ...(inspection.encoding === 'windows-1252'
+      ? ['encoding: not UTF-8, read as Windows-1252 (Latin-1); check the accents, or save it as "CSV UTF-8"']
+      : inspection.encoding !== 'utf-8'
+        ? [`encoding: ${inspection.encoding}`]
+        : []),
     'columns:',
     ...inspection.columns.map(
       (c) =>
@@ -52,18 +58,31 @@ export function formatCsv(inspection: CsvInspection, table: TableSummary | null)
   ];
   if (table) {
     lines.push(`target: ${table.target} (${table.task}), ${table.features.length} features`, `fingerprint: ${table.fingerprint}`);
-    if (table.task === 'classification') appendAll(lines, table.classes.map((c) => `  ${c.name}: ${c.count}`));
+    if (table.task === 'classification')
+      appendAll(
+        lines,
+        table.classes.map((c) => `  ${c.name}: ${c.count}`),
+      );
     if (table.imbalance?.warning) lines.push(`imbalance: WARNING, ratio ${table.imbalance.ratio.toFixed(1)}`);
-    if (table.targetStats) lines.push(`target: min ${table.targetStats.min}, median ${table.targetStats.median}, max ${table.targetStats.max}, mean ${table.targetStats.mean.toFixed(4)}`);
+    if (table.targetStats)
+      lines.push(
+        `target: min ${table.targetStats.min}, median ${table.targetStats.median}, max ${table.targetStats.max}, mean ${table.targetStats.mean.toFixed(4)}`,
+      );
   }
   return lines.join('\n') + '\n';
 }
 
-function progressPrinter(io: CliIO): ((p: { phase: string; done: number; total: number; filesPerSecond: number; etaSeconds: number | null }) => void) | undefined {
+function progressPrinter(
+  io: CliIO,
+): ((p: { phase: string; done: number; total: number; filesPerSecond: number; etaSeconds: number | null }) => void) | undefined {
   if (!io.isTTY) return undefined;
   return (p) => {
     const eta = p.etaSeconds === null ? '' : `, ${Math.ceil(p.etaSeconds)} s left`;
-    io.err(p.phase === 'scanning' ? `\rscanning: ${p.done} files found   ` : `\rloading: ${p.done}/${p.total} (${Math.round(p.filesPerSecond)} files/s${eta})   `);
+    io.err(
+      p.phase === 'scanning'
+        ? `\rscanning: ${p.done} files found   `
+        : `\rloading: ${p.done}/${p.total} (${Math.round(p.filesPerSecond)} files/s${eta})   `,
+    );
   };
 }
 
@@ -92,10 +111,12 @@ Options:
       threads: { type: 'string' },
     });
     const threads = intOption('threads', values.threads as string | undefined, 0, 0, 64);
-    if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give exactly one image folder or CSV file, e.g. "sinapsis dataset ./digits".');
+    if (positionals.length !== 1)
+      throw new SinapsisError('bad-arguments', 'Give exactly one image folder or CSV file, e.g. "sinapsis dataset ./digits".');
     const path = positionals[0];
     const maxProblems = values.problems === undefined ? 50 : Number(values.problems);
-    if (!Number.isInteger(maxProblems) || maxProblems < 0) throw new SinapsisError('bad-arguments', `--problems must be a whole number, got "${String(values.problems)}".`);
+    if (!Number.isInteger(maxProblems) || maxProblems < 0)
+      throw new SinapsisError('bad-arguments', `--problems must be a whole number, got "${String(values.problems)}".`);
     await refuseSpecialFile(path, 'an image folder (one subfolder per class) or a CSV file');
     const info = await stat(path).catch(() => null);
     if (info?.isFile()) {
@@ -112,7 +133,12 @@ Options:
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     try {
-      const dataset = await loadImageFolder(path, { signal: controller.signal, datasetId: DatasetStore.newId(), threads, onProgress: progressPrinter(io) });
+      const dataset = await loadImageFolder(path, {
+        signal: controller.signal,
+        datasetId: DatasetStore.newId(),
+        threads,
+        onProgress: progressPrinter(io),
+      });
       if (io.isTTY) io.err('\n');
       io.out(values.json ? JSON.stringify(dataset.summary, null, 2) + '\n' : formatImageSummary(dataset.summary, maxProblems));
     } finally {

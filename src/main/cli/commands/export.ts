@@ -30,10 +30,19 @@ Example:
   sinapsis export runs/lab-hog --format pytorch && python3 runs/lab-hog/export-pytorch/predict.py digit.png
 `,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('export', args, { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } });
-    if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give one run folder, e.g. "sinapsis export runs/lab-hog --format onnx".');
+    const { values, positionals } = parseCommandArgs('export', args, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+    });
+    if (positionals.length !== 1)
+      throw new SinapsisError('bad-arguments', 'Give one run folder, e.g. "sinapsis export runs/lab-hog --format onnx".');
     const format = modelExportFormatSchema.safeParse(values.format);
-    if (!format.success) throw new SinapsisError('bad-arguments', `--format must be one of ${MODEL_EXPORT_FORMATS.join(', ')}; got "${String(values.format ?? '')}".`);
+    if (!format.success)
+      throw new SinapsisError(
+        'bad-arguments',
+        `--format must be one of ${MODEL_EXPORT_FORMATS.join(', ')}; got "${String(values.format ?? '')}".`,
+      );
     const language = languageSchema.safeParse(values.lang ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${String(values.lang)}".`);
     const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');

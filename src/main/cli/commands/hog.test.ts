@@ -26,22 +26,54 @@ describe('sinapsis hog', () => {
     expect(lines).toContain('feature length: 320');
     expect(lines[1]).toBe('prepared: 12x24 grey (cv2.resize linear)');
     const vector = JSON.parse(lines[lines.length - 1]) as number[];
-    const expected = hog(prepareImage({ width: 30, height: 50, channels: 3, data: pixels }, { grayscale: true, resize: { width: 12, height: 24 }, interpolation: 'linear' }), {
-      orientations: 8,
-      pixelsPerCell: [4, 4],
-      cellsPerBlock: [2, 2],
-      blockNorm: 'L2-Hys',
-      transformSqrt: false,
-    }).vector;
+    const expected = hog(
+      prepareImage(
+        { width: 30, height: 50, channels: 3, data: pixels },
+        { grayscale: true, resize: { width: 12, height: 24 }, interpolation: 'linear' },
+      ),
+      {
+        orientations: 8,
+        pixelsPerCell: [4, 4],
+        cellsPerBlock: [2, 2],
+        blockNorm: 'L2-Hys',
+        transformSqrt: false,
+      },
+    ).vector;
     expect(vector).toEqual(Array.from(expected));
   });
 
   it('honours every option in --json mode and writes the HOG picture', async () => {
     const io = capture();
     const picture = join(dir, 'hog.png');
-    const args = [imagePath, '--resize', '24x40', '--orientations', '9', '--cell', '8x6', '--block', '1x2', '--norm', 'L1-sqrt', '--sqrt', '--color', '--interpolation', 'area', '--json', '--picture', picture, '--scale', '3'];
+    const args = [
+      imagePath,
+      '--resize',
+      '24x40',
+      '--orientations',
+      '9',
+      '--cell',
+      '8x6',
+      '--block',
+      '1x2',
+      '--norm',
+      'L1-sqrt',
+      '--sqrt',
+      '--color',
+      '--interpolation',
+      'area',
+      '--json',
+      '--picture',
+      picture,
+      '--scale',
+      '3',
+    ];
     expect(await hogCommand.run(args, io)).toBe(0);
-    const out = JSON.parse(io.stdout) as { length: number; vector: number[]; prepared: { width: number; height: number; channels: number }; cells: { rows: number; columns: number } };
+    const out = JSON.parse(io.stdout) as {
+      length: number;
+      vector: number[];
+      prepared: { width: number; height: number; channels: number };
+      cells: { rows: number; columns: number };
+    };
     // 40/8 = 5 cell rows, 24/6 = 4 cell columns; blocks 1x2 -> 5 x 3 positions x 2 cells x 9 bins.
     expect(out.cells).toEqual({ rows: 5, columns: 4 });
     expect(out.length).toBe(5 * 3 * 2 * 9);
@@ -75,7 +107,10 @@ describe('sinapsis hog', () => {
 describe('sinapsis hog <folder> --csv', () => {
   it('writes every image of a class folder as a CSV row equal to its own --json vector, and lists the bad ones', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sinapsis-cli-hog-folder-'));
-    for (const [name, shade] of [['gatos', 40], ['perros', 200]] as const) {
+    for (const [name, shade] of [
+      ['gatos', 40],
+      ['perros', 200],
+    ] as const) {
       mkdirSync(join(root, name));
       for (let k = 0; k < 3; k++) {
         const data = Uint8Array.from({ length: 20 * 30 }, (_, i) => (shade + i * (k + 3)) % 256);

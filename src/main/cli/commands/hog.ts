@@ -73,14 +73,20 @@ Examples:
     const path = resolve(positionals[0]);
     const isFolder = (await stat(path).catch(() => null))?.isDirectory() ?? false;
     if (isFolder) {
-      if (typeof values.csv !== 'string') throw new SinapsisError('bad-arguments', `${path} is a folder: give --csv out.csv to write the HOG of all its images, or name one image.`);
+      if (typeof values.csv !== 'string')
+        throw new SinapsisError(
+          'bad-arguments',
+          `${path} is a folder: give --csv out.csv to write the HOG of all its images, or name one image.`,
+        );
       await hogFolderToCsv(path, pipeline, values.csv, io);
       return EXIT_OK;
     }
-    if (typeof values.csv === 'string') throw new SinapsisError('bad-arguments', '--csv is for a folder of images; for one image use --json.');
+    if (typeof values.csv === 'string')
+      throw new SinapsisError('bad-arguments', '--csv is for a folder of images; for one image use --json.');
     const bytes = await readCliFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image file' });
     const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `${path}: ${inspection.reason}.`, { file: path, reason: inspection.reason });
+    if (!inspection.ok)
+      throw new SinapsisError('hog-image-unreadable', `${path}: ${inspection.reason}.`, { file: path, reason: inspection.reason });
     let preview;
     try {
       preview = previewHog(inspection.image, pipeline);
@@ -95,7 +101,10 @@ Examples:
       for (let y = 0; y < height * scale; y++) {
         for (let x = 0; x < width * scale; x++) big[y * width * scale + x] = data[Math.floor(y / scale) * width + Math.floor(x / scale)];
       }
-      await writeFileAtomic(resolve(values.picture), encodePng(new Image(width * scale, height * scale, { colorModel: 'GREY', data: big })));
+      await writeFileAtomic(
+        resolve(values.picture),
+        encodePng(new Image(width * scale, height * scale, { colorModel: 'GREY', data: big })),
+      );
     }
 
     const { params } = pipeline;
@@ -119,7 +128,9 @@ Examples:
       `prepared: ${preview.prepared.width}x${preview.prepared.height} ${preview.prepared.channels === 1 ? 'grey' : 'colour'}${pipeline.resize ? ` (cv2.resize ${pipeline.interpolation})` : ''}`,
       `hog: ${params.orientations} orientations, cells ${params.pixelsPerCell.join('x')} px, blocks ${params.cellsPerBlock.join('x')} cells, ${params.blockNorm}${params.transformSqrt ? ', sqrt' : ''}`,
       `cells: ${preview.cells.rows}x${preview.cells.columns}, blocks: ${preview.blocks.rows}x${preview.blocks.columns}` +
-        (preview.unusedPixels.rows || preview.unusedPixels.columns ? ` (${preview.unusedPixels.rows} bottom rows and ${preview.unusedPixels.columns} right columns fill no whole cell and are ignored)` : ''),
+        (preview.unusedPixels.rows || preview.unusedPixels.columns
+          ? ` (${preview.unusedPixels.rows} bottom rows and ${preview.unusedPixels.columns} right columns fill no whole cell and are ignored)`
+          : ''),
       `feature length: ${preview.length}`,
       ...(typeof values.picture === 'string' ? [`picture: ${resolve(values.picture)}`] : []),
       JSON.stringify(preview.vector),

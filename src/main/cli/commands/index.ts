@@ -10,4 +10,14 @@ import { serveCommand } from './serve';
 import { trainCommand } from './train';
 
 /** Every `sinapsis` subcommand; a new one is a file in this folder plus a line here. */
-export const commands: readonly CliCommand[] = [infoCommand, serveCommand, trainCommand, predictCommand, exportCommand, reportCommand, datasetCommand, hogCommand, checkCommand];
+export const commands: readonly CliCommand[] = [
+  infoCommand,
+  serveCommand,
+  trainCommand,
+  predictCommand,
+  exportCommand,
+  reportCommand,
+  datasetCommand,
+  hogCommand,
+  checkCommand,
+];

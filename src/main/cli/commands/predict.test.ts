@@ -13,8 +13,12 @@ describe('sinapsis predict', () => {
   it('gives a table row the probabilities the run wrote for that sample; bad input exits 2 with a message', async () => {
     const base = mkdtempSync(join(tmpdir(), 'sinapsis-predict-'));
     const wine = join(base, 'wine');
-    expect(await runCli(['train', '--data', 'builtin:wine', '--epochs', '20', '--optimizer', 'adam', '--lr', '0.01', '--out', wine], capture())).toBe(0);
-    const { predictions } = JSON.parse(readFileSync(join(wine, 'predictions.json'), 'utf8')) as { predictions: { index: number; probabilities: number[] }[] };
+    expect(
+      await runCli(['train', '--data', 'builtin:wine', '--epochs', '20', '--optimizer', 'adam', '--lr', '0.01', '--out', wine], capture()),
+    ).toBe(0);
+    const { predictions } = JSON.parse(readFileSync(join(wine, 'predictions.json'), 'utf8')) as {
+      predictions: { index: number; probabilities: number[] }[];
+    };
     const sample = predictions[0];
     const csv = readFileSync(join(__dirname, '../../../../resources/datasets/wine/wine.csv'), 'utf8').trim().split('\n');
     const row = csv[1 + sample.index].split(',').slice(0, 13).join(',');

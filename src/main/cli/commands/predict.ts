@@ -22,8 +22,12 @@ async function imageInput(path: string): Promise<SampleInput> {
 }
 
 function rowInput(text: string): SampleInput {
-  const values = text.split(/[,;\s]+/).filter(Boolean).map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) throw new SinapsisError('bad-arguments', `--row must be numbers separated by commas, got "${text}".`);
+  const values = text
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v)))
+    throw new SinapsisError('bad-arguments', `--row must be numbers separated by commas, got "${text}".`);
   return { kind: 'row', values };
 }
 
@@ -40,14 +44,24 @@ function printFolder(result: FolderClassification, io: CliIO, rows: boolean): vo
   const lines: string[] = [];
   if (rows) {
     for (const row of result.allRows) {
-      lines.push(`${row.file}\t${row.predicted}\t${(row.probability * 100).toFixed(1)} %${row.trueClass !== null ? `\t(true: ${row.trueClass})` : ''}`);
+      lines.push(
+        `${row.file}\t${row.predicted}\t${(row.probability * 100).toFixed(1)} %${row.trueClass !== null ? `\t(true: ${row.trueClass})` : ''}`,
+      );
     }
   }
   lines.push(`classified: ${result.total} images of ${result.folder} in ${result.seconds.toFixed(1)} s`);
   if (result.accuracy && result.confusionMatrix) {
-    lines.push(`accuracy: ${(result.accuracy.accuracy * 100).toFixed(1)} % (${result.accuracy.correct} of ${result.accuracy.total} in class subfolders)`);
+    lines.push(
+      `accuracy: ${(result.accuracy.accuracy * 100).toFixed(1)} % (${result.accuracy.correct} of ${result.accuracy.total} in class subfolders)`,
+    );
     const { labels, matrix } = result.confusionMatrix;
-    const width = Math.max(6, maxOf(labels.map((l) => l.length + 1), 0));
+    const width = Math.max(
+      6,
+      maxOf(
+        labels.map((l) => l.length + 1),
+        0,
+      ),
+    );
     lines.push('confusion matrix (rows: true class, columns: predicted):');
     lines.push(['', ...labels].map((cell) => cell.padStart(width)).join(''));
     matrix.forEach((row, i) => lines.push([labels[i], ...row.map(String)].map((cell) => cell.padStart(width)).join('')));
@@ -84,7 +98,12 @@ Options:
   -h, --help         show this help
 `,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('predict', args, { row: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('predict', args, {
+      row: { type: 'string' },
+      top: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'string' },
+    });
     const k = intOption('top', values.top as string | undefined, 3, 1, 10);
     const row = values.row as string | undefined;
     if (row === undefined && positionals.length === 2 && isFolder(resolve(positionals[1]))) {
@@ -113,9 +132,13 @@ Options:
         run.model.dispose();
       }
     }
-    if (values.csv !== undefined) throw new SinapsisError('bad-arguments', '--csv is for classifying a folder: give a run folder and a folder of images.');
+    if (values.csv !== undefined)
+      throw new SinapsisError('bad-arguments', '--csv is for classifying a folder: give a run folder and a folder of images.');
     if (positionals.length !== (row === undefined ? 2 : 1)) {
-      throw new SinapsisError('bad-arguments', 'Give a run folder and an image, e.g. "sinapsis predict runs/lab-hog digit.png", or a run folder and --row.');
+      throw new SinapsisError(
+        'bad-arguments',
+        'Give a run folder and an image, e.g. "sinapsis predict runs/lab-hog digit.png", or a run folder and --row.',
+      );
     }
     const dir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
     const input = row === undefined ? await imageInput(resolve(positionals[1])) : rowInput(row);

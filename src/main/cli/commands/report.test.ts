@@ -19,7 +19,9 @@ describe('sinapsis report', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Lab 3');
-    expect(io.stdout).toContain('exports: charts/accuracy.svg, charts/loss.svg, confusion-matrix-normalized.csv, confusion-matrix.csv, metrics.csv, per-class.csv');
+    expect(io.stdout).toContain(
+      'exports: charts/accuracy.svg, charts/loss.svg, confusion-matrix-normalized.csv, confusion-matrix.csv, metrics.csv, per-class.csv',
+    );
     expect(readFileSync(join(dir, 'per-class.csv'), 'utf8').split('\n')[1]).toBe('cero,0.75,0.75,0.75,4');
     expect(readFileSync(join(dir, 'charts/loss.svg'), 'utf8')).toContain('Loss per epoch');
     expect(await runCli(['report', dir, '--lang', 'pt'], capture())).toBe(0);

@@ -36,17 +36,25 @@ Options:
       author: { type: 'string' },
       comments: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new SinapsisError('bad-arguments', 'Give exactly one run folder, e.g. "sinapsis report runs/20261122T101500Z-abc123".');
+    if (positionals.length !== 1)
+      throw new SinapsisError('bad-arguments', 'Give exactly one run folder, e.g. "sinapsis report runs/20261122T101500Z-abc123".');
     const language = languageSchema.safeParse((values.lang as string | undefined) ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${String(values.lang)}".`);
     const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
-    const given = { title: values.title as string | undefined, author: values.author as string | undefined, comments: values.comments as string | undefined };
+    const given = {
+      title: values.title as string | undefined,
+      author: values.author as string | undefined,
+      comments: values.comments as string | undefined,
+    };
     const hasNotes = Object.values(given).some((v) => v !== undefined);
     const notes = hasNotes ? Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) : undefined;
     const result = await exportRunReport(runDir, { language: language.data, notes, pdf: Boolean(values.pdf), printPdf: printHtmlToPdf });
     io.out(`report: ${result.html} (${result.htmlBytes} bytes)\n`);
     if (result.pdf) io.out(`pdf: ${result.pdf} (${result.pdfBytes} bytes)\n`);
-    const exports = await writeRunExports(runDir, { language: language.data, ...(values.png ? { renderPng: (images) => rasterizeSvgs(images) } : {}) });
+    const exports = await writeRunExports(runDir, {
+      language: language.data,
+      ...(values.png ? { renderPng: (images) => rasterizeSvgs(images) } : {}),
+    });
     if (exports.pngProblem) throw new SinapsisError(exports.pngProblem.code, exports.pngProblem.message);
     const written = exports.files.filter((f) => /\.(csv|svg|png)$/.test(f.name) && f.name !== 'history.csv').map((f) => f.name);
     io.out(`exports: ${written.join(', ')}\n`);

@@ -31,7 +31,9 @@ function stopOnSignal(server: RunningServer, io: CliIO, launcher: string | null)
         process.exit(EXIT_INTERRUPTED);
       }
       stopping = true;
-      io.out(`\nStopping (${signal}): trainings in progress end after their current batch and are saved as "stopped". Press Ctrl+C again to quit at once.\n`);
+      io.out(
+        `\nStopping (${signal}): trainings in progress end after their current batch and are saved as "stopped". Press Ctrl+C again to quit at once.\n`,
+      );
       void server.shutdown().then(() => {
         for (const name of STOP_SIGNALS) process.off(name, onSignal);
         if (launcher) rmSync(dirname(launcher), { recursive: true, force: true });
@@ -55,16 +57,32 @@ async function labOptions(values: ServeValues): Promise<LabServeOptions> {
     } catch {
       isFolder = false;
     }
-    if (!isFolder) throw new SinapsisError('bad-arguments', `--data ${dir}: not a folder. Give a folder the students may open (repeat --data for several).`);
+    if (!isFolder)
+      throw new SinapsisError(
+        'bad-arguments',
+        `--data ${dir}: not a folder. Give a folder the students may open (repeat --data for several).`,
+      );
   }
   let students: string[] | null = null;
   if (typeof values.students === 'string') {
-    const text = (await readCliFile(values.students, { maxBytes: MAX_STUDENT_LIST_BYTES, what: '--students a text file with one student name per line' })).toString('utf8');
+    const text = (
+      await readCliFile(values.students, {
+        maxBytes: MAX_STUDENT_LIST_BYTES,
+        what: '--students a text file with one student name per line',
+      })
+    ).toString('utf8');
     students = parseStudentList(text);
-    if (students.length === 0) throw new SinapsisError('bad-arguments', `--students ${values.students} has no names: write one student name per line.`);
+    if (students.length === 0)
+      throw new SinapsisError('bad-arguments', `--students ${values.students} has no names: write one student name per line.`);
   }
   const workspacesRoot = typeof values.workspaces === 'string' ? resolve(values.workspaces) : defaultWorkspacesRoot();
-  const datasetBudgetMb = intOption('workspace-memory', values['workspace-memory'] as string | undefined, DEFAULT_WORKSPACE_MEMORY_MB, 16, 1024 * 1024);
+  const datasetBudgetMb = intOption(
+    'workspace-memory',
+    values['workspace-memory'] as string | undefined,
+    DEFAULT_WORKSPACE_MEMORY_MB,
+    16,
+    1024 * 1024,
+  );
   return { dataRoots, students, workspacesRoot, datasetBudgetMb };
 }
 
@@ -131,24 +149,35 @@ as "stopped"; a second Ctrl+C quits at once.
     const maxTrainings = intOption('max-trainings', values['max-trainings'] as string | undefined, maxTrainingsFromEnv(), 1, 256);
     const lab = values.lab === true || !isLoopbackHost(host) ? await labOptions(values) : undefined;
     if (!lab && (values.data || values.students || values.workspaces || values['workspace-memory'])) {
-      throw new SinapsisError('bad-arguments', '--data, --students, --workspaces and --workspace-memory are for a lab server: add --lab, or a --host other than 127.0.0.1.');
+      throw new SinapsisError(
+        'bad-arguments',
+        '--data, --students, --workspaces and --workspace-memory are for a lab server: add --lab, or a --host other than 127.0.0.1.',
+      );
     }
     const server = await startServer({ host, port, token, noToken, maxTrainings, lab });
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
-    io.out(`Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`);
+    io.out(
+      `Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`,
+    );
     // A read-only (or full) runs folder: its runs can be viewed, but training there would fail; said once, up front.
     const problem = server.core.runsFolderProblem;
     if (problem) io.out(`${problem.message} Existing runs can still be opened.\n`);
     if (server.token === null) {
-      io.out('No access token (--no-token): every program and every user account on this computer can use Sinapsis, and see and change its runs, through this port (web pages from other sites cannot). Use it only on a computer that only you use.\n');
+      io.out(
+        'No access token (--no-token): every program and every user account on this computer can use Sinapsis, and see and change its runs, through this port (web pages from other sites cannot). Use it only on a computer that only you use.\n',
+      );
     } else if (!isLoopbackHost(host)) {
       io.out(`Listening on ${host}: only browsers that opened the URL with the token (they keep it in a cookie) are accepted.\n`);
     } else {
-      io.out(`Only this URL (with its token${token === undefined ? ', new at every launch' : ''}) opens Sinapsis; other accounts of this computer cannot use it.\n`);
+      io.out(
+        `Only this URL (with its token${token === undefined ? ', new at every launch' : ''}) opens Sinapsis; other accounts of this computer cannot use it.\n`,
+      );
     }
     if (server.lab) {
-      io.out(`Lab server: students' workspaces in ${lab?.workspacesRoot}; they can open ${lab?.dataRoots.length ? lab.dataRoots.join(', ') + ' and ' : ''}the bundled datasets.\n`);
-      io.out('The URL above is the teacher\'s (it sees every workspace): do not share it.\n');
+      io.out(
+        `Lab server: students' workspaces in ${lab?.workspacesRoot}; they can open ${lab?.dataRoots.length ? lab.dataRoots.join(', ') + ' and ' : ''}the bundled datasets.\n`,
+      );
+      io.out("The URL above is the teacher's (it sees every workspace): do not share it.\n");
       if (server.lab.classUrl) io.out(`Students sign in with their name at: ${server.lab.classUrl}\n`);
       for (const student of server.lab.students) io.out(`  ${student.name}: ${student.url}\n`);
     }

@@ -19,7 +19,27 @@ describe('sinapsis train', () => {
   it('trains Wine headless into --out, with plain progress lines and the metrics graders read', async () => {
     const out = join(scratch(), 'alumno 1');
     const io = capture();
-    const code = await runCli(['train', '--data', 'builtin:wine', '--model', 'wine13_8_4_3', '--epochs', '40', '--optimizer', 'adam', '--lr', '0.01', '--seed', '4', '--out', out, '--json'], io);
+    const code = await runCli(
+      [
+        'train',
+        '--data',
+        'builtin:wine',
+        '--model',
+        'wine13_8_4_3',
+        '--epochs',
+        '40',
+        '--optimizer',
+        'adam',
+        '--lr',
+        '0.01',
+        '--seed',
+        '4',
+        '--out',
+        out,
+        '--json',
+      ],
+      io,
+    );
     expect(code, io.stderr).toBe(0);
     // Not a terminal: one plain line per epoch on stderr, the result alone on stdout.
     expect(io.stderr).toContain('epoch 1/40 loss ');
@@ -27,11 +47,13 @@ describe('sinapsis train', () => {
     const printed = JSON.parse(io.stdout) as { status: string; dir: string; metrics: { accuracy: { test: number } } };
     expect(printed).toMatchObject({ status: 'completed', dir: out });
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown>;
-    for (const key of ['accuracy', 'confusionMatrix', 'perClass', 'backend', 'engine', 'seed', 'datasetFingerprint']) expect(metrics).toHaveProperty(key);
+    for (const key of ['accuracy', 'confusionMatrix', 'perClass', 'backend', 'engine', 'seed', 'datasetFingerprint'])
+      expect(metrics).toHaveProperty(key);
     expect(metrics.seed).toBe(4);
     expect((metrics.accuracy as { test: number }).test).toBeGreaterThan(0.85);
     expect((metrics.confusionMatrix as { labels: string[] }).labels).toHaveLength(3);
-    for (const file of ['config.json', 'history.csv', 'predictions.json', 'report.html', 'model/model.json', 'model/weights.bin']) expect(existsSync(join(out, file)), file).toBe(true);
+    for (const file of ['config.json', 'history.csv', 'predictions.json', 'report.html', 'model/model.json', 'model/weights.bin'])
+      expect(existsSync(join(out, file)), file).toBe(true);
     expect(readFileSync(join(out, 'history.csv'), 'utf8').trim().split('\n')).toHaveLength(41);
   }, 60_000);
 
@@ -40,8 +62,12 @@ describe('sinapsis train', () => {
     const args = ['train', '--data', 'builtin:circles', '--epochs', '8', '--seed', '9', '--optimizer', 'adam', '--lr', '0.05'];
     expect(await runCli([...args, '--out', join(base, 'a')], capture())).toBe(0);
     expect(await runCli([...args, '--out', join(base, 'b')], capture())).toBe(0);
-    const a = readFileSync(join(base, 'a', 'history.csv'), 'utf8').split('\n').map((line) => line.split(',').slice(0, 7).join(','));
-    const b = readFileSync(join(base, 'b', 'history.csv'), 'utf8').split('\n').map((line) => line.split(',').slice(0, 7).join(','));
+    const a = readFileSync(join(base, 'a', 'history.csv'), 'utf8')
+      .split('\n')
+      .map((line) => line.split(',').slice(0, 7).join(','));
+    const b = readFileSync(join(base, 'b', 'history.csv'), 'utf8')
+      .split('\n')
+      .map((line) => line.split(',').slice(0, 7).join(','));
     expect(b).toEqual(a);
     const before = readFileSync(join(base, 'a', 'metrics.json'), 'utf8');
     const again = capture();
@@ -52,7 +78,26 @@ describe('sinapsis train', () => {
 
   it('k-fold prints the held-out accuracy as mean ± std', async () => {
     const io = capture();
-    expect(await runCli(['train', '--data', 'builtin:blobs', '--kfold', '3', '--epochs', '10', '--optimizer', 'adam', '--lr', '0.05', '--out', join(scratch(), 'kfold')], io)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'train',
+          '--data',
+          'builtin:blobs',
+          '--kfold',
+          '3',
+          '--epochs',
+          '10',
+          '--optimizer',
+          'adam',
+          '--lr',
+          '0.05',
+          '--out',
+          join(scratch(), 'kfold'),
+        ],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stderr).toContain('training fold 3 of 3');
     expect(io.stdout).toMatch(/held-out folds \d+\.\d % ± \d+\.\d %/);
   }, 60_000);
@@ -66,7 +111,27 @@ describe('sinapsis train', () => {
     });
     writeFileSync(join(dir, 'lineal.csv'), ['x,z,y', ...rows].join('\n'));
     const io = capture();
-    expect(await runCli(['train', '--data', join(dir, 'lineal.csv'), '--target', 'y', '--epochs', '60', '--optimizer', 'adam', '--lr', '0.02', '--out', join(dir, 'run')], io), io.stderr).toBe(0);
+    expect(
+      await runCli(
+        [
+          'train',
+          '--data',
+          join(dir, 'lineal.csv'),
+          '--target',
+          'y',
+          '--epochs',
+          '60',
+          '--optimizer',
+          'adam',
+          '--lr',
+          '0.02',
+          '--out',
+          join(dir, 'run'),
+        ],
+        io,
+      ),
+      io.stderr,
+    ).toBe(0);
     const run = await readRun(join(dir, 'run'));
     expect(run.config.training.loss).toBe('mse');
     expect(run.metrics.accuracy.test).toBeNull();
@@ -82,7 +147,10 @@ describe('sinapsis train', () => {
     const out = join(scratch(), 'messy');
     try {
       const io = capture();
-      const code = await runCli(['train', '--data', root, '--features', 'pixels', '--size', '8x8', '--split', '0.5,0.5', '--epochs', '3', '--out', out], io);
+      const code = await runCli(
+        ['train', '--data', root, '--features', 'pixels', '--size', '8x8', '--split', '0.5,0.5', '--epochs', '3', '--out', out],
+        io,
+      );
       expect(code, io.stderr).toBe(0);
       const run = await readRun(out);
       expect(run.config.dataset.samples).toBeGreaterThan(0);
@@ -96,7 +164,22 @@ describe('sinapsis train', () => {
   it('--augment trains on variants of the training images and records them, as the Datos form does', async () => {
     const out = join(scratch(), 'augmented');
     const io = capture();
-    const code = await runCli(['train', '--data', 'builtin:digits', '--model', 'mlp320_18_10', '--epochs', '1', '--augment', 'rotation=10,shift=5,flip,copies=2', '--out', out], io);
+    const code = await runCli(
+      [
+        'train',
+        '--data',
+        'builtin:digits',
+        '--model',
+        'mlp320_18_10',
+        '--epochs',
+        '1',
+        '--augment',
+        'rotation=10,shift=5,flip,copies=2',
+        '--out',
+        out,
+      ],
+      io,
+    );
     expect(code, io.stderr).toBe(0);
     const run = await readRun(out);
     expect(run.config.augmentation).toEqual({
@@ -126,17 +209,44 @@ describe('sinapsis train', () => {
     const digits = join(__dirname, '../../../../resources/datasets/digits-opencv');
     for (const label of ['0', '1', '2', '3']) {
       mkdirSync(join(base, 'four', label), { recursive: true });
-      for (const file of readdirSync(join(digits, label)).slice(0, 6)) copyFileSync(join(digits, label, file), join(base, 'four', label, file));
+      for (const file of readdirSync(join(digits, label)).slice(0, 6))
+        copyFileSync(join(digits, label, file), join(base, 'four', label, file));
     }
     const io = capture();
     const out = join(base, 'lenet');
-    expect(await runCli(['train', '--data', join(base, 'four'), '--model', 'lenet28', '--features', 'pixels', '--size', '28x28', '--epochs', '1', '--split', '0.5,0.5', '--out', out], io), io.stderr).toBe(0);
-    expect(io.stderr).toContain('--model lenet28 has 10 softmax outputs; the data has 4 classes, so its output layer now has 4 softmax units.');
+    expect(
+      await runCli(
+        [
+          'train',
+          '--data',
+          join(base, 'four'),
+          '--model',
+          'lenet28',
+          '--features',
+          'pixels',
+          '--size',
+          '28x28',
+          '--epochs',
+          '1',
+          '--split',
+          '0.5,0.5',
+          '--out',
+          out,
+        ],
+        io,
+      ),
+      io.stderr,
+    ).toBe(0);
+    expect(io.stderr).toContain(
+      '--model lenet28 has 10 softmax outputs; the data has 4 classes, so its output layer now has 4 softmax units.',
+    );
     const layers = parseModelSpec((await readRun(out)).config.model.spec).layers;
     expect(layers[layers.length - 1]).toMatchObject({ type: 'output', units: 4, activation: 'softmax' });
     // The preset's own data: nothing to adapt, nothing said.
     const same = capture();
-    expect(await runCli(['train', '--data', 'builtin:wine', '--model', 'wine13_8_4_3', '--epochs', '1', '--out', join(base, 'wine')], same)).toBe(0);
+    expect(
+      await runCli(['train', '--data', 'builtin:wine', '--model', 'wine13_8_4_3', '--epochs', '1', '--out', join(base, 'wine')], same),
+    ).toBe(0);
     expect(same.stderr).not.toContain('output layer now has');
   }, 90_000);
 
@@ -146,7 +256,13 @@ describe('sinapsis train', () => {
     writeFileSync(join(dir, 'tiny.csv'), ['x,z,clase', ...rows].join('\n'));
     const io = capture();
     const out = join(dir, 'loo');
-    expect(await runCli(['train', '--data', join(dir, 'tiny.csv'), '--loo', '--epochs', '3', '--optimizer', 'adam', '--lr', '0.05', '--out', out], io), io.stderr).toBe(0);
+    expect(
+      await runCli(
+        ['train', '--data', join(dir, 'tiny.csv'), '--loo', '--epochs', '3', '--optimizer', 'adam', '--lr', '0.05', '--out', out],
+        io,
+      ),
+      io.stderr,
+    ).toBe(0);
     expect(io.stderr).toContain('training fold 8 of 8');
     const run = await readRun(out);
     expect(run.config.split).toMatchObject({ kind: 'kfold', k: 8 });

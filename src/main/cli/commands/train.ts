@@ -43,7 +43,8 @@ const OPTIMIZERS: readonly string[] = OPTIMIZER_NAMES.flatMap((name) => (name ==
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) throw new SinapsisError('bad-arguments', `--${name} must be a number, got "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(parsed))
+    throw new SinapsisError('bad-arguments', `--${name} must be a number, got "${value}".`);
   return parsed;
 }
 
@@ -61,7 +62,13 @@ interface PixelFlags {
   resizeMode: string | undefined;
 }
 
-function featuresOption(kind: string | undefined, hog: string | undefined, pixels: PixelFlags, dataset: ImageDataset | TableDataset, model: string | undefined): FeatureChoice {
+function featuresOption(
+  kind: string | undefined,
+  hog: string | undefined,
+  pixels: PixelFlags,
+  dataset: ImageDataset | TableDataset,
+  model: string | undefined,
+): FeatureChoice {
   const chosen = kind ?? (dataset.kind === 'table' ? 'columns' : 'hog');
   if (chosen === 'hog') return { kind: 'hog', pipeline: parseHogSpec(hog ?? '') };
   if (chosen === 'pixels') {
@@ -86,29 +93,50 @@ function featuresOption(kind: string | undefined, hog: string | undefined, pixel
 function checkBatchApplies(optimizer: string, batch: string | undefined): void {
   if (batch === undefined || (optimizer !== 'gd' && optimizer !== 'sgd')) return;
   const what = optimizer === 'gd' ? 'one update per epoch on the whole training set' : 'one sample at a time';
-  throw new SinapsisError('bad-arguments', `--batch ${batch} does not apply to --optimizer ${optimizer} (it trains ${what}). For batches of ${batch} use --optimizer minibatch (or momentum, adam, rmsprop).`);
+  throw new SinapsisError(
+    'bad-arguments',
+    `--batch ${batch} does not apply to --optimizer ${optimizer} (it trains ${what}). For batches of ${batch} use --optimizer minibatch (or momentum, adam, rmsprop).`,
+  );
 }
 
 /**
  * A preset is written for its own lab's classes (10 digits, 3 wines). On other data its output layer takes the
  * data's number of classes (one identity unit for regression), said in `notice`, as the Modelo view does.
  */
-export function adaptPresetOutputs(id: ModelPresetId, spec: ModelSpec, outputs: number, regression: boolean, notice: (text: string) => void): ModelSpec {
+export function adaptPresetOutputs(
+  id: ModelPresetId,
+  spec: ModelSpec,
+  outputs: number,
+  regression: boolean,
+  notice: (text: string) => void,
+): ModelSpec {
   const last = spec.layers[spec.layers.length - 1];
   if (last?.type !== 'output') return spec;
   const activation = regression ? 'identity' : last.activation;
   if (last.units === outputs && activation === last.activation) return spec;
   const what = regression ? 'a regression target (1 identity output)' : `${outputs} classes`;
-  notice(`--model ${id} has ${last.units} ${last.activation} outputs; the data has ${what}, so its output layer now has ${outputs} ${activation} unit${outputs === 1 ? '' : 's'}.`);
+  notice(
+    `--model ${id} has ${last.units} ${last.activation} outputs; the data has ${what}, so its output layer now has ${outputs} ${activation} unit${outputs === 1 ? '' : 's'}.`,
+  );
   return { ...spec, layers: [...spec.layers.slice(0, -1), { ...last, units: outputs, activation }] };
 }
 
-async function modelOption(value: string | undefined, inputShape: ModelSpec['inputShape'], outputs: number, regression: boolean, notice: (text: string) => void): Promise<ModelSpec> {
+async function modelOption(
+  value: string | undefined,
+  inputShape: ModelSpec['inputShape'],
+  outputs: number,
+  regression: boolean,
+  notice: (text: string) => void,
+): Promise<ModelSpec> {
   if (value === undefined) {
     // The course's rule of thumb: two hidden layers, powers of 2, half the features, then half again.
     const features = inputShape.reduce((a, b) => a * b, 1);
     const spec = parseModelSpec(suggestArchitecture(features, outputs).spec);
-    return { ...spec, inputShape, layers: spec.layers.map((layer) => (layer.type === 'output' && regression ? { ...layer, activation: 'identity' } : layer)) };
+    return {
+      ...spec,
+      inputShape,
+      layers: spec.layers.map((layer) => (layer.type === 'output' && regression ? { ...layer, activation: 'identity' } : layer)),
+    };
   }
   if ((MODEL_PRESET_IDS as readonly string[]).includes(value)) {
     const id = value as ModelPresetId;
@@ -123,40 +151,58 @@ async function modelOption(value: string | undefined, inputShape: ModelSpec['inp
     text = (await readCliFile(resolve(value), { maxBytes: MAX_MODEL_FILE_BYTES, what: 'a JSON model file' })).toString('utf8');
   } catch (error) {
     if (error instanceof SinapsisError && error.code !== 'file-unreadable') throw error;
-    throw new SinapsisError('bad-arguments', `--model "${value}" is neither a preset (${MODEL_PRESET_IDS.join(', ')}) nor a readable JSON model file.`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `--model "${value}" is neither a preset (${MODEL_PRESET_IDS.join(', ')}) nor a readable JSON model file.`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SinapsisError('bad-arguments', `${resolve(value)} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `${resolve(value)} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   // A run's config.json holds its spec under model.spec; a spec file is the spec itself.
-  const candidate = typeof json === 'object' && json !== null && 'model' in json ? (json as { model: { spec?: unknown } }).model.spec : json;
+  const candidate =
+    typeof json === 'object' && json !== null && 'model' in json ? (json as { model: { spec?: unknown } }).model.spec : json;
   try {
     return parseModelSpec(candidate);
   } catch (error) {
-    throw new SinapsisError('bad-arguments', `${resolve(value)} is not a model spec: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `${resolve(value)} is not a model spec: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function splitOption(split: string | undefined, kfold: string | undefined, loo: boolean): ExperimentRequest['split'] {
   if (loo) {
-    if (split !== undefined || kfold !== undefined) throw new SinapsisError('bad-arguments', 'Give one of --split, --kfold or --loo, not several.');
+    if (split !== undefined || kfold !== undefined)
+      throw new SinapsisError('bad-arguments', 'Give one of --split, --kfold or --loo, not several.');
     // One fold per sample, each tested on the one left out (the Datos view's "Leave-one-out").
     return { method: 'leave-one-out', folds: 5, stratified: false };
   }
   if (kfold !== undefined) {
     if (split !== undefined) throw new SinapsisError('bad-arguments', 'Give either --split or --kfold, not both.');
     const k = Number(kfold);
-    if (!Number.isInteger(k) || k < 2 || k > 100) throw new SinapsisError('bad-arguments', `--kfold must be a whole number from 2 to 100, got "${kfold}". For one fold per sample use --loo (leave-one-out).`);
+    if (!Number.isInteger(k) || k < 2 || k > 100)
+      throw new SinapsisError(
+        'bad-arguments',
+        `--kfold must be a whole number from 2 to 100, got "${kfold}". For one fold per sample use --loo (leave-one-out).`,
+      );
     return { method: 'k-fold', folds: k, stratified: true };
   }
   if (split === undefined) return { ...LAB_SPLIT };
   const parts = split.split(',').map((p) => Number(p.trim()));
   const sum = parts.reduce((a, b) => a + b, 0);
   if (![2, 3].includes(parts.length) || parts.some((p) => !Number.isFinite(p) || p < 0 || p >= 1) || Math.abs(sum - 1) > 1e-6) {
-    throw new SinapsisError('bad-arguments', `--split must be train,test or train,validation,test fractions that add up to 1 (e.g. 0.7,0.15,0.15); got "${split}".`);
+    throw new SinapsisError(
+      'bad-arguments',
+      `--split must be train,test or train,validation,test fractions that add up to 1 (e.g. 0.7,0.15,0.15); got "${split}".`,
+    );
   }
   if (parts.length === 2) return { ...LAB_SPLIT, method: 'holdout', train: parts[0], validation: 0, test: parts[1] };
   return { ...LAB_SPLIT, train: parts[0], validation: parts[1], test: parts[2] };
@@ -257,11 +303,20 @@ Example (the course's HOG lab):
     });
     const v = values as Record<string, string | boolean | undefined>;
     const text = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
-    if (positionals.length > 0) throw new SinapsisError('bad-arguments', `Unexpected "${positionals[0]}": name the dataset with --data, e.g. "sinapsis train --data ./digits".`);
+    if (positionals.length > 0)
+      throw new SinapsisError(
+        'bad-arguments',
+        `Unexpected "${positionals[0]}": name the dataset with --data, e.g. "sinapsis train --data ./digits".`,
+      );
     const source = text('data');
-    if (!source) throw new SinapsisError('bad-arguments', 'Give the dataset with --data (an image folder, a CSV file or builtin:digits). Run "sinapsis train --help" for the options.');
+    if (!source)
+      throw new SinapsisError(
+        'bad-arguments',
+        'Give the dataset with --data (an image folder, a CSV file or builtin:digits). Run "sinapsis train --help" for the options.',
+      );
     const optimizer = text('optimizer') ?? D.optimizer;
-    if (!OPTIMIZERS.includes(optimizer)) throw new SinapsisError('bad-arguments', `--optimizer must be one of ${OPTIMIZERS.join(', ')}; got "${optimizer}".`);
+    if (!OPTIMIZERS.includes(optimizer))
+      throw new SinapsisError('bad-arguments', `--optimizer must be one of ${OPTIMIZERS.join(', ')}; got "${optimizer}".`);
     const language = languageSchema.safeParse(text('lang') ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${text('lang')}".`);
     const backend = parseBackendPreference(text('backend'));
@@ -274,11 +329,25 @@ Example (the course's HOG lab):
     process.once('SIGINT', onSigint);
     const printer = new TrainingProgressPrinter(io);
     try {
-      const dataset = await openDatasetSource(source, { signal: controller.signal, target: text('target'), onProgress: (p) => printer.loading(p) });
-      const features = featuresOption(text('features'), text('hog'), { size: text('size'), colorMode: text('color-mode'), resizeMode: text('resize-mode') }, dataset, text('model'));
+      const dataset = await openDatasetSource(source, {
+        signal: controller.signal,
+        target: text('target'),
+        onProgress: (p) => printer.loading(p),
+      });
+      const features = featuresOption(
+        text('features'),
+        text('hog'),
+        { size: text('size'), colorMode: text('color-mode'), resizeMode: text('resize-mode') },
+        dataset,
+        text('model'),
+      );
       checkFeatureKind(features.kind, dataset.kind);
       const inputShape = featureInputShape(dataset.summary, features);
-      if (!inputShape) throw new SinapsisError('features-none', `The images of ${source} are too small for these HOG settings (no whole block fits). Use a larger resize or smaller cells.`);
+      if (!inputShape)
+        throw new SinapsisError(
+          'features-none',
+          `The images of ${source} are too small for these HOG settings (no whole block fits). Use a larger resize or smaller cells.`,
+        );
       const outputs = outputUnitsFor(dataset.summary) ?? 1;
       const regression = dataset.kind === 'table' && dataset.summary.task === 'regression';
       const model = await modelOption(text('model'), inputShape, outputs, regression, (notice) => io.err(`sinapsis train: ${notice}\n`));
@@ -309,7 +378,11 @@ Example (the course's HOG lab):
         language: language.data,
       };
       const parsed = experimentRequestSchema.safeParse(draft);
-      if (!parsed.success) throw new SinapsisError('bad-arguments', `Invalid settings: ${describeIssues(parsed.error.issues)}. Run "sinapsis train --help" for the options.`);
+      if (!parsed.success)
+        throw new SinapsisError(
+          'bad-arguments',
+          `Invalid settings: ${describeIssues(parsed.error.issues)}. Run "sinapsis train --help" for the options.`,
+        );
       // A loss that does not suit the output, said before training as Entrenamiento says it before Entrenar.
       for (const problem of modelLossPairingProblems(parsed.data.model, parsed.data.training.loss, regression ? null : outputs)) {
         io.err(`sinapsis train: ${problem.severity}: ${formatMessage(diagnosisText.en[problem.code], problem.params)}\n`);
@@ -324,7 +397,11 @@ Example (the course's HOG lab):
         ...(out ? { runDir: resolve(out) } : {}),
         store,
         signal: controller.signal,
-        events: { progress: (e) => printer.phase(e), batch: (b) => printer.batch(b, parsed.data.training.epochs), epoch: (e) => printer.epoch(e, parsed.data.training.epochs) },
+        events: {
+          progress: (e) => printer.phase(e),
+          batch: (b) => printer.batch(b, parsed.data.training.epochs),
+          epoch: (e) => printer.epoch(e, parsed.data.training.epochs),
+        },
       });
       printer.done();
       let pdfPath: string | null = null;

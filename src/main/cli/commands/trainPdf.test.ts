@@ -13,10 +13,14 @@ const cli = new URL('../../../../bin/sinapsis.js', import.meta.url).pathname;
 describe.skipIf(!findChromium() || !hasPoppler)('report.pdf of a real sinapsis train run', () => {
   it('has every section, the key numbers and matching exports', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sinapsis-train-pdf-')), 'run');
-    const train = spawnSync(process.execPath, [cli, 'train', '--data', 'builtin:digits', '--model', 'mlp320_18_10', '--epochs', '8', '--seed', '4242', '--pdf', '--out', out], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const train = spawnSync(
+      process.execPath,
+      [cli, 'train', '--data', 'builtin:digits', '--model', 'mlp320_18_10', '--epochs', '8', '--seed', '4242', '--pdf', '--out', out],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(train.status, train.stderr).toBe(0);
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
@@ -42,7 +46,17 @@ describe.skipIf(!findChromium() || !hasPoppler)('report.pdf of a real sinapsis t
     expect(text).toMatch(/Semilla \(orden de las muestras\)\s+4242/);
     expect(text).toContain(metrics.datasetFingerprint);
     expect(text).toContain(`Parámetros totales: ${config.model.totalParams}`);
-    for (const heading of ['Conjunto de datos', 'Características', 'Modelo', 'Entrenamiento', 'Curvas de aprendizaje', 'Métricas por clase', 'Normalizada por fila', 'Ejemplos mal clasificados', 'Diagnóstico de las curvas']) {
+    for (const heading of [
+      'Conjunto de datos',
+      'Características',
+      'Modelo',
+      'Entrenamiento',
+      'Curvas de aprendizaje',
+      'Métricas por clase',
+      'Normalizada por fila',
+      'Ejemplos mal clasificados',
+      'Diagnóstico de las curvas',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('completada');
@@ -52,12 +66,20 @@ describe.skipIf(!findChromium() || !hasPoppler)('report.pdf of a real sinapsis t
 
     // The exports of the same run: the confusion matrix adds up to the test part, per class as in metrics.json.
     const exported = await writeRunExports(out, { language: 'en' });
-    const matrix = readFileSync(join(out, 'confusion-matrix.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').slice(1).map(Number));
+    const matrix = readFileSync(join(out, 'confusion-matrix.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(1).map(Number));
     expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(config.split.indices.test.length);
     expect(matrix).toEqual(metrics.confusionMatrix.matrix);
     const perClass = readFileSync(join(out, 'per-class.csv'), 'utf8').trim().split('\n');
     expect(perClass).toHaveLength(1 + 10 + 2);
-    expect(perClass[1]).toBe(`0,${metrics.perClass[0].precision},${metrics.perClass[0].recall},${metrics.perClass[0].f1},${metrics.perClass[0].support}`);
-    expect(exported.files.map((f) => f.name)).toEqual(expect.arrayContaining(['charts/loss.svg', 'charts/accuracy.svg', 'model/model.json', 'report.pdf']));
+    expect(perClass[1]).toBe(
+      `0,${metrics.perClass[0].precision},${metrics.perClass[0].recall},${metrics.perClass[0].f1},${metrics.perClass[0].support}`,
+    );
+    expect(exported.files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['charts/loss.svg', 'charts/accuracy.svg', 'model/model.json', 'report.pdf']),
+    );
   }, 180_000);
 });

@@ -12,6 +12,8 @@ export const appHandlers: HandlerMap<'app.info' | 'app.setBackend' | 'app.demoPr
     return initBackend(request.preference);
   },
   'app.demoProgress': (request, context) =>
-    context.workspace.tasks.run(request.taskId, (signal) => runProgressDemo(request.taskId, request.steps, request.intervalMs, context.emit, signal)),
+    context.workspace.tasks.run(request.taskId, (signal) =>
+      runProgressDemo(request.taskId, request.steps, request.intervalMs, context.emit, signal),
+    ),
   'task.cancel': async (request, context) => ({ cancelled: context.workspace.tasks.cancel(request.taskId) }),
 };

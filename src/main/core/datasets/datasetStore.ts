@@ -68,10 +68,18 @@ export class DatasetStore {
   get<K extends StoredDataset['kind']>(id: string, ...kinds: K[]): Extract<StoredDataset, { kind: K }> {
     const dataset = this.datasets.get(id);
     if (!dataset) {
-      throw new SinapsisError('dataset-not-loaded', `No dataset with id "${id}" is loaded (it may have been replaced by newer ones). Open it again.`, { datasetId: id });
+      throw new SinapsisError(
+        'dataset-not-loaded',
+        `No dataset with id "${id}" is loaded (it may have been replaced by newer ones). Open it again.`,
+        { datasetId: id },
+      );
     }
     if (kinds.length && !kinds.includes(dataset.kind as K)) {
-      throw new SinapsisError('dataset-wrong-kind', `Dataset "${id}" is a ${dataset.kind} dataset; this operation needs ${kinds.join(' or ')}.`, { datasetId: id, kind: dataset.kind });
+      throw new SinapsisError(
+        'dataset-wrong-kind',
+        `Dataset "${id}" is a ${dataset.kind} dataset; this operation needs ${kinds.join(' or ')}.`,
+        { datasetId: id, kind: dataset.kind },
+      );
     }
     return dataset as Extract<StoredDataset, { kind: K }>;
   }

@@ -30,7 +30,10 @@ export function diagramSampleOf(dataset: ImageDataset | TableDataset, features: 
   const stored = dataset.images[Math.min(index, dataset.images.length - 1)];
   if (!stored) return null;
   if (features.kind === 'hog') {
-    const prepared = prepareImage({ width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels }, features.pipeline);
+    const prepared = prepareImage(
+      { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels },
+      features.pipeline,
+    );
     let result: ReturnType<typeof hog>;
     try {
       result = hog(prepared, features.pipeline.params);
@@ -40,8 +43,21 @@ export function diagramSampleOf(dataset: ImageDataset | TableDataset, features: 
       throw error;
     }
     const { cellHistograms, geometry } = result;
-    return { kind: 'hog', histograms: Array.from(cellHistograms), cellRows: geometry.cellRows, cellColumns: geometry.cellColumns, orientations: features.pipeline.params.orientations, file: stored.file };
+    return {
+      kind: 'hog',
+      histograms: Array.from(cellHistograms),
+      cellRows: geometry.cellRows,
+      cellColumns: geometry.cellColumns,
+      orientations: features.pipeline.params.orientations,
+      file: stored.file,
+    };
   }
   const small = shrinkToFit(stored, SAMPLE_SIDE);
-  return { kind: 'image', src: pngDataUrl(small.width, small.height, stored.channels, small.pixels), width: small.width, height: small.height, file: stored.file };
+  return {
+    kind: 'image',
+    src: pngDataUrl(small.width, small.height, stored.channels, small.pixels),
+    width: small.width,
+    height: small.height,
+    file: stored.file,
+  };
 }

@@ -48,9 +48,17 @@ describe('dataset handlers', () => {
     // The file search: case and accents ignored, combined with the class, positions counted in the filtered list.
     const all = await call('dataset.thumbnails', { datasetId: summary.datasetId, limit: 200, size: 16 });
     const found = await call('dataset.thumbnails', { datasetId: summary.datasetId, search: 'BUENO', limit: 200, size: 16 });
-    expect(found.items.map((item) => item.file)).toEqual(all.items.filter((item) => item.file.toLowerCase().includes('bueno')).map((item) => item.file));
+    expect(found.items.map((item) => item.file)).toEqual(
+      all.items.filter((item) => item.file.toLowerCase().includes('bueno')).map((item) => item.file),
+    );
     expect(found.total).toBeGreaterThan(0);
-    const inClass = await call('dataset.thumbnails', { datasetId: summary.datasetId, className: CATS, search: 'bueno', limit: 200, size: 16 });
+    const inClass = await call('dataset.thumbnails', {
+      datasetId: summary.datasetId,
+      className: CATS,
+      search: 'bueno',
+      limit: 200,
+      size: 16,
+    });
     expect(inClass.items.every((item) => item.label === CATS && item.file.toLowerCase().includes('bueno'))).toBe(true);
     expect(inClass.total).toBeLessThan(found.total + 1);
     expect((await call('dataset.thumbnails', { datasetId: summary.datasetId, search: 'no-such-name', size: 16 })).total).toBe(0);
@@ -70,16 +78,27 @@ describe('dataset handlers', () => {
     expect(split.classCounts.test).toEqual(new Array(10).fill(75));
     const again = await call('dataset.split', { datasetId: summary.datasetId, method: 'train-val-test', seed: 3 });
     expect(again.test).toEqual(split.test);
-    const preview = await call('dataset.augmentPreview', { datasetId: summary.datasetId, index: 3, count: 4, options: { rotationDegrees: 45, horizontalFlip: true } });
+    const preview = await call('dataset.augmentPreview', {
+      datasetId: summary.datasetId,
+      index: 3,
+      count: 4,
+      options: { rotationDegrees: 45, horizontalFlip: true },
+    });
     expect(preview.items).toHaveLength(4);
     expect(preview.file).toBe('0/003.png');
     expect(preview.warnings).toEqual(['flip-digits', 'rotation-digits']);
     expect(new Set(preview.items).size).toBeGreaterThan(1);
-    expect(await codeOf(call('dataset.augmentPreview', { datasetId: summary.datasetId, index: 99999, options: {} }))).toBe('dataset-index-out-of-range');
+    expect(await codeOf(call('dataset.augmentPreview', { datasetId: summary.datasetId, index: 99999, options: {} }))).toBe(
+      'dataset-index-out-of-range',
+    );
     const folds = await call('dataset.split', { datasetId: summary.datasetId, method: 'k-fold', folds: 5 });
     expect(folds.folds.map((f) => f.length)).toEqual([1000, 1000, 1000, 1000, 1000]);
     expect(await codeOf(call('dataset.split', { datasetId: summary.datasetId, method: 'leave-one-out' }))).toBe('split-loo-too-large');
-    expect(await codeOf(call('dataset.split', { datasetId: summary.datasetId, method: 'train-val-test', train: 0.5, validation: 0.1, test: 0.1 }))).toBe('split-invalid');
+    expect(
+      await codeOf(
+        call('dataset.split', { datasetId: summary.datasetId, method: 'train-val-test', train: 0.5, validation: 0.1, test: 0.1 }),
+      ),
+    ).toBe('split-invalid');
   });
 
   it('loads Wine and the generated sets as tables, with rows for plotting', async () => {
@@ -90,7 +109,12 @@ describe('dataset handlers', () => {
 
     const xor = await call('dataset.builtin', { taskId: 'x', id: 'xor', options: { encoding: 'bipolar' } });
     const rows = await call('dataset.rows', { datasetId: xor.datasetId });
-    expect(rows.features).toEqual([[-1, -1], [-1, 1], [1, -1], [1, 1]]);
+    expect(rows.features).toEqual([
+      [-1, -1],
+      [-1, 1],
+      [1, -1],
+      [1, 1],
+    ]);
     expect(rows.targets).toEqual([0, 1, 1, 0]);
     const loo = await call('dataset.split', { datasetId: xor.datasetId, method: 'leave-one-out' });
     expect(loo.folds).toEqual([[0], [1], [2], [3]]);

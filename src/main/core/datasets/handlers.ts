@@ -94,7 +94,10 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     let indices = dataset.images.map((_, i) => i);
     if (request.className !== undefined) {
       const label = dataset.classNames.indexOf(request.className);
-      if (label < 0) throw new SinapsisError('dataset-unknown-class', `The dataset has no class "${request.className}".`, { className: request.className });
+      if (label < 0)
+        throw new SinapsisError('dataset-unknown-class', `The dataset has no class "${request.className}".`, {
+          className: request.className,
+        });
       indices = indices.filter((i) => dataset.images[i].label === label);
     }
     const search = request.search?.trim() ? foldForSearch(request.search.trim()) : null;
@@ -122,12 +125,25 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
       bytes = await context.workspace.openedPaths.read(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
     } catch (error) {
       if (error instanceof SinapsisError) throw error;
-      throw new SinapsisError('dataset-file-missing', `"${request.file}" can no longer be read from "${dataset.root}". Reopen the folder.`, { file: request.file });
+      throw new SinapsisError(
+        'dataset-file-missing',
+        `"${request.file}" can no longer be read from "${dataset.root}". Reopen the folder.`,
+        { file: request.file },
+      );
     }
     const inspection = inspectImageFile(request.file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (!inspection.ok) throw new SinapsisError('dataset-image-unreadable', `"${request.file}": ${inspection.reason}.`, { file: request.file, reason: inspection.reason });
+    if (!inspection.ok)
+      throw new SinapsisError('dataset-image-unreadable', `"${request.file}": ${inspection.reason}.`, {
+        file: request.file,
+        reason: inspection.reason,
+      });
     const view = shrinkToFit({ ...inspection.image, pixels: inspection.image.data }, 1024);
-    return { file: request.file, width: inspection.image.width, height: inspection.image.height, src: pngDataUrl(view.width, view.height, inspection.image.channels, view.pixels) };
+    return {
+      file: request.file,
+      width: inspection.image.width,
+      height: inspection.image.height,
+      src: pngDataUrl(view.width, view.height, inspection.image.channels, view.pixels),
+    };
   },
 
   'dataset.rows': async (request, context) => {
@@ -149,10 +165,14 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
     const dataset = context.workspace.datasets.get(request.datasetId, 'images');
     const image = dataset.images[request.index];
     if (!image) {
-      throw new SinapsisError('dataset-index-out-of-range', `Image ${request.index} does not exist: the dataset has ${dataset.images.length} images.`, {
-        index: request.index,
-        total: dataset.images.length,
-      });
+      throw new SinapsisError(
+        'dataset-index-out-of-range',
+        `Image ${request.index} does not exist: the dataset has ${dataset.images.length} images.`,
+        {
+          index: request.index,
+          total: dataset.images.length,
+        },
+      );
     }
     const random = createSeededRandom(request.seed);
     const encode = (pixels: Uint8Array) => {
@@ -166,8 +186,18 @@ export const datasetHandlers: HandlerMap<DatasetMethod> = {
   'dataset.summary': async (request, context) => {
     const dataset = context.workspace.datasets.get(request.datasetId, 'images', 'table');
     // Still loaded is not enough when the folder moved: its images are read from there (gallery, viewer, reports).
-    if (dataset.kind === 'images' && !(await stat(dataset.root).then((info) => info.isDirectory(), () => false))) {
-      throw new SinapsisError('dataset-not-loaded', `The dataset of ${dataset.root} is no longer in that folder. Open it again where it is now.`, { datasetId: request.datasetId });
+    if (
+      dataset.kind === 'images' &&
+      !(await stat(dataset.root).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ))
+    ) {
+      throw new SinapsisError(
+        'dataset-not-loaded',
+        `The dataset of ${dataset.root} is no longer in that folder. Open it again where it is now.`,
+        { datasetId: request.datasetId },
+      );
     }
     return dataset.summary;
   },

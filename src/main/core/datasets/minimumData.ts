@@ -47,7 +47,8 @@ export function checkMinimumData(data: DataCounts, split: Omit<SplitOptions, 'se
     }
   }
   classes?.counts.forEach((count, c) => {
-    if (count > 0 && count < MIN_SAMPLES_PER_CLASS) throwClassTooSmall(name, classes.names[c], count, MIN_SAMPLES_PER_CLASS, 'one to learn from and one to evaluate on');
+    if (count > 0 && count < MIN_SAMPLES_PER_CLASS)
+      throwClassTooSmall(name, classes.names[c], count, MIN_SAMPLES_PER_CLASS, 'one to learn from and one to evaluate on');
   });
   if (split.method === 'k-fold' || split.method === 'leave-one-out') {
     const folds = split.method === 'k-fold' ? split.folds : samples;
@@ -73,7 +74,12 @@ export function checkMinimumData(data: DataCounts, split: Omit<SplitOptions, 'se
 }
 
 /** After the split: a class missing from the training part cannot be learned (a stratified split of tiny classes). */
-export function checkTrainingHoldsEveryClass(train: readonly number[], labels: Int32Array | null, classNames: readonly string[], name: string): void {
+export function checkTrainingHoldsEveryClass(
+  train: readonly number[],
+  labels: Int32Array | null,
+  classNames: readonly string[],
+  name: string,
+): void {
   if (!labels) return;
   const seen = new Uint8Array(classNames.length);
   for (const index of train) seen[labels[index]] = 1;

@@ -32,14 +32,30 @@ async function csvTable(path: string, target: string | undefined): Promise<Table
 export async function openDatasetSource(source: string, options: OpenSourceOptions): Promise<ImageDataset | TableDataset> {
   if (source.startsWith(BUILTIN_PREFIX)) {
     const id = builtinIdSchema.safeParse(source.slice(BUILTIN_PREFIX.length));
-    if (!id.success) throw new SinapsisError('dataset-builtin-unknown', `"${source}" is not a bundled dataset. Use one of: ${builtinIdSchema.options.map((o) => BUILTIN_PREFIX + o).join(', ')}.`, { source });
-    if (id.data === 'digits') return loadImageFolder(builtinPaths.digits(), { signal: options.signal, datasetId: DatasetStore.newId(), onProgress: options.onProgress });
+    if (!id.success)
+      throw new SinapsisError(
+        'dataset-builtin-unknown',
+        `"${source}" is not a bundled dataset. Use one of: ${builtinIdSchema.options.map((o) => BUILTIN_PREFIX + o).join(', ')}.`,
+        { source },
+      );
+    if (id.data === 'digits')
+      return loadImageFolder(builtinPaths.digits(), {
+        signal: options.signal,
+        datasetId: DatasetStore.newId(),
+        onProgress: options.onProgress,
+      });
     if (id.data === 'wine') return csvTable(builtinPaths.wine(), options.target ?? 'class');
     return tableFromGenerated(generateBuiltin(id.data, builtinOptionsSchema.parse({})), DatasetStore.newId(), source);
   }
   const path = resolve(userPath(source));
   const info = await stat(path).catch(() => null);
-  if (!info) throw new SinapsisError('dataset-not-found', `${path} does not exist. Give an image folder (one subfolder per class), a CSV file, or builtin:digits.`, { path });
-  if (info.isDirectory()) return loadImageFolder(path, { signal: options.signal, datasetId: DatasetStore.newId(), onProgress: options.onProgress });
+  if (!info)
+    throw new SinapsisError(
+      'dataset-not-found',
+      `${path} does not exist. Give an image folder (one subfolder per class), a CSV file, or builtin:digits.`,
+      { path },
+    );
+  if (info.isDirectory())
+    return loadImageFolder(path, { signal: options.signal, datasetId: DatasetStore.newId(), onProgress: options.onProgress });
   return csvTable(path, options.target);
 }

@@ -35,4 +35,3 @@ export class OpenedPaths {
     return readRegularFile(path, this.files, limit);
   }
 }
-

@@ -11,10 +11,22 @@ export class ProblemList {
   readonly items: DatasetProblem[] = [];
 
   /** Codes that are notes about a file that still loaded. */
-  private static readonly notes: ReadonlySet<DatasetProblemCode> = new Set(['extension-mismatch', 'duplicate', 'dataset-document', 'too-small']);
+  private static readonly notes: ReadonlySet<DatasetProblemCode> = new Set([
+    'extension-mismatch',
+    'duplicate',
+    'dataset-document',
+    'too-small',
+  ]);
 
   add(file: string, code: DatasetProblemCode, reason: string, text: ReasonText): void {
-    this.items.push({ file, code, reason, reasonKey: text.key, ...(text.params ? { params: text.params } : {}), skipped: !ProblemList.notes.has(code) });
+    this.items.push({
+      file,
+      code,
+      reason,
+      reasonKey: text.key,
+      ...(text.params ? { params: text.params } : {}),
+      skipped: !ProblemList.notes.has(code),
+    });
   }
 
   get skippedCount(): number {

@@ -1,6 +1,14 @@
 import { SinapsisError } from '../../../shared/contract';
 import type { SplitRequest, SplitResult } from '../../../shared/contract/datasets';
-import { countClasses, DEFAULT_HOLDOUT, DEFAULT_TRAIN_VAL_TEST, holdoutSplit, kFoldSplit, leaveOneOutSplit, type SplitRatios } from '../../../shared/datasets/splits';
+import {
+  countClasses,
+  DEFAULT_HOLDOUT,
+  DEFAULT_TRAIN_VAL_TEST,
+  holdoutSplit,
+  kFoldSplit,
+  leaveOneOutSplit,
+  type SplitRatios,
+} from '../../../shared/datasets/splits';
 import { labelsOf, type ImageDataset, type TableDataset } from './datasetTypes';
 
 /** Leave-one-out makes one model per sample; beyond this it would take hours, so k-fold is suggested instead. */
@@ -15,11 +23,20 @@ export function ratiosFor(request: Omit<SplitOptions, 'seed'>): SplitRatios {
     return { train: request.train ?? 1 - test, validation: 0, test };
   }
   const defaults = DEFAULT_TRAIN_VAL_TEST;
-  return { train: request.train ?? defaults.train, validation: request.validation ?? defaults.validation, test: request.test ?? defaults.test };
+  return {
+    train: request.train ?? defaults.train,
+    validation: request.validation ?? defaults.validation,
+    test: request.test ?? defaults.test,
+  };
 }
 
 /** Splits n samples (with their class labels, or null for regression) as asked; seeded, stratified when possible. */
-export function splitSamples(n: number, labels: Int32Array | null, classCount: number, request: SplitOptions): Omit<SplitResult, 'datasetId'> {
+export function splitSamples(
+  n: number,
+  labels: Int32Array | null,
+  classCount: number,
+  request: SplitOptions,
+): Omit<SplitResult, 'datasetId'> {
   const stratified = request.stratified && labels !== null;
   const result: Omit<SplitResult, 'datasetId'> = {
     method: request.method,
@@ -47,10 +64,14 @@ export function splitSamples(n: number, labels: Int32Array | null, classCount: n
       if (labels) result.folds.forEach((fold, i) => (result.classCounts[`fold${i + 1}`] = countClasses(fold, labels, classCount)));
     } else {
       if (n > MAX_LEAVE_ONE_OUT_SAMPLES) {
-        throw new SinapsisError('split-loo-too-large', `Leave-one-out would train ${n} models; use it for up to ${MAX_LEAVE_ONE_OUT_SAMPLES} samples, or choose k-fold.`, {
-          samples: n,
-          limit: MAX_LEAVE_ONE_OUT_SAMPLES,
-        });
+        throw new SinapsisError(
+          'split-loo-too-large',
+          `Leave-one-out would train ${n} models; use it for up to ${MAX_LEAVE_ONE_OUT_SAMPLES} samples, or choose k-fold.`,
+          {
+            samples: n,
+            limit: MAX_LEAVE_ONE_OUT_SAMPLES,
+          },
+        );
       }
       result.folds = leaveOneOutSplit(n);
     }

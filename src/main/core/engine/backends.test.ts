@@ -9,7 +9,9 @@ import { BACKEND_ORDER, backendStatus, chooseBackend, initBackend, preferenceFro
 type Availability = Map<BackendName, { available: boolean; reason?: string }>;
 
 function availability(available: Partial<Record<BackendName, boolean>>): Availability {
-  return new Map(BACKEND_ORDER.map((name) => [name, available[name] ? { available: true } : { available: false, reason: `no ${name} here` }]));
+  return new Map(
+    BACKEND_ORDER.map((name) => [name, available[name] ? { available: true } : { available: false, reason: `no ${name} here` }]),
+  );
 }
 
 function thrown(fn: () => unknown): unknown {

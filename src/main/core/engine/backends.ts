@@ -60,7 +60,11 @@ async function probeWasm(): Promise<Probe> {
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     return { available: true, detail: simd ? 'SIMD' : 'no SIMD' };
   } catch (error) {
-    return { available: false, reason: 'the wasm backend failed to initialise', detail: error instanceof Error ? error.message : String(error) };
+    return {
+      available: false,
+      reason: 'the wasm backend failed to initialise',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

@@ -49,7 +49,8 @@ export function didacticIneligibility(spec: ModelSpec): string | null {
       continue;
     }
     if (layer.type !== 'dense' && layer.type !== 'output') return `it has a ${layer.type} layer`;
-    if (layer.type === 'dense' && ACTIVATIONS[activationKind(layer.activation)].learnsAlpha) return 'PReLU learns α, which the didactic engine keeps fixed';
+    if (layer.type === 'dense' && ACTIVATIONS[activationKind(layer.activation)].learnsAlpha)
+      return 'PReLU learns α, which the didactic engine keeps fixed';
     sawWeighted = true;
   }
   return null;
@@ -146,7 +147,9 @@ export class BatchedTrainer {
      */
     firstLayer: LayerKernels | null = null,
   ) {
-    this.kernels = network.layers.map((layer, l) => (l === 0 ? firstLayer : firstLayer && LayerKernels.forActivations(layer.inputSize, layer.units, firstLayer.maxBatch)));
+    this.kernels = network.layers.map((layer, l) =>
+      l === 0 ? firstLayer : firstLayer && LayerKernels.forActivations(layer.inputSize, layer.units, firstLayer.maxBatch),
+    );
     this.ws = workspace(network, 1);
     this.gradients = {
       weights: network.layers.map((l) => new Float64Array(l.weights.length)),

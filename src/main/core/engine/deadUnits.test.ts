@@ -20,7 +20,12 @@ describe('dead units: counting', () => {
     // 3 rows of 4 units: unit 1 is always 0, unit 3 fires once.
     expect(countDeadUnits([0.5, 0, 0, 0, 0.2, 0, 0, 0, 0, 0, 0, 0.1], 4)).toBe(2);
     expect(countDeadUnits([], 3)).toBe(3);
-    expect(mostDeadLayer([{ layer: 0, units: 10, dead: 4 }, { layer: 2, units: 4, dead: 4 }])).toEqual({ layer: 2, units: 4, dead: 4 });
+    expect(
+      mostDeadLayer([
+        { layer: 0, units: 10, dead: 4 },
+        { layer: 2, units: 4, dead: 4 },
+      ]),
+    ).toEqual({ layer: 2, units: 4, dead: 4 });
     expect(mostDeadLayer([])).toBeNull();
   });
 
@@ -63,8 +68,17 @@ describe('dead units: the engines', () => {
       { type: 'output', units: 3, activation: 'softmax' },
     ],
   });
-  const data = prepareTrainingData({ sampleShape: [6], features: range(samples * 6).map(() => random.uniform(-1, 1)), labels: range(samples).map(() => random.int(3)) }, 3);
-  const settings = trainingSettingsSchema.parse({ optimizer: 'minibatch', learningRate: 0.05, batchSize: 16, epochs: 3, loss: 'categoricalCrossEntropy' });
+  const data = prepareTrainingData(
+    { sampleShape: [6], features: range(samples * 6).map(() => random.uniform(-1, 1)), labels: range(samples).map(() => random.int(3)) },
+    3,
+  );
+  const settings = trainingSettingsSchema.parse({
+    optimizer: 'minibatch',
+    learningRate: 0.05,
+    batchSize: 16,
+    epochs: 3,
+    loss: 'categoricalCrossEntropy',
+  });
 
   it('didactic and tfjs count the same dead units of a dense net, the silenced ones included', () => {
     const didactic = new DidacticEngine(dense, settings, data);
@@ -75,7 +89,10 @@ describe('dead units: the engines', () => {
       tfjs.restore(silence(silence(tfjs.snapshot(), 1, [2, 5]), 3, [0]));
       const probe = deadUnitProbe(range(samples));
       const fromDidactic = didactic.deadUnits(probe);
-      expect(fromDidactic.map((l) => [l.layer, l.units])).toEqual([[0, 8], [1, 5]]);
+      expect(fromDidactic.map((l) => [l.layer, l.units])).toEqual([
+        [0, 8],
+        [1, 5],
+      ]);
       expect(fromDidactic[0].dead).toBeGreaterThanOrEqual(2);
       expect(fromDidactic[1].dead).toBeGreaterThanOrEqual(1);
       expect(tfjs.deadUnits(probe)).toEqual(fromDidactic);
@@ -85,7 +102,11 @@ describe('dead units: the engines', () => {
   });
 
   it('tfjs counts the dead filters of a convolution (one unit per filter, at every position), as a plain loop does', () => {
-    const spec = parseModelSpec({ inputShape: [6, 6, 1], seed: 2, layers: [{ type: 'conv2d', filters: 4, kernelSize: 3 }, { type: 'flatten' }, { type: 'output', units: 2, activation: 'softmax' }] });
+    const spec = parseModelSpec({
+      inputShape: [6, 6, 1],
+      seed: 2,
+      layers: [{ type: 'conv2d', filters: 4, kernelSize: 3 }, { type: 'flatten' }, { type: 'output', units: 2, activation: 'softmax' }],
+    });
     const pixels = range(40 * 36).map(() => random.uniform(0, 1));
     const images = prepareTrainingData({ sampleShape: [6, 6, 1], features: pixels, labels: range(40).map(() => random.int(2)) }, 2);
     /** Reference: ReLU(conv 3×3 valid + b) by loops over the kernel [3, 3, 1, filters] (HWIO) and the images (NHWC). */
@@ -97,7 +118,8 @@ describe('dead units: the engines', () => {
           for (let y = 0; y < 4; y++) {
             for (let x = 0; x < 4; x++) {
               let sum = bias[f];
-              for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) sum += pixels[n * 36 + (y + dy) * 6 + (x + dx)] * kernel[(dy * 3 + dx) * 4 + f];
+              for (let dy = 0; dy < 3; dy++)
+                for (let dx = 0; dx < 3; dx++) sum += pixels[n * 36 + (y + dy) * 6 + (x + dx)] * kernel[(dy * 3 + dx) * 4 + f];
               if (sum > 0) fired = true;
             }
           }
@@ -133,7 +155,13 @@ describe('dead units: the engines', () => {
     result.finalEngine?.dispose();
     expect(records).toHaveLength(3);
     for (const record of records) expect(record.deadUnits.map((l) => l.layer)).toEqual([0, 1]);
-    const sigmoid = parseModelSpec({ inputShape: [6], layers: [{ type: 'dense', units: 4, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });
+    const sigmoid = parseModelSpec({
+      inputShape: [6],
+      layers: [
+        { type: 'dense', units: 4, activation: 'sigmoid' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    });
     expect(new DidacticEngine(sigmoid, settings, data).deadUnits(range(50))).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { assertNever } from '../../../shared/assertNever';
-import { ADAM_BETA1 as BETA1, ADAM_BETA2 as BETA2, OPTIMIZER_EPSILON as EPSILON, optimizerRule, RMSPROP_DECAY as RHO } from '../../../shared/models/optimizerTable';
+import {
+  ADAM_BETA1 as BETA1,
+  ADAM_BETA2 as BETA2,
+  OPTIMIZER_EPSILON as EPSILON,
+  optimizerRule,
+  RMSPROP_DECAY as RHO,
+} from '../../../shared/models/optimizerTable';
 import type { TrainingSettings } from '../../../shared/models/trainingSettings';
 
 /**

@@ -177,7 +177,12 @@ export class DidacticEngine implements TrainingEngine {
     const result = new Float32Array(count * k);
     for (let start = 0; start < count; start += EVALUATION_BATCH) {
       const n = Math.min(EVALUATION_BATCH, count - start);
-      this.rowPredictor.forward(features, Int32Array.from({ length: n }, (_, i) => start + i), n, false);
+      this.rowPredictor.forward(
+        features,
+        Int32Array.from({ length: n }, (_, i) => start + i),
+        n,
+        false,
+      );
       result.set(this.rowPredictor.outputs().subarray(0, n * k), start * k);
     }
     return result;

@@ -36,8 +36,15 @@ function expectClose(actual: number, expected: number): void {
 function dataFor(inputs: number, outputs: number, samples: number, regression: boolean) {
   const random = createSeededRandom(99);
   const features = Array.from({ length: samples * inputs }, () => random.uniform(-1, 1));
-  if (regression) return prepareTrainingData({ sampleShape: [inputs], features, targets: Array.from({ length: samples * outputs }, () => random.uniform(0.2, 1)) }, outputs);
-  return prepareTrainingData({ sampleShape: [inputs], features, labels: Array.from({ length: samples }, () => random.int(Math.max(2, outputs))) }, outputs);
+  if (regression)
+    return prepareTrainingData(
+      { sampleShape: [inputs], features, targets: Array.from({ length: samples * outputs }, () => random.uniform(0.2, 1)) },
+      outputs,
+    );
+  return prepareTrainingData(
+    { sampleShape: [inputs], features, labels: Array.from({ length: samples }, () => random.int(Math.max(2, outputs))) },
+    outputs,
+  );
 }
 
 interface Case {
@@ -51,21 +58,90 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'sigmoid / softmax / categorical CE / minibatch', hidden: { type: 'dense', units: 6, activation: 'sigmoid' }, output: 'softmax', outputs: 3, loss: 'categoricalCrossEntropy', optimizer: 'minibatch' },
-  { name: 'tanh / sigmoid / binary CE / adam', hidden: { type: 'dense', units: 5, activation: 'tanh' }, output: 'sigmoid', outputs: 1, loss: 'binaryCrossEntropy', optimizer: 'adam' },
-  { name: 'relu / identity / mse / rmsprop', hidden: { type: 'dense', units: 5, activation: 'relu' }, output: 'identity', outputs: 2, loss: 'mse', optimizer: 'rmsprop', regression: true },
-  { name: 'arctan / identity / mae / sgd', hidden: { type: 'dense', units: 4, activation: 'arctan' }, output: 'identity', outputs: 2, loss: 'mae', optimizer: 'sgd', regression: true },
-  { name: 'elu / identity / mape / gd', hidden: { type: 'dense', units: 4, activation: { kind: 'elu', alpha: 0.7 } }, output: 'identity', outputs: 2, loss: 'mape', optimizer: 'gd', regression: true },
-  { name: 'leakyRelu / tanh / hinge / minibatch+momentum', hidden: { type: 'dense', units: 4, activation: { kind: 'leakyRelu', alpha: 0.1 } }, output: 'tanh', outputs: 1, loss: 'hinge', optimizer: 'minibatch' },
-  { name: 'softplus / softmax / mse (softmax Jacobian)', hidden: { type: 'dense', units: 4, activation: 'softplus' }, output: 'softmax', outputs: 3, loss: 'mse', optimizer: 'minibatch' },
-  { name: 'identity, no bias / sigmoid / mse', hidden: { type: 'dense', units: 3, activation: 'identity', useBias: false }, output: 'sigmoid', outputs: 1, loss: 'mse', optimizer: 'minibatch' },
+  {
+    name: 'sigmoid / softmax / categorical CE / minibatch',
+    hidden: { type: 'dense', units: 6, activation: 'sigmoid' },
+    output: 'softmax',
+    outputs: 3,
+    loss: 'categoricalCrossEntropy',
+    optimizer: 'minibatch',
+  },
+  {
+    name: 'tanh / sigmoid / binary CE / adam',
+    hidden: { type: 'dense', units: 5, activation: 'tanh' },
+    output: 'sigmoid',
+    outputs: 1,
+    loss: 'binaryCrossEntropy',
+    optimizer: 'adam',
+  },
+  {
+    name: 'relu / identity / mse / rmsprop',
+    hidden: { type: 'dense', units: 5, activation: 'relu' },
+    output: 'identity',
+    outputs: 2,
+    loss: 'mse',
+    optimizer: 'rmsprop',
+    regression: true,
+  },
+  {
+    name: 'arctan / identity / mae / sgd',
+    hidden: { type: 'dense', units: 4, activation: 'arctan' },
+    output: 'identity',
+    outputs: 2,
+    loss: 'mae',
+    optimizer: 'sgd',
+    regression: true,
+  },
+  {
+    name: 'elu / identity / mape / gd',
+    hidden: { type: 'dense', units: 4, activation: { kind: 'elu', alpha: 0.7 } },
+    output: 'identity',
+    outputs: 2,
+    loss: 'mape',
+    optimizer: 'gd',
+    regression: true,
+  },
+  {
+    name: 'leakyRelu / tanh / hinge / minibatch+momentum',
+    hidden: { type: 'dense', units: 4, activation: { kind: 'leakyRelu', alpha: 0.1 } },
+    output: 'tanh',
+    outputs: 1,
+    loss: 'hinge',
+    optimizer: 'minibatch',
+  },
+  {
+    name: 'softplus / softmax / mse (softmax Jacobian)',
+    hidden: { type: 'dense', units: 4, activation: 'softplus' },
+    output: 'softmax',
+    outputs: 3,
+    loss: 'mse',
+    optimizer: 'minibatch',
+  },
+  {
+    name: 'identity, no bias / sigmoid / mse',
+    hidden: { type: 'dense', units: 3, activation: 'identity', useBias: false },
+    output: 'sigmoid',
+    outputs: 1,
+    loss: 'mse',
+    optimizer: 'minibatch',
+  },
 ];
 
 describe('the didactic engine trains exactly what tfjs trains', () => {
   for (const c of cases) {
     it(c.name, () => {
-      const spec = parseModelSpec({ inputShape: [4], seed: 3, layers: [c.hidden, { type: 'output', units: c.outputs, activation: c.output }] });
-      const settings = trainingSettingsSchema.parse({ loss: c.loss, optimizer: c.optimizer, learningRate: 0.05, momentum: c.name.includes('momentum') ? 0.9 : 0, l2: 0.01 });
+      const spec = parseModelSpec({
+        inputShape: [4],
+        seed: 3,
+        layers: [c.hidden, { type: 'output', units: c.outputs, activation: c.output }],
+      });
+      const settings = trainingSettingsSchema.parse({
+        loss: c.loss,
+        optimizer: c.optimizer,
+        learningRate: 0.05,
+        momentum: c.name.includes('momentum') ? 0.9 : 0,
+        l2: 0.01,
+      });
       const data = dataFor(4, c.outputs, 24, c.regression ?? false);
       const tfjs = new TfjsEngine(spec, settings, data);
       const didactic = new DidacticEngine(spec, settings, data);
@@ -87,7 +163,14 @@ describe('the didactic engine trains exactly what tfjs trains', () => {
   }
 
   it('gradients agree with tf.grad within 1e-5 (one batch, no update)', () => {
-    const spec = parseModelSpec({ inputShape: [4], seed: 5, layers: [{ type: 'dense', units: 5, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] });
+    const spec = parseModelSpec({
+      inputShape: [4],
+      seed: 5,
+      layers: [
+        { type: 'dense', units: 5, activation: 'tanh' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    });
     const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'sgd', learningRate: 1 });
     const data = dataFor(4, 3, 8, false);
     const tfjs = new TfjsEngine(spec, settings, data);
@@ -99,14 +182,23 @@ describe('the didactic engine trains exactly what tfjs trains', () => {
     // With η = 1 and plain SGD, w_before - w_after is the gradient itself.
     const after = tfjsToDidactic(tfjs);
     const snap = didactic.snapshot();
-    snap.forEach((w, i) => w.forEach((value, k) => expect(Math.abs(before[i][k] - value - (before[i][k] - after[i][k]))).toBeLessThan(1e-5)));
+    snap.forEach((w, i) =>
+      w.forEach((value, k) => expect(Math.abs(before[i][k] - value - (before[i][k] - after[i][k]))).toBeLessThan(1e-5)),
+    );
     tfjs.dispose();
   });
 });
 
 describe('inspection: kernels and predictions on rows outside the data', () => {
   it('both engines report the same kernels per spec layer and predict the same outputs for new rows', () => {
-    const spec = parseModelSpec({ inputShape: [4], seed: 8, layers: [{ type: 'dense', units: 5, activation: 'tanh' }, { type: 'output', units: 3, activation: 'softmax' }] });
+    const spec = parseModelSpec({
+      inputShape: [4],
+      seed: 8,
+      layers: [
+        { type: 'dense', units: 5, activation: 'tanh' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    });
     const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.05 });
     const data = dataFor(4, 3, 24, false);
     const tfjs = new TfjsEngine(spec, settings, data);
@@ -116,8 +208,14 @@ describe('inspection: kernels and predictions on rows outside the data', () => {
     didactic.trainBatch(batch, false);
     const a = tfjs.layerKernels();
     const b = didactic.layerKernels();
-    expect(a.map((k) => [k.layer, k.values.length])).toEqual([[0, 20], [1, 15]]);
-    expect(b.map((k) => [k.layer, k.values.length])).toEqual([[0, 20], [1, 15]]);
+    expect(a.map((k) => [k.layer, k.values.length])).toEqual([
+      [0, 20],
+      [1, 15],
+    ]);
+    expect(b.map((k) => [k.layer, k.values.length])).toEqual([
+      [0, 20],
+      [1, 15],
+    ]);
     // Same weights (in each engine's own layout): the same multiset of values.
     a.forEach((k, i) => {
       const sorted = (values: ArrayLike<number>) => Array.from(values).sort((x, y) => x - y);
@@ -133,25 +231,46 @@ describe('inspection: kernels and predictions on rows outside the data', () => {
 });
 
 /** Three batches on both engines (the didactic one on SIMD): the same losses, gradient norms and weights. */
-function expectSimdTrainsLikeTfjs(spec: ReturnType<typeof parseModelSpec>, settings: ReturnType<typeof trainingSettingsSchema.parse>, data: ReturnType<typeof dataFor>): void {
-    const tfjs = new TfjsEngine(spec, settings, data);
-    const didactic = new DidacticEngine(spec, settings, data);
-    expect(didactic.simd).toBe(true);
-    for (const batch of [Int32Array.of(0, 5, 7, 9, 11), Int32Array.from({ length: 24 }, (_, i) => 23 - i), Int32Array.of(3, 2, 1, 0, 4, 6, 8, 10)]) {
-      const a = tfjs.trainBatch(batch, true)!;
-      const b = didactic.trainBatch(batch, true)!;
-      expectClose(b.loss, a.loss);
-      a.gradientNorms.forEach((g, i) => expectClose(b.gradientNorms[i].norm, g.norm));
-    }
-    const after = tfjsToDidactic(tfjs);
-    didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
-    tfjs.dispose();
+function expectSimdTrainsLikeTfjs(
+  spec: ReturnType<typeof parseModelSpec>,
+  settings: ReturnType<typeof trainingSettingsSchema.parse>,
+  data: ReturnType<typeof dataFor>,
+): void {
+  const tfjs = new TfjsEngine(spec, settings, data);
+  const didactic = new DidacticEngine(spec, settings, data);
+  expect(didactic.simd).toBe(true);
+  for (const batch of [
+    Int32Array.of(0, 5, 7, 9, 11),
+    Int32Array.from({ length: 24 }, (_, i) => 23 - i),
+    Int32Array.of(3, 2, 1, 0, 4, 6, 8, 10),
+  ]) {
+    const a = tfjs.trainBatch(batch, true)!;
+    const b = didactic.trainBatch(batch, true)!;
+    expectClose(b.loss, a.loss);
+    a.gradientNorms.forEach((g, i) => expectClose(b.gradientNorms[i].norm, g.norm));
+  }
+  const after = tfjsToDidactic(tfjs);
+  didactic.snapshot().forEach((w, i) => w.forEach((value, k) => expectClose(value, after[i][k])));
+  tfjs.dispose();
 }
 
 describe('the dense layers on WebAssembly SIMD', () => {
   it('trains exactly what tfjs trains (40 inputs, batches of 5 to 24)', () => {
-    const spec = parseModelSpec({ inputShape: [41], seed: 9, layers: [{ type: 'dense', units: 7, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }] });
-    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'adam', learningRate: 0.01, batchSize: 8, l2: 0.001 });
+    const spec = parseModelSpec({
+      inputShape: [41],
+      seed: 9,
+      layers: [
+        { type: 'dense', units: 7, activation: 'sigmoid' },
+        { type: 'output', units: 3, activation: 'softmax' },
+      ],
+    });
+    const settings = trainingSettingsSchema.parse({
+      loss: 'categoricalCrossEntropy',
+      optimizer: 'adam',
+      learningRate: 0.01,
+      batchSize: 8,
+      l2: 0.001,
+    });
     const data = dataFor(41, 3, 24, false);
     expectSimdTrainsLikeTfjs(spec, settings, data);
   });
@@ -165,12 +284,18 @@ describe('the dense layers on WebAssembly SIMD', () => {
         { type: 'output', units: 3, activation: 'softmax' },
       ],
     });
-    const settings = trainingSettingsSchema.parse({ loss: 'categoricalCrossEntropy', optimizer: 'minibatch', momentum: 0.9, learningRate: 0.05, batchSize: 8 });
+    const settings = trainingSettingsSchema.parse({
+      loss: 'categoricalCrossEntropy',
+      optimizer: 'minibatch',
+      momentum: 0.9,
+      learningRate: 0.05,
+      batchSize: 8,
+    });
     const data = dataFor(41, 3, 24, false);
     expectSimdTrainsLikeTfjs(spec, settings, data);
   });
 
-  it('gives the plain loops\' net inputs and gradients with SIMD kernels on every layer, dropout included', () => {
+  it("gives the plain loops' net inputs and gradients with SIMD kernels on every layer, dropout included", () => {
     const spec = parseModelSpec({
       inputShape: [37],
       seed: 12,
@@ -189,11 +314,18 @@ describe('the dense layers on WebAssembly SIMD', () => {
     for (const batch of [Int32Array.of(12), Int32Array.of(4, 1, 9), Int32Array.from({ length: 13 }, (_, i) => (i * 5) % 13)]) {
       plain.forward(features, batch, batch.length, true);
       simd.forward(features, batch, batch.length, true);
-      plain.outputs().subarray(0, 2 * batch.length).forEach((v, k) => expect(Math.abs(simd.outputs()[k] - v)).toBeLessThan(1e-5));
+      plain
+        .outputs()
+        .subarray(0, 2 * batch.length)
+        .forEach((v, k) => expect(Math.abs(simd.outputs()[k] - v)).toBeLessThan(1e-5));
       plain.backward(features, data.targets, batch, batch.length);
       simd.backward(features, data.targets, batch, batch.length);
-      plain.gradients.weights.forEach((gw, l) => gw.forEach((v, k) => expect(Math.abs(simd.gradients.weights[l][k] - v)).toBeLessThan(1e-5)));
-      plain.gradients.biases.forEach((gb, l) => gb!.forEach((v, k) => expect(Math.abs(simd.gradients.biases[l]![k] - v)).toBeLessThan(1e-5)));
+      plain.gradients.weights.forEach((gw, l) =>
+        gw.forEach((v, k) => expect(Math.abs(simd.gradients.weights[l][k] - v)).toBeLessThan(1e-5)),
+      );
+      plain.gradients.biases.forEach((gb, l) =>
+        gb!.forEach((v, k) => expect(Math.abs(simd.gradients.biases[l]![k] - v)).toBeLessThan(1e-5)),
+      );
     }
   });
 });

@@ -13,8 +13,15 @@ describe('epoch inspection', () => {
   it('inspects the first epoch, then at most a few times a second, and always the final weights', () => {
     let clock = 0;
     const seen: EpochInspection[] = [];
-    const engine = { layerKernels: () => [{ layer: 0, values: [1, 2] }], predictRows: (_rows: Float32Array, count: number) => new Float32Array(count).fill(0.25) } as unknown as TrainingEngine;
-    const inspect = epochInspector({ rows: new Float32Array(6), count: 3 }, (i) => seen.push(i), () => clock);
+    const engine = {
+      layerKernels: () => [{ layer: 0, values: [1, 2] }],
+      predictRows: (_rows: Float32Array, count: number) => new Float32Array(count).fill(0.25),
+    } as unknown as TrainingEngine;
+    const inspect = epochInspector(
+      { rows: new Float32Array(6), count: 3 },
+      (i) => seen.push(i),
+      () => clock,
+    );
     for (let epoch = 1; epoch <= 100; epoch++) {
       clock += 10; // 100 epochs in one second
       inspect(engine, 0, epoch, false);

@@ -58,7 +58,11 @@ export function histogram(layer: number, values: ArrayLike<number>, bins = HISTO
 }
 
 /** A function for the training loop: inspects the engine after an epoch when it is time to, and reports it. */
-export function epochInspector(grid: InspectionGrid | null, report: (inspection: EpochInspection) => void, now: () => number = () => performance.now()) {
+export function epochInspector(
+  grid: InspectionGrid | null,
+  report: (inspection: EpochInspection) => void,
+  now: () => number = () => performance.now(),
+) {
   let last = -Infinity;
   const interval = 1000 / INSPECTIONS_PER_SECOND;
   return (engine: TrainingEngine, fold: number, epoch: number, finalEpoch: boolean): void => {

@@ -14,14 +14,28 @@ type Settings = Parameters<typeof tfjsOptimizer>[0];
 /** Weights after `steps` updates with seeded gradients, by tfjs's optimizer or ours, on the wasm backend. */
 function train(settings: Settings, fused: boolean, steps: number, shapes: number[][]): Float32Array[] {
   const random = createSeededRandom(9);
-  const variables = shapes.map((shape, i) => tf.tidy(() => tf.variable(tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.uniform(-1, 1)), shape), true, `w${fused ? 'f' : 't'}${i}_${Math.random()}`)));
+  const variables = shapes.map((shape, i) =>
+    tf.tidy(() =>
+      tf.variable(
+        tf.tensor(
+          Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.uniform(-1, 1)),
+          shape,
+        ),
+        true,
+        `w${fused ? 'f' : 't'}${i}_${Math.random()}`,
+      ),
+    ),
+  );
   const optimizer = fused ? heapOptimizer(settings)! : tfjsOptimizer(settings);
   expect(optimizer).not.toBeNull();
   for (let step = 0; step < steps; step++) {
     tf.tidy(() => {
       const grads: tf.NamedTensorMap = {};
       variables.forEach((v) => {
-        grads[v.name] = tf.tensor(Float32Array.from({ length: v.size }, () => random.uniform(-2, 2)), v.shape);
+        grads[v.name] = tf.tensor(
+          Float32Array.from({ length: v.size }, () => random.uniform(-2, 2)),
+          v.shape,
+        );
       });
       optimizer.applyGradients(grads);
     });
@@ -46,7 +60,9 @@ describe('fused optimizers on the wasm heap', () => {
     it(`${settings.optimizer}${settings.momentum ? ' with momentum' : ''}: the same weights as tfjs's optimizer after 12 steps`, () => {
       const expected = train(settings, false, 12, shapes);
       const actual = train(settings, true, 12, shapes);
-      actual.forEach((values, t) => values.forEach((v, i) => expect(Math.abs(v - expected[t][i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[t][i])))));
+      actual.forEach((values, t) =>
+        values.forEach((v, i) => expect(Math.abs(v - expected[t][i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[t][i])))),
+      );
     });
   }
 
@@ -84,13 +100,26 @@ describe('fused optimizers in training', () => {
       ],
     });
     const random = createSeededRandom(5);
-    const data = prepareTrainingData({ sampleShape: [8, 8, 1], features: Array.from({ length: 24 * 64 }, () => random.next()), labels: Array.from({ length: 24 }, (_, i) => i % 3) }, 3);
+    const data = prepareTrainingData(
+      {
+        sampleShape: [8, 8, 1],
+        features: Array.from({ length: 24 * 64 }, () => random.next()),
+        labels: Array.from({ length: 24 }, (_, i) => i % 3),
+      },
+      3,
+    );
     const losses = (fused: boolean, optimizer: 'adam' | 'sgd'): number[] => {
       heapOptimizerOptions.enabled = fused;
       try {
         const engine = new TfjsEngine(spec, trainingSettingsSchema.parse({ optimizer, learningRate: 0.05, batchSize: 8 }), data);
         const out: number[] = [];
-        for (let step = 0; step < 12; step++) out.push(engine.trainBatch(Int32Array.from({ length: 8 }, (_, i) => (step * 8 + i) % 24), true)!.loss);
+        for (let step = 0; step < 12; step++)
+          out.push(
+            engine.trainBatch(
+              Int32Array.from({ length: 8 }, (_, i) => (step * 8 + i) % 24),
+              true,
+            )!.loss,
+          );
         engine.dispose();
         return out;
       } finally {

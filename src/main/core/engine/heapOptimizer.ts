@@ -63,12 +63,39 @@ export class HeapOptimizer implements TrainingOptimizer {
       switch (rule) {
         case 'adam': {
           const [m, v] = this.state(name, variable, 2);
-          this.kernels.adam(at(variable), at(grad), at(m), at(v), at(out), n, f32(ADAM_BETA1), f32(1 - ADAM_BETA1), f32(ADAM_BETA2), f32(1 - ADAM_BETA2), c1, c2, f32(EPSILON), negLr);
+          this.kernels.adam(
+            at(variable),
+            at(grad),
+            at(m),
+            at(v),
+            at(out),
+            n,
+            f32(ADAM_BETA1),
+            f32(1 - ADAM_BETA1),
+            f32(ADAM_BETA2),
+            f32(1 - ADAM_BETA2),
+            c1,
+            c2,
+            f32(EPSILON),
+            negLr,
+          );
           break;
         }
         case 'rmsprop': {
           const [meanSquare, moments] = this.state(name, variable, 2);
-          this.kernels.rmsprop(at(variable), at(grad), at(meanSquare), at(moments), at(out), n, f32(RMSPROP_DECAY), f32(1 - RMSPROP_DECAY), 0, f32(learningRate), f32(EPSILON));
+          this.kernels.rmsprop(
+            at(variable),
+            at(grad),
+            at(meanSquare),
+            at(moments),
+            at(out),
+            n,
+            f32(RMSPROP_DECAY),
+            f32(1 - RMSPROP_DECAY),
+            0,
+            f32(learningRate),
+            f32(EPSILON),
+          );
           break;
         }
         case 'momentum': {

@@ -186,7 +186,10 @@ export class TfjsEngine implements TrainingEngine {
     if (this.dying.length === 0 || indices.length === 0) return [];
     // The same layers as the trained model (shared weights), with the hidden activations as outputs. Never disposed
     // on its own: that would release the weights it shares with `model`.
-    this.activationsModel ??= tf.model({ inputs: this.model.inputs, outputs: this.dying.map(({ name }) => this.model.getLayer(name).output as tf.SymbolicTensor) });
+    this.activationsModel ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: this.dying.map(({ name }) => this.model.getLayer(name).output as tf.SymbolicTensor),
+    });
     const probe = this.activationsModel;
     const active = this.dying.map(() => null as Uint8Array | null);
     const units: number[] = [];

@@ -85,7 +85,10 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
   const control = input.control ?? NEVER_STOP;
   const now = input.now ?? (() => performance.now());
   if (settings.earlyStopping && folds.some((f) => f.validation.length === 0)) {
-    throw new SinapsisError('early-stopping-needs-validation', 'Early stopping watches the validation loss, but there is no validation part. Make a split with a validation fraction, or turn early stopping off.');
+    throw new SinapsisError(
+      'early-stopping-needs-validation',
+      'Early stopping watches the validation loss, but there is no validation part. Make a split with a validation fraction, or turn early stopping off.',
+    );
   }
   const started = now();
   let pausedMs = 0;
@@ -116,7 +119,9 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
     let status: FoldStatus = 'completed';
 
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-      const order = Int32Array.from(settings.shuffle ? shuffledIndices(split.train.length, random).map((i) => split.train[i]) : split.train);
+      const order = Int32Array.from(
+        settings.shuffle ? shuffledIndices(split.train.length, random).map((i) => split.train[i]) : split.train,
+      );
       let lastNorms: LayerGradientNorm[] = [];
       let diverged = false;
       for (let b = 0; b < batches; b++) {
@@ -139,7 +144,18 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
         }
         if (report) {
           lastBatchEvent = now();
-          events.batch({ fold, epoch, batch: b + 1, batches, loss: details.loss, accuracy: details.accuracy, learningRate: settings.learningRate, gradientNorms: details.gradientNorms, elapsedMs: elapsed(), etaMs: eta() });
+          events.batch({
+            fold,
+            epoch,
+            batch: b + 1,
+            batches,
+            loss: details.loss,
+            accuracy: details.accuracy,
+            learningRate: settings.learningRate,
+            gradientNorms: details.gradientNorms,
+            elapsedMs: elapsed(),
+            etaMs: eta(),
+          });
         }
       }
       if (stopped) {

@@ -30,11 +30,15 @@ const gate: LoopControl = {
 async function main(): Promise<void> {
   try {
     post({ type: 'engine', engine: chooseEngine(job.spec, job.settings) });
-    const outcome = await runTrainingJob(job, {
+    const outcome = await runTrainingJob(
+      job,
+      {
         batch: (progress) => post({ type: 'batch', progress }),
         epoch: (record) => post({ type: 'epoch', record }),
         inspection: (inspection) => post({ type: 'inspection', inspection }),
-      }, gate);
+      },
+      gate,
+    );
     post({ type: 'done', outcome });
   } catch (error) {
     if (error instanceof SinapsisError) post({ type: 'error', error: error.toContract(), expected: true });

@@ -56,7 +56,11 @@ export function prepareTrainingData(raw: RawData, outputs: number): TrainingData
   let labels: Int32Array | null = null;
   if (raw.labels) {
     if (raw.labels.length !== samples) {
-      throw new SinapsisError('data-label-count', `There are ${samples} samples but ${raw.labels.length} labels; give one label per sample.`, { samples, labels: raw.labels.length });
+      throw new SinapsisError(
+        'data-label-count',
+        `There are ${samples} samples but ${raw.labels.length} labels; give one label per sample.`,
+        { samples, labels: raw.labels.length },
+      );
     }
     labels = new Int32Array(samples);
     const classes = outputs === 1 ? 2 : outputs;
@@ -86,9 +90,13 @@ export function prepareTrainingData(raw: RawData, outputs: number): TrainingData
     for (let i = 0; i < targets.length; i++) {
       const value = raw.targets[i];
       if (value === null || !Number.isFinite(value)) {
-        throw new SinapsisError('data-target-not-finite', `The target of sample ${Math.floor(i / outputs) + 1} is not a finite number. Fix or remove that sample.`, {
-          sample: Math.floor(i / outputs) + 1,
-        });
+        throw new SinapsisError(
+          'data-target-not-finite',
+          `The target of sample ${Math.floor(i / outputs) + 1} is not a finite number. Fix or remove that sample.`,
+          {
+            sample: Math.floor(i / outputs) + 1,
+          },
+        );
       }
       targets[i] = value;
     }
@@ -107,11 +115,19 @@ export interface DataSplit {
 export function checkSplit(split: DataSplit, samples: number, fold?: number): void {
   const where = fold === undefined ? '' : ` of fold ${fold + 1}`;
   if (split.train.length === 0) {
-    throw new SinapsisError('data-empty-training', `The training part${where} is empty: give the training split a larger fraction or load more samples.`, { fold: (fold ?? -1) + 1 });
+    throw new SinapsisError(
+      'data-empty-training',
+      `The training part${where} is empty: give the training split a larger fraction or load more samples.`,
+      { fold: (fold ?? -1) + 1 },
+    );
   }
   for (const index of [...split.train, ...split.validation]) {
     if (!Number.isInteger(index) || index < 0 || index >= samples) {
-      throw new SinapsisError('data-bad-index', `The split${where} refers to sample ${index}, but there are ${samples} samples. Make the split again.`, { index, samples });
+      throw new SinapsisError(
+        'data-bad-index',
+        `The split${where} refers to sample ${index}, but there are ${samples} samples. Make the split again.`,
+        { index, samples },
+      );
     }
   }
 }

@@ -23,12 +23,26 @@ function blobs(samples: number, seed = 1): { sampleShape: number[]; features: nu
   return { sampleShape: [4], features, labels };
 }
 
-const mlp: ModelSpecInput = { inputShape: [4], seed: 11, layers: [{ type: 'dense', units: 6, activation: 'tanh' }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 2, activation: 'softmax' }] };
+const mlp: ModelSpecInput = {
+  inputShape: [4],
+  seed: 11,
+  layers: [
+    { type: 'dense', units: 6, activation: 'tanh' },
+    { type: 'dropout', rate: 0.2 },
+    { type: 'output', units: 2, activation: 'softmax' },
+  ],
+};
 
 function job(settings: TrainingSettingsInput, spec: ModelSpecInput = mlp, samples = 80): TrainingJob {
   const train = Array.from({ length: samples * 0.75 }, (_, i) => i);
   const validation = Array.from({ length: samples * 0.25 }, (_, i) => samples * 0.75 + i);
-  return { spec: parseModelSpec(spec), settings: trainingSettingsSchema.parse(settings), data: blobs(samples), folds: [{ train, validation }], backend: 'cpu' };
+  return {
+    spec: parseModelSpec(spec),
+    settings: trainingSettingsSchema.parse(settings),
+    data: blobs(samples),
+    folds: [{ train, validation }],
+    backend: 'cpu',
+  };
 }
 
 const quiet = { batch: () => undefined, epoch: () => undefined };
@@ -66,7 +80,10 @@ describe('training runs', () => {
 
   for (const engine of ['didactic', 'tfjs'] as const) {
     it(`${engine}: early stopping stops after \`patience\` epochs without improvement and restores the best weights`, async () => {
-      const outcome = await runTrainingJob(job({ engine, learningRate: 2, optimizer: 'adam', epochs: 200, earlyStopping: { patience: 3 } }), quiet);
+      const outcome = await runTrainingJob(
+        job({ engine, learningRate: 2, optimizer: 'adam', epochs: 200, earlyStopping: { patience: 3 } }),
+        quiet,
+      );
       const fold = outcome.folds[0];
       expect(fold.status).toBe('earlyStopped');
       expect(fold.history.length).toBeLessThan(200);
@@ -85,8 +102,20 @@ describe('training runs', () => {
     const argmin = valLosses.indexOf(Math.min(...valLosses)) + 1;
     expect(argmin).toBeLessThan(25);
     expect(fold.bestEpoch).toBe(argmin);
-    expect(lowestLossEpoch([{ epoch: 1, trainLoss: 3, valLoss: null }, { epoch: 2, trainLoss: 1, valLoss: null }, { epoch: 3, trainLoss: 2, valLoss: null }])).toBe(2);
-    expect(lowestLossEpoch([{ epoch: 1, trainLoss: 3, valLoss: 0.5 }, { epoch: 2, trainLoss: 1, valLoss: Number.NaN }, { epoch: 3, trainLoss: 0.1, valLoss: 0.7 }])).toBe(1);
+    expect(
+      lowestLossEpoch([
+        { epoch: 1, trainLoss: 3, valLoss: null },
+        { epoch: 2, trainLoss: 1, valLoss: null },
+        { epoch: 3, trainLoss: 2, valLoss: null },
+      ]),
+    ).toBe(2);
+    expect(
+      lowestLossEpoch([
+        { epoch: 1, trainLoss: 3, valLoss: 0.5 },
+        { epoch: 2, trainLoss: 1, valLoss: Number.NaN },
+        { epoch: 3, trainLoss: 0.1, valLoss: 0.7 },
+      ]),
+    ).toBe(1);
   });
 
   it('trains a small CNN with batch norm and dropout on tfjs, deterministically', async () => {
@@ -94,7 +123,9 @@ describe('training runs', () => {
     const samples = 48;
     const labels = Array.from({ length: samples }, (_, i) => i % 2);
     // Class 1 has a bright vertical bar, class 0 a horizontal one, plus noise.
-    const features = labels.flatMap((label) => Array.from({ length: 36 }, (_, k) => ((label ? k % 6 === 2 : Math.floor(k / 6) === 2) ? 1 : 0) + 0.3 * random.next()));
+    const features = labels.flatMap((label) =>
+      Array.from({ length: 36 }, (_, k) => ((label ? k % 6 === 2 : Math.floor(k / 6) === 2) ? 1 : 0) + 0.3 * random.next()),
+    );
     const cnn: ModelSpecInput = {
       inputShape: [6, 6, 1],
       seed: 2,
@@ -132,7 +163,13 @@ describe('training runs', () => {
   });
 
   it('a loss that becomes NaN ends the run with a message about exploding gradients, keeping the last good weights', async () => {
-    const spec: ModelSpecInput = { inputShape: [4], layers: [{ type: 'dense', units: 8, activation: 'relu' }, { type: 'output', units: 1, activation: 'identity' }] };
+    const spec: ModelSpecInput = {
+      inputShape: [4],
+      layers: [
+        { type: 'dense', units: 8, activation: 'relu' },
+        { type: 'output', units: 1, activation: 'identity' },
+      ],
+    };
     const data = blobs(40);
     const j: TrainingJob = {
       ...job({ engine: 'tfjs', loss: 'mse', optimizer: 'sgd', learningRate: 50, epochs: 30 }, spec, 40),
@@ -170,7 +207,10 @@ describe('training runs', () => {
       const model = await modelFromArtifacts(outcome.artifacts!);
       const data = blobs(80);
       const v = job({}).folds[0].validation;
-      const x = tf.tensor2d(v.flatMap((i) => data.features.slice(i * 4, i * 4 + 4)), [v.length, 4]);
+      const x = tf.tensor2d(
+        v.flatMap((i) => data.features.slice(i * 4, i * 4 + 4)),
+        [v.length, 4],
+      );
       const predicted = await tf.argMax(model.predict(x) as tf.Tensor, -1).data();
       const accuracy = v.filter((i, k) => predicted[k] === data.labels[i]).length / v.length;
       expect(accuracy).toBeCloseTo(outcome.folds[0].validation!.accuracy!, 10);
@@ -194,7 +234,9 @@ describe('training runs', () => {
     const features = Array.from(bad.data.features);
     features[9] = Number.NaN;
     await expect(runTrainingJob({ ...bad, data: { ...bad.data, features } }, quiet)).rejects.toThrow(/Sample 3, feature 2 is NaN/);
-    await expect(runTrainingJob({ ...bad, data: { ...bad.data, labels: Array.from(bad.data.labels!, (l) => l * 3) } }, quiet)).rejects.toThrow(/label 3.*output layer has 2 neurons/);
+    await expect(
+      runTrainingJob({ ...bad, data: { ...bad.data, labels: Array.from(bad.data.labels!, (l) => l * 3) } }, quiet),
+    ).rejects.toThrow(/label 3.*output layer has 2 neurons/);
     await expect(runTrainingJob({ ...bad, folds: [{ train: [], validation: [1] }] }, quiet)).rejects.toThrow(/training part is empty/);
   });
 
@@ -212,7 +254,10 @@ describe('training runs', () => {
       // The final validation accuracy measured by the engine matches the reloaded model's.
       const v = job({}).folds[0].validation;
       const data = blobs(80);
-      const xv = tf.tensor2d(v.flatMap((i) => data.features.slice(i * 4, i * 4 + 4)), [v.length, 4]);
+      const xv = tf.tensor2d(
+        v.flatMap((i) => data.features.slice(i * 4, i * 4 + 4)),
+        [v.length, 4],
+      );
       const predicted = await tf.argMax(model.predict(xv) as tf.Tensor, -1).data();
       const accuracy = v.filter((i, k) => predicted[k] === data.labels[i]).length / v.length;
       expect(accuracy).toBeCloseTo(outcome.folds[0].validation!.accuracy!, 10);

@@ -76,7 +76,12 @@ async function predictAll(model: tf.LayersModel, data: TrainingData): Promise<Fl
 export function chooseEngine(spec: ModelSpec, settings: TrainingSettings): EngineName {
   const reason = didacticIneligibility(spec);
   if (settings.engine === 'didactic') {
-    if (reason) throw new SinapsisError('engine-unsuitable', `The didactic engine trains dense networks only, and this model cannot use it: ${reason}. Choose the tfjs engine.`, { reason });
+    if (reason)
+      throw new SinapsisError(
+        'engine-unsuitable',
+        `The didactic engine trains dense networks only, and this model cannot use it: ${reason}. Choose the tfjs engine.`,
+        { reason },
+      );
     return 'didactic';
   }
   if (settings.engine === 'tfjs') return 'tfjs';
@@ -109,14 +114,27 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
     registerWasmBatchMatMul();
     registerWasmSum();
     registerWasmAdd();
-  }
-  else await tf.setBackend('cpu'); // only used to package the weights at the end
+  } else await tf.setBackend('cpu'); // only used to package the weights at the end
   const createEngine = (): TrainingEngine =>
     engineName === 'didactic' ? new DidacticEngine(job.spec, job.settings, data) : new TfjsEngine(job.spec, job.settings, data);
   const outside = (job.evaluation?.test ?? []).find((index) => !Number.isInteger(index) || index < 0 || index >= data.samples);
-  if (outside !== undefined) throw new SinapsisError('data-bad-index', `The test part refers to sample ${outside}, but there are ${data.samples} samples. Make the split again.`, { index: outside, samples: data.samples });
+  if (outside !== undefined)
+    throw new SinapsisError(
+      'data-bad-index',
+      `The test part refers to sample ${outside}, but there are ${data.samples} samples. Make the split again.`,
+      { index: outside, samples: data.samples },
+    );
   const inspectEpoch = job.inspection && events.inspection ? epochInspector(job.inspection.grid, events.inspection) : undefined;
-  const result = runTrainingLoop({ spec: job.spec, settings: job.settings, data, folds: job.folds, createEngine, events, control, inspectEpoch });
+  const result = runTrainingLoop({
+    spec: job.spec,
+    settings: job.settings,
+    data,
+    folds: job.folds,
+    createEngine,
+    events,
+    control,
+    inspectEpoch,
+  });
   const engine = result.finalEngine;
   // A run that diverged before its first epoch ended has no good weights to keep, evaluate or save.
   const usable = result.folds.length > 0 && !(result.problem && result.folds[result.folds.length - 1].bestEpoch === 0);
@@ -126,7 +144,15 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   } finally {
     engine?.dispose();
   }
-  return { engine: engineName, backend, folds: result.folds, stopped: result.stopped, problem: result.problem, elapsedMs: result.elapsedMs, ...final };
+  return {
+    engine: engineName,
+    backend,
+    folds: result.folds,
+    stopped: result.stopped,
+    problem: result.problem,
+    elapsedMs: result.elapsedMs,
+    ...final,
+  };
 }
 
 type FinalResults = Pick<TrainingOutcome, 'artifacts' | 'test' | 'outputs'>;

@@ -61,12 +61,26 @@ export class TrainingSession {
             settle(() => resolve(message.outcome));
             break;
           case 'error':
-            settle(() => reject(message.expected ? new SinapsisError(message.error.code, message.error.message, message.error.params) : new Error(message.error.message)));
+            settle(() =>
+              reject(
+                message.expected
+                  ? new SinapsisError(message.error.code, message.error.message, message.error.params)
+                  : new Error(message.error.message),
+              ),
+            );
             break;
         }
       });
-      this.worker.on('error', (error) => settle(() => reject(new SinapsisError('training-crashed', `The training worker crashed: ${error.message}`, { reason: error.message }))));
-      this.worker.on('exit', (code) => settle(() => reject(new SinapsisError('training-crashed', `The training worker ended unexpectedly (exit code ${code}).`, { code }))));
+      this.worker.on('error', (error) =>
+        settle(() =>
+          reject(new SinapsisError('training-crashed', `The training worker crashed: ${error.message}`, { reason: error.message })),
+        ),
+      );
+      this.worker.on('exit', (code) =>
+        settle(() =>
+          reject(new SinapsisError('training-crashed', `The training worker ended unexpectedly (exit code ${code}).`, { code })),
+        ),
+      );
       this.stopTimeout = (): void => settle(() => resolve(this.partialOutcome()));
     });
   }

@@ -9,7 +9,11 @@ beforeAll(async () => {
   registerWasmAdd();
 });
 
-async function add(backend: 'wasm' | 'cpu', a: { values: Float32Array; shape: number[] }, b: { values: Float32Array; shape: number[] }): Promise<{ values: Float32Array; shape: number[] }> {
+async function add(
+  backend: 'wasm' | 'cpu',
+  a: { values: Float32Array; shape: number[] },
+  b: { values: Float32Array; shape: number[] },
+): Promise<{ values: Float32Array; shape: number[] }> {
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const out = tf.add(tf.tensor(a.values, a.shape), tf.tensor(b.values, b.shape));
@@ -19,7 +23,10 @@ async function add(backend: 'wasm' | 'cpu', a: { values: Float32Array; shape: nu
 
 describe('wasm Add of a per-channel bias', () => {
   const random = createSeededRandom(31);
-  const make = (shape: number[]) => ({ values: Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, () => random.uniform(-1, 1)), shape });
+  const make = (shape: number[]) => ({
+    values: Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, () => random.uniform(-1, 1)),
+    shape,
+  });
   const cases = [
     { a: [8, 28, 28, 8], b: [8], ours: true },
     { a: [3, 5, 5, 6], b: [1, 1, 1, 6], ours: true },
@@ -43,7 +50,9 @@ describe('wasm Add of a per-channel bias', () => {
 
   it('int32 adds keep the backend kernel', async () => {
     await tf.setBackend('wasm');
-    expect(Array.from(tf.tidy(() => tf.add(tf.tensor2d([1, 2, 3, 4], [2, 2], 'int32'), tf.tensor1d([10, 20], 'int32')).dataSync()))).toEqual([11, 22, 13, 24]);
+    expect(
+      Array.from(tf.tidy(() => tf.add(tf.tensor2d([1, 2, 3, 4], [2, 2], 'int32'), tf.tensor1d([10, 20], 'int32')).dataSync())),
+    ).toEqual([11, 22, 13, 24]);
     expect(lastAddPath).toBe('original');
   });
 });

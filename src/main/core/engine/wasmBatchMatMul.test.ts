@@ -9,14 +9,25 @@ beforeAll(async () => {
   registerWasmBatchMatMul();
 });
 
-async function product(backend: 'wasm' | 'cpu', a: { values: Float32Array; shape: number[] }, b: { values: Float32Array; shape: number[] }, transposeA: boolean, transposeB: boolean): Promise<Float32Array> {
+async function product(
+  backend: 'wasm' | 'cpu',
+  a: { values: Float32Array; shape: number[] },
+  b: { values: Float32Array; shape: number[] },
+  transposeA: boolean,
+  transposeB: boolean,
+): Promise<Float32Array> {
   await tf.setBackend(backend);
-  return tf.tidy(() => tf.matMul(tf.tensor(a.values, a.shape), tf.tensor(b.values, b.shape), transposeA, transposeB).dataSync() as Float32Array);
+  return tf.tidy(
+    () => tf.matMul(tf.tensor(a.values, a.shape), tf.tensor(b.values, b.shape), transposeA, transposeB).dataSync() as Float32Array,
+  );
 }
 
 describe('wasm BatchMatMul with transposed operands', () => {
   const random = createSeededRandom(17);
-  const make = (shape: number[]) => ({ values: Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, () => random.uniform(-1, 1)), shape });
+  const make = (shape: number[]) => ({
+    values: Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, () => random.uniform(-1, 1)),
+    shape,
+  });
   const cases = [
     { a: [13, 7], b: [13, 5], tA: true, tB: false },
     { a: [6, 9], b: [4, 9], tA: false, tB: true },

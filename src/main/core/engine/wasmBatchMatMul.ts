@@ -28,8 +28,17 @@ function transposeLastTwo(x: TensorInfo, backend: KernelBackend): TensorInfo {
 const kernelFunc = (args: { inputs: BatchMatMulInputs; backend: KernelBackend; attrs: BatchMatMulAttrs }): TensorInfo => {
   const { a, b } = args.inputs;
   const { transposeA, transposeB } = args.attrs;
-  const withOriginal = (inputs: BatchMatMulInputs, attrs: BatchMatMulAttrs): TensorInfo => callOriginal(original, { ...args, inputs, attrs });
-  if ((!transposeA && !transposeB) || !a || !b || a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) {
+  const withOriginal = (inputs: BatchMatMulInputs, attrs: BatchMatMulAttrs): TensorInfo =>
+    callOriginal(original, { ...args, inputs, attrs });
+  if (
+    (!transposeA && !transposeB) ||
+    !a ||
+    !b ||
+    a.dtype !== 'float32' ||
+    b.dtype !== 'float32' ||
+    a.shape.length < 2 ||
+    b.shape.length < 2
+  ) {
     lastBatchMatMulPath = 'original';
     return withOriginal(args.inputs, args.attrs);
   }

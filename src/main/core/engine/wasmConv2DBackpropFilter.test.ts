@@ -45,7 +45,9 @@ async function filterGradient(backend: 'cpu' | 'wasm', c: Case, seed: number): P
     const f = tf.tensor4d(randomArray(sizeOf(c.f), rand), c.f);
     const outShape = tf.conv2d(x, f, c.strides, c.pad, 'NHWC', 1, c.round).shape;
     const w = tf.tensor(randomArray(sizeOf(outShape), rand), outShape);
-    const grad = tf.grad((filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, c.strides, c.pad, 'NHWC', 1, c.round), w)));
+    const grad = tf.grad((filter: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, c.strides, c.pad, 'NHWC', 1, c.round), w)),
+    );
     const g = grad(f);
     return { values: g.dataSync() as Float32Array, shape: g.shape };
   });
@@ -81,11 +83,31 @@ const cases: Case[] = [
   { x: [2, 10, 9, 2], f: [3, 2, 2, 3], strides: [2, 3], pad: 'same' },
   { x: [2, 9, 10, 2], f: [3, 3, 2, 3], strides: 1, pad: 2 },
   { x: [2, 9, 11, 2], f: [3, 3, 2, 3], strides: 2, pad: 1, round: 'ceil' },
-  { x: [2, 9, 10, 2], f: [3, 3, 2, 3], strides: 2, pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  {
+    x: [2, 9, 10, 2],
+    f: [3, 3, 2, 3],
+    strides: 2,
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [0, 0],
+    ],
+  },
   // Output channels in fours take our SIMD blocks: 2 × 16 (the DESIGN.md CNN's second layer), 1 × 8 + 1 × 4, odd inputs.
   { x: [3, 14, 14, 8], f: [3, 3, 8, 16], strides: 1, pad: 'same' },
   { x: [2, 9, 11, 2], f: [3, 3, 2, 12], strides: 2, pad: 'same' },
-  { x: [2, 10, 9, 4], f: [3, 3, 4, 32], strides: [2, 1], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  {
+    x: [2, 10, 9, 4],
+    f: [3, 3, 4, 32],
+    strides: [2, 1],
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [0, 0],
+    ],
+  },
   { x: [2, 8, 8, 3], f: [2, 2, 3, 16], strides: 1, pad: 'valid' },
   { x: [2, 7, 7, 2], f: [7, 7, 2, 4], strides: 3, pad: 'same' },
 ];
@@ -102,28 +124,34 @@ describe('wasm Conv2DBackpropFilter', () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBe(before);
   });
 
-  it.each(cases.map((c, i) => [`x${c.x.join('x')} f${c.f.join('x')} s${String(c.strides)} ${JSON.stringify(c.pad)}${c.round ? ' ' + c.round : ''}`, c, i] as const))(
-    'matches the cpu backend: %s',
-    async (_name, c, i) => {
-      const cpu = await filterGradient('cpu', c, 1000 + i);
-      // Both wasm paths: our SIMD blocks (output channels in fours) and transpose + XNNPACK Conv2D.
-      for (const heap of [true, false]) {
-        conv2DBackpropFilterOptions.heapKernels = heap;
-        let wasm: { values: Float32Array; shape: number[] };
-        try {
-          wasm = await filterGradient('wasm', c, 1000 + i);
-        } finally {
-          conv2DBackpropFilterOptions.heapKernels = true;
-        }
-        expect(lastConv2DBackpropFilterPath).toBe(heap && c.f[3] % 4 === 0 ? 'heap' : 'wasm');
-        expect(wasm.shape).toEqual(c.f);
-        expect(relativeMaxDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+  it.each(
+    cases.map(
+      (c, i) =>
+        [
+          `x${c.x.join('x')} f${c.f.join('x')} s${String(c.strides)} ${JSON.stringify(c.pad)}${c.round ? ' ' + c.round : ''}`,
+          c,
+          i,
+        ] as const,
+    ),
+  )('matches the cpu backend: %s', async (_name, c, i) => {
+    const cpu = await filterGradient('cpu', c, 1000 + i);
+    // Both wasm paths: our SIMD blocks (output channels in fours) and transpose + XNNPACK Conv2D.
+    for (const heap of [true, false]) {
+      conv2DBackpropFilterOptions.heapKernels = heap;
+      let wasm: { values: Float32Array; shape: number[] };
+      try {
+        wasm = await filterGradient('wasm', c, 1000 + i);
+      } finally {
+        conv2DBackpropFilterOptions.heapKernels = true;
       }
-      expect(cpu.shape).toEqual(c.f);
-      // A gradient of zeros would make the comparison meaningless.
-      expect(cpu.values.some((v) => Math.abs(v) > 1e-3)).toBe(true);
-    },
-  );
+      expect(lastConv2DBackpropFilterPath).toBe(heap && c.f[3] % 4 === 0 ? 'heap' : 'wasm');
+      expect(wasm.shape).toEqual(c.f);
+      expect(relativeMaxDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+    }
+    expect(cpu.shape).toEqual(c.f);
+    // A gradient of zeros would make the comparison meaningless.
+    expect(cpu.values.some((v) => Math.abs(v) > 1e-3)).toBe(true);
+  });
 
   it('falls back to the cpu kernel for layouts it does not handle (NCHW) and still matches', async () => {
     const rand = random(7);

@@ -90,7 +90,14 @@ function planInner(x: TensorInfo, dy: TensorInfo, attrs: Conv2DBackpropFilterAtt
 }
 
 /** The filter gradient with our SIMD blocks; the plan's pads/strides are the forward convolution's. */
-function viaHeap(x: TensorInfo, dy: TensorInfo, plan: InnerPlan, filterShape: [number, number, number, number], backend: KernelBackend, heap: HeapKernels): TensorInfo {
+function viaHeap(
+  x: TensorInfo,
+  dy: TensorInfo,
+  plan: InnerPlan,
+  filterShape: [number, number, number, number],
+  backend: KernelBackend,
+  heap: HeapKernels,
+): TensorInfo {
   const [n, h, w, cin] = x.shape;
   const [, hout, wout, cout] = dy.shape;
   const [fh, fw] = filterShape;
@@ -100,7 +107,14 @@ function viaHeap(x: TensorInfo, dy: TensorInfo, plan: InnerPlan, filterShape: [n
   const dyAt = heapOffset(backend, dy);
   const outAt = heapOffset(backend, out);
   const F = 4; // bytes per float32
-  const steps = { xBatch: h * w * cin * F, xRow: sh * w * cin * F, xCol: sw * cin * F, dyBatch: hout * wout * cout * F, dyRow: wout * cout * F, dyCol: cout * F };
+  const steps = {
+    xBatch: h * w * cin * F,
+    xRow: sh * w * cin * F,
+    xCol: sw * cin * F,
+    dyBatch: hout * wout * cout * F,
+    dyRow: wout * cout * F,
+    dyCol: cout * F,
+  };
   // Output pixels p whose input row p·s + i - pad falls inside the image, for tap offset i.
   const range = (tap: number, pad: number, stride: number, size: number, outSize: number): [number, number] => {
     const lo = Math.max(0, Math.ceil((pad - tap) / stride));
@@ -116,7 +130,21 @@ function viaHeap(x: TensorInfo, dy: TensorInfo, plan: InnerPlan, filterShape: [n
       const dyTap = dyAt + (pLo * wout + qLo) * cout * F;
       const outTap = outAt + (i * fw + j) * cin * cout * F;
       const block = (c: number, k: number, run: HeapKernels['filterGradC1K4']): void =>
-        run(xTap + c * F, dyTap + k * F, outTap + (c * cout + k) * F, n, pCount, qCount, steps.xBatch, steps.xRow, steps.xCol, steps.dyBatch, steps.dyRow, steps.dyCol, cout * F);
+        run(
+          xTap + c * F,
+          dyTap + k * F,
+          outTap + (c * cout + k) * F,
+          n,
+          pCount,
+          qCount,
+          steps.xBatch,
+          steps.xRow,
+          steps.xCol,
+          steps.dyBatch,
+          steps.dyRow,
+          steps.dyCol,
+          cout * F,
+        );
       if (wide) {
         for (let c = 0; c < cin; c += 2) for (let k = 0; k < cout; k += 16) block(c, k, heap.filterGradC2K16);
       } else {
@@ -166,7 +194,11 @@ function viaCpu(x: TensorInfo, dy: TensorInfo, attrs: Conv2DBackpropFilterAttrs,
   const cpu = tf.findBackend('cpu');
   const kernel = tf.getKernel(KERNEL, 'cpu');
   if (!cpu || !kernel) throw new Error(`wasm ${KERNEL}: this case needs the cpu backend's kernel, which is not available`);
-  const copy = (t: TensorInfo): TensorInfo => ({ dataId: cpu.write(backend.readSync(t.dataId), t.shape, t.dtype), shape: t.shape, dtype: t.dtype });
+  const copy = (t: TensorInfo): TensorInfo => ({
+    dataId: cpu.write(backend.readSync(t.dataId), t.shape, t.dtype),
+    shape: t.shape,
+    dtype: t.dtype,
+  });
   const xc = copy(x);
   const dyc = copy(dy);
   let out: TensorInfo | undefined;
@@ -188,7 +220,11 @@ export let lastConv2DBackpropFilterPath: 'heap' | 'wasm' | 'cpu' | undefined;
 /** Tests turn the WebAssembly module off to check the transpose + Conv2D path too. */
 export const conv2DBackpropFilterOptions = { heapKernels: true };
 
-export const wasmConv2DBackpropFilter = (args: { inputs: Conv2DBackpropFilterInputs; backend: KernelBackend; attrs: Conv2DBackpropFilterAttrs }): TensorInfo => {
+export const wasmConv2DBackpropFilter = (args: {
+  inputs: Conv2DBackpropFilterInputs;
+  backend: KernelBackend;
+  attrs: Conv2DBackpropFilterAttrs;
+}): TensorInfo => {
   const { x, dy } = args.inputs;
   if (!x || !dy) throw new Error(`wasm ${KERNEL}: needs inputs x and dy`);
   const plan = planInner(x, dy, args.attrs);

@@ -14,7 +14,13 @@ function randomTensor(shape: number[], seed: number): { values: Float32Array; sh
   return { values: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.uniform(-1, 1)), shape };
 }
 
-async function inputGradient(backend: 'wasm' | 'cpu', x: { values: Float32Array; shape: number[] }, w: { values: Float32Array; shape: number[] }, strides: number, pad: 'same' | 'valid'): Promise<Float32Array> {
+async function inputGradient(
+  backend: 'wasm' | 'cpu',
+  x: { values: Float32Array; shape: number[] },
+  w: { values: Float32Array; shape: number[] },
+  strides: number,
+  pad: 'same' | 'valid',
+): Promise<Float32Array> {
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const filter = tf.tensor4d(w.values, w.shape as [number, number, number, number]);

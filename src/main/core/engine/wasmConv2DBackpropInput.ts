@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { callOriginal, overrideWasmKernel } from './wasmKernelOverride';
-import type { Conv2DBackpropInputAttrs, Conv2DBackpropInputInputs, KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type {
+  Conv2DBackpropInputAttrs,
+  Conv2DBackpropInputInputs,
+  KernelBackend,
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  TensorInfo,
+} from '@tensorflow/tfjs';
 
 /*
  * tfjs-backend-wasm 4.22's Conv2DBackpropInput is a plain loop, and it was the slowest kernel of CNN training
@@ -29,7 +37,11 @@ function run(name: string, backend: KernelBackend, inputs: Record<string, Tensor
 }
 
 /** Padding of the equivalent convolution, or null when the identity above does not apply. */
-function plan(dy: TensorInfo, filter: TensorInfo, attrs: Conv2DBackpropInputAttrs): [[number, number], [number, number], [number, number], [number, number]] | null {
+function plan(
+  dy: TensorInfo,
+  filter: TensorInfo,
+  attrs: Conv2DBackpropInputAttrs,
+): [[number, number], [number, number], [number, number], [number, number]] | null {
   if (attrs.dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const strides = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;
   if (strides[0] !== 1 || strides[1] !== 1 || dy.shape.length !== 4 || filter.shape.length !== 4) return null;

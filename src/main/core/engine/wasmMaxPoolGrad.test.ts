@@ -9,7 +9,14 @@ beforeAll(async () => {
   registerWasmMaxPoolGrad();
 });
 
-async function poolGradient(backend: 'wasm' | 'cpu', x: Float32Array, shape: number[], pool: number, strides: number, pad: 'same' | 'valid'): Promise<Float32Array> {
+async function poolGradient(
+  backend: 'wasm' | 'cpu',
+  x: Float32Array,
+  shape: number[],
+  pool: number,
+  strides: number,
+  pad: 'same' | 'valid',
+): Promise<Float32Array> {
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const grad = tf.grad((input: tf.Tensor) => {

@@ -29,7 +29,17 @@ export const maxPoolGradOptions = { heapKernels: true };
  * The course's pooling (2×2 windows, stride 2, no padding), with the four window offsets fixed: about twice as
  * fast as the general loop. Same tie rule: the first maximum in row-then-column order wins.
  */
-function pool2x2Gradient(x: Float32Array, g: Float32Array, dx: Float32Array, batches: number, inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number): void {
+function pool2x2Gradient(
+  x: Float32Array,
+  g: Float32Array,
+  dx: Float32Array,
+  batches: number,
+  inHeight: number,
+  inWidth: number,
+  channels: number,
+  outHeight: number,
+  outWidth: number,
+): void {
   const right = channels;
   const down = inWidth * channels;
   for (let b = 0; b < batches; b++) {
@@ -66,11 +76,37 @@ const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; a
     return callOriginal(original, args);
   }
   lastMaxPoolGradPath = 'javascript';
-  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    attrs.filterSize,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels: channels,
+    outHeight,
+    outWidth,
+    strideHeight,
+    strideWidth,
+    effectiveFilterHeight,
+    effectiveFilterWidth,
+  } = info;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
-  const is2x2 = effectiveFilterHeight === 2 && effectiveFilterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padTop === 0 && padLeft === 0 && outHeight * 2 <= inHeight && outWidth * 2 <= inWidth;
+  const is2x2 =
+    effectiveFilterHeight === 2 &&
+    effectiveFilterWidth === 2 &&
+    strideHeight === 2 &&
+    strideWidth === 2 &&
+    padTop === 0 &&
+    padLeft === 0 &&
+    outHeight * 2 <= inHeight &&
+    outWidth * 2 <= inWidth;
   const heap = is2x2 && maxPoolGradOptions.heapKernels ? heapKernels(backend) : null;
   if (heap) {
     lastMaxPoolGradPath = 'wasm-2x2';
@@ -78,7 +114,17 @@ const kernelFunc = (args: { inputs: MaxPoolGradInputs; backend: KernelBackend; a
     const dxAt = heapOffset(backend, out);
     // Rows or columns outside every window (odd sizes) are never written by the kernel.
     if (outHeight * 2 !== inHeight || outWidth * 2 !== inWidth) heapZero(backend, dxAt, batchSize * inHeight * inWidth * channels);
-    heap.maxPoolGrad2x2(heapOffset(backend, input), heapOffset(backend, dy), dxAt, batchSize, inHeight, inWidth, channels, outHeight, outWidth);
+    heap.maxPoolGrad2x2(
+      heapOffset(backend, input),
+      heapOffset(backend, dy),
+      dxAt,
+      batchSize,
+      inHeight,
+      inWidth,
+      channels,
+      outHeight,
+      outWidth,
+    );
     return out;
   }
   const x = backend.readSync(input.dataId) as Float32Array;

@@ -9,7 +9,13 @@ beforeAll(async () => {
   registerWasmSum();
 });
 
-async function sum(backend: 'wasm' | 'cpu', values: Float32Array, shape: number[], axis: number | number[] | undefined, keepDims: boolean): Promise<{ values: Float32Array; shape: number[] }> {
+async function sum(
+  backend: 'wasm' | 'cpu',
+  values: Float32Array,
+  shape: number[],
+  axis: number | number[] | undefined,
+  keepDims: boolean,
+): Promise<{ values: Float32Array; shape: number[] }> {
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const out = tf.sum(tf.tensor(values, shape), axis, keepDims);
@@ -35,7 +41,11 @@ describe('wasm Sum over every axis but the last (bias gradients)', () => {
       const actual = await sum('wasm', values, c.shape, c.axis, c.keepDims);
       expect(lastSumPath).toBe(c.ours ? 'column-sums' : 'original');
       expect(actual.shape).toEqual(expected.shape);
-      actual.values.forEach((v, i) => expect(Math.abs(v - expected.values[i])).toBeLessThan(1e-5 * Math.max(1, Math.abs(expected.values[i])) * (c.shape[0] > 50 ? 100 : 1)));
+      actual.values.forEach((v, i) =>
+        expect(Math.abs(v - expected.values[i])).toBeLessThan(
+          1e-5 * Math.max(1, Math.abs(expected.values[i])) * (c.shape[0] > 50 ? 100 : 1),
+        ),
+      );
     });
   }
 

@@ -35,7 +35,8 @@ export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<n
   for (let i = 0; i < truth.length; i++) {
     const t = truth[i];
     const p = predicted[i];
-    if (!(t >= 0 && t < classCount && p >= 0 && p < classCount)) throw new Error(`confusionMatrix: class index out of range at sample ${i} (true ${t}, predicted ${p})`);
+    if (!(t >= 0 && t < classCount && p >= 0 && p < classCount))
+      throw new Error(`confusionMatrix: class index out of range at sample ${i} (true ${t}, predicted ${p})`);
     matrix[t][p] += 1;
   }
   return matrix;
@@ -71,7 +72,11 @@ export function classificationReport(truth: ArrayLike<number>, predicted: ArrayL
   const average = (weight: (m: ClassMetrics) => number): AveragedMetrics => {
     const weights = perClass.map(weight);
     const sum = weights.reduce((a, b) => a + b, 0);
-    const mean = (pick: (m: ClassMetrics) => number) => safeDivide(perClass.reduce((acc, m, i) => acc + pick(m) * weights[i], 0), sum);
+    const mean = (pick: (m: ClassMetrics) => number) =>
+      safeDivide(
+        perClass.reduce((acc, m, i) => acc + pick(m) * weights[i], 0),
+        sum,
+      );
     return { precision: mean((m) => m.precision), recall: mean((m) => m.recall), f1: mean((m) => m.f1) };
   };
   return {

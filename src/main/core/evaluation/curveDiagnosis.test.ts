@@ -36,7 +36,7 @@ describe('curve diagnosis', () => {
   });
 
   it('flags a flat loss as no learning', () => {
-    expect(codes(curve([0.6931, 0.6930, 0.6931, 0.6929, 0.6930, 0.6930]))).toEqual(['no-learning']);
+    expect(codes(curve([0.6931, 0.693, 0.6931, 0.6929, 0.693, 0.693]))).toEqual(['no-learning']);
   });
 
   it('flags a loss still falling at the end as not converged', () => {

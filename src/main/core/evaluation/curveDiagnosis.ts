@@ -8,7 +8,8 @@ export interface EpochPoint {
   valLoss?: number;
 }
 
-export type DiagnosisCode = 'exploding' | 'diverged-at-start' | 'overfitting' | 'no-learning' | 'not-converged' | 'slow-start' | 'rising-loss';
+export type DiagnosisCode =
+  'exploding' | 'diverged-at-start' | 'overfitting' | 'no-learning' | 'not-converged' | 'slow-start' | 'rising-loss';
 
 /**
  * A plain-language hint about the curves. `params` is the evidence the hint cites (epochs, values) and
@@ -51,7 +52,9 @@ function explodingCheck(points: EpochPoint[]): Finding | null {
   if (!Number.isFinite(first)) return { code: 'diverged-at-start', severity: 'error', params: { epoch: points[0].epoch } };
   for (const point of points) {
     const values = [point.trainLoss, point.valLoss].filter((v): v is number => v !== undefined);
-    const bad = values.find((v) => !Number.isFinite(v) || (Number.isFinite(first) && first > 0 && v > first * DIAGNOSIS_THRESHOLDS.explodingFactor));
+    const bad = values.find(
+      (v) => !Number.isFinite(v) || (Number.isFinite(first) && first > 0 && v > first * DIAGNOSIS_THRESHOLDS.explodingFactor),
+    );
     if (bad !== undefined) {
       return {
         code: 'exploding',
@@ -144,7 +147,11 @@ function notConvergedCheck(points: EpochPoint[]): Finding | null {
   return {
     code: 'not-converged',
     severity: 'info',
-    params: { lastEpochs: window.length, dropPercentPerEpoch: round(perEpoch * 100, 3), lastLoss: round(window[window.length - 1].trainLoss) },
+    params: {
+      lastEpochs: window.length,
+      dropPercentPerEpoch: round(perEpoch * 100, 3),
+      lastLoss: round(window[window.length - 1].trainLoss),
+    },
   };
 }
 

@@ -135,7 +135,9 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   const wrongLoss = hints.some((hint) => hint.severity === 'error');
   if (input.scaling === 'none' && input.featureSpread && input.featureSpread.ratio >= T.spreadRatio) {
     const { ratio, largest, smallest } = input.featureSpread;
-    hints.push(finding('inputs-not-scaled', 'warning', { ratio: round(ratio, 3), largest: round(largest, 3), smallest: round(smallest, 3) }));
+    hints.push(
+      finding('inputs-not-scaled', 'warning', { ratio: round(ratio, 3), largest: round(largest, 3), smallest: round(smallest, 3) }),
+    );
   }
   // A network that diverged in its first epoch has no recorded epoch, and that is exactly what must be said.
   if (history.length === 0 && !input.diverged) return hints;
@@ -163,7 +165,10 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     const chance = 1 / K;
     const atChance = trainAccuracy < chance + T.chanceMargin * (1 - chance) + 0.03;
     const rising = curves.some((c) => c.code === 'rising-loss');
-    if (atChance && (rising || (prior !== null && lastLoss > T.abovePriorFactor * prior) || (prior === null && !crossEntropy && lastLoss > 1))) {
+    if (
+      atChance &&
+      (rising || (prior !== null && lastLoss > T.abovePriorFactor * prior) || (prior === null && !crossEntropy && lastLoss > 1))
+    ) {
       learningRateHigh = true;
       hints.push(
         finding('lr-too-high', 'error', {
@@ -195,13 +200,28 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
           }),
         );
       } else {
-        hints.push(finding('stuck-at-chance', 'error', { accuracyPercent: pct(trainAccuracy), chancePercent: pct(chance), loss: round(lastLoss), priorLoss: round(prior) }));
+        hints.push(
+          finding('stuck-at-chance', 'error', {
+            accuracyPercent: pct(trainAccuracy),
+            chancePercent: pct(chance),
+            loss: round(lastLoss),
+            priorLoss: round(prior),
+          }),
+        );
       }
     } else if (!atChance && prior !== null && minOf(history.slice(-3).map((h) => h.trainLoss)) > T.abovePriorFactor * prior) {
       // Above chance, but the cross-entropy stays far above ln K (that of predicting each class's share): a network
       // that learns at a sane η starts near ln K and goes down; one that stays far above it is thrown around by η.
       learningRateHigh = true;
-      hints.push(finding('loss-above-prior', 'error', { loss: round(lastLoss), priorLoss: round(prior), accuracyPercent: pct(trainAccuracy), learningRate: input.learningRate, suggested: round(input.learningRate / 10) }));
+      hints.push(
+        finding('loss-above-prior', 'error', {
+          loss: round(lastLoss),
+          priorLoss: round(prior),
+          accuracyPercent: pct(trainAccuracy),
+          learningRate: input.learningRate,
+          suggested: round(input.learningRate / 10),
+        }),
+      );
     }
   }
   // A plateau after a drop, while the model is still poor (a converged model is flat too): the longest run of last
@@ -209,13 +229,24 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   // that was clearly higher before it (the old flat check compared every epoch with the first, so it never fired).
   let plateau = false;
   if (!exploding && !wrongLoss && !learningRateHigh && !stuck && history.length >= 5 && !curves.some((c) => c.code === 'no-learning')) {
-    const flat = flatTail(history.map((h) => h.trainLoss), T.plateauChange);
+    const flat = flatTail(
+      history.map((h) => h.trainLoss),
+      T.plateauChange,
+    );
     const poor = trainAccuracy !== null ? trainAccuracy < 1 - T.highBiasError : false;
     const start = history.length - flat.length;
     const dropped = start >= 1 && history[0].trainLoss > flat.mean * (1 + T.plateauDrop);
     if (poor && dropped && flat.length >= Math.max(4, (history.length - 1) / 2)) {
       plateau = true;
-      hints.push(finding('plateau-after-drop', 'warning', { firstLoss: round(history[0].trainLoss), plateauLoss: round(flat.mean), fromEpoch: history[start].epoch, epochs: flat.length, accuracyPercent: pct(trainAccuracy!) }));
+      hints.push(
+        finding('plateau-after-drop', 'warning', {
+          firstLoss: round(history[0].trainLoss),
+          plateauLoss: round(flat.mean),
+          fromEpoch: history[start].epoch,
+          epochs: flat.length,
+          accuracyPercent: pct(trainAccuracy!),
+        }),
+      );
     }
   }
 
@@ -230,11 +261,27 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
     const first = sorted[0].norm;
     const last = sorted[sorted.length - 1].norm;
     if (last > 0 && Number.isFinite(first) && first / last < T.vanishingRatio) {
-      hints.push(finding('vanishing-gradients', 'warning', { firstLayer: sorted[0].layer + 1, firstNorm: round(first, 3), lastLayer: sorted[sorted.length - 1].layer + 1, lastNorm: round(last, 3), ratio: round(first / last, 3) }));
+      hints.push(
+        finding('vanishing-gradients', 'warning', {
+          firstLayer: sorted[0].layer + 1,
+          firstNorm: round(first, 3),
+          lastLayer: sorted[sorted.length - 1].layer + 1,
+          lastNorm: round(last, 3),
+          ratio: round(first / last, 3),
+        }),
+      );
     }
   }
 
-  const readout = K !== null ? biasVariance({ train: trainAccuracy, val: heldVal, test: input.accuracy?.test ?? null, crossValidation: input.accuracy?.crossValidation ?? null }) : null;
+  const readout =
+    K !== null
+      ? biasVariance({
+          train: trainAccuracy,
+          val: heldVal,
+          test: input.accuracy?.test ?? null,
+          crossValidation: input.accuracy?.crossValidation ?? null,
+        })
+      : null;
   for (const curve of curves) {
     // "Not converged: raise η" contradicts "lower η" and "stuck"; it adds nothing to a plateau or a wrong loss.
     if (curve.code === 'not-converged' && (learningRateHigh || stuck || plateau || wrongLoss)) continue;
@@ -253,9 +300,23 @@ export function diagnoseTraining(input: DiagnosisInput): Diagnosis[] {
   // At chance, "high bias" adds nothing to the more specific hint that says why.
   if (readout && !wrongLoss && !learningRateHigh && !stuck) {
     const trainPercent = pct(1 - readout.trainError);
-    if (readout.highBias) hints.push(finding('high-bias', 'warning', { trainAccuracyPercent: trainPercent, trainErrorPercent: pct(readout.trainError), thresholdPercent: pct(T.highBiasError) }));
+    if (readout.highBias)
+      hints.push(
+        finding('high-bias', 'warning', {
+          trainAccuracyPercent: trainPercent,
+          trainErrorPercent: pct(readout.trainError),
+          thresholdPercent: pct(T.highBiasError),
+        }),
+      );
     if (readout.highVariance && readout.gap !== null && readout.heldOutError !== null) {
-      hints.push(finding('high-variance', 'warning', { trainAccuracyPercent: trainPercent, heldAccuracyPercent: pct(1 - readout.heldOutError), gapPoints: round(readout.gap * 100, 3), thresholdPoints: pct(T.highVarianceGap) }));
+      hints.push(
+        finding('high-variance', 'warning', {
+          trainAccuracyPercent: trainPercent,
+          heldAccuracyPercent: pct(1 - readout.heldOutError),
+          gapPoints: round(readout.gap * 100, 3),
+          thresholdPoints: pct(T.highVarianceGap),
+        }),
+      );
     }
   }
 
@@ -280,7 +341,13 @@ export function biasVariance(accuracy: RunAccuracy): BiasVariance | null {
   const T = DIAGNOSIS_V2_THRESHOLDS;
   if (accuracy.train === null || !Number.isFinite(accuracy.train)) return null;
   const held: [HeldOutPart, number] | null =
-    accuracy.test !== null ? ['test', accuracy.test] : (accuracy.crossValidation ?? null) !== null ? ['cross-validation', accuracy.crossValidation!] : accuracy.val !== null ? ['val', accuracy.val] : null;
+    accuracy.test !== null
+      ? ['test', accuracy.test]
+      : (accuracy.crossValidation ?? null) !== null
+        ? ['cross-validation', accuracy.crossValidation!]
+        : accuracy.val !== null
+          ? ['val', accuracy.val]
+          : null;
   const trainError = 1 - accuracy.train;
   const heldOutError = held ? 1 - held[1] : null;
   const gap = heldOutError === null ? null : heldOutError - trainError;
@@ -318,5 +385,9 @@ export function featureSpread(values: Float32Array, width: number, rows: readonl
     largest = Math.max(largest, std);
     smallest = Math.min(smallest, std);
   }
-  return smallest === Infinity || largest === smallest ? (smallest === Infinity ? null : { ratio: 1, largest, smallest }) : { ratio: largest / smallest, largest, smallest };
+  return smallest === Infinity || largest === smallest
+    ? smallest === Infinity
+      ? null
+      : { ratio: 1, largest, smallest }
+    : { ratio: largest / smallest, largest, smallest };
 }

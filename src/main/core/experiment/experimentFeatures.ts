@@ -21,7 +21,10 @@ export function checkFeatureKind(choice: FeatureChoice['kind'], datasetKind: 'im
   if ((datasetKind === 'table') === (choice === 'columns')) return;
   const what = datasetKind === 'images' ? 'an image folder' : 'a table';
   const use = datasetKind === 'images' ? 'HOG or raw pixels' : 'its numeric columns';
-  throw new SinapsisError('features-wrong-kind', `"${choice}" features do not apply to ${what}; choose ${use}.`, { features: choice, dataset: datasetKind });
+  throw new SinapsisError('features-wrong-kind', `"${choice}" features do not apply to ${what}; choose ${use}.`, {
+    features: choice,
+    dataset: datasetKind,
+  });
 }
 
 function fromTable(dataset: TableDataset): ExperimentSamples {
@@ -33,12 +36,20 @@ function fromTable(dataset: TableDataset): ExperimentSamples {
     targets: classification ? null : Float64Array.from(dataset.targets),
     classNames: dataset.classNames,
     files: new Array<null>(dataset.rows).fill(null),
-    features: { kind: 'columns', length: dataset.featureNames.length, details: { columns: dataset.featureNames, target: dataset.summary.target, task: dataset.summary.task } },
+    features: {
+      kind: 'columns',
+      length: dataset.featureNames.length,
+      details: { columns: dataset.featureNames, target: dataset.summary.target, task: dataset.summary.task },
+    },
     skipped: [],
   };
 }
 
-async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 'hog' }>, options: FeatureOptions): Promise<ExperimentSamples> {
+async function hogOf(
+  dataset: ImageDataset,
+  choice: Extract<FeatureChoice, { kind: 'hog' }>,
+  options: FeatureOptions,
+): Promise<ExperimentSamples> {
   const { featureSet, extraction } = await datasetHog(dataset, {
     pipeline: choice.pipeline,
     signal: options.signal,
@@ -47,9 +58,13 @@ async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kin
   });
   if (featureSet.rows === 0) {
     const first = extraction.failures[0];
-    throw new SinapsisError('features-none', `HOG could not be computed for any image${first ? ` (e.g. ${first.file}: ${first.reason})` : ''}. Check the resize and cell settings in Características.`, {
-      failures: extraction.failures.length,
-    });
+    throw new SinapsisError(
+      'features-none',
+      `HOG could not be computed for any image${first ? ` (e.g. ${first.file}: ${first.reason})` : ''}. Check the resize and cell settings in Características.`,
+      {
+        failures: extraction.failures.length,
+      },
+    );
   }
   const { params, resize, grayscale, interpolation } = choice.pipeline;
   return {
@@ -59,7 +74,11 @@ async function hogOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kin
     targets: null,
     classNames: dataset.classNames,
     files: featureSet.names,
-    features: { kind: 'hog', length: featureSet.length, details: { ...params, resize: resize ? [resize.width, resize.height] : null, grayscale, interpolation, length: featureSet.length } },
+    features: {
+      kind: 'hog',
+      length: featureSet.length,
+      details: { ...params, resize: resize ? [resize.width, resize.height] : null, grayscale, interpolation, length: featureSet.length },
+    },
     skipped: extraction.failures.map(({ file, reason }) => ({ file, reason: `HOG: ${reason}` })),
   };
 }
@@ -86,7 +105,12 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
         { file: image.file, width: image.width, height: image.height, expectedWidth: width, expectedHeight: height },
       );
     }
-    writePixelFeatures({ width: image.width, height: image.height, channels: image.channels, data: image.pixels }, layout, values, index * size);
+    writePixelFeatures(
+      { width: image.width, height: image.height, channels: image.channels, data: image.pixels },
+      layout,
+      values,
+      index * size,
+    );
   });
   return {
     sampleShape: choice.keepShape ? [height, width, channels] : [size],
@@ -96,15 +120,31 @@ function pixelsOf(dataset: ImageDataset, choice: Extract<FeatureChoice, { kind: 
     targets: null,
     classNames: dataset.classNames,
     files: dataset.images.map((image) => image.file),
-    features: { kind: 'pixels', length: size, details: pixelDetails({ width, height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape }) },
+    features: {
+      kind: 'pixels',
+      length: size,
+      details: pixelDetails({
+        width,
+        height,
+        channels,
+        colorMode: choice.colorMode,
+        resizeMode: choice.resizeMode,
+        keepShape: choice.keepShape,
+      }),
+    },
     skipped: [],
   };
 }
 
 /** The feature matrix of a loaded dataset, as the experiment asks for it. */
-export async function experimentFeatures(dataset: ImageDataset | TableDataset, choice: FeatureChoice, options: FeatureOptions): Promise<ExperimentSamples> {
+export async function experimentFeatures(
+  dataset: ImageDataset | TableDataset,
+  choice: FeatureChoice,
+  options: FeatureOptions,
+): Promise<ExperimentSamples> {
   checkFeatureKind(choice.kind, dataset.kind);
   if (dataset.kind === 'table') return fromTable(dataset);
-  if (dataset.images.length === 0) throw new SinapsisError('data-empty', `The dataset "${dataset.summary.name}" has no images to train on.`);
+  if (dataset.images.length === 0)
+    throw new SinapsisError('data-empty', `The dataset "${dataset.summary.name}" has no images to train on.`);
   return choice.kind === 'hog' ? hogOf(dataset, choice, options) : pixelsOf(dataset, choice as Extract<FeatureChoice, { kind: 'pixels' }>);
 }

@@ -42,7 +42,12 @@ function probabilitiesOf(outputs: Float32Array, sample: number, width: number): 
  * The evaluated samples' predictions: the test part's (hold-out), or every sample's from the fold that held it
  * out (k-fold: the out-of-fold predictions, as scikit-learn's cross_val_predict).
  */
-export function collectPredictions(samples: ExperimentSamples, plan: ExperimentPlan, runs: FoldRun[], outputWidth: number): SamplePrediction[] {
+export function collectPredictions(
+  samples: ExperimentSamples,
+  plan: ExperimentPlan,
+  runs: FoldRun[],
+  outputWidth: number,
+): SamplePrediction[] {
   if (!samples.labels) return [];
   const labels = samples.labels;
   const predictions: SamplePrediction[] = [];
@@ -118,23 +123,30 @@ export function experimentMetrics(input: MetricsInput): RunMetrics {
     test: kfold ? null : (tests[0]?.loss ?? null),
   };
   const classification = samples.labels !== null;
-  const report = classification ? classificationReport(predictions.map((p) => p.trueClass), predictions.map((p) => p.predictedClass), samples.classNames) : null;
+  const report = classification
+    ? classificationReport(
+        predictions.map((p) => p.trueClass),
+        predictions.map((p) => p.predictedClass),
+        samples.classNames,
+      )
+    : null;
   const zero = { precision: 0, recall: 0, f1: 0 };
   const foldScores = kfold
-    ? runs.flatMap((run, f) => (run.outcome.test ? [{ fold: f + 1, accuracy: run.outcome.test.accuracy ?? 0, loss: run.outcome.test.loss }] : []))
+    ? runs.flatMap((run, f) =>
+        run.outcome.test ? [{ fold: f + 1, accuracy: run.outcome.test.accuracy ?? 0, loss: run.outcome.test.loss }] : [],
+      )
     : [];
   const lastRecords = runs[runs.length - 1]?.outcome.folds[0]?.history ?? [];
   const kfoldAccuracy = kfold && foldScores.length ? meanAndStd(foldScores.map((f) => f.accuracy)) : null;
   // What the bias/variance readout and the hints judge: k-fold's held-out accuracy is the mean over its test folds.
   const judged = { train: accuracy.train, val: accuracy.val, test: accuracy.test, crossValidation: kfoldAccuracy?.mean ?? null };
-  const misclassified = spreadMistakes(predictions, input.misclassifiedSample)
-    .map((p) => ({
-      index: p.index,
-      file: p.file,
-      trueLabel: samples.classNames[p.trueClass] ?? String(p.trueClass),
-      predictedLabel: samples.classNames[p.predictedClass] ?? String(p.predictedClass),
-      probability: p.probabilities[p.predictedClass] ?? 0,
-    }));
+  const misclassified = spreadMistakes(predictions, input.misclassifiedSample).map((p) => ({
+    index: p.index,
+    file: p.file,
+    trueLabel: samples.classNames[p.trueClass] ?? String(p.trueClass),
+    predictedLabel: samples.classNames[p.predictedClass] ?? String(p.predictedClass),
+    probability: p.probabilities[p.predictedClass] ?? 0,
+  }));
   return {
     formatVersion: RUN_FORMAT_VERSION,
     status: input.status,

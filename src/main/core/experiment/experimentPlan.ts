@@ -23,7 +23,12 @@ export interface ExperimentPlan {
  * validation part, judged on the test part); k-fold and leave-one-out train one per fold, each validated and
  * judged on its held-out fold (cross-validation has no separate test part).
  */
-export function planExperiment(samples: number, labels: Int32Array | null, classCount: number, request: Pick<ExperimentRequest, 'split' | 'training'>): ExperimentPlan {
+export function planExperiment(
+  samples: number,
+  labels: Int32Array | null,
+  classCount: number,
+  request: Pick<ExperimentRequest, 'split' | 'training'>,
+): ExperimentPlan {
   const { split, training } = request;
   const result = splitSamples(samples, labels, classCount, { ...split, seed: training.seed });
   if (split.method === 'holdout' || split.method === 'train-val-test') {

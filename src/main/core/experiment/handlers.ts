@@ -37,7 +37,10 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
         return result;
       } catch (error) {
         live.end(taskId);
-        const contractError = error instanceof SinapsisError ? error.toContract() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+        const contractError =
+          error instanceof SinapsisError
+            ? error.toContract()
+            : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
         context.emit('experiment.done', doneEvent(taskId, { error: contractError }));
         throw error;
       }

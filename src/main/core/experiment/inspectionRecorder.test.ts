@@ -7,8 +7,19 @@ describe('InspectionRecorder', () => {
   it('keeps every fold, thins a long run to its whole span, and keeps the first and final weights', () => {
     const recorder = new InspectionRecorder(2);
     const epochs = 3 * MAX_KEPT_INSPECTIONS;
-    for (let epoch = 1; epoch <= epochs; epoch++) recorder.record({ fold: 1, epoch, final: epoch === epochs, histograms: [histogram], boundary: null });
-    recorder.record({ fold: 0, epoch: 1, final: true, histograms: [histogram], boundary: { plane: { features: ['a', 'b'], xMin: 0, xMax: 1, yMin: 0, yMax: 1, resolution: 1, outputs: 1 }, values: [0.7], points: [] } });
+    for (let epoch = 1; epoch <= epochs; epoch++)
+      recorder.record({ fold: 1, epoch, final: epoch === epochs, histograms: [histogram], boundary: null });
+    recorder.record({
+      fold: 0,
+      epoch: 1,
+      final: true,
+      histograms: [histogram],
+      boundary: {
+        plane: { features: ['a', 'b'], xMin: 0, xMax: 1, yMin: 0, yMax: 1, resolution: 1, outputs: 1 },
+        values: [0.7],
+        points: [],
+      },
+    });
     const file = recorder.file();
     expect(file.folds.map((f) => f.inspections.length)).toEqual([1, expect.any(Number)]);
     const kept = file.folds[1].inspections;

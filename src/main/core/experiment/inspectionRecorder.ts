@@ -18,7 +18,13 @@ export class InspectionRecorder {
     this.folds = Array.from({ length: folds }, () => []);
   }
 
-  record(event: { fold: number; epoch: number; final: boolean; histograms: Inspection['histograms']; boundary: RunInspection['boundary'] }): void {
+  record(event: {
+    fold: number;
+    epoch: number;
+    final: boolean;
+    histograms: Inspection['histograms'];
+    boundary: RunInspection['boundary'];
+  }): void {
     const kept = this.folds[event.fold];
     if (!kept) return;
     kept.push({ epoch: event.epoch, final: event.final, histograms: event.histograms });

@@ -13,7 +13,9 @@ export function spreadMistakes(predictions: readonly SamplePrediction[], count: 
     byClass.set(p.trueClass, list);
   }
   const confidence = (p: SamplePrediction): number => p.probabilities[p.predictedClass] ?? 0;
-  const queues = [...byClass.entries()].sort((a, b) => a[0] - b[0]).map(([, list]) => list.sort((a, b) => confidence(b) - confidence(a) || a.index - b.index));
+  const queues = [...byClass.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, list]) => list.sort((a, b) => confidence(b) - confidence(a) || a.index - b.index));
   const chosen: SamplePrediction[] = [];
   for (let round = 0; chosen.length < count && queues.some((queue) => round < queue.length); round++) {
     for (const queue of queues) {

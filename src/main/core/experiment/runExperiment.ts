@@ -26,7 +26,13 @@ import { latestFileWriter, writeJsonAtomic } from '../runs/atomicWrite';
 import { runWriteError, writingRunFile } from '../runs/writeFailure';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
-import { HISTORY_COLUMNS, RUN_FORMAT_VERSION, type RunConfig, type RunPredictions, type RunPreprocessing } from '../../../shared/contract/runs';
+import {
+  HISTORY_COLUMNS,
+  RUN_FORMAT_VERSION,
+  type RunConfig,
+  type RunPredictions,
+  type RunPreprocessing,
+} from '../../../shared/contract/runs';
 import { experimentFeatures } from './experimentFeatures';
 import { collectPredictions, experimentMetrics, historyRows, type FoldRun } from './experimentMetrics';
 import { planExperiment, type ExperimentPlan } from './experimentPlan';
@@ -48,12 +54,22 @@ const RUN_ID_PATTERN = /^\w[\w.-]{0,79}$/;
 export type ExperimentPhase = z.infer<typeof experimentPhaseSchema>;
 
 export interface ExperimentEvents {
-  progress(event: { runId: string; phase: ExperimentPhase; fold: number | null; folds: number | null; done?: number; total?: number; position?: number }): void;
+  progress(event: {
+    runId: string;
+    phase: ExperimentPhase;
+    fold: number | null;
+    folds: number | null;
+    done?: number;
+    total?: number;
+    position?: number;
+  }): void;
   batch(progress: BatchProgress & { engine: TrainingOutcome['engine'] }): void;
   /** An epoch, with the diagnosis of the fold's epochs so far. */
   epoch(record: EpochRecord & { engine: TrainingOutcome['engine']; diagnosis: Diagnosis[] }): void;
   /** Weight histograms and, for two-feature data, the decision regions; optional (the CLI does not draw them). */
-  inspection?(event: Omit<EpochInspection, 'boundary'> & { boundary: { plane: DecisionPlane; values: number[]; points: PlanePoint[] } | null }): void;
+  inspection?(
+    event: Omit<EpochInspection, 'boundary'> & { boundary: { plane: DecisionPlane; values: number[]; points: PlanePoint[] } | null },
+  ): void;
 }
 
 export interface ExperimentDeps {
@@ -82,7 +98,11 @@ async function makeRunFolder(deps: ExperimentDeps, runId: string): Promise<strin
   const dir = resolve(deps.runDir);
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) {
-    throw new SinapsisError('run-folder-not-empty', `${dir} already contains files; a run never overwrites another. Choose a new folder for --out.`, { path: dir });
+    throw new SinapsisError(
+      'run-folder-not-empty',
+      `${dir} already contains files; a run never overwrites another. Choose a new folder for --out.`,
+      { path: dir },
+    );
   }
   return (await createRunFolder(dirname(dir), basename(dir))).dir;
 }
@@ -91,7 +111,11 @@ async function makeRunFolder(deps: ExperimentDeps, runId: string): Promise<strin
 function datasetCounts(dataset: ImageDataset | TableDataset): DataCounts {
   const labels = labelsOf(dataset);
   const samples = dataset.kind === 'images' ? dataset.images.length : dataset.rows;
-  return { samples, classes: labels ? { names: dataset.classNames, counts: countClasses(labels, dataset.classNames.length) } : null, name: dataset.summary.name };
+  return {
+    samples,
+    classes: labels ? { names: dataset.classNames, counts: countClasses(labels, dataset.classNames.length) } : null,
+    name: dataset.summary.name,
+  };
 }
 
 function sampleCounts(samples: ExperimentSamples, name: string): DataCounts {
@@ -107,7 +131,8 @@ function countClasses(labels: Int32Array, classCount: number): number[] {
 
 function datasetRecord(dataset: ImageDataset | TableDataset, samples: ExperimentSamples): RunConfig['dataset'] {
   const counts = samples.labels ? countClasses(samples.labels, samples.classNames.length) : samples.classNames.map(() => 0);
-  const loadProblems = dataset.kind === 'images' ? dataset.summary.problems.filter((p) => p.skipped).map((p) => ({ file: p.file, reason: p.reason })) : [];
+  const loadProblems =
+    dataset.kind === 'images' ? dataset.summary.problems.filter((p) => p.skipped).map((p) => ({ file: p.file, reason: p.reason })) : [];
   return {
     name: dataset.summary.name,
     kind: dataset.kind === 'images' ? 'images' : 'csv',
@@ -126,19 +151,40 @@ function modelRecord(request: ExperimentRequest, summary: ModelSummary): RunConf
     layers: summary.layers.map((layer) => {
       const spec = request.model.layers[layer.index];
       const activation = 'activation' in spec && spec.activation !== undefined ? activationKind(spec.activation) : undefined;
-      return { name: `${layer.type}_${layer.index + 1}`, type: layer.type, outputShape: [null, ...layer.outputShape], params: layer.params, ...(activation ? { activation } : {}) };
+      return {
+        name: `${layer.type}_${layer.index + 1}`,
+        type: layer.type,
+        outputShape: [null, ...layer.outputShape],
+        params: layer.params,
+        ...(activation ? { activation } : {}),
+      };
     }),
     totalParams: summary.totalParams,
   };
 }
 
-function configOf(runId: string, request: ExperimentRequest, dataset: ImageDataset | TableDataset, samples: ExperimentSamples, plan: ExperimentPlan, summary: ModelSummary, electron: string | null): RunConfig {
+function configOf(
+  runId: string,
+  request: ExperimentRequest,
+  dataset: ImageDataset | TableDataset,
+  samples: ExperimentSamples,
+  plan: ExperimentPlan,
+  summary: ModelSummary,
+  electron: string | null,
+): RunConfig {
   const t = request.training;
   return {
     formatVersion: RUN_FORMAT_VERSION,
     runId,
     createdAt: new Date().toISOString(),
-    app: { name: APP_NAME, version: APP_VERSION, tfjs: tf.version.tfjs, node: process.versions.node, platform: `${process.platform} ${process.arch}`, electron },
+    app: {
+      name: APP_NAME,
+      version: APP_VERSION,
+      tfjs: tf.version.tfjs,
+      node: process.versions.node,
+      platform: `${process.platform} ${process.arch}`,
+      electron,
+    },
     backend: request.backend,
     engine: t.engine,
     dataset: datasetRecord(dataset, samples),
@@ -195,8 +241,12 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   const started = performance.now();
   const runId = deps.runDir && RUN_ID_PATTERN.test(basename(deps.runDir)) ? basename(deps.runDir) : newRunId();
   const { events, signal } = deps;
-  const progress = (phase: ExperimentPhase, fold: number | null = null, folds: number | null = null, counts: { done?: number; total?: number; position?: number } = {}): void =>
-    events.progress({ runId, phase, fold, folds, ...counts });
+  const progress = (
+    phase: ExperimentPhase,
+    fold: number | null = null,
+    folds: number | null = null,
+    counts: { done?: number; total?: number; position?: number } = {},
+  ): void => events.progress({ runId, phase, fold, folds, ...counts });
 
   progress('preparing');
   const dataset = deps.store.get(request.datasetId, 'images', 'table');
@@ -210,7 +260,10 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
   try {
     releaseSlot = await waitForSlot(deps.slots, control, (position) => progress('queued', null, null, { position }));
     if (request.augmentation && dataset.kind !== 'images') {
-      throw new SinapsisError('augmentation-needs-images', 'Data augmentation transforms images; this dataset is a table. Turn augmentation off to train on it.');
+      throw new SinapsisError(
+        'augmentation-needs-images',
+        'Data augmentation transforms images; this dataset is a table. Turn augmentation off to train on it.',
+      );
     }
     // The memory check comes before the features: raw pixels of many large images would fill memory on their own.
     const samplesPlanned = dataset.kind === 'images' ? dataset.images.length * (1 + (request.augmentation?.copies ?? 0)) : dataset.rows;
@@ -225,13 +278,17 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
     const total = sampleCount(samples);
     checkFeaturesFitModel(samples, summary);
     if (request.scaling === 'channel' && samples.channels === undefined) {
-      throw new SinapsisError('scaling-needs-pixels', 'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.');
+      throw new SinapsisError(
+        'scaling-needs-pixels',
+        'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.',
+      );
     }
     // Images that could not be turned into features are dropped: the rule holds again for what is left.
     if (samples.skipped.length > 0) checkMinimumData(sampleCounts(samples, dataset.summary.name), request.split);
     const plan = planExperiment(total, samples.labels, samples.classNames.length, request);
     for (const fold of plan.folds) checkTrainingHoldsEveryClass(fold.train, samples.labels, samples.classNames, dataset.summary.name);
-    if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
+    if (control.stopped)
+      throw new SinapsisError('experiment-cancelled', 'The experiment was stopped before training started; no run was written.');
 
     const dir = await makeRunFolder(deps, runId);
     try {
@@ -248,12 +305,17 @@ export async function runExperiment(request: ExperimentRequest, deps: Experiment
 }
 
 /** Waits for a place to train (none needed without `slots`); a stop while waiting ends the experiment unwritten. */
-async function waitForSlot(slots: Slots | undefined, control: ExperimentControl, onPosition: (position: number) => void): Promise<() => void> {
+async function waitForSlot(
+  slots: Slots | undefined,
+  control: ExperimentControl,
+  onPosition: (position: number) => void,
+): Promise<() => void> {
   if (!slots) return () => undefined;
   try {
     return await slots.acquire(control.stopSignal, onPosition);
   } catch (error) {
-    if (control.stopped) throw new SinapsisError('experiment-cancelled', 'The experiment was stopped while it waited for its turn; no run was written.');
+    if (control.stopped)
+      throw new SinapsisError('experiment-cancelled', 'The experiment was stopped while it waited for its turn; no run was written.');
     throw error;
   }
 }
@@ -274,10 +336,23 @@ async function recordFailure(dir: string, error: unknown): Promise<void> {
  * One fold's training data: the samples, plus the random variants of its training images when augmentation is on
  * (appended after the real samples, so every real sample keeps its index and only the training part grows).
  */
-async function foldTrainingData(context: TrainContext, train: number[], fold: number): Promise<{ values: Float32Array; labels: Int32Array | null; train: number[] }> {
+async function foldTrainingData(
+  context: TrainContext,
+  train: number[],
+  fold: number,
+): Promise<{ values: Float32Array; labels: Int32Array | null; train: number[] }> {
   const { request, dataset, samples, deps } = context;
-  if (!request.augmentation || dataset.kind !== 'images' || !samples.labels) return { values: samples.values, labels: samples.labels, train };
-  const extra = await augmentedTrainingSamples(dataset, samples, train, request.augmentation, request.features, request.training.seed + 7919 * fold, deps.signal);
+  if (!request.augmentation || dataset.kind !== 'images' || !samples.labels)
+    return { values: samples.values, labels: samples.labels, train };
+  const extra = await augmentedTrainingSamples(
+    dataset,
+    samples,
+    train,
+    request.augmentation,
+    request.features,
+    request.training.seed + 7919 * fold,
+    deps.signal,
+  );
   const total = sampleCount(samples);
   const values = new Float32Array(samples.values.length + extra.values.length);
   values.set(samples.values);
@@ -320,7 +395,8 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     learningRate: request.training.learningRate,
     scaling: request.scaling,
     // Raw feature scales on the first training part (tables and vectors; image tensors are pixels of one scale).
-    featureSpread: samples.sampleShape.length === 1 && plan.folds[0] ? featureSpread(samples.values, samples.sampleShape[0], plan.folds[0].train) : null,
+    featureSpread:
+      samples.sampleShape.length === 1 && plan.folds[0] ? featureSpread(samples.values, samples.sampleShape[0], plan.folds[0].train) : null,
   };
   const classes = samples.labels ? samples.classNames.length : null;
   // history.csv is rewritten after every epoch (merged while a write is on disk): a killed process leaves the curves up to its last epochs.
@@ -328,7 +404,11 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   const inspections = new InspectionRecorder(plan.folds.length);
   const historyPath = join(dir, RUN_FILES.history);
   // A history.csv that cannot be written (full disk, read-only) stops the training after the current batch.
-  const history = latestFileWriter(historyPath, () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)), () => control.stop());
+  const history = latestFileWriter(
+    historyPath,
+    () => toCsv(HISTORY_COLUMNS, historyRows(plan.kind, live)),
+    () => control.stop(),
+  );
 
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
     const fold = plan.folds[f];
@@ -418,7 +498,14 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     const artifacts = last.artifacts;
     await writingRunFile(join(dir, RUN_FILES.model), () => saveModelArtifacts(join(dir, RUN_FILES.model), artifacts));
   }
-  const preprocessing: RunPreprocessing = { formatVersion: RUN_FORMAT_VERSION, scaling: request.scaling, scaler, features: config.features, sampleShape: samples.sampleShape, classes: samples.classNames };
+  const preprocessing: RunPreprocessing = {
+    formatVersion: RUN_FORMAT_VERSION,
+    scaling: request.scaling,
+    scaler,
+    features: config.features,
+    sampleShape: samples.sampleShape,
+    classes: samples.classNames,
+  };
   await write(RUN_FILES.preprocessing, preprocessing);
   const predictionsFile: RunPredictions = { formatVersion: RUN_FORMAT_VERSION, labels: samples.classNames, predictions };
   await write(RUN_FILES.predictions, predictionsFile);
@@ -427,7 +514,9 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   const sample = diagramSampleOf(dataset, request.features);
   if (sample) await write(RUN_FILES.diagramSample, sample);
   const record = { dir, config: finalConfig, metrics, history: historyRows(plan.kind, live) };
-  await writingRunFile(join(dir, RUN_FILES.reportHtml), () => exportRunReport(dir, { language: request.language, pdf: false, run: record }));
+  await writingRunFile(join(dir, RUN_FILES.reportHtml), () =>
+    exportRunReport(dir, { language: request.language, pdf: false, run: record }),
+  );
   await writingRunFile(dir, () => writeRunExports(dir, { language: request.language, run: record }));
   await write(RUN_FILES.metrics, metrics);
   try {
@@ -447,4 +536,3 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     problem,
   };
 }
-

@@ -1,8 +1,20 @@
 import { SinapsisError } from '../../../shared/contract/errors';
-import { applyScaler, fitChannelStandardizer, fitMinMax, fitStandardizer, type Scaler, type ScalingName } from '../../../shared/datasets/scaling';
+import {
+  applyScaler,
+  fitChannelStandardizer,
+  fitMinMax,
+  fitStandardizer,
+  type Scaler,
+  type ScalingName,
+} from '../../../shared/datasets/scaling';
 
 /** How the scaler fits, from its name; `channel` needs the channel count of image-shaped pixels. */
-function fit(scaling: Exclude<ScalingName, 'none'>, matrix: { values: Float32Array; rows: number; columns: number }, trainRows: readonly number[], channels: number | null): Scaler {
+function fit(
+  scaling: Exclude<ScalingName, 'none'>,
+  matrix: { values: Float32Array; rows: number; columns: number },
+  trainRows: readonly number[],
+  channels: number | null,
+): Scaler {
   switch (scaling) {
     case 'zscore':
       return fitStandardizer(matrix, trainRows);
@@ -10,7 +22,10 @@ function fit(scaling: Exclude<ScalingName, 'none'>, matrix: { values: Float32Arr
       return fitMinMax(matrix, trainRows);
     case 'channel':
       if (channels === null) {
-        throw new SinapsisError('scaling-needs-pixels', 'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.');
+        throw new SinapsisError(
+          'scaling-needs-pixels',
+          'Scaling per colour channel applies to raw-pixel features only; choose z-score or min-max for HOG and table columns.',
+        );
       }
       return fitChannelStandardizer(matrix, trainRows, channels);
   }

@@ -50,7 +50,18 @@ export function toFeatureSet(extraction: HogExtraction, pipeline: HogPipeline, n
  * HOG features of every image of a loaded dataset, ready for training: workers, cache, progress and cancel as
  * in `extractHog`. Images that fail are left out of the matrix and listed in `extraction.failures`.
  */
-export async function datasetHog(dataset: ImageDataset, options: ExtractHogOptions): Promise<{ featureSet: FeatureSet; extraction: HogExtraction }> {
+export async function datasetHog(
+  dataset: ImageDataset,
+  options: ExtractHogOptions,
+): Promise<{ featureSet: FeatureSet; extraction: HogExtraction }> {
   const extraction = await extractHog(datasetItems(dataset), options);
-  return { featureSet: toFeatureSet(extraction, options.pipeline, dataset.images.map((image) => image.file), dataset), extraction };
+  return {
+    featureSet: toFeatureSet(
+      extraction,
+      options.pipeline,
+      dataset.images.map((image) => image.file),
+      dataset,
+    ),
+    extraction,
+  };
 }

@@ -61,19 +61,35 @@ const BATCH_BYTES = 256 * 1024;
 const YIELD_EVERY_MS = 16;
 
 function cancelledError(): SinapsisError {
-  return new SinapsisError('hog-extract-cancelled', 'HOG extraction was cancelled. Vectors computed so far are kept in the cache, so running it again resumes quickly.');
+  return new SinapsisError(
+    'hog-extract-cancelled',
+    'HOG extraction was cancelled. Vectors computed so far are kept in the cache, so running it again resumes quickly.',
+  );
 }
 
 function readFailure(error: unknown): HogFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'path-not-allowed') return { code: 'link-outside', reason: 'not a regular file inside the allowed folders', reasonKey: 'data.problems.why.link-outside' };
-  if (code === 'ENOENT') return { code: 'missing', reason: 'the file does not exist (moved or deleted?)', reasonKey: 'features.extract.reason.missing' };
-  if (code === 'EISDIR') return { code: 'not-a-file', reason: 'this is a folder, not an image file', reasonKey: 'features.extract.reason.not-a-file' };
+  if (code === 'path-not-allowed')
+    return { code: 'link-outside', reason: 'not a regular file inside the allowed folders', reasonKey: 'data.problems.why.link-outside' };
+  if (code === 'ENOENT')
+    return { code: 'missing', reason: 'the file does not exist (moved or deleted?)', reasonKey: 'features.extract.reason.missing' };
+  if (code === 'EISDIR')
+    return { code: 'not-a-file', reason: 'this is a folder, not an image file', reasonKey: 'features.extract.reason.not-a-file' };
   if (code === 'EACCES' || code === 'EPERM') {
-    return { code: 'unreadable', reason: 'permission denied: the file cannot be read', reasonKey: 'data.problems.why.unreadable-file', params: { code } };
+    return {
+      code: 'unreadable',
+      reason: 'permission denied: the file cannot be read',
+      reasonKey: 'data.problems.why.unreadable-file',
+      params: { code },
+    };
   }
   const detail = code ?? (error instanceof Error ? error.message : String(error));
-  return { code: 'unreadable', reason: `the file cannot be read (${detail})`, reasonKey: 'data.problems.why.unreadable-file', params: { code: detail } };
+  return {
+    code: 'unreadable',
+    reason: `the file cannot be read (${detail})`,
+    reasonKey: 'data.problems.why.unreadable-file',
+    params: { code: detail },
+  };
 }
 
 /**
@@ -155,7 +171,10 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
       if (source.kind === 'files') {
         let bytes: Uint8Array;
         try {
-          const buffer = readRegularFileSync(source.files[index].path, options.files ?? LOCAL_FILES, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image' });
+          const buffer = readRegularFileSync(source.files[index].path, options.files ?? LOCAL_FILES, {
+            maxBytes: MAX_IMAGE_FILE_BYTES,
+            what: 'an image',
+          });
           bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         } catch (error) {
           record({ index, ok: false, ...readFailure(error) });
@@ -199,7 +218,14 @@ export async function extractHog(source: HogSourceItems, options: ExtractHogOpti
 
   const length = rejectMismatchedLengths(vectors, names, failures);
   failures.sort((a, b) => a.index - b.index);
-  return { length, vectors, failures, fromCache, seconds: (performance.now() - started) / 1000, threads: pool ? Math.max(1, Math.min(threads, pool.started, batchesToWorkers)) : 1 };
+  return {
+    length,
+    vectors,
+    failures,
+    fromCache,
+    seconds: (performance.now() - started) / 1000,
+    threads: pool ? Math.max(1, Math.min(threads, pool.started, batchesToWorkers)) : 1,
+  };
 }
 
 /**

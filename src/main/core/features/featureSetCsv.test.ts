@@ -6,7 +6,8 @@ import { previewHog } from './previewHog';
 /** A 20x20 grey image with a bright bar, different per seed. */
 function image(seed: number) {
   const data = new Uint8Array(400);
-  for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) data[y * 20 + x] = Math.abs(x - 5 - seed) < 2 || y === 3 * seed ? 250 : 10 + ((x * 7 + y * 3 + seed) % 40);
+  for (let y = 0; y < 20; y++)
+    for (let x = 0; x < 20; x++) data[y * 20 + x] = Math.abs(x - 5 - seed) < 2 || y === 3 * seed ? 250 : 10 + ((x * 7 + y * 3 + seed) % 40);
   return { width: 20, height: 20, channels: 1 as const, data };
 }
 
@@ -42,7 +43,15 @@ describe('features CSV', () => {
   });
 
   it('leaves the label empty for files outside a dataset', () => {
-    const csv = featureSetCsv({ kind: 'hog', length: 2, rows: 1, matrix: Float64Array.from([0.5, 1 / 3]), names: ['x.png'], labels: null, classNames: null });
+    const csv = featureSetCsv({
+      kind: 'hog',
+      length: 2,
+      rows: 1,
+      matrix: Float64Array.from([0.5, 1 / 3]),
+      names: ['x.png'],
+      labels: null,
+      classNames: null,
+    });
     expect(csv).toBe('file,label,hog_0,hog_1\nx.png,,0.5,0.333333333\n');
   });
 });

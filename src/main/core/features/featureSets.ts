@@ -39,8 +39,12 @@ export class FeatureSetStore {
 
   get(id: string): FeatureSet {
     const set = this.sets.get(id);
-    if (!set) throw new SinapsisError('feature-set-unknown', `No extracted features with id "${id}" (they are kept for the ${this.capacity} most recent extractions). Run the extraction again.`, { id });
+    if (!set)
+      throw new SinapsisError(
+        'feature-set-unknown',
+        `No extracted features with id "${id}" (they are kept for the ${this.capacity} most recent extractions). Run the extraction again.`,
+        { id },
+      );
     return set;
   }
 }
-

@@ -88,6 +88,7 @@ function letterbox(image: PixelImage, width: number, height: number, interpolati
   const left = Math.floor((width - innerWidth) / 2);
   const top = Math.floor((height - innerHeight) / 2);
   const rowBytes = innerWidth * channels;
-  for (let y = 0; y < innerHeight; y++) data.set(inner.data.subarray(y * rowBytes, (y + 1) * rowBytes), ((top + y) * width + left) * channels);
+  for (let y = 0; y < innerHeight; y++)
+    data.set(inner.data.subarray(y * rowBytes, (y + 1) * rowBytes), ((top + y) * width + left) * channels);
   return { width, height, channels, data };
 }

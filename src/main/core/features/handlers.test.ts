@@ -20,11 +20,20 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string
 type Emit = (name: string, payload: unknown) => void;
 
 /** What a door does (core may not import the doors): validate against the contract, call the handler, map errors. */
-async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolder'>(name: M, request: RequestOf<M>, emit: Emit = () => undefined): Promise<Outcome> {
+async function call<M extends 'hog.preview' | 'hog.extract' | 'dataset.openFolder'>(
+  name: M,
+  request: RequestOf<M>,
+  emit: Emit = () => undefined,
+): Promise<Outcome> {
   const parsed = methods[name as MethodName].request.safeParse(request);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request' } };
   const context: CallContext = { ...shared, emit: emit as CallContext['emit'] };
-  const handler = ({ ...featuresHandlers, 'dataset.openFolder': datasetHandlers['dataset.openFolder'] } as Record<string, (r: unknown, c: CallContext) => Promise<unknown>>)[name];
+  const handler = (
+    { ...featuresHandlers, 'dataset.openFolder': datasetHandlers['dataset.openFolder'] } as Record<
+      string,
+      (r: unknown, c: CallContext) => Promise<unknown>
+    >
+  )[name];
   try {
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
@@ -65,11 +74,17 @@ describe('features contract', () => {
   });
 
   it('hog.preview explains an image too small for one block, and bad pixel arrays are refused', async () => {
-    const tooSmall = await call('hog.preview',
-      { source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: pattern(36, 2) } }, pipeline: { resize: null } },
-    );
-    expect(tooSmall).toMatchObject({ ok: false, error: { code: 'hog-image-too-small', params: { width: 6, height: 6, minWidth: 8, minHeight: 8 } } });
-    const wrongLength = await call('hog.preview', { source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: [1, 2, 3] } } });
+    const tooSmall = await call('hog.preview', {
+      source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: pattern(36, 2) } },
+      pipeline: { resize: null },
+    });
+    expect(tooSmall).toMatchObject({
+      ok: false,
+      error: { code: 'hog-image-too-small', params: { width: 6, height: 6, minWidth: 8, minHeight: 8 } },
+    });
+    const wrongLength = await call('hog.preview', {
+      source: { kind: 'pixels', image: { width: 6, height: 6, channels: 1, data: [1, 2, 3] } },
+    });
     expect(wrongLength).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -78,7 +93,10 @@ describe('features contract', () => {
     for (const [c, name] of ['cero', 'uno'].entries()) {
       await mkdir(join(root, name));
       for (let i = 0; i < 5; i++) {
-        await writeFile(join(root, name, `${i}.png`), encodePng(new Image(16, 28, { colorModel: 'GREY', data: Uint8Array.from(pattern(16 * 28, c * 10 + i)) })));
+        await writeFile(
+          join(root, name, `${i}.png`),
+          encodePng(new Image(16, 28, { colorModel: 'GREY', data: Uint8Array.from(pattern(16 * 28, c * 10 + i)) })),
+        );
       }
     }
     const events: { name: string; payload: unknown }[] = [];
@@ -108,8 +126,14 @@ describe('features contract', () => {
     // Previews of files follow the same rule; a readable image inside the opened folder works.
     const filePreview = await call('hog.preview', { source: { kind: 'file', path: join(root, 'cero', '2.png') } });
     expect(filePreview).toMatchObject({ ok: true, value: { length: 320, input: { width: 16, height: 28 } } });
-    expect(await call('hog.preview', { source: { kind: 'file', path: '/etc/hostname' } })).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+    expect(await call('hog.preview', { source: { kind: 'file', path: '/etc/hostname' } })).toMatchObject({
+      ok: false,
+      error: { code: 'path-not-allowed' },
+    });
     await writeFile(join(root, 'uno', 'roto.png'), 'no soy un PNG');
-    expect(await call('hog.preview', { source: { kind: 'file', path: join(root, 'uno', 'roto.png') } })).toMatchObject({ ok: false, error: { code: 'hog-image-unreadable' } });
+    expect(await call('hog.preview', { source: { kind: 'file', path: join(root, 'uno', 'roto.png') } })).toMatchObject({
+      ok: false,
+      error: { code: 'hog-image-unreadable' },
+    });
   });
 });

@@ -15,7 +15,10 @@ import { previewHog } from './previewHog';
 function datasetImage(dataset: ImageDataset, index: number): PixelImage {
   const stored = dataset.images[index];
   if (!stored) {
-    throw new SinapsisError('hog-image-index', `The dataset has ${dataset.images.length} images; there is no image number ${index}.`, { index, total: dataset.images.length });
+    throw new SinapsisError('hog-image-index', `The dataset has ${dataset.images.length} images; there is no image number ${index}.`, {
+      index,
+      total: dataset.images.length,
+    });
   }
   return { width: stored.width, height: stored.height, channels: stored.channels, data: stored.pixels };
 }
@@ -43,7 +46,13 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract' | 'featu
     let image: PixelImage;
     if (source.kind === 'dataset') image = datasetImage(context.workspace.datasets.get(source.datasetId, 'images'), source.index);
     else if (source.kind === 'file') image = await readOpenedImage(source.path, context.workspace.openedPaths);
-    else image = { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) };
+    else
+      image = {
+        width: source.image.width,
+        height: source.image.height,
+        channels: source.image.channels,
+        data: Uint8Array.from(source.image.data),
+      };
     return previewHog(image, request.pipeline);
   },
 
@@ -79,7 +88,13 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract' | 'featu
         length: extraction.length,
         extracted: featureSet.rows,
         fromCache: extraction.fromCache,
-        failures: extraction.failures.map(({ file, code, reason, reasonKey, params }) => ({ file, code, reason, reasonKey, ...(params ? { params } : {}) })),
+        failures: extraction.failures.map(({ file, code, reason, reasonKey, params }) => ({
+          file,
+          code,
+          reason,
+          reasonKey,
+          ...(params ? { params } : {}),
+        })),
         seconds: extraction.seconds,
         imagesPerSecond: extraction.seconds > 0 ? names.length / extraction.seconds : 0,
         threads: extraction.threads,
@@ -91,6 +106,11 @@ export const featuresHandlers: HandlerMap<'hog.preview' | 'hog.extract' | 'featu
     const dataset = sourceDataset(context.workspace.datasets, set.datasetId);
     const names = dataset ? set.names.map((name) => (isAbsolute(name) ? name : join(dataset.root, name))) : set.names;
     const csv = featureSetCsv({ ...set, names });
-    return { fileName: featuresFileName(names, set.kind, set.id, dataset?.summary.name ?? null), csv, rows: set.rows, columns: set.length + 2 };
+    return {
+      fileName: featuresFileName(names, set.kind, set.id, dataset?.summary.name ?? null),
+      csv,
+      rows: set.rows,
+      columns: set.length + 2,
+    };
   },
 };

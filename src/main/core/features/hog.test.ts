@@ -29,9 +29,12 @@ function checkCases(cases: HogCase[]) {
 }
 
 describe('hog matches skimage.feature.hog 0.19', () => {
-  it.skipIf(!hasSharedFixture)('on the shared fixture (lab setting, every norm, sqrt, colour, rectangular cells, sizes not multiple of the cell)', () => {
-    checkCases(loadSharedFixture().hog);
-  });
+  it.skipIf(!hasSharedFixture)(
+    'on the shared fixture (lab setting, every norm, sqrt, colour, rectangular cells, sizes not multiple of the cell)',
+    () => {
+      checkCases(loadSharedFixture().hog);
+    },
+  );
 
   it('on our generated cases (odd cells, 1-pixel cells, colour + sqrt, equal channels, pedestrian 128x64)', () => {
     checkCases(loadExtraFixture().hog);
@@ -67,7 +70,9 @@ describe('hog behaviour', () => {
   });
 
   it('rejects an image smaller than one block with a message that says what to do', () => {
-    expect(() => hog({ width: 7, height: 24, channels: 1, data: new Uint8Array(7 * 24) }, lab)).toThrowError(/7x24 image is smaller than one HOG block \(8x8 pixels.*Resize it larger/);
+    expect(() => hog({ width: 7, height: 24, channels: 1, data: new Uint8Array(7 * 24) }, lab)).toThrowError(
+      /7x24 image is smaller than one HOG block \(8x8 pixels.*Resize it larger/,
+    );
   });
 
   it('normalises blocks as skimage: L2-Hys clips at 0.2 before renormalising, L1-sqrt is the root of L1', () => {

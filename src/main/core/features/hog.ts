@@ -120,7 +120,11 @@ function binTable(orientations: number): Int8Array {
   const binWidth = 180 / orientations;
   for (let gRow = -255; gRow <= 255; gRow++) {
     for (let gColumn = -255; gColumn <= 255; gColumn++) {
-      table[(gRow + 255) * GRADIENT_SPAN + gColumn + 255] = binOf(remainder180(Math.atan2(gRow, gColumn) * DEGREES_PER_RADIAN), binWidth, orientations);
+      table[(gRow + 255) * GRADIENT_SPAN + gColumn + 255] = binOf(
+        remainder180(Math.atan2(gRow, gColumn) * DEGREES_PER_RADIAN),
+        binWidth,
+        orientations,
+      );
     }
   }
   binTables.set(orientations, table);
@@ -149,7 +153,9 @@ export function cellHistograms(image: PixelImage, params: HogParams, geometry: H
       const p = r * width + c;
       const gRow = rows[p];
       const gColumn = columns[p];
-      const bin = table ? table[(gRow + 255) * GRADIENT_SPAN + gColumn + 255] : binOf(remainder180(Math.atan2(gRow, gColumn) * DEGREES_PER_RADIAN), binWidth, orientations);
+      const bin = table
+        ? table[(gRow + 255) * GRADIENT_SPAN + gColumn + 255]
+        : binOf(remainder180(Math.atan2(gRow, gColumn) * DEGREES_PER_RADIAN), binWidth, orientations);
       if (bin < 0) continue;
       const h = (cellRowBase + cellOfColumn[c]) * orientations + bin;
       histograms[h] = Math.fround(histograms[h] + Math.sqrt(gColumn * gColumn + gRow * gRow));

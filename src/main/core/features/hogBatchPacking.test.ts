@@ -12,9 +12,18 @@ describe('batch packing for worker messages', () => {
     const { packed, transfer } = packItems(items);
     expect(transfer).toEqual([packed.data.buffer]);
     const back = unpackItems(structuredClone(packed));
-    expect(back.map((item) => [item.index, item.name])).toEqual([[7, 'a.png'], [2, 'b'], [5, 'empty.png']]);
+    expect(back.map((item) => [item.index, item.name])).toEqual([
+      [7, 'a.png'],
+      [2, 'b'],
+      [5, 'empty.png'],
+    ]);
     expect('bytes' in back[0] && Array.from(back[0].bytes)).toEqual([1, 2, 3]);
-    expect('image' in back[1] && { ...back[1].image, data: Array.from(back[1].image.data) }).toEqual({ width: 2, height: 1, channels: 3, data: [9, 8, 7, 6, 5, 4] });
+    expect('image' in back[1] && { ...back[1].image, data: Array.from(back[1].image.data) }).toEqual({
+      width: 2,
+      height: 1,
+      channels: 3,
+      data: [9, 8, 7, 6, 5, 4],
+    });
     expect('bytes' in back[2] && back[2].bytes.length).toBe(0);
   });
 
@@ -38,7 +47,13 @@ describe('batch packing for worker messages', () => {
       [1, [0.5, 0.25]],
       [3, 'empty-file', 'the file is empty (0 bytes)', 'data.problems.why.empty-file', undefined],
       [4, [1, 2, 3]],
-      [6, 'too-small', 'A 4x4 image is smaller than one HOG block', 'features.extract.reason.too-small', { width: 4, height: 4, minWidth: 8, minHeight: 8 }],
+      [
+        6,
+        'too-small',
+        'A 4x4 image is smaller than one HOG block',
+        'features.extract.reason.too-small',
+        { width: 4, height: 4, minWidth: 8, minHeight: 8 },
+      ],
     ]);
   });
 });

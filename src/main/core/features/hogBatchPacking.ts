@@ -83,7 +83,9 @@ export function packResults(results: HogJobResult[]): { packed: PackedResults; t
     indices: Int32Array.from(results, (r) => r.index),
     lengths,
     vectors,
-    failures: results.map((r) => (r.ok ? null : { code: r.code, reason: r.reason, reasonKey: r.reasonKey, ...(r.params ? { params: r.params } : {}) })),
+    failures: results.map((r) =>
+      r.ok ? null : { code: r.code, reason: r.reason, reasonKey: r.reasonKey, ...(r.params ? { params: r.params } : {}) },
+    ),
   };
   return { packed, transfer: [vectors.buffer] };
 }
@@ -93,7 +95,11 @@ export function unpackResults(packed: PackedResults): HogJobResult[] {
   return Array.from(packed.indices, (index, i): HogJobResult => {
     const length = packed.lengths[i];
     if (length < 0) {
-      const failure = packed.failures[i] ?? { code: 'undecodable', reason: 'unknown failure', reasonKey: 'features.extract.reason.unknown' };
+      const failure = packed.failures[i] ?? {
+        code: 'undecodable',
+        reason: 'unknown failure',
+        reasonKey: 'features.extract.reason.unknown',
+      };
       return { index, ok: false, ...failure };
     }
     // Views into the one transferred buffer: no copy per vector.

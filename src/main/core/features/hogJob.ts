@@ -47,20 +47,40 @@ export function computeHogItem(item: HogJobItem, pipeline: HogPipeline): HogJobR
     const inspection = inspectImageFile(item.name, item.bytes);
     if (!inspection.ok) {
       const { code, reason, text } = inspection;
-      return { index: item.index, ok: false, code, reason, reasonKey: `data.problems.why.${text.key}`, ...(text.params ? { params: text.params } : {}) };
+      return {
+        index: item.index,
+        ok: false,
+        code,
+        reason,
+        reasonKey: `data.problems.why.${text.key}`,
+        ...(text.params ? { params: text.params } : {}),
+      };
     }
     image = inspection.image;
   } else {
     image = item.image;
   }
   if (image.width === 0 || image.height === 0) {
-    return { index: item.index, ok: false, code: 'too-small', reason: 'the image has no pixels (zero width or height)', reasonKey: 'features.extract.reason.no-pixels' };
+    return {
+      index: item.index,
+      ok: false,
+      code: 'too-small',
+      reason: 'the image has no pixels (zero width or height)',
+      reasonKey: 'features.extract.reason.no-pixels',
+    };
   }
   try {
     return { index: item.index, ok: true, vector: hog(prepareImage(image, pipeline), pipeline.params).vector };
   } catch (error) {
     if (error instanceof SinapsisError) {
-      return { index: item.index, ok: false, code: 'too-small', reason: error.message, reasonKey: 'features.extract.reason.too-small', params: numericParams(error.params) };
+      return {
+        index: item.index,
+        ok: false,
+        code: 'too-small',
+        reason: error.message,
+        reasonKey: 'features.extract.reason.too-small',
+        params: numericParams(error.params),
+      };
     }
     throw error;
   }

@@ -49,7 +49,13 @@ function wrap(index: number, size: number): number {
  * The HOG picture as floats, exactly skimage's `hog_image` (same height and width as the image HOG saw).
  * `cellHistograms` is `HogResult.cellHistograms`.
  */
-export function hogPicture(cellHistograms: Float64Array, height: number, width: number, params: HogParams, geometry: HogGeometry): Float64Array {
+export function hogPicture(
+  cellHistograms: Float64Array,
+  height: number,
+  width: number,
+  params: HogParams,
+  geometry: HogGeometry,
+): Float64Array {
   const [cellHeight, cellWidth] = params.pixelsPerCell;
   const bins = params.orientations;
   const picture = new Float64Array(height * width);
@@ -66,7 +72,12 @@ export function hogPicture(cellHistograms: Float64Array, height: number, width: 
         const value = cellHistograms[(r * geometry.cellColumns + c) * bins + o];
         const { dr, dc } = glyphs[o];
         // Python's int() truncates toward zero.
-        const line = bresenhamLine(Math.trunc(centreRow - dc), Math.trunc(centreColumn + dr), Math.trunc(centreRow + dc), Math.trunc(centreColumn - dr));
+        const line = bresenhamLine(
+          Math.trunc(centreRow - dc),
+          Math.trunc(centreColumn + dr),
+          Math.trunc(centreRow + dc),
+          Math.trunc(centreColumn - dr),
+        );
         // numpy's `img[rr, cc] += v` adds once per distinct pixel even if a pixel were listed twice.
         const touched = new Set<number>();
         for (let i = 0; i < line.rows.length; i++) touched.add(wrap(line.rows[i], height) * width + wrap(line.columns[i], width));

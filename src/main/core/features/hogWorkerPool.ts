@@ -82,7 +82,13 @@ export class HogWorkerPool {
     });
     const fail = (detail: string) => {
       if (this.failure) return;
-      this.terminate(new SinapsisError('hog-worker-failed', `A HOG worker thread stopped unexpectedly (${detail}). Try again; if it keeps failing, extract with threads: 1 and report the dataset that triggers it.`, { detail }));
+      this.terminate(
+        new SinapsisError(
+          'hog-worker-failed',
+          `A HOG worker thread stopped unexpectedly (${detail}). Try again; if it keeps failing, extract with threads: 1 and report the dataset that triggers it.`,
+          { detail },
+        ),
+      );
     };
     pooled.worker.on('error', (error) => fail(error.message));
     pooled.worker.on('exit', (code) => {

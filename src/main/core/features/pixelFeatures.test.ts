@@ -39,7 +39,10 @@ const fixtures = {
   png: encodePng(new Image(WIDTH, HEIGHT, { colorModel: 'RGB', data: colourPattern(WIDTH, HEIGHT) })),
   ppm: encodeNetpbm(WIDTH, HEIGHT, 3, colourPattern(WIDTH, HEIGHT)),
 };
-const paths = Object.fromEntries(Object.keys(fixtures).map((name) => [name, join(dir, `fixture.${name}`)])) as Record<keyof typeof fixtures, string>;
+const paths = Object.fromEntries(Object.keys(fixtures).map((name) => [name, join(dir, `fixture.${name}`)])) as Record<
+  keyof typeof fixtures,
+  string
+>;
 for (const [name, bytes] of Object.entries(fixtures)) writeFileSync(paths[name as keyof typeof fixtures], bytes);
 
 function decoded(name: keyof typeof fixtures): PixelImage {
@@ -108,7 +111,10 @@ import json, sys, numpy as np
 x = np.array(json.loads(sys.stdin.read()), dtype=np.float64).reshape(3, 10, 12, 3)[[0, 2]]
 print(json.dumps({'mean': x.reshape(-1, 3).mean(0).tolist(), 'std': x.reshape(-1, 3).std(0).tolist()}))
 `;
-    const reference = JSON.parse(execFileSync(PYTHON, ['-c', script], { input: JSON.stringify(Array.from(values)), encoding: 'utf8' })) as { mean: number[]; std: number[] };
+    const reference = JSON.parse(execFileSync(PYTHON, ['-c', script], { input: JSON.stringify(Array.from(values)), encoding: 'utf8' })) as {
+      mean: number[];
+      std: number[];
+    };
     for (let c = 0; c < 3; c++) {
       expect(scaler.mean[c]).toBeCloseTo(reference.mean[c], 10);
       expect(scaler.std[c]).toBeCloseTo(reference.std[c], 10);

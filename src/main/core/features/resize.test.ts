@@ -26,7 +26,8 @@ function checkResize(cases: ResizeCase[]) {
 describe('resizeImage matches cv2.resize', () => {
   it.skipIf(!hasSharedFixture)('on the shared fixture (INTER_LINEAR and INTER_AREA)', () => checkResize(loadSharedFixture().resize));
 
-  it('on our generated cases: exact 2x/3x shrink, upscaling, mixed axes, wide rows, RGB, same size', () => checkResize(loadExtraFixture().resize));
+  it('on our generated cases: exact 2x/3x shrink, upscaling, mixed axes, wide rows, RGB, same size', () =>
+    checkResize(loadExtraFixture().resize));
 
   it('returns a copy for the same size, never the caller’s buffer', () => {
     const image = { width: 2, height: 1, channels: 1 as const, data: Uint8Array.from([1, 2]) };

@@ -42,7 +42,9 @@ export function resizeImage(image: PixelImage, width: number, height: number, in
   // OpenCV: "in case of scale_x && scale_y is equal to 2, INTER_AREA (fast) also is equal to INTER_LINEAR".
   if (mode === 'linear' && isAreaFast && integerScaleX === 2 && integerScaleY === 2) mode = 'area';
   if (mode === 'area' && scaleX >= 1 && scaleY >= 1) {
-    return isAreaFast ? resizeAreaFast(image, width, height, integerScaleX, integerScaleY) : resizeAreaGeneral(image, width, height, scaleX, scaleY);
+    return isAreaFast
+      ? resizeAreaFast(image, width, height, integerScaleX, integerScaleY)
+      : resizeAreaGeneral(image, width, height, scaleX, scaleY);
   }
   return resizeBilinear(image, width, height, scaleX, scaleY, invScaleX, invScaleY, mode === 'area');
 }
@@ -79,7 +81,16 @@ function linearAxis(destination: number, source: number, scale: number, invScale
   return { offsets, weights };
 }
 
-function resizeBilinear(image: PixelImage, width: number, height: number, scaleX: number, scaleY: number, invScaleX: number, invScaleY: number, areaMode: boolean): PixelImage {
+function resizeBilinear(
+  image: PixelImage,
+  width: number,
+  height: number,
+  scaleX: number,
+  scaleY: number,
+  invScaleX: number,
+  invScaleY: number,
+  areaMode: boolean,
+): PixelImage {
   const { channels: cn, data } = image;
   const sourceWidth = image.width;
   const sourceHeight = image.height;
@@ -161,7 +172,8 @@ function areaTaps(source: number, destination: number, scale: number): AreaTap[]
     first = Math.min(first, last);
     if (first - start > 1e-3) taps.push({ destination: d, source: first - 1, alpha: f32((first - start) / cellWidth) });
     for (let s = first; s < last; s++) taps.push({ destination: d, source: s, alpha: f32(1 / cellWidth) });
-    if (end - last > 1e-3) taps.push({ destination: d, source: last, alpha: f32(Math.min(Math.min(end - last, 1), cellWidth) / cellWidth) });
+    if (end - last > 1e-3)
+      taps.push({ destination: d, source: last, alpha: f32(Math.min(Math.min(end - last, 1), cellWidth) / cellWidth) });
   }
   return taps;
 }

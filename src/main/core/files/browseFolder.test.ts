@@ -28,7 +28,16 @@ beforeAll(() => {
   const base = realPathLoose(mkdtempSync(join(tmpdir(), 'sinapsis-browse-')));
   home = join(base, 'home');
   outside = join(base, 'outside');
-  for (const file of ['fotos/gatos/a.jpg', 'fotos/perros/b.PNG', 'gatos-solo/1.jpg', 'tabla.csv', 'notas.pdf', '.secreto.csv', '.oculta/c.jpg']) touch(join(home, file));
+  for (const file of [
+    'fotos/gatos/a.jpg',
+    'fotos/perros/b.PNG',
+    'gatos-solo/1.jpg',
+    'tabla.csv',
+    'notas.pdf',
+    '.secreto.csv',
+    '.oculta/c.jpg',
+  ])
+    touch(join(home, file));
   mkdirSync(join(home, 'vacia'));
   touch(join(outside, 'secret.csv'));
   symlinkSync(outside, join(home, 'afuera'));
@@ -41,7 +50,13 @@ describe('browseFolder on a single user machine', () => {
     const listing = await browseFolder(LOCAL_FILES, undefined, home);
     expect(listing.path).toBe(home);
     expect(listing.scope).toBe('machine');
-    expect(names(listing)).toEqual(['folder:afuera:-', 'folder:fotos:image-dataset', 'folder:gatos-solo:class-folder', 'folder:vacia:-', 'file:tabla.csv:table']);
+    expect(names(listing)).toEqual([
+      'folder:afuera:-',
+      'folder:fotos:image-dataset',
+      'folder:gatos-solo:class-folder',
+      'folder:vacia:-',
+      'file:tabla.csv:table',
+    ]);
     expect(listing.truncated).toBe(false);
   });
 
@@ -50,7 +65,12 @@ describe('browseFolder on a single user machine', () => {
     const root = parse(home).root;
     expect(listing.crumbs[0]).toEqual({ name: root, path: root });
     expect(listing.crumbs.at(-1)).toEqual({ name: 'fotos', path: join(home, 'fotos') });
-    expect(listing.crumbs.map((c) => c.name).slice(1).join(sep)).toBe(join(home, 'fotos').slice(root.length));
+    expect(
+      listing.crumbs
+        .map((c) => c.name)
+        .slice(1)
+        .join(sep),
+    ).toBe(join(home, 'fotos').slice(root.length));
     expect(listing.parent).toBe(home);
     expect(listing.look).toBe('image-dataset');
     expect((await browseFolder(LOCAL_FILES, root, home)).parent).toBeUndefined();
@@ -93,7 +113,10 @@ describe('browseFolder on a lab server (allowed roots only)', () => {
     await expect(browseFolder(lab(), join(home, 'fotos', '..'), home)).rejects.toMatchObject({ code: 'path-not-allowed' });
     symlinkSync(outside, join(home, 'fotos', 'afuera'));
     try {
-      expect(names(await browseFolder(lab(), join(home, 'fotos'), home))).toEqual(['folder:gatos:class-folder', 'folder:perros:class-folder']);
+      expect(names(await browseFolder(lab(), join(home, 'fotos'), home))).toEqual([
+        'folder:gatos:class-folder',
+        'folder:perros:class-folder',
+      ]);
       await expect(browseFolder(lab(), join(home, 'fotos', 'afuera'), home)).rejects.toMatchObject({ code: 'path-not-allowed' });
     } finally {
       unlinkSync(join(home, 'fotos', 'afuera'));

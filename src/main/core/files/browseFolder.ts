@@ -66,7 +66,11 @@ export async function lookOfFolder(folder: string): Promise<EntryLook | null> {
 }
 
 function notAFolder(path: string): SinapsisError {
-  return new SinapsisError('browse-not-a-folder', `"${path}" is not a folder that exists. Go up to a folder that exists, or start again from the first one.`, { path });
+  return new SinapsisError(
+    'browse-not-a-folder',
+    `"${path}" is not a folder that exists. Go up to a folder that exists, or start again from the first one.`,
+    { path },
+  );
 }
 
 /** The listed folder's breadcrumbs: from the filesystem root (single user) or from the allowed root holding it. */
@@ -93,7 +97,11 @@ async function rootsListing(roots: readonly string[]): Promise<FolderListing> {
 async function entriesOf(folder: string, policy: FileAccessPolicy): Promise<{ entries: BrowseEntry[]; truncated: boolean }> {
   const dirents = await visibleEntries(folder);
   if (!dirents) {
-    throw new SinapsisError('browse-unreadable', `The folder "${folder}" cannot be read (no permission). Choose another folder, or ask whoever owns it to let you read it.`, { path: folder });
+    throw new SinapsisError(
+      'browse-unreadable',
+      `The folder "${folder}" cannot be read (no permission). Choose another folder, or ask whoever owns it to let you read it.`,
+      { path: folder },
+    );
   }
   const entries: BrowseEntry[] = [];
   for (const dirent of dirents) {
@@ -112,12 +120,20 @@ async function entriesOf(folder: string, policy: FileAccessPolicy): Promise<{ en
  * One folder's listing for the page's folder browser; `requested` absent: the starting point (home, or the roots).
  * `home` is a parameter so tests need not list the real home folder.
  */
-export async function browseFolder(policy: FileAccessPolicy, requested: string | undefined, home: string = homedir()): Promise<FolderListing> {
+export async function browseFolder(
+  policy: FileAccessPolicy,
+  requested: string | undefined,
+  home: string = homedir(),
+): Promise<FolderListing> {
   const roots = policy.allowedRoots;
   if (requested === undefined && roots !== 'anywhere') return rootsListing(roots);
   const typed = requested === undefined ? home : userPath(requested, home);
   if (!isAbsolute(typed)) {
-    throw new SinapsisError('browse-relative-path', `"${typed}" is not a full path. Start from the home folder (~) or give a path that starts at the top (like /home/ana/fotos).`, { path: typed });
+    throw new SinapsisError(
+      'browse-relative-path',
+      `"${typed}" is not a full path. Start from the home folder (~) or give a path that starts at the top (like /home/ana/fotos).`,
+      { path: typed },
+    );
   }
   const real = policy.check(typed);
   const info = await stat(real).catch(() => null);
@@ -127,5 +143,13 @@ export async function browseFolder(policy: FileAccessPolicy, requested: string |
   const atTop = real === top;
   // A lab server's roots go back up to the roots list (null); the filesystem root has nowhere to go.
   const parent = atTop ? (roots === 'anywhere' ? undefined : null) : dirname(real);
-  return { path: real, look: await lookOfFolder(real), crumbs: crumbsOf(real, top), parent, entries, truncated, scope: roots === 'anywhere' ? 'machine' : 'roots' };
+  return {
+    path: real,
+    look: await lookOfFolder(real),
+    crumbs: crumbsOf(real, top),
+    parent,
+    entries,
+    truncated,
+    scope: roots === 'anywhere' ? 'machine' : 'roots',
+  };
 }

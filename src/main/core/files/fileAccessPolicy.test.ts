@@ -104,7 +104,14 @@ describe('FileAccessPolicy and readRegularFile', () => {
     const policy = lab();
     const root = join(data, 'dataset');
     expect(policy.resolveInside(root, 'cats/a.png')).toBe(join(data, 'dataset', 'cats', 'a.png'));
-    for (const file of ['../table.csv', '/etc/passwd', 'cats/leak.png', 'dogs/grades.csv', 'cats/a.png\0.txt', 'cats/../../../grades/grades.csv']) {
+    for (const file of [
+      '../table.csv',
+      '/etc/passwd',
+      'cats/leak.png',
+      'dogs/grades.csv',
+      'cats/a.png\0.txt',
+      'cats/../../../grades/grades.csv',
+    ]) {
       expect(() => policy.resolveInside(root, file), file).toThrow(pathNotAllowed(file).message);
     }
   });
@@ -115,6 +122,10 @@ describe('FileAccessPolicy and readRegularFile', () => {
     await writeFile(join(uploads, 'mine.csv'), 'a\n1\n');
     expect(lab().isAllowed(join(uploads, 'mine.csv'))).toBe(false);
     expect(lab().withRoots([uploads]).isAllowed(join(uploads, 'mine.csv'))).toBe(true);
-    expect(lab().withRoots([uploads]).isAllowed(join(base, 'workspaces', 'ben', 'uploads', 'x.csv'))).toBe(false);
+    expect(
+      lab()
+        .withRoots([uploads])
+        .isAllowed(join(base, 'workspaces', 'ben', 'uploads', 'x.csv')),
+    ).toBe(false);
   });
 });

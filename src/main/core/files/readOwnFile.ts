@@ -31,7 +31,10 @@ export function ownFileRefusal(path: string, error: unknown): SinapsisError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   if (code === 'path-not-allowed' || code === 'EISDIR') return fileNotRegular(path);
   if (error instanceof SinapsisError) return error;
-  return new SinapsisError('run-file-unreadable', `${path} cannot be read (${code}). Check its permissions, or train the run again.`, { path, reason: code });
+  return new SinapsisError('run-file-unreadable', `${path} cannot be read (${code}). Check its permissions, or train the run again.`, {
+    path,
+    reason: code,
+  });
 }
 
 /**

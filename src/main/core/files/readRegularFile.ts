@@ -24,10 +24,14 @@ export interface ReadLimit {
 
 function tooLarge(path: string, limit: ReadLimit): SinapsisError {
   const mb = Math.max(1, Math.round(limit.maxBytes / 1024 ** 2));
-  return new SinapsisError('file-too-large', `"${path}" is larger than ${mb} MB, the limit for ${limit.what ?? 'this kind of file'}. Use a smaller file or a sample of it.`, {
-    file: path,
-    limitMb: mb,
-  });
+  return new SinapsisError(
+    'file-too-large',
+    `"${path}" is larger than ${mb} MB, the limit for ${limit.what ?? 'this kind of file'}. Use a smaller file or a sample of it.`,
+    {
+      file: path,
+      limitMb: mb,
+    },
+  );
 }
 
 function sameFile(a: Stats, b: Stats): boolean {

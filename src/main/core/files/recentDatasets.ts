@@ -20,7 +20,12 @@ async function listFile(context: Pick<CallContext, 'workspace'>): Promise<string
 async function readList(file: string): Promise<RecentDataset[]> {
   try {
     const parsed = z.array(z.unknown()).safeParse(JSON.parse((await readOwnText(file)) ?? 'null'));
-    return parsed.success ? parsed.data.flatMap((entry) => { const one = recentDatasetSchema.safeParse(entry); return one.success ? [one.data] : []; }) : [];
+    return parsed.success
+      ? parsed.data.flatMap((entry) => {
+          const one = recentDatasetSchema.safeParse(entry);
+          return one.success ? [one.data] : [];
+        })
+      : [];
   } catch {
     return []; // missing or damaged: the list is a convenience and starts again
   }
@@ -32,11 +37,18 @@ export async function recentDatasets(context: Pick<CallContext, 'workspace'>): P
 }
 
 /** Puts an opened image folder first (once), keeping at most MAX_RECENT_DATASETS; a write that fails loses only the list. */
-export async function rememberDataset(context: Pick<CallContext, 'workspace'>, entry: Omit<RecentDataset, 'openedAt'>, now = new Date()): Promise<void> {
+export async function rememberDataset(
+  context: Pick<CallContext, 'workspace'>,
+  entry: Omit<RecentDataset, 'openedAt'>,
+  now = new Date(),
+): Promise<void> {
   try {
     const file = await listFile(context);
     await serialized(file, async () => {
-      const list = [{ ...entry, openedAt: now.toISOString() }, ...(await readList(file)).filter((recent) => recent.path !== entry.path)].slice(0, MAX_RECENT_DATASETS);
+      const list = [
+        { ...entry, openedAt: now.toISOString() },
+        ...(await readList(file)).filter((recent) => recent.path !== entry.path),
+      ].slice(0, MAX_RECENT_DATASETS);
       await writeFileAtomic(file, JSON.stringify(list, null, 2) + '\n');
     });
   } catch {

@@ -2,7 +2,12 @@ import { join, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { MAX_LISTED_PROBLEMS } from '../../../shared/contract/datasets';
-import { FOLDER_PREDICTIONS_CSV, MAX_FOLDER_ROWS, type FolderPrediction, type FolderPredictionRow } from '../../../shared/contract/folderPrediction';
+import {
+  FOLDER_PREDICTIONS_CSV,
+  MAX_FOLDER_ROWS,
+  type FolderPrediction,
+  type FolderPredictionRow,
+} from '../../../shared/contract/folderPrediction';
 import { inspectImageFile } from '../datasets/images/inspectImageFile';
 import { MAX_IMAGE_FILE_BYTES } from '../datasets/images/loadImageFolder';
 import { scanFolder } from '../datasets/images/scanFolder';
@@ -49,7 +54,10 @@ export async function classifyFolder(run: RunModel, path: string, options: Class
   const root = resolve(path);
   const policy = options.files ?? LOCAL_FILES;
   if (run.preprocessing.features.kind === 'columns') {
-    throw new SinapsisError('folder-predict-table-run', 'This run was trained on table columns: classify a folder with a run trained on images.');
+    throw new SinapsisError(
+      'folder-predict-table-run',
+      'This run was trained on table columns: classify a folder with a run trained on images.',
+    );
   }
   const problems = new ProblemList();
   const scan = await scanFolder(root, problems, options.signal, () => undefined, policy, { looseFiles: true });
@@ -74,7 +82,10 @@ export async function classifyFolder(run: RunModel, path: string, options: Class
       bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     } catch (error) {
       const code = error instanceof SinapsisError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'error');
-      problems.add(file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, { key: 'unreadable-file', params: { code } });
+      problems.add(file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, {
+        key: 'unreadable-file',
+        params: { code },
+      });
       continue;
     }
     const inspection = inspectImageFile(file.relativePath, bytes);
@@ -135,7 +146,11 @@ export function folderPredictionCsv(result: FolderClassification): string {
   const lines = [header.map(csvCell).join(',')];
   result.allRows.forEach((row, r) => {
     const top = row.top.map((t) => `${t.label} ${t.probability.toFixed(6)}`).join('; ');
-    lines.push([row.file, row.trueClass ?? '', row.predicted, row.probability.toFixed(6), top, ...result.probabilities[r].map((p) => p.toFixed(6))].map((v) => csvCell(v)).join(','));
+    lines.push(
+      [row.file, row.trueClass ?? '', row.predicted, row.probability.toFixed(6), top, ...result.probabilities[r].map((p) => p.toFixed(6))]
+        .map((v) => csvCell(v))
+        .join(','),
+    );
   });
   return lines.join('\n') + '\n';
 }

@@ -53,17 +53,27 @@ function isInside(root: string, target: string): boolean {
 async function locate(path: string, files: FileAccessPolicy): Promise<{ modelDir: string; companionDirs: string[] }> {
   // The policy first: a refused folder gets its one message before anything says whether it exists.
   if (isAbsolute(path)) files.check(path);
-  if (!isAbsolute(path)) throw new SinapsisError('model-import-path', `"${path}" is not an absolute folder path; give the full path of the folder holding model.json.`, { path });
+  if (!isAbsolute(path))
+    throw new SinapsisError(
+      'model-import-path',
+      `"${path}" is not an absolute folder path; give the full path of the folder holding model.json.`,
+      { path },
+    );
   const info = await stat(path).catch(() => null);
   if (!info) throw new SinapsisError('model-import-path', `"${path}" does not exist.`, { path });
-  if (!info.isDirectory()) throw new SinapsisError('model-import-path', `"${path}" is a file; choose the folder that holds model.json.`, { path });
+  if (!info.isDirectory())
+    throw new SinapsisError('model-import-path', `"${path}" is a file; choose the folder that holds model.json.`, { path });
   const folder = await realpath(path);
   if (existsSync(join(folder, MODEL_JSON))) {
     // A run's model/ folder: its preprocessing.json and config.json are one level up.
     return { modelDir: folder, companionDirs: basename(folder) === RUN_FILES.model ? [folder, dirname(folder)] : [folder] };
   }
   if (existsSync(join(folder, RUN_FILES.model, MODEL_JSON))) return { modelDir: join(folder, RUN_FILES.model), companionDirs: [folder] };
-  throw new SinapsisError('model-import-no-model', `"${path}" has no ${MODEL_JSON}. Choose the folder of an exported model (model.json + weights.bin), e.g. a run's model folder.`, { path });
+  throw new SinapsisError(
+    'model-import-no-model',
+    `"${path}" has no ${MODEL_JSON}. Choose the folder of an exported model (model.json + weights.bin), e.g. a run's model folder.`,
+    { path },
+  );
 }
 
 interface ModelJson {
@@ -81,21 +91,25 @@ async function checkModelFolder(modelDir: string, files: FileAccessPolicy): Prom
   } catch {
     throw corrupt(file, 'it is not valid JSON');
   }
-  if (typeof json !== 'object' || json === null || typeof json.modelTopology !== 'object' || json.modelTopology === null) throw corrupt(file, 'it has no modelTopology (only layers models can be imported)');
+  if (typeof json !== 'object' || json === null || typeof json.modelTopology !== 'object' || json.modelTopology === null)
+    throw corrupt(file, 'it has no modelTopology (only layers models can be imported)');
   if (!Array.isArray(json.weightsManifest)) throw corrupt(file, 'it has no weightsManifest');
   let declared = 0;
   let present = 0;
   for (const group of json.weightsManifest) {
-    if (!group || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw corrupt(file, 'a weightsManifest entry has no paths or weights');
+    if (!group || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+      throw corrupt(file, 'a weightsManifest entry has no paths or weights');
     for (const weight of group.weights) {
       const bytes = DTYPE_BYTES[weight?.dtype ?? 'float32'];
-      if (!bytes || !Array.isArray(weight.shape) || !weight.shape.every((n) => Number.isInteger(n) && n >= 0)) throw corrupt(file, `weight "${String(weight?.name)}" has an unknown dtype or shape`);
+      if (!bytes || !Array.isArray(weight.shape) || !weight.shape.every((n) => Number.isInteger(n) && n >= 0))
+        throw corrupt(file, `weight "${String(weight?.name)}" has an unknown dtype or shape`);
       declared += bytes * product(weight.shape);
     }
     for (const name of group.paths) {
       const target = resolve(modelDir, String(name));
       // A manifest must not make us read files outside the model folder (e.g. "../../.ssh/id_rsa").
-      if (typeof name !== 'string' || name.includes('\0') || !isInside(modelDir, target)) throw corrupt(file, `weight file "${String(name)}" is outside the model folder`);
+      if (typeof name !== 'string' || name.includes('\0') || !isInside(modelDir, target))
+        throw corrupt(file, `weight file "${String(name)}" is outside the model folder`);
       const real = await realpath(target).catch(() => null);
       if (!real) throw corrupt(file, `weight file "${name}" is missing`);
       if (!isInside(modelDir, real)) throw corrupt(file, `weight file "${name}" is a link leading outside the model folder`);
@@ -112,20 +126,37 @@ async function checkModelFolder(modelDir: string, files: FileAccessPolicy): Prom
 export function featuresOfChoice(choice: FeatureChoice, inputShape: number[]): Pick<PreprocessingFile, 'features' | 'sampleShape'> {
   if (choice.kind === 'columns') {
     const length = product(inputShape);
-    return { features: { kind: 'columns', length, details: { columns: Array.from({ length }, (_, i) => `x${i + 1}`) } }, sampleShape: [length] };
+    return {
+      features: { kind: 'columns', length, details: { columns: Array.from({ length }, (_, i) => `x${i + 1}`) } },
+      sampleShape: [length],
+    };
   }
   const size = choice.kind === 'hog' ? choice.pipeline.resize : choice.resize;
   if (!size) {
-    throw new SinapsisError('model-import-needs-size', 'An imported model sees every image at one size: choose the resize width and height its features were computed at.', { features: choice.kind });
+    throw new SinapsisError(
+      'model-import-needs-size',
+      'An imported model sees every image at one size: choose the resize width and height its features were computed at.',
+      { features: choice.kind },
+    );
   }
   if (choice.kind === 'hog') {
     const { params, grayscale, interpolation } = choice.pipeline;
     const length = hogLength(size.height, size.width, params);
-    return { features: { kind: 'hog', length, details: { ...params, resize: [size.width, size.height], grayscale, interpolation, length } }, sampleShape: [length] };
+    return {
+      features: { kind: 'hog', length, details: { ...params, resize: [size.width, size.height], grayscale, interpolation, length } },
+      sampleShape: [length],
+    };
   }
   // `auto` has no dataset to look at here: the model's own input says whether it takes colour.
   const channels = choice.colorMode === 'auto' ? autoChannels(inputShape, size) : pixelChannels(choice.colorMode, 0);
-  const details = pixelDetails({ width: size.width, height: size.height, channels, colorMode: choice.colorMode, resizeMode: choice.resizeMode, keepShape: choice.keepShape });
+  const details = pixelDetails({
+    width: size.width,
+    height: size.height,
+    channels,
+    colorMode: choice.colorMode,
+    resizeMode: choice.resizeMode,
+    keepShape: choice.keepShape,
+  });
   const length = size.width * size.height * channels;
   return {
     features: { kind: 'pixels', length, details },
@@ -140,7 +171,8 @@ function autoChannels(inputShape: number[], size: { width: number; height: numbe
 }
 
 function describeFeatures(features: PreprocessingFile['features']): string {
-  if (features.kind === 'pixels') return `${String(features.details.width)}×${String(features.details.height)}×${String(features.details.channels ?? 1)} pixels give ${features.length} values`;
+  if (features.kind === 'pixels')
+    return `${String(features.details.width)}×${String(features.details.height)}×${String(features.details.channels ?? 1)} pixels give ${features.length} values`;
   if (features.kind === 'hog') return `this HOG setting gives ${features.length} features`;
   return `${features.length} columns`;
 }
@@ -154,7 +186,8 @@ async function readImportedFile(path: string, files: FileAccessPolicy): Promise<
   try {
     return (await readRegularFile(path, files, { maxBytes: MAX_MODEL_JSON_BYTES, what: 'a model description' })).toString('utf8');
   } catch (error) {
-    if (error instanceof SinapsisError && error.code === 'file-too-large') throw corrupt(path, `it is larger than ${MAX_MODEL_JSON_BYTES / 1024 ** 2} MB, too large for a model description`);
+    if (error instanceof SinapsisError && error.code === 'file-too-large')
+      throw corrupt(path, `it is larger than ${MAX_MODEL_JSON_BYTES / 1024 ** 2} MB, too large for a model description`);
     throw ownFileRefusal(path, error);
   }
 }
@@ -169,12 +202,17 @@ async function readCompanion(dirs: string[], name: string, files: FileAccessPoli
 
 function classesFor(outputWidth: number, request: ImportRequest, fromRun: string[] | undefined): string[] {
   const classes = fromRun ?? request.classes ?? (outputWidth === 1 ? ['0', '1'] : Array.from({ length: outputWidth }, (_, i) => String(i)));
-  const fits = classes.length === outputWidth || (outputWidth === 1 && classes.length === 2) || (fromRun !== undefined && classes.length === 0);
+  const fits =
+    classes.length === outputWidth || (outputWidth === 1 && classes.length === 2) || (fromRun !== undefined && classes.length === 0);
   if (!fits) {
-    throw new SinapsisError('model-import-classes', `The model has ${outputWidth} outputs but ${classes.length} class names were given; give one name per output.`, {
-      outputs: outputWidth,
-      classes: classes.length,
-    });
+    throw new SinapsisError(
+      'model-import-classes',
+      `The model has ${outputWidth} outputs but ${classes.length} class names were given; give one name per output.`,
+      {
+        outputs: outputWidth,
+        classes: classes.length,
+      },
+    );
   }
   return classes;
 }
@@ -215,7 +253,11 @@ function importedMetrics(): RunMetrics {
 }
 
 /** Imports the model folder at `request.path` as a new completed run under `runsRoot`. */
-export async function importModel(request: ImportRequest, runsRoot: string, files: FileAccessPolicy = LOCAL_FILES): Promise<ModelImportResult> {
+export async function importModel(
+  request: ImportRequest,
+  runsRoot: string,
+  files: FileAccessPolicy = LOCAL_FILES,
+): Promise<ModelImportResult> {
   const { modelDir, companionDirs } = await locate(request.path, files);
   await checkModelFolder(modelDir, files);
   let model: tf.LayersModel;
@@ -227,16 +269,21 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
   try {
     const inputShape = model.inputs[0].shape.slice(1);
     const outputShape = model.outputs[0].shape.slice(1);
-    if ([...inputShape, ...outputShape].some((n) => n === null)) throw corrupt(join(modelDir, MODEL_JSON), 'its input or output has no fixed size');
+    if ([...inputShape, ...outputShape].some((n) => n === null))
+      throw corrupt(join(modelDir, MODEL_JSON), 'its input or output has no fixed size');
     const input = inputShape as number[];
     const outputWidth = product(outputShape as number[]);
 
     const stored = await readCompanion(companionDirs, RUN_FILES.preprocessing, files);
     const fromRun = stored ? parsePreprocessing(stored.text, stored.path) : null;
     if (!fromRun && !request.features) {
-      throw new SinapsisError('model-import-needs-features', `${modelDir} has no ${RUN_FILES.preprocessing}: say which features the model takes (HOG settings, pixel size or table columns).`, {
-        path: modelDir,
-      });
+      throw new SinapsisError(
+        'model-import-needs-features',
+        `${modelDir} has no ${RUN_FILES.preprocessing}: say which features the model takes (HOG settings, pixel size or table columns).`,
+        {
+          path: modelDir,
+        },
+      );
     }
     const chosen = request.features ? featuresOfChoice(request.features, input) : null;
     if (fromRun && chosen && (chosen.features.kind !== fromRun.features.kind || chosen.features.length !== fromRun.features.length)) {
@@ -255,7 +302,13 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
       );
     }
     const classes = classesFor(outputWidth, request, fromRun?.classes);
-    const preprocessing: PreprocessingFile = fromRun ?? { formatVersion: RUN_FORMAT_VERSION, ...declaredScaling(request.scaling, modelDir, features.length), features, sampleShape: chosen!.sampleShape, classes };
+    const preprocessing: PreprocessingFile = fromRun ?? {
+      formatVersion: RUN_FORMAT_VERSION,
+      ...declaredScaling(request.scaling, modelDir, features.length),
+      features,
+      sampleShape: chosen!.sampleShape,
+      classes,
+    };
     if (fromRun && request.scaling) {
       throw new SinapsisError(
         'model-import-scaling-conflict',
@@ -263,10 +316,23 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
         { stored: fromRun.scaling },
       );
     }
-    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config, files).then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null)).catch(() => null);
+    const sourceConfig = await readCompanion(companionDirs, RUN_FILES.config, files)
+      .then((file) => (file ? runConfigFileSchema.safeParse(JSON.parse(file.text) as unknown) : null))
+      .catch(() => null);
     const source = sourceConfig?.success ? sourceConfig.data : null;
     const artifacts = await modelArtifacts(model);
-    return await writeImportedRun({ request, runsRoot, modelDir, artifacts, model, preprocessing, classes, source, input, withPreprocessing: fromRun !== null });
+    return await writeImportedRun({
+      request,
+      runsRoot,
+      modelDir,
+      artifacts,
+      model,
+      preprocessing,
+      classes,
+      source,
+      input,
+      withPreprocessing: fromRun !== null,
+    });
   } finally {
     model.dispose();
   }
@@ -276,7 +342,11 @@ export async function importModel(request: ImportRequest, runsRoot: string, file
  * The scaling of a model imported without preprocessing.json, as the student gave it. Never assumed: a z-score model
  * fed raw features predicts something else, silently, so the import asks for it (none is a choice too).
  */
-function declaredScaling(scaling: ImportScaling | undefined, modelDir: string, features: number): Pick<PreprocessingFile, 'scaling' | 'scaler'> {
+function declaredScaling(
+  scaling: ImportScaling | undefined,
+  modelDir: string,
+  features: number,
+): Pick<PreprocessingFile, 'scaling' | 'scaler'> {
   if (!scaling) {
     throw new SinapsisError(
       'model-import-needs-scaling',
@@ -293,7 +363,9 @@ function declaredScaling(scaling: ImportScaling | undefined, modelDir: string, f
       { given: a.length === features ? b.length : a.length, features },
     );
   }
-  return scaling.kind === 'standard' ? { scaling: 'zscore', scaler: { kind: 'standard', mean: a, std: b } } : { scaling: 'minmax', scaler: { kind: 'minmax', min: a, range: b } };
+  return scaling.kind === 'standard'
+    ? { scaling: 'zscore', scaler: { kind: 'standard', mean: a, std: b } }
+    : { scaling: 'minmax', scaler: { kind: 'minmax', min: a, range: b } };
 }
 
 interface WriteInput {
@@ -311,7 +383,16 @@ interface WriteInput {
   withPreprocessing: boolean;
 }
 
-const NO_TRAINING: RunConfig['training'] = { optimizer: 'none', learningRate: 0, batchSize: 0, epochs: 0, loss: 'none', l2: 0, earlyStopping: null, seed: 0 };
+const NO_TRAINING: RunConfig['training'] = {
+  optimizer: 'none',
+  learningRate: 0,
+  batchSize: 0,
+  epochs: 0,
+  loss: 'none',
+  l2: 0,
+  earlyStopping: null,
+  seed: 0,
+};
 
 /** The new run folder: model (re-saved in our single-file format), preprocessing, a minimal config and metrics. */
 async function writeImportedRun(w: WriteInput): Promise<ModelImportResult> {
@@ -324,7 +405,14 @@ async function writeImportedRun(w: WriteInput): Promise<ModelImportResult> {
       formatVersion: RUN_FORMAT_VERSION,
       runId,
       createdAt: new Date().toISOString(),
-      app: { name: APP_NAME, version: APP_VERSION, tfjs: tf.version.tfjs, node: process.versions.node, platform: `${process.platform} ${process.arch}`, electron: process.versions.electron ?? null },
+      app: {
+        name: APP_NAME,
+        version: APP_VERSION,
+        tfjs: tf.version.tfjs,
+        node: process.versions.node,
+        platform: `${process.platform} ${process.arch}`,
+        electron: process.versions.electron ?? null,
+      },
       backend: 'none',
       engine: 'imported',
       dataset: {
@@ -346,7 +434,12 @@ async function writeImportedRun(w: WriteInput): Promise<ModelImportResult> {
       },
       training: source?.training ?? NO_TRAINING,
       split: { kind: 'holdout', ratios: [], indices: {} },
-      imported: { from: request.path, at: new Date().toISOString(), withPreprocessing: w.withPreprocessing, sourceRunId: source?.runId ?? null },
+      imported: {
+        from: request.path,
+        at: new Date().toISOString(),
+        withPreprocessing: w.withPreprocessing,
+        sourceRunId: source?.runId ?? null,
+      },
     };
     await saveModelArtifacts(join(dir, RUN_FILES.model), w.artifacts);
     await writeJsonAtomic(join(dir, RUN_FILES.preprocessing), { ...preprocessing, classes });

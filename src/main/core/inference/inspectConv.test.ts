@@ -24,8 +24,25 @@ function centreModel(): RunModel {
   kernel[4 * 2 + 1] = -1;
   const conv = model.layers[convLayerIndices(model)[0]];
   conv.setWeights([tf.tensor4d(kernel, [3, 3, 1, 2])]);
-  const features = { kind: 'pixels' as const, length: 25, details: pixelDetails({ width: 5, height: 5, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', keepShape: false }) };
-  return { dir: '/none', model, inputShape: [5, 5, 1], outputWidth: 2, preprocessing: { formatVersion: RUN_FORMAT_VERSION, scaling: 'none', scaler: null, features, sampleShape: [5, 5, 1], classes: ['a', 'b'] } };
+  const features = {
+    kind: 'pixels' as const,
+    length: 25,
+    details: pixelDetails({ width: 5, height: 5, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', keepShape: false }),
+  };
+  return {
+    dir: '/none',
+    model,
+    inputShape: [5, 5, 1],
+    outputWidth: 2,
+    preprocessing: {
+      formatVersion: RUN_FORMAT_VERSION,
+      scaling: 'none',
+      scaler: null,
+      features,
+      sampleShape: [5, 5, 1],
+      classes: ['a', 'b'],
+    },
+  };
 }
 
 describe('inspectConv', () => {

@@ -72,7 +72,13 @@ function filtersOf(layer: tf.layers.Layer): Pick<ConvLayerInspection, 'kernelSha
     for (let p = 0; p < kh * kw; p++) for (let c = 0; c < inputs; c++) values[p * inputs + c] = data[(p * inputs + c) * count + f];
     const slices: Picture[] = [];
     for (let c = 0; c < Math.min(inputs, SLICES_PER_FILTER); c++) {
-      slices.push(valuePicture(Array.from({ length: kh * kw }, (_, p) => values[p * inputs + c]), kw, kh));
+      slices.push(
+        valuePicture(
+          Array.from({ length: kh * kw }, (_, p) => values[p * inputs + c]),
+          kw,
+          kh,
+        ),
+      );
     }
     filters.push(inputs === 3 ? { values, slices, rgb: rgbValuePicture(values, kw, kh) } : { values, slices });
   }
@@ -93,12 +99,21 @@ function mapsOf(output: tf.Tensor, first: number, channels: number): Pick<ConvLa
 }
 
 /** Filters and feature maps of the conv layers (all, or the `only`-th one) for one feature vector, maps from `firstChannel` on. */
-export function inspectConv(run: RunModel, vector: Float32Array, options: { only?: number; firstChannel?: number; channels: number }): InspectConvResult {
+export function inspectConv(
+  run: RunModel,
+  vector: Float32Array,
+  options: { only?: number; firstChannel?: number; channels: number },
+): InspectConvResult {
   const { model, inputShape } = run;
   const convs = convLayerIndices(model);
-  if (convs.length === 0) throw new SinapsisError('inference-no-conv', 'This model has no convolutional layers: filters and feature maps exist only for CNNs.');
+  if (convs.length === 0)
+    throw new SinapsisError('inference-no-conv', 'This model has no convolutional layers: filters and feature maps exist only for CNNs.');
   if (options.only !== undefined && options.only >= convs.length) {
-    throw new SinapsisError('inference-no-such-conv', `The model has ${convs.length} conv layers; there is no conv layer number ${options.only + 1}.`, { layer: options.only + 1, total: convs.length });
+    throw new SinapsisError(
+      'inference-no-such-conv',
+      `The model has ${convs.length} conv layers; there is no conv layer number ${options.only + 1}.`,
+      { layer: options.only + 1, total: convs.length },
+    );
   }
   const chosen = options.only === undefined ? convs : [convs[options.only]];
   const [height, width, depth] = inputShape.length === 3 ? inputShape : [1, inputShape[0], 1];
@@ -111,7 +126,12 @@ export function inspectConv(run: RunModel, vector: Float32Array, options: { only
     const firstChannel = Float32Array.from({ length: height * width }, (_, p) => vector[p * depth]);
     return {
       input: depth === 3 ? rgbValuePicture(vector, width, height) : valuePicture(firstChannel, width, height),
-      layers: chosen.map((index, i) => ({ layerIndex: index, name: model.layers[index].name, ...filtersOf(model.layers[index]), ...mapsOf(outputs[i], options.firstChannel ?? 0, options.channels) })),
+      layers: chosen.map((index, i) => ({
+        layerIndex: index,
+        name: model.layers[index].name,
+        ...filtersOf(model.layers[index]),
+        ...mapsOf(outputs[i], options.firstChannel ?? 0, options.channels),
+      })),
     };
   } finally {
     tf.dispose(outputs);

@@ -4,10 +4,12 @@ import type { RunModel } from './runModelCache';
 
 /** The output layer's values for one feature vector, shaped as the model's input. */
 export function modelOutputs(run: RunModel, vector: Float32Array): Float32Array {
-  return tf.tidy(() => {
-    const output = run.model.predict(tf.tensor(vector, [1, ...run.inputShape])) as tf.Tensor;
-    return output.dataSync() as Float32Array;
-  }).slice();
+  return tf
+    .tidy(() => {
+      const output = run.model.predict(tf.tensor(vector, [1, ...run.inputShape])) as tf.Tensor;
+      return output.dataSync() as Float32Array;
+    })
+    .slice();
 }
 
 /**

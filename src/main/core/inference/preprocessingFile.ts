@@ -18,7 +18,11 @@ export function parsePreprocessing(text: string, path: string): PreprocessingFil
   const { scaler, features } = parsed;
   const scalerLength = scaler ? (scaler.kind === 'standard' ? scaler.mean.length : scaler.min.length) : features.length;
   if (scalerLength !== features.length) {
-    throw new SinapsisError('run-file-invalid', `${path}: the scaler has ${scalerLength} features but the features have ${features.length}.`, { path, field: 'scaler' });
+    throw new SinapsisError(
+      'run-file-invalid',
+      `${path}: the scaler has ${scalerLength} features but the features have ${features.length}.`,
+      { path, field: 'scaler' },
+    );
   }
   return parsed;
 }
@@ -28,9 +32,13 @@ export async function readPreprocessing(dir: string): Promise<PreprocessingFile>
   const path = join(dir, RUN_FILES.preprocessing);
   const text = await readOwnText(path);
   if (text === null) {
-    throw new SinapsisError('run-no-preprocessing', `${path} is missing: the run was interrupted before it finished, or made by an older version. Train it again to predict with it.`, {
-      path,
-    });
+    throw new SinapsisError(
+      'run-no-preprocessing',
+      `${path} is missing: the run was interrupted before it finished, or made by an older version. Train it again to predict with it.`,
+      {
+        path,
+      },
+    );
   }
   return parsePreprocessing(text, path);
 }

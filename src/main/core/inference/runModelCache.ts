@@ -20,7 +20,11 @@ export interface RunModel {
 function definedShape(shape: readonly (number | null)[], what: string, dir: string): number[] {
   const rest = shape.slice(1);
   if (rest.some((size) => size === null || size < 1)) {
-    throw new SinapsisError('model-shape-unknown', `The model in ${dir} has no fixed ${what} shape (${JSON.stringify(shape)}); Sinapsis needs one to predict.`, { path: dir });
+    throw new SinapsisError(
+      'model-shape-unknown',
+      `The model in ${dir} has no fixed ${what} shape (${JSON.stringify(shape)}); Sinapsis needs one to predict.`,
+      { path: dir },
+    );
   }
   return rest as number[];
 }
@@ -39,7 +43,11 @@ export async function loadRunModel(dir: string): Promise<RunModel> {
     );
   }
   if (!existsSync(join(modelDir, MODEL_JSON))) {
-    throw new SinapsisError('run-no-model', `${modelDir} has no ${MODEL_JSON}: the run ended before a model was saved. Train it again to predict with it.`, { path: modelDir });
+    throw new SinapsisError(
+      'run-no-model',
+      `${modelDir} has no ${MODEL_JSON}: the run ended before a model was saved. Train it again to predict with it.`,
+      { path: modelDir },
+    );
   }
   const preprocessing = await readPreprocessing(dir);
   let model: tf.LayersModel;
@@ -47,9 +55,13 @@ export async function loadRunModel(dir: string): Promise<RunModel> {
     model = await loadModel(modelDir);
   } catch (error) {
     if (error instanceof SinapsisError) throw error;
-    throw new SinapsisError('model-unreadable', `Cannot read ${join(modelDir, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`, {
-      path: modelDir,
-    });
+    throw new SinapsisError(
+      'model-unreadable',
+      `Cannot read ${join(modelDir, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`,
+      {
+        path: modelDir,
+      },
+    );
   }
   try {
     const inputShape = definedShape(model.inputs[0].shape, 'input', modelDir);

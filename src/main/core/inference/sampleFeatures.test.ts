@@ -9,21 +9,47 @@ const image = { width: 20, height: 20, channels: 1 as const, data: Uint8Array.fr
 
 describe('sampleFeatures', () => {
   it('reads back the HOG pipeline a run records in its feature details', () => {
-    const pipeline = hogPipelineSchema.parse({ resize: { width: 12, height: 24 }, interpolation: 'area', params: { ...LAB_HOG_PARAMS, transformSqrt: true } });
-    const details = { ...pipeline.params, resize: [12, 24] as [number, number], grayscale: true, interpolation: 'area' as const, length: 320 };
+    const pipeline = hogPipelineSchema.parse({
+      resize: { width: 12, height: 24 },
+      interpolation: 'area',
+      params: { ...LAB_HOG_PARAMS, transformSqrt: true },
+    });
+    const details = {
+      ...pipeline.params,
+      resize: [12, 24] as [number, number],
+      grayscale: true,
+      interpolation: 'area' as const,
+      length: 320,
+    };
     expect(hogPipelineOf(details)).toEqual(pipeline);
   });
 
   it('HOG: the vector of the prepared image, rounded to float32 as the training matrix', () => {
     const pipeline = hogPipelineSchema.parse({});
-    const features = { kind: 'hog' as const, length: 320, details: { ...pipeline.params, resize: [12, 24] as [number, number] | null, grayscale: true, interpolation: 'linear' as const, length: 320 } };
+    const features = {
+      kind: 'hog' as const,
+      length: 320,
+      details: {
+        ...pipeline.params,
+        resize: [12, 24] as [number, number] | null,
+        grayscale: true,
+        interpolation: 'linear' as const,
+        length: 320,
+      },
+    };
     const expected = Float32Array.from(hog(prepareImage(image, pipeline), pipeline.params).vector);
     expect(rawFeatures({ kind: 'image', image }, features)).toEqual(expected);
-    expect(() => rawFeatures({ kind: 'image', image }, { ...features, details: { ...features.details, resize: null } })).toThrow(/gives \d+ HOG features/);
+    expect(() => rawFeatures({ kind: 'image', image }, { ...features, details: { ...features.details, resize: null } })).toThrow(
+      /gives \d+ HOG features/,
+    );
   });
 
   it('pixels: grey, INTER_AREA resize to the trained size, / 255', () => {
-    const features = { kind: 'pixels' as const, length: 100, details: pixelDetails({ width: 10, height: 10, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', keepShape: false }) };
+    const features = {
+      kind: 'pixels' as const,
+      length: 100,
+      details: pixelDetails({ width: 10, height: 10, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', keepShape: false }),
+    };
     const vector = rawFeatures({ kind: 'image', image }, features);
     const prepared = prepareImage(image, { grayscale: true, resize: { width: 10, height: 10 }, interpolation: 'area' });
     expect(vector).toHaveLength(100);

@@ -23,15 +23,24 @@ type Features = PreprocessingFile['features'];
 /** The HOG pipeline a run recorded in its feature details ({...params, resize: [w, h] | null, grayscale, interpolation}). */
 export function hogPipelineOf(details: HogFeatureDetails): HogPipeline {
   const { resize, grayscale, interpolation, orientations, pixelsPerCell, cellsPerBlock, blockNorm, transformSqrt } = details;
-  return { grayscale, resize: resize ? { width: resize[0], height: resize[1] } : null, interpolation, params: { orientations, pixelsPerCell, cellsPerBlock, blockNorm, transformSqrt } };
+  return {
+    grayscale,
+    resize: resize ? { width: resize[0], height: resize[1] } : null,
+    interpolation,
+    params: { orientations, pixelsPerCell, cellsPerBlock, blockNorm, transformSqrt },
+  };
 }
 
 function wrongInput(features: Features, got: SampleInput['kind']): SinapsisError {
   const expected = features.kind === 'columns' ? 'a row of numbers' : 'an image';
-  return new SinapsisError('inference-wrong-input', `This run was trained on ${features.kind === 'columns' ? 'table columns' : 'images'}: give it ${expected}, not ${got === 'row' ? 'a row of numbers' : 'an image'}.`, {
-    features: features.kind,
-    input: got,
-  });
+  return new SinapsisError(
+    'inference-wrong-input',
+    `This run was trained on ${features.kind === 'columns' ? 'table columns' : 'images'}: give it ${expected}, not ${got === 'row' ? 'a row of numbers' : 'an image'}.`,
+    {
+      features: features.kind,
+      input: got,
+    },
+  );
 }
 
 function hogVector(image: PixelImage, features: Extract<Features, { kind: 'hog' }>): Float32Array {
@@ -62,12 +71,17 @@ export function rawFeatures(input: SampleInput, features: Features): Float32Arra
   if ((input.kind === 'row') !== (features.kind === 'columns')) throw wrongInput(features, input.kind);
   if (input.kind === 'row') {
     if (input.values.length !== features.length) {
-      throw new SinapsisError('inference-feature-length', `The row has ${input.values.length} numbers, but the model was trained on ${features.length} columns.`, {
-        got: input.values.length,
-        expected: features.length,
-      });
+      throw new SinapsisError(
+        'inference-feature-length',
+        `The row has ${input.values.length} numbers, but the model was trained on ${features.length} columns.`,
+        {
+          got: input.values.length,
+          expected: features.length,
+        },
+      );
     }
-    if (!input.values.every(Number.isFinite)) throw new SinapsisError('inference-row-not-finite', 'Every value of the row must be a finite number.');
+    if (!input.values.every(Number.isFinite))
+      throw new SinapsisError('inference-row-not-finite', 'Every value of the row must be a finite number.');
     return Float32Array.from(input.values);
   }
   switch (features.kind) {

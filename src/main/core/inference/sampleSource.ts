@@ -14,7 +14,11 @@ export interface SourceAccess {
 function datasetSample(access: SourceAccess, datasetId: string, file: string): SampleInput {
   const dataset = access.store.get(datasetId, 'images');
   const image = dataset.images.find((candidate) => candidate.file === file);
-  if (!image) throw new SinapsisError('inference-image-not-in-dataset', `The dataset "${dataset.summary.name}" has no image "${file}".`, { file, dataset: dataset.summary.name });
+  if (!image)
+    throw new SinapsisError('inference-image-not-in-dataset', `The dataset "${dataset.summary.name}" has no image "${file}".`, {
+      file,
+      dataset: dataset.summary.name,
+    });
   return { kind: 'image', image: { width: image.width, height: image.height, channels: image.channels, data: image.pixels } };
 }
 
@@ -31,7 +35,15 @@ export async function resolveSample(source: PredictionSource, access: SourceAcce
     case 'file':
       return fileSample(access, source.path);
     case 'pixels':
-      return { kind: 'image', image: { width: source.image.width, height: source.image.height, channels: source.image.channels, data: Uint8Array.from(source.image.data) } };
+      return {
+        kind: 'image',
+        image: {
+          width: source.image.width,
+          height: source.image.height,
+          channels: source.image.channels,
+          data: Uint8Array.from(source.image.data),
+        },
+      };
     case 'row':
       return { kind: 'row', values: source.values };
   }

@@ -36,7 +36,10 @@ export interface ExportModelOptions {
 async function checkOutDir(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   const info = await stat(dir);
-  if (!info.isDirectory()) throw new SinapsisError('export-out-not-folder', `${dir} is a file: give --out a folder (new, or one holding an earlier export).`, { path: dir });
+  if (!info.isDirectory())
+    throw new SinapsisError('export-out-not-folder', `${dir} is a file: give --out a folder (new, or one holding an earlier export).`, {
+      path: dir,
+    });
 }
 
 function modelNameOf(spec: unknown): string {
@@ -44,7 +47,10 @@ function modelNameOf(spec: unknown): string {
 }
 
 /** Writes the export folder and returns its path and files. */
-export async function exportRunModel(runDir: string, options: ExportModelOptions): Promise<{ dir: string; files: { name: string; bytes: number }[] }> {
+export async function exportRunModel(
+  runDir: string,
+  options: ExportModelOptions,
+): Promise<{ dir: string; files: { name: string; bytes: number }[] }> {
   const run = await readRun(runDir);
   const loaded = await loadRunModel(runDir);
   // loadRunModel has just read and checked it; read again for its exact text, which the export carries as is.
@@ -77,7 +83,14 @@ export async function exportRunModel(runDir: string, options: ExportModelOptions
     }
     files['preprocessing.json'] = preprocessingText;
     files['README.md'] = exportReadme(
-      { format: options.format, runId: about.runId, modelName: modelNameOf(run.config.model.spec), version: APP_VERSION, preprocessing: loaded.preprocessing, portable },
+      {
+        format: options.format,
+        runId: about.runId,
+        modelName: modelNameOf(run.config.model.spec),
+        version: APP_VERSION,
+        preprocessing: loaded.preprocessing,
+        portable,
+      },
       options.language,
     );
     await checkOutDir(dir);
@@ -93,7 +106,12 @@ export async function exportRunModel(runDir: string, options: ExportModelOptions
 async function exportFiles(dir: string, format: ModelExportFormat): Promise<{ name: string; bytes: number }[]> {
   const names = new Set([...EXPORT_FOLDER_FILES[format], 'README.md']);
   const present = await readdir(dir);
-  return Promise.all(present.filter((name) => names.has(name)).sort().map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
+  return Promise.all(
+    present
+      .filter((name) => names.has(name))
+      .sort()
+      .map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })),
+  );
 }
 
 /** The export folder as a .zip whose entries sit in a folder named after the run and format. */
@@ -104,7 +122,12 @@ export async function zipExport(dir: string, files: readonly { name: string }[],
 }
 
 /** What runs.exportModel does: the folder inside the run, and its .zip beside it for the download. */
-export async function exportRunModelWithZip(runDir: string, runId: string, format: ModelExportFormat, language: Language): Promise<ModelExportResult> {
+export async function exportRunModelWithZip(
+  runDir: string,
+  runId: string,
+  format: ModelExportFormat,
+  language: Language,
+): Promise<ModelExportResult> {
   const { dir, files } = await exportRunModel(runDir, { format, language });
   const zip = await zipExport(dir, files, `${runId}-${format}`);
   const zipName = modelExportZip(format);

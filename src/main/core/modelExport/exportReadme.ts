@@ -51,7 +51,8 @@ const list = (values: readonly unknown[]): string => values.map(String).join(', 
 const text: Record<Language, ReadmeText> = {
   es: {
     title: (f) => `Modelo exportado de Sinapsis: ${f.modelName || f.runId}`,
-    intro: 'Exportado por Sinapsis {version} desde la ejecución `{runId}`. Las probabilidades de este modelo son las de `predictions.json` de esa ejecución.',
+    intro:
+      'Exportado por Sinapsis {version} desde la ejecución `{runId}`. Las probabilidades de este modelo son las de `predictions.json` de esa ejecución.',
     files: 'Archivos',
     file: 'archivo',
     content: 'contenido',
@@ -71,24 +72,31 @@ const text: Record<Language, ReadmeText> = {
     pixels: (d, c) =>
       `Píxeles ${c === 3 ? 'RGB' : 'en gris'} de ${d.width}×${d.height} (\`cv2.resize\` con INTER_AREA${d.resizeMode === 'crop' ? ', tras recortar al centro la proporción de ese tamaño' : d.resizeMode === 'pad' ? ', sin deformar, con bandas del color medio del borde' : ''}), divididos por 255, en float32 (alto × ancho × canal).`,
     columns: (names) => `Las columnas de la tabla, en este orden: ${names.join(', ')}.`,
-    scalerStandard: 'Luego el escalado z-score ajustado en la parte de entrenamiento: `(x - mean) / std` con `mean` y `std` de `preprocessing.json`.',
-    scalerMinMax: 'Luego el escalado min-max ajustado en la parte de entrenamiento: `(x - min) / range` con `min` y `range` de `preprocessing.json`.',
+    scalerStandard:
+      'Luego el escalado z-score ajustado en la parte de entrenamiento: `(x - mean) / std` con `mean` y `std` de `preprocessing.json`.',
+    scalerMinMax:
+      'Luego el escalado min-max ajustado en la parte de entrenamiento: `(x - min) / range` con `min` y `range` de `preprocessing.json`.',
     scalerNone: 'Sin escalado.',
-    scalerFolded: (k) => `El escalado ${k === 'standard' ? 'z-score' : 'min-max'} de la parte de entrenamiento está dentro del modelo (sus dos primeros nodos, \`Sub\` y \`Div\`): dale las características sin escalar.`,
+    scalerFolded: (k) =>
+      `El escalado ${k === 'standard' ? 'z-score' : 'min-max'} de la parte de entrenamiento está dentro del modelo (sus dos primeros nodos, \`Sub\` y \`Div\`): dale las características sin escalar.`,
     shape: (s, l) => `Forma: \`${s}\` (${l}).`,
     output: 'Salida',
     outputText: (classes, width) =>
-      classes.length ? `${width === 1 ? 'Un valor p (sigmoide): la probabilidad de la segunda clase' : 'Una probabilidad por clase'}; clases, en orden: ${classes.join(', ')}.` : 'Los valores de la capa de salida (regresión).',
+      classes.length
+        ? `${width === 1 ? 'Un valor p (sigmoide): la probabilidad de la segunda clase' : 'Una probabilidad por clase'}; clases, en orden: ${classes.join(', ')}.`
+        : 'Los valores de la capa de salida (regresión).',
     run: 'Ejemplo',
     csvSource: {
       hog: '`sinapsis hog <carpeta> --csv hog.csv` escribe uno así con los mismos ajustes HOG (dale los de arriba).',
-      pixels: 'Para píxeles, escribe una fila por imagen con sus valores en el orden de arriba; o usa la exportación PyTorch, cuyo `predict.py` lee las imágenes.',
+      pixels:
+        'Para píxeles, escribe una fila por imagen con sus valores en el orden de arriba; o usa la exportación PyTorch, cuyo `predict.py` lee las imágenes.',
       columns: 'Para una tabla, las columnas en el orden de arriba.',
     },
     runText: {
       tfjs: 'Con Node y `npm install @tensorflow/tfjs`, clasifica un CSV de características sin escalar (cada fila termina con las características de una muestra; las celdas anteriores la nombran):',
       onnx: 'Con Node y `npm install onnxruntime-node`, clasifica un CSV de características sin escalar (cada fila termina con las características de una muestra; las celdas anteriores la nombran):',
-      pytorch: 'Con Python 3, NumPy, OpenCV, scikit-image y PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), clasifica imágenes o carpetas:',
+      pytorch:
+        'Con Python 3, NumPy, OpenCV, scikit-image y PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), clasifica imágenes o carpetas:',
     },
     code: 'Cargarlo en tu código',
     codeText: {
@@ -100,7 +108,8 @@ const text: Record<Language, ReadmeText> = {
   },
   pt: {
     title: (f) => `Modelo exportado do Sinapsis: ${f.modelName || f.runId}`,
-    intro: 'Exportado pelo Sinapsis {version} a partir da execução `{runId}`. As probabilidades deste modelo são as de `predictions.json` dessa execução.',
+    intro:
+      'Exportado pelo Sinapsis {version} a partir da execução `{runId}`. As probabilidades deste modelo são as de `predictions.json` dessa execução.',
     files: 'Arquivos',
     file: 'arquivo',
     content: 'conteúdo',
@@ -120,24 +129,31 @@ const text: Record<Language, ReadmeText> = {
     pixels: (d, c) =>
       `Pixels ${c === 3 ? 'RGB' : 'em cinza'} de ${d.width}×${d.height} (\`cv2.resize\` com INTER_AREA${d.resizeMode === 'crop' ? ', após recortar no centro a proporção desse tamanho' : d.resizeMode === 'pad' ? ', sem deformar, com faixas da cor média da borda' : ''}), divididos por 255, em float32 (altura × largura × canal).`,
     columns: (names) => `As colunas da tabela, nesta ordem: ${names.join(', ')}.`,
-    scalerStandard: 'Depois a normalização z-score ajustada na parte de treino: `(x - mean) / std` com `mean` e `std` de `preprocessing.json`.',
-    scalerMinMax: 'Depois a normalização min-max ajustada na parte de treino: `(x - min) / range` com `min` e `range` de `preprocessing.json`.',
+    scalerStandard:
+      'Depois a normalização z-score ajustada na parte de treino: `(x - mean) / std` com `mean` e `std` de `preprocessing.json`.',
+    scalerMinMax:
+      'Depois a normalização min-max ajustada na parte de treino: `(x - min) / range` com `min` e `range` de `preprocessing.json`.',
     scalerNone: 'Sem normalização.',
-    scalerFolded: (k) => `A normalização ${k === 'standard' ? 'z-score' : 'min-max'} da parte de treino está dentro do modelo (seus dois primeiros nós, \`Sub\` e \`Div\`): passe as características sem normalizar.`,
+    scalerFolded: (k) =>
+      `A normalização ${k === 'standard' ? 'z-score' : 'min-max'} da parte de treino está dentro do modelo (seus dois primeiros nós, \`Sub\` e \`Div\`): passe as características sem normalizar.`,
     shape: (s, l) => `Forma: \`${s}\` (${l}).`,
     output: 'Saída',
     outputText: (classes, width) =>
-      classes.length ? `${width === 1 ? 'Um valor p (sigmoide): a probabilidade da segunda classe' : 'Uma probabilidade por classe'}; classes, em ordem: ${classes.join(', ')}.` : 'Os valores da camada de saída (regressão).',
+      classes.length
+        ? `${width === 1 ? 'Um valor p (sigmoide): a probabilidade da segunda classe' : 'Uma probabilidade por classe'}; classes, em ordem: ${classes.join(', ')}.`
+        : 'Os valores da camada de saída (regressão).',
     run: 'Exemplo',
     csvSource: {
       hog: '`sinapsis hog <pasta> --csv hog.csv` escreve um assim com os mesmos ajustes HOG (passe os de cima).',
-      pixels: 'Para pixels, escreva uma linha por imagem com seus valores na ordem de cima; ou use a exportação PyTorch, cujo `predict.py` lê as imagens.',
+      pixels:
+        'Para pixels, escreva uma linha por imagem com seus valores na ordem de cima; ou use a exportação PyTorch, cujo `predict.py` lê as imagens.',
       columns: 'Para uma tabela, as colunas na ordem de cima.',
     },
     runText: {
       tfjs: 'Com Node e `npm install @tensorflow/tfjs`, classifica um CSV de características sem normalizar (cada linha termina com as características de uma amostra; as células anteriores a nomeiam):',
       onnx: 'Com Node e `npm install onnxruntime-node`, classifica um CSV de características sem normalizar (cada linha termina com as características de uma amostra; as células anteriores a nomeiam):',
-      pytorch: 'Com Python 3, NumPy, OpenCV, scikit-image e PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classifica imagens ou pastas:',
+      pytorch:
+        'Com Python 3, NumPy, OpenCV, scikit-image e PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classifica imagens ou pastas:',
     },
     code: 'Carregá-lo no seu código',
     codeText: {
@@ -149,7 +165,7 @@ const text: Record<Language, ReadmeText> = {
   },
   en: {
     title: (f) => `Model exported from Sinapsis: ${f.modelName || f.runId}`,
-    intro: 'Exported by Sinapsis {version} from run `{runId}`. This model gives the probabilities in that run\'s `predictions.json`.',
+    intro: "Exported by Sinapsis {version} from run `{runId}`. This model gives the probabilities in that run's `predictions.json`.",
     files: 'Files',
     file: 'file',
     content: 'content',
@@ -169,24 +185,31 @@ const text: Record<Language, ReadmeText> = {
     pixels: (d, c) =>
       `${c === 3 ? 'RGB' : 'Grey'} pixels at ${d.width}×${d.height} (\`cv2.resize\` with INTER_AREA${d.resizeMode === 'crop' ? ', after a centre crop to that aspect' : d.resizeMode === 'pad' ? ', aspect kept, bands of the mean border colour' : ''}), divided by 255, as float32 (height × width × channel).`,
     columns: (names) => `The table's columns, in this order: ${names.join(', ')}.`,
-    scalerStandard: 'Then the z-score scaling fitted on the training part: `(x - mean) / std` with `mean` and `std` from `preprocessing.json`.',
-    scalerMinMax: 'Then the min-max scaling fitted on the training part: `(x - min) / range` with `min` and `range` from `preprocessing.json`.',
+    scalerStandard:
+      'Then the z-score scaling fitted on the training part: `(x - mean) / std` with `mean` and `std` from `preprocessing.json`.',
+    scalerMinMax:
+      'Then the min-max scaling fitted on the training part: `(x - min) / range` with `min` and `range` from `preprocessing.json`.',
     scalerNone: 'No scaling.',
-    scalerFolded: (k) => `The training part's ${k === 'standard' ? 'z-score' : 'min-max'} scaling is inside the model (its first two nodes, \`Sub\` and \`Div\`): give it the features unscaled.`,
+    scalerFolded: (k) =>
+      `The training part's ${k === 'standard' ? 'z-score' : 'min-max'} scaling is inside the model (its first two nodes, \`Sub\` and \`Div\`): give it the features unscaled.`,
     shape: (s, l) => `Shape: \`${s}\` (${l}).`,
     output: 'Output',
     outputText: (classes, width) =>
-      classes.length ? `${width === 1 ? 'One value p (sigmoid): the probability of the second class' : 'One probability per class'}; classes, in order: ${classes.join(', ')}.` : "The output layer's values (regression).",
+      classes.length
+        ? `${width === 1 ? 'One value p (sigmoid): the probability of the second class' : 'One probability per class'}; classes, in order: ${classes.join(', ')}.`
+        : "The output layer's values (regression).",
     run: 'Example',
     csvSource: {
       hog: '`sinapsis hog <folder> --csv hog.csv` writes one like it with the same HOG settings (give it the ones above).',
-      pixels: "For pixels, write one row per image with its values in the order above; or use the PyTorch export, whose `predict.py` reads the images.",
+      pixels:
+        'For pixels, write one row per image with its values in the order above; or use the PyTorch export, whose `predict.py` reads the images.',
       columns: 'For a table, the columns in the order above.',
     },
     runText: {
-      tfjs: 'With Node and `npm install @tensorflow/tfjs`, classify a CSV of unscaled features (each row ends with one sample\'s features; the cells before them name it):',
-      onnx: 'With Node and `npm install onnxruntime-node`, classify a CSV of unscaled features (each row ends with one sample\'s features; the cells before them name it):',
-      pytorch: 'With Python 3, NumPy, OpenCV, scikit-image and PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classify images or folders:',
+      tfjs: "With Node and `npm install @tensorflow/tfjs`, classify a CSV of unscaled features (each row ends with one sample's features; the cells before them name it):",
+      onnx: "With Node and `npm install onnxruntime-node`, classify a CSV of unscaled features (each row ends with one sample's features; the cells before them name it):",
+      pytorch:
+        'With Python 3, NumPy, OpenCV, scikit-image and PyTorch (Debian/Ubuntu: `apt install python3-torch python3-opencv python3-skimage`), classify images or folders:',
     },
     code: 'Loading it in your code',
     codeText: {
@@ -237,7 +260,8 @@ probabilities = predict_features(model, image_features("digit.png"))
 }
 
 function runCommand(format: ModelExportFormat, tableRun: boolean): string {
-  if (format === 'pytorch') return tableRun ? '```sh\npython3 predict.py --csv rows.csv\n```' : '```sh\npython3 predict.py image.png folder/\n```';
+  if (format === 'pytorch')
+    return tableRun ? '```sh\npython3 predict.py --csv rows.csv\n```' : '```sh\npython3 predict.py image.png folder/\n```';
   return '```sh\nnode predict.mjs features.csv        # or: node predict.mjs features.csv --json\n```';
 }
 
@@ -245,7 +269,12 @@ export function exportReadme(facts: ReadmeFacts, language: Language): string {
   const t = text[language];
   const { preprocessing, portable, format } = facts;
   const input = preprocessing.features;
-  const features = input.kind === 'hog' ? t.hog(input.details) : input.kind === 'pixels' ? t.pixels(input.details, input.details.channels) : t.columns(input.details.columns);
+  const features =
+    input.kind === 'hog'
+      ? t.hog(input.details)
+      : input.kind === 'pixels'
+        ? t.pixels(input.details, input.details.channels)
+        : t.columns(input.details.columns);
   const scaler = preprocessing.scaler;
   const scaling =
     format === 'onnx' && scaler

@@ -42,7 +42,8 @@ export function convWeightOIHW(kernel: Float32Array, kh: number, kw: number, cin
   const out = new Float32Array(kernel.length);
   for (let y = 0; y < kh; y++)
     for (let x = 0; x < kw; x++)
-      for (let i = 0; i < cin; i++) for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = kernel[((y * kw + x) * cin + i) * cout + o];
+      for (let i = 0; i < cin; i++)
+        for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = kernel[((y * kw + x) * cin + i) * cout + o];
   return out;
 }
 
@@ -79,7 +80,8 @@ function addLayer(g: GraphBuilder, layer: PortableLayer, x: string, layout: Layo
         padsAttribute(layer.pads),
       ];
       // TensorFlow averages over the window's pixels inside the image only, as count_include_pad = 0 does.
-      if (layer.op === 'avg') return { x: g.node('AveragePool', name, [x], [...attributes, { name: 'count_include_pad', kind: 'int', value: 0 }]), layout };
+      if (layer.op === 'avg')
+        return { x: g.node('AveragePool', name, [x], [...attributes, { name: 'count_include_pad', kind: 'int', value: 0 }]), layout };
       return { x: g.node('MaxPool', name, [x], attributes), layout };
     }
     case 'flatten': {
@@ -91,7 +93,13 @@ function addLayer(g: GraphBuilder, layer: PortableLayer, x: string, layout: Layo
       return { x, layout };
     case 'batchNorm': {
       const c = [layer.gamma.length];
-      const inputs = [x, g.constant(`${name}.gamma`, c, layer.gamma), g.constant(`${name}.beta`, c, layer.beta), g.constant(`${name}.mean`, c, layer.mean), g.constant(`${name}.variance`, c, layer.variance)];
+      const inputs = [
+        x,
+        g.constant(`${name}.gamma`, c, layer.gamma),
+        g.constant(`${name}.beta`, c, layer.beta),
+        g.constant(`${name}.mean`, c, layer.mean),
+        g.constant(`${name}.variance`, c, layer.variance),
+      ];
       return { x: g.node('BatchNormalization', name, inputs, [{ name: 'epsilon', kind: 'float', value: layer.epsilon }]), layout };
     }
     case 'prelu': {
@@ -131,7 +139,11 @@ export function foldedScaler(preprocessing: Pick<PreprocessingFile, 'scaler'>): 
   return preprocessing.scaler?.kind ?? null;
 }
 
-export function onnxModelBytes(portable: PortableModel, preprocessing: Pick<PreprocessingFile, 'scaler' | 'classes'>, version: string): Uint8Array {
+export function onnxModelBytes(
+  portable: PortableModel,
+  preprocessing: Pick<PreprocessingFile, 'scaler' | 'classes'>,
+  version: string,
+): Uint8Array {
   const g = new GraphBuilder();
   let x = ONNX_INPUT;
   let layout: Layout = portable.inputShape.length === 3 ? 'nhwc' : 'vector';

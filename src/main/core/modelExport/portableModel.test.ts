@@ -13,18 +13,42 @@ describe('portableModel', () => {
   });
 
   it('splits a fused activation into its own layer and keeps each layer name and shape', () => {
-    const model = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', name: 'c' }), tf.layers.flatten({ name: 'f' }), tf.layers.dense({ units: 2, activation: 'softmax', name: 'd' })] });
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', name: 'c' }),
+        tf.layers.flatten({ name: 'f' }),
+        tf.layers.dense({ units: 2, activation: 'softmax', name: 'd' }),
+      ],
+    });
     const portable = portableModel(model);
-    expect(portable.layers.map((l) => `${l.kind}:${l.name}:${l.outputShape.join('x')}`)).toEqual(['conv2d:c:6x6x3', 'activation:c_relu:6x6x3', 'flatten:f:108', 'dense:d:2', 'activation:d_softmax:2']);
+    expect(portable.layers.map((l) => `${l.kind}:${l.name}:${l.outputShape.join('x')}`)).toEqual([
+      'conv2d:c:6x6x3',
+      'activation:c_relu:6x6x3',
+      'flatten:f:108',
+      'dense:d:2',
+      'activation:d_softmax:2',
+    ]);
     expect(portable.inputShape).toEqual([6, 6, 2]);
     model.dispose();
   });
 
   it('refuses, naming the layer, a dense layer on an image, a capped ReLU and an activation it has no equivalent for', () => {
     const cases: [tf.layers.Layer[], string, Record<string, string>][] = [
-      [[tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 3, name: 'c' }), tf.layers.dense({ units: 2, name: 'd' })], 'export-dense-on-image', { layer: 'd' }],
-      [[tf.layers.dense({ inputShape: [3], units: 2, name: 'd' }), tf.layers.reLU({ maxValue: 6, name: 'r6' })], 'export-activation-unsupported', { layer: 'r6' }],
-      [[tf.layers.dense({ inputShape: [3], units: 2, activation: 'selu', name: 's' })], 'export-activation-unsupported', { layer: 's', activation: 'selu' }],
+      [
+        [tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 3, name: 'c' }), tf.layers.dense({ units: 2, name: 'd' })],
+        'export-dense-on-image',
+        { layer: 'd' },
+      ],
+      [
+        [tf.layers.dense({ inputShape: [3], units: 2, name: 'd' }), tf.layers.reLU({ maxValue: 6, name: 'r6' })],
+        'export-activation-unsupported',
+        { layer: 'r6' },
+      ],
+      [
+        [tf.layers.dense({ inputShape: [3], units: 2, activation: 'selu', name: 's' })],
+        'export-activation-unsupported',
+        { layer: 's', activation: 'selu' },
+      ],
     ];
     for (const [layers, code, params] of cases) {
       const model = tf.sequential({ layers });

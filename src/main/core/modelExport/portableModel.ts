@@ -59,17 +59,22 @@ type Config = Record<string, unknown>;
 
 function pairOf(value: unknown, fallback: [number, number]): [number, number] {
   if (typeof value === 'number') return [value, value];
-  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) return [value[0] as number, value[1] as number];
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number'))
+    return [value[0] as number, value[1] as number];
   return fallback;
 }
 
 function shapeOf(shape: readonly (number | null)[], layer: string): Shape {
   const rest = shape.slice(1);
   if (rest.some((v) => v === null) || (rest.length !== 1 && rest.length !== 3)) {
-    throw new SinapsisError('export-shape-unsupported', `Layer ${layer} cannot be exported: its shape ${JSON.stringify(shape)} is neither [features] nor [height, width, channels].`, {
-      layer,
-      shape: JSON.stringify(shape),
-    });
+    throw new SinapsisError(
+      'export-shape-unsupported',
+      `Layer ${layer} cannot be exported: its shape ${JSON.stringify(shape)} is neither [features] nor [height, width, channels].`,
+      {
+        layer,
+        shape: JSON.stringify(shape),
+      },
+    );
   }
   return rest as Shape;
 }
@@ -80,11 +85,19 @@ function refuse(code: string, layer: string, why: string, params: Record<string,
 }
 
 function activationRefused(layer: string, activation: string): SinapsisError {
-  return refuse('export-activation-unsupported', layer, `activation "${activation}" has no equivalent in the export formats`, { activation });
+  return refuse('export-activation-unsupported', layer, `activation "${activation}" has no equivalent in the export formats`, {
+    activation,
+  });
 }
 
 /** Padding TensorFlow adds for 'same' (output ceil(n / s)); zero for 'valid'. */
-export function samePadding(padding: unknown, input: [number, number], kernel: [number, number], strides: [number, number], dilation: [number, number]): Pads {
+export function samePadding(
+  padding: unknown,
+  input: [number, number],
+  kernel: [number, number],
+  strides: [number, number],
+  dilation: [number, number],
+): Pads {
   if (padding !== 'same') return { top: 0, bottom: 0, left: 0, right: 0 };
   const total = (axis: 0 | 1): number => {
     const out = Math.ceil(input[axis] / strides[axis]);
@@ -132,7 +145,10 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
     case 'Dense': {
       if (inputShape.length !== 1) throw refuse('export-dense-on-image', name, 'a dense layer on an image needs a flatten layer before it');
       const units = outputShape[0];
-      return [{ ...base, kind: 'dense', units, kernel: values(weights[0]), bias: weights[1] ? values(weights[1]) : null }, ...fusedActivation(config, name, outputShape)];
+      return [
+        { ...base, kind: 'dense', units, kernel: values(weights[0]), bias: weights[1] ? values(weights[1]) : null },
+        ...fusedActivation(config, name, outputShape),
+      ];
     }
     case 'Conv2D': {
       const input = imageShape(inputShape, name);
@@ -159,7 +175,16 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
       const poolSize = pairOf(config.poolSize, [2, 2]);
       const strides = pairOf(config.strides, poolSize);
       const op = layer.getClassName() === 'MaxPooling2D' ? 'max' : 'avg';
-      return [{ ...base, kind: 'pool', op, poolSize, strides, pads: samePadding(config.padding, [input[0], input[1]], poolSize, strides, [1, 1]) }];
+      return [
+        {
+          ...base,
+          kind: 'pool',
+          op,
+          poolSize,
+          strides,
+          pads: samePadding(config.padding, [input[0], input[1]], poolSize, strides, [1, 1]),
+        },
+      ];
     }
     case 'Flatten':
       return [{ ...base, kind: 'flatten' }];
@@ -168,7 +193,8 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
       return [{ ...base, kind: 'dropout', rate: Number(config.rate ?? 0) }];
     case 'BatchNormalization': {
       const axis = config.axis;
-      if (axis !== undefined && axis !== -1 && axis !== inputShape.length) throw refuse('export-batchnorm-unsupported', name, `it normalizes axis ${String(axis)}, not the channels`);
+      if (axis !== undefined && axis !== -1 && axis !== inputShape.length)
+        throw refuse('export-batchnorm-unsupported', name, `it normalizes axis ${String(axis)}, not the channels`);
       if (weights.length !== 4) throw refuse('export-batchnorm-unsupported', name, 'it has no scale or no centre (the export writes both)');
       const [gamma, beta, mean, variance] = weights.map(values);
       return [{ ...base, kind: 'batchNorm', epsilon: Number(config.epsilon ?? 0.001), gamma, beta, mean, variance }];
@@ -178,7 +204,8 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
     case 'ELU':
       return [{ ...base, kind: 'activation', fn: 'elu', alpha: Number(config.alpha ?? 1) }];
     case 'ReLU':
-      if (config.maxValue !== null && config.maxValue !== undefined) throw activationRefused(name, `ReLU capped at ${String(config.maxValue)}`);
+      if (config.maxValue !== null && config.maxValue !== undefined)
+        throw activationRefused(name, `ReLU capped at ${String(config.maxValue)}`);
       return [{ ...base, kind: 'activation', fn: 'relu', alpha: 0 }];
     case 'Softmax':
       return [{ ...base, kind: 'activation', fn: 'softmax', alpha: 0 }];
@@ -196,14 +223,17 @@ function portableLayers(layer: tf.layers.Layer, inputShape: Shape): PortableLaye
       return [{ ...base, kind: 'activation', fn, alpha: fn === 'elu' ? Number(config.alpha ?? 1) : 0 }];
     }
     default:
-      throw refuse('export-layer-unsupported', name, `the layer type ${layer.getClassName()} is not one Sinapsis builds`, { type: layer.getClassName() });
+      throw refuse('export-layer-unsupported', name, `the layer type ${layer.getClassName()} is not one Sinapsis builds`, {
+        type: layer.getClassName(),
+      });
   }
 }
 
 /** Reads a trained (sequential) tfjs model into the portable form. */
 export function portableModel(model: tf.LayersModel): PortableModel {
   const inputShape = shapeOf(model.inputs[0].shape, 'input');
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) throw refuse('export-layer-layout', model.name, 'it has more than one input or output');
+  if (model.inputs.length !== 1 || model.outputs.length !== 1)
+    throw refuse('export-layer-layout', model.name, 'it has more than one input or output');
   const layers: PortableLayer[] = [];
   let shape = inputShape;
   for (const layer of model.layers) {
@@ -216,6 +246,12 @@ export function portableModel(model: tf.LayersModel): PortableModel {
 }
 
 /** Index of a kernel value in tfjs's conv layout [kh, kw, in, out]. */
-export function convKernelIndex(shape: { kh: number; kw: number; cin: number; cout: number }, y: number, x: number, i: number, o: number): number {
+export function convKernelIndex(
+  shape: { kh: number; kw: number; cin: number; cout: number },
+  y: number,
+  x: number,
+  i: number,
+  o: number,
+): number {
   return ((y * shape.kw + x) * shape.cin + i) * shape.cout + o;
 }

@@ -76,7 +76,12 @@ function addLayer(layer: PortableLayer, x: tf.SymbolicTensor, later: (() => void
       const norm = tf.layers.batchNormalization({ epsilon: layer.epsilon, name });
       const y = apply(norm, x);
       const shape = [layer.gamma.length];
-      later.push(() => setWeights(norm, [layer.gamma, layer.beta, layer.mean, layer.variance].map((values) => ({ values, shape }))));
+      later.push(() =>
+        setWeights(
+          norm,
+          [layer.gamma, layer.beta, layer.mean, layer.variance].map((values) => ({ values, shape })),
+        ),
+      );
       return y;
     }
     case 'prelu': {
@@ -98,8 +103,14 @@ function addLayer(layer: PortableLayer, x: tf.SymbolicTensor, later: (() => void
           return apply(tf.layers.leakyReLU({ alpha: layer.alpha, name }), x);
         case 'elu': {
           if (layer.alpha === 1) return apply(tf.layers.elu({ name }), x);
-          const relu = apply(tf.layers.rescaling({ scale: 1 - layer.alpha, offset: 0, name: `${name}_relu_part` }), apply(tf.layers.reLU({ name: `${name}_relu` }), x));
-          const elu = apply(tf.layers.rescaling({ scale: layer.alpha, offset: 0, name: `${name}_elu_part` }), apply(tf.layers.elu({ name: `${name}_elu1` }), x));
+          const relu = apply(
+            tf.layers.rescaling({ scale: 1 - layer.alpha, offset: 0, name: `${name}_relu_part` }),
+            apply(tf.layers.reLU({ name: `${name}_relu` }), x),
+          );
+          const elu = apply(
+            tf.layers.rescaling({ scale: layer.alpha, offset: 0, name: `${name}_elu_part` }),
+            apply(tf.layers.elu({ name: `${name}_elu1` }), x),
+          );
           return tf.layers.add({ name }).apply([relu, elu]) as tf.SymbolicTensor;
         }
         case 'arctan':

@@ -64,14 +64,19 @@ describe('buildModel', () => {
     const spec = parseModelSpec({ ...modelPresets.mlp320_18_10, seed: 7 });
     const a = buildModel(spec).model.getWeights()[0].dataSync();
     const b = buildModel(spec).model.getWeights()[0].dataSync();
-    const c = buildModel({ ...spec, seed: 8 }).model.getWeights()[0].dataSync();
+    const c = buildModel({ ...spec, seed: 8 })
+      .model.getWeights()[0]
+      .dataSync();
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a)).not.toEqual(Array.from(c));
   });
 
   it('scales initial weights by the initializer scale (the x0.1 experiment)', () => {
     const base = parseModelSpec({ inputShape: [4], layers: [{ type: 'output', units: 3, activation: 'sigmoid' }] });
-    const scaled = parseModelSpec({ inputShape: [4], layers: [{ type: 'output', units: 3, activation: 'sigmoid', initializer: { method: 'glorotUniform', scale: 0.1 } }] });
+    const scaled = parseModelSpec({
+      inputShape: [4],
+      layers: [{ type: 'output', units: 3, activation: 'sigmoid', initializer: { method: 'glorotUniform', scale: 0.1 } }],
+    });
     const w1 = buildModel(base).model.getWeights()[0].dataSync();
     const w2 = buildModel(scaled).model.getWeights()[0].dataSync();
     w1.forEach((w, i) => expect(w2[i]).toBeCloseTo(w * 0.1, 6));
@@ -89,7 +94,10 @@ describe('buildModel', () => {
     model.layers[0].setWeights([tf.tensor2d([[1]])]);
     model.getLayer('L2_output').setWeights([tf.tensor2d([[1]])]);
     const hidden = tf.model({ inputs: model.inputs, outputs: model.getLayer('L1_dense_activation').output as tf.SymbolicTensor });
-    expect(Array.from((hidden.predict(tf.tensor2d([[1], [-2]])) as tf.Tensor).dataSync())).toEqual([Math.fround(Math.atan(1)), Math.fround(Math.atan(-2))]);
+    expect(Array.from((hidden.predict(tf.tensor2d([[1], [-2]])) as tf.Tensor).dataSync())).toEqual([
+      Math.fround(Math.atan(1)),
+      Math.fround(Math.atan(-2)),
+    ]);
     expect(Array.from((model.predict(tf.tensor2d([[1], [-2], [0]])) as tf.Tensor).dataSync())).toEqual([1, 0, 0]);
   });
 });

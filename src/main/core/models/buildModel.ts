@@ -30,7 +30,11 @@ function activationLayer(activation: ActivationSpec, isImage: boolean, name: str
       return tf.layers.leakyReLU({ alpha, name });
     case 'prelu':
       // One α per channel for images (shared over height and width), one per neuron for dense layers.
-      return tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: alpha }), sharedAxes: isImage ? [1, 2] : undefined, name });
+      return tf.layers.prelu({
+        alphaInitializer: tf.initializers.constant({ value: alpha }),
+        sharedAxes: isImage ? [1, 2] : undefined,
+        name,
+      });
     case 'custom':
       return new SinapsisActivation({ fn: kind as CustomTfjsActivationKind, alpha: takesAlpha(kind) ? alpha : undefined, name });
     default:
@@ -86,7 +90,13 @@ export function buildModel(spec: ModelSpec): BuiltModel {
       }
       case 'maxPool':
       case 'avgPool': {
-        const args = { ...inputShape(), poolSize: pair(layer.poolSize), strides: pair(layer.strides ?? layer.poolSize), padding: layer.padding, name };
+        const args = {
+          ...inputShape(),
+          poolSize: pair(layer.poolSize),
+          strides: pair(layer.strides ?? layer.poolSize),
+          padding: layer.padding,
+          name,
+        };
         model.add(layer.type === 'maxPool' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args));
         break;
       }

@@ -14,7 +14,14 @@ import { ACTIVATIONS, type CustomTfjsActivationKind } from '../../../shared/mode
 export type ElementwiseFunction = CustomTfjsActivationKind;
 
 /** tfjs's operations as the table's tensor forms use them (tfjs's own signatures are wider: they accept arrays too). */
-const TF_OPS: TensorOps<tf.Tensor> = { atan: tf.atan, step: tf.step, elu: tf.elu, where: tf.where, greaterEqual: tf.greaterEqual, mul: tf.mul };
+const TF_OPS: TensorOps<tf.Tensor> = {
+  atan: tf.atan,
+  step: tf.step,
+  elu: tf.elu,
+  where: tf.where,
+  greaterEqual: tf.greaterEqual,
+  mul: tf.mul,
+};
 
 /** tfjs's LayerArgs (name, inputShape, ...), which tfjs does not export by name. */
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;

@@ -11,7 +11,16 @@ beforeAll(async () => {
 
 const labels = {
   input: 'Input',
-  layerType: { dense: 'Dense', conv2d: '2D convolution', maxPool: 'Max pooling', avgPool: 'Average pooling', flatten: 'Flatten', dropout: 'Dropout', batchNorm: 'Batch normalization', output: 'Output layer' },
+  layerType: {
+    dense: 'Dense',
+    conv2d: '2D convolution',
+    maxPool: 'Max pooling',
+    avgPool: 'Average pooling',
+    flatten: 'Flatten',
+    dropout: 'Dropout',
+    batchNorm: 'Batch normalization',
+    output: 'Output layer',
+  },
   params: (_count: number, formatted: string) => `${formatted} parameters`,
   noParams: 'no parameters',
   title: 'Network diagram',
@@ -22,7 +31,14 @@ describe('model diagram against tfjs', () => {
   for (const id of ['lenet28', 'mlp320_18_10', 'cnnDesign28'] as const) {
     it(`${id}: each column's shape and parameters are tfjs's`, () => {
       const { model, summary } = buildModel(parseModelSpec(modelPresets[id]));
-      const layout = layoutModelDiagram({ spec: parseModelSpec(modelPresets[id]), layers: summary.layers, failedLayer: null, sample: null, labels, language: 'en' });
+      const layout = layoutModelDiagram({
+        spec: parseModelSpec(modelPresets[id]),
+        layers: summary.layers,
+        failedLayer: null,
+        sample: null,
+        labels,
+        language: 'en',
+      });
       const columns = layout.columns.slice(1);
       expect(columns).toHaveLength(summary.layers.length);
       columns.forEach((column, index) => {

@@ -73,16 +73,25 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
         json = JSON.parse(text);
       } catch (error) {
         if (error instanceof SinapsisError) throw error;
-        throw new SinapsisError('model-unreadable', `Cannot read ${join(directory, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`, {
-          path: directory,
-        });
+        throw new SinapsisError(
+          'model-unreadable',
+          `Cannot read ${join(directory, MODEL_JSON)}: ${error instanceof Error ? error.message : String(error)}. Is this a saved model folder?`,
+          {
+            path: directory,
+          },
+        );
       }
       const manifest = json.weightsManifest ?? [];
       const buffers: Uint8Array[] = [];
       for (const group of manifest) {
         for (const path of group.paths) {
           const bytes = await readOwnFile(join(directory, path));
-          if (!bytes) throw new SinapsisError('model-unreadable', `Cannot read ${join(directory, path)}: the weights file model.json names is missing. Is this a complete saved model folder?`, { path: directory });
+          if (!bytes)
+            throw new SinapsisError(
+              'model-unreadable',
+              `Cannot read ${join(directory, path)}: the weights file model.json names is missing. Is this a complete saved model folder?`,
+              { path: directory },
+            );
           buffers.push(bytes);
         }
       }
@@ -112,9 +121,13 @@ export function specOfDenseNetwork(network: DenseNetwork, name = 'didactic'): Mo
   const outputActivation = network.layers[last].activation;
   const output = OUTPUT_ACTIVATION_KINDS.find((choice) => choice === outputActivation);
   if (!output) {
-    throw new SinapsisError('model-output-activation', `The output layer uses ${outputActivation}, which the saved model format does not offer for outputs (${OUTPUT_ACTIVATION_KINDS.join(', ')}).`, {
-      activation: outputActivation,
-    });
+    throw new SinapsisError(
+      'model-output-activation',
+      `The output layer uses ${outputActivation}, which the saved model format does not offer for outputs (${OUTPUT_ACTIVATION_KINDS.join(', ')}).`,
+      {
+        activation: outputActivation,
+      },
+    );
   }
   return parseModelSpec({
     name,
@@ -138,7 +151,8 @@ export function denseNetworkToModel(network: DenseNetwork, spec: ModelSpec = spe
     if (layerSpec.type !== 'dense' && layerSpec.type !== 'output') return;
     const layer = network.layers[l++];
     const kernel = new Float32Array(layer.inputSize * layer.units);
-    for (let j = 0; j < layer.units; j++) for (let i = 0; i < layer.inputSize; i++) kernel[i * layer.units + j] = layer.weights[j * layer.inputSize + i];
+    for (let j = 0; j < layer.units; j++)
+      for (let i = 0; i < layer.inputSize; i++) kernel[i * layer.units + j] = layer.weights[j * layer.inputSize + i];
     const values: tf.Tensor[] = [tf.tensor2d(kernel, [layer.inputSize, layer.units])];
     if (layer.biases) values.push(tf.tensor1d(layer.biases));
     model.getLayer(weightedLayerName(spec, index)).setWeights(values);

@@ -9,7 +9,14 @@ import { classificationReport } from '../evaluation/classificationMetrics';
 import { planExperiment } from '../experiment/experimentPlan';
 import { parseRunJson } from '../runs/parseRunJson';
 import { RUN_FILES } from '../runs/runFolder';
-import { runConfigFileSchema, runMetricsFileSchema, runPredictionsFileSchema, type RunConfig, type RunMetrics, type RunPredictions } from '../../../shared/contract/runs';
+import {
+  runConfigFileSchema,
+  runMetricsFileSchema,
+  runPredictionsFileSchema,
+  type RunConfig,
+  type RunMetrics,
+  type RunPredictions,
+} from '../../../shared/contract/runs';
 import { readOwnText } from '../files/readOwnFile';
 import { appendAll, maxOf } from '../../../shared/arrays';
 
@@ -30,7 +37,10 @@ export type ExpectedSplit = { indices: RunConfig['split']['indices']; samples: n
 
 /** The split an assignment expects on a dataset with these labels (`labelsOf(dataset)`, null for regression). */
 export function expectedSplit(assignment: ProjectFile, samples: number, labels: Int32Array | null, classCount: number): ExpectedSplit {
-  const plan = planExperiment(samples, labels, classCount, { split: experimentSplitOf(assignment.setup.split), training: assignment.setup.training });
+  const plan = planExperiment(samples, labels, classCount, {
+    split: experimentSplitOf(assignment.setup.split),
+    training: assignment.setup.training,
+  });
   return { indices: plan.record.indices, samples };
 }
 
@@ -42,8 +52,10 @@ async function readRunFile<T>(dir: string, name: string, schema: z.ZodType<T, un
 }
 
 const short = (fingerprint: string | null | undefined): string => (fingerprint ? fingerprint.slice(0, 12) : '—');
-const near = (a: number | null | undefined, b: number | null | undefined): boolean => a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) <= TOLERANCE;
-const sameList = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean => !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+const near = (a: number | null | undefined, b: number | null | undefined): boolean =>
+  a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) <= TOLERANCE;
+const sameList = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean =>
+  !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** What the assignment locks, checked against the run's config.json. */
 function lockProblems(assignment: ProjectFile, config: RunConfig, split: ExpectedSplit): string[] {
@@ -52,7 +64,9 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
   const problems: string[] = [];
   if (!locks) return problems;
   if (locks.dataset && setup.dataset && config.dataset.fingerprint !== setup.dataset.fingerprint) {
-    problems.push(`dataset fingerprint ${short(config.dataset.fingerprint)} (expected ${short(setup.dataset.fingerprint)}: other data than "${setup.dataset.name}")`);
+    problems.push(
+      `dataset fingerprint ${short(config.dataset.fingerprint)} (expected ${short(setup.dataset.fingerprint)}: other data than "${setup.dataset.name}")`,
+    );
   }
   if (locks.split) {
     if (config.training.seed !== setup.training.seed) problems.push(`seed ${config.training.seed} (expected ${setup.training.seed})`);
@@ -64,7 +78,9 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
         const found = config.split.indices[part];
         if (!sameList(found, expected)) {
           const differing = found ? expected.filter((index) => !found.includes(index)).length : expected.length;
-          problems.push(`split indices differ in "${part}" (${found?.length ?? 0} samples, ${differing} of the expected ${expected.length} missing)`);
+          problems.push(
+            `split indices differ in "${part}" (${found?.length ?? 0} samples, ${differing} of the expected ${expected.length} missing)`,
+          );
         }
       }
     }
@@ -76,10 +92,12 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
       const details = config.features.details;
       const params = (setup.features?.kind === 'hog' ? setup.features.pipeline : setup.hogPipeline).params;
       for (const key of Object.keys(params) as (keyof typeof params)[]) {
-        if (JSON.stringify(details[key]) !== JSON.stringify(params[key])) problems.push(`HOG ${key} ${JSON.stringify(details[key])} (expected ${JSON.stringify(params[key])})`);
+        if (JSON.stringify(details[key]) !== JSON.stringify(params[key]))
+          problems.push(`HOG ${key} ${JSON.stringify(details[key])} (expected ${JSON.stringify(params[key])})`);
       }
     }
-    if (config.preprocessing.scaling !== setup.scaling) problems.push(`scaling ${config.preprocessing.scaling} (expected ${setup.scaling})`);
+    if (config.preprocessing.scaling !== setup.scaling)
+      problems.push(`scaling ${config.preprocessing.scaling} (expected ${setup.scaling})`);
   }
   const spec = modelSpecSchema.safeParse(config.model.spec);
   if (locks.model.kind !== 'free' && !spec.success) problems.push('config.json model.spec is not a model Sinapsis can read');
@@ -87,7 +105,7 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
     problems.push(`model family ${modelFamily(spec.data)} (allowed: ${locks.model.families.join(', ')})`);
   } else if (locks.model.kind === 'fixed' && spec.success) {
     const shape = (s: typeof spec.data) => JSON.stringify({ inputShape: s.inputShape, layers: s.layers, seed: s.seed });
-    if (shape(spec.data) !== shape(setup.model)) problems.push('model differs from the assignment\'s fixed model');
+    if (shape(spec.data) !== shape(setup.model)) problems.push("model differs from the assignment's fixed model");
   }
   if (locks.epochs && (config.training.epochs < locks.epochs.min || config.training.epochs > locks.epochs.max)) {
     problems.push(`epochs ${config.training.epochs} (allowed ${locks.epochs.min}-${locks.epochs.max})`);
@@ -96,19 +114,43 @@ function lockProblems(assignment: ProjectFile, config: RunConfig, split: Expecte
 }
 
 /** metrics.json against what predictions.json says: accuracy, confusion matrix, per-class metrics; predictions against config. */
-function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: RunPredictions): { problems: string[]; accuracy: number | null } {
+function metricProblems(
+  config: RunConfig,
+  metrics: RunMetrics,
+  predictions: RunPredictions,
+): { problems: string[]; accuracy: number | null } {
   const problems: string[] = [];
-  if (metrics.datasetFingerprint !== config.dataset.fingerprint) problems.push(`metrics.json fingerprint ${short(metrics.datasetFingerprint)} differs from config.json's ${short(config.dataset.fingerprint)}`);
-  if (metrics.seed !== config.training.seed) problems.push(`metrics.json seed ${metrics.seed} differs from config.json's ${config.training.seed}`);
+  if (metrics.datasetFingerprint !== config.dataset.fingerprint)
+    problems.push(
+      `metrics.json fingerprint ${short(metrics.datasetFingerprint)} differs from config.json's ${short(config.dataset.fingerprint)}`,
+    );
+  if (metrics.seed !== config.training.seed)
+    problems.push(`metrics.json seed ${metrics.seed} differs from config.json's ${config.training.seed}`);
   const labels = predictions.labels;
-  const wrongArgmax = predictions.predictions.filter((p) => p.probabilities.length === labels.length && p.probabilities.indexOf(maxOf(p.probabilities)) !== p.predictedClass);
-  if (wrongArgmax.length) problems.push(`predictions.json: ${wrongArgmax.length} predicted classes are not the most probable one (first: sample ${wrongArgmax[0].index})`);
-  const outOfRange = predictions.predictions.find((p) => p.trueClass < 0 || p.trueClass >= labels.length || p.predictedClass < 0 || p.predictedClass >= labels.length);
-  if (outOfRange) return { problems: [...problems, `predictions.json: sample ${outOfRange.index} has a class outside the ${labels.length} labels`], accuracy: null };
+  const wrongArgmax = predictions.predictions.filter(
+    (p) => p.probabilities.length === labels.length && p.probabilities.indexOf(maxOf(p.probabilities)) !== p.predictedClass,
+  );
+  if (wrongArgmax.length)
+    problems.push(
+      `predictions.json: ${wrongArgmax.length} predicted classes are not the most probable one (first: sample ${wrongArgmax[0].index})`,
+    );
+  const outOfRange = predictions.predictions.find(
+    (p) => p.trueClass < 0 || p.trueClass >= labels.length || p.predictedClass < 0 || p.predictedClass >= labels.length,
+  );
+  if (outOfRange)
+    return {
+      problems: [...problems, `predictions.json: sample ${outOfRange.index} has a class outside the ${labels.length} labels`],
+      accuracy: null,
+    };
   // Hold-out: predictions are the test part; k-fold: every held-out fold.
   const evaluated = config.split.kind === 'holdout' ? (config.split.indices.test ?? []) : Object.values(config.split.indices).flat();
   const predictedIndices = predictions.predictions.map((p) => p.index);
-  if (!sameList([...predictedIndices].sort((a, b) => a - b), [...evaluated].sort((a, b) => a - b))) {
+  if (
+    !sameList(
+      [...predictedIndices].sort((a, b) => a - b),
+      [...evaluated].sort((a, b) => a - b),
+    )
+  ) {
     problems.push(`predictions.json covers ${predictedIndices.length} samples, not the ${evaluated.length} evaluated ones of config.json`);
   }
   const report = classificationReport(
@@ -121,10 +163,17 @@ function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: Run
   if (config.split.kind === 'holdout' && !near(report.accuracy, stated)) {
     problems.push(`metrics.json test accuracy ${stated ?? '—'} but predictions.json gives ${report.accuracy}`);
   }
-  if (JSON.stringify(metrics.confusionMatrix.labels) !== JSON.stringify(labels)) problems.push('metrics.json confusion-matrix labels differ from predictions.json');
+  if (JSON.stringify(metrics.confusionMatrix.labels) !== JSON.stringify(labels))
+    problems.push('metrics.json confusion-matrix labels differ from predictions.json');
   else if (JSON.stringify(metrics.confusionMatrix.matrix) !== JSON.stringify(report.confusionMatrix)) {
-    const cell = report.confusionMatrix.flatMap((row, i) => row.map((count, j) => ({ i, j, count }))).find(({ i, j, count }) => metrics.confusionMatrix.matrix[i]?.[j] !== count);
-    problems.push(cell ? `metrics.json confusion matrix [${labels[cell.i]}→${labels[cell.j]}] is ${metrics.confusionMatrix.matrix[cell.i]?.[cell.j] ?? '—'}, predictions.json gives ${cell.count}` : 'metrics.json confusion matrix has another shape than predictions.json gives');
+    const cell = report.confusionMatrix
+      .flatMap((row, i) => row.map((count, j) => ({ i, j, count })))
+      .find(({ i, j, count }) => metrics.confusionMatrix.matrix[i]?.[j] !== count);
+    problems.push(
+      cell
+        ? `metrics.json confusion matrix [${labels[cell.i]}→${labels[cell.j]}] is ${metrics.confusionMatrix.matrix[cell.i]?.[cell.j] ?? '—'}, predictions.json gives ${cell.count}`
+        : 'metrics.json confusion matrix has another shape than predictions.json gives',
+    );
   }
   for (const computed of report.perClass) {
     const stored = metrics.perClass.find((row) => row.label === computed.label);
@@ -133,7 +182,8 @@ function metricProblems(config: RunConfig, metrics: RunMetrics, predictions: Run
       continue;
     }
     for (const key of ['precision', 'recall', 'f1', 'support'] as const) {
-      if (!near(stored[key], computed[key])) problems.push(`metrics.json ${key} of "${computed.label}" is ${stored[key]}, predictions.json gives ${computed[key]}`);
+      if (!near(stored[key], computed[key]))
+        problems.push(`metrics.json ${key} of "${computed.label}" is ${stored[key]}, predictions.json gives ${computed[key]}`);
     }
   }
   return { problems, accuracy: report.accuracy };
@@ -165,7 +215,9 @@ export async function checkRun(assignment: ProjectFile, dir: string, split: Expe
 }
 
 function unreadableReason(error: SinapsisError): string {
-  const name = String(error.params?.path ?? '').split(/[\\/]/).pop();
+  const name = String(error.params?.path ?? '')
+    .split(/[\\/]/)
+    .pop();
   if (error.code === 'run-file-missing') return `${name} is missing`;
   if (error.code === 'run-file-corrupt') return `${name} is not valid JSON (edited or damaged)`;
   if (error.code === 'run-file-invalid') return `${name} does not have the expected content (field ${String(error.params?.field ?? '?')})`;

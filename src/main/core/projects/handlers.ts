@@ -7,7 +7,9 @@ import { workspaceStateDir } from './stateFolder';
 
 const PROJECTS = 'projects';
 
-export const projectHandlers: HandlerMap<'session.get' | 'session.save' | 'session.reset' | 'project.save' | 'project.list' | 'project.open'> = {
+export const projectHandlers: HandlerMap<
+  'session.get' | 'session.save' | 'session.reset' | 'project.save' | 'project.list' | 'project.open'
+> = {
   'session.get': async (_request, context) => readSession(await workspaceStateDir(context)),
   'session.save': async (request, context) => {
     const revision = await saveSession(await workspaceStateDir(context), request.session, request.pageId);
@@ -35,7 +37,9 @@ export const projectHandlers: HandlerMap<'session.get' | 'session.save' | 'sessi
     // Parsed in full before anything is kept: a bad file changes nothing.
     const project = parseProjectText(source.text, source.fileName);
     // The same file opened again (same name, saved at the same moment) keeps its one entry in the recent list.
-    const same = (await listProjects(dir, Number.POSITIVE_INFINITY)).find((recent) => recent.name === project.name && recent.savedAt === project.savedAt);
+    const same = (await listProjects(dir, Number.POSITIVE_INFINITY)).find(
+      (recent) => recent.name === project.name && recent.savedAt === project.savedAt,
+    );
     const id = same?.id ?? newProjectId(project.name);
     await storeProject(dir, id, project);
     return { id, project };

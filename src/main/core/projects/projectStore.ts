@@ -31,7 +31,11 @@ export function storeProject(dir: string, id: string, project: ProjectFile): Pro
 export async function readStoredProject(dir: string, id: string): Promise<ProjectFile> {
   const text = await readOwnText(join(dir, `${id}${PROJECT_FILE_SUFFIX}`)).catch(() => null);
   if (text === null) {
-    throw new SinapsisError('project-not-found', `The recent project "${id}" is no longer kept here. Open its file with "Abrir proyecto".`, { id });
+    throw new SinapsisError(
+      'project-not-found',
+      `The recent project "${id}" is no longer kept here. Open its file with "Abrir proyecto".`,
+      { id },
+    );
   }
   return parseProjectText(text, `${id}${PROJECT_FILE_SUFFIX}`);
 }
@@ -44,7 +48,13 @@ export async function listProjects(dir: string, limit = RECENT_PROJECTS): Promis
     const id = name.slice(0, -PROJECT_FILE_SUFFIX.length);
     try {
       const project = await readStoredProject(dir, id);
-      projects.push({ id, name: project.name, savedAt: project.savedAt, runs: project.runs.length, assignment: project.assignment !== null });
+      projects.push({
+        id,
+        name: project.name,
+        savedAt: project.savedAt,
+        runs: project.runs.length,
+        assignment: project.assignment !== null,
+      });
     } catch {
       // A copy another version damaged: not listed.
     }

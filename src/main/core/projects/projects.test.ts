@@ -24,9 +24,22 @@ const setup: LabSetup = {
   followFeatures: true,
   training: trainingSettingsSchema.parse({ epochs: 30 }),
   backend: 'auto',
-  augmentation: { enabled: false, copies: 1, form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 } },
+  augmentation: {
+    enabled: false,
+    copies: 1,
+    form: { rotationDegrees: 10, shift: 10, zoom: 10, horizontalFlip: false, brightness: 0, contrast: 0, noise: 0 },
+  },
 };
-const project: ProjectFile = { format: PROJECT_FORMAT, formatVersion: PROJECT_FORMAT_VERSION, name: 'Práctica 3', savedAt: '2026-12-07T10:00:00.000Z', app: '0.1.0', setup, runs: ['r1'], assignment: null };
+const project: ProjectFile = {
+  format: PROJECT_FORMAT,
+  formatVersion: PROJECT_FORMAT_VERSION,
+  name: 'Práctica 3',
+  savedAt: '2026-12-07T10:00:00.000Z',
+  app: '0.1.0',
+  setup,
+  runs: ['r1'],
+  assignment: null,
+};
 
 function codeOf(work: () => unknown): string | undefined {
   try {
@@ -48,7 +61,9 @@ describe('project files', () => {
   it('refuse text that is not JSON, JSON that is not a project, a newer format and a damaged field, each with its own code', () => {
     expect(codeOf(() => parseProjectText('{ nope', 'a.json'))).toBe('project-not-json');
     expect(codeOf(() => parseProjectText('[1, 2]', 'a.json'))).toBe('project-not-a-project');
-    expect(codeOf(() => parseProjectText(JSON.stringify({ ...project, formatVersion: PROJECT_FORMAT_VERSION + 1 }), 'a.json'))).toBe('project-newer-version');
+    expect(codeOf(() => parseProjectText(JSON.stringify({ ...project, formatVersion: PROJECT_FORMAT_VERSION + 1 }), 'a.json'))).toBe(
+      'project-newer-version',
+    );
     try {
       parseProjectText(JSON.stringify({ ...project, setup: { ...setup, training: { ...setup.training, epochs: 0 } } }), 'a.json');
       expect.unreachable();
@@ -99,7 +114,13 @@ describe('assignment locks', () => {
   const assignment = {
     title: { es: 'T', pt: '', en: '' },
     instructions: { es: '', pt: '', en: '' },
-    locks: { dataset: true, split: true, features: true, model: { kind: 'families' as const, families: ['mlp' as const] }, epochs: { min: 5, max: 10 } },
+    locks: {
+      dataset: true,
+      split: true,
+      features: true,
+      model: { kind: 'families' as const, families: ['mlp' as const] },
+      epochs: { min: 5, max: 10 },
+    },
   };
   const handedOut = { ...setup, training: { ...setup.training, epochs: 8 } };
 
@@ -113,13 +134,23 @@ describe('assignment locks', () => {
       scaling: 'none',
       model: { ...setup.model, layers: setup.model.layers.filter((layer) => layer.type !== 'dense') },
     };
-    expect(setupViolations(changed, assignment, handedOut).map((v) => v.code)).toEqual(['dataset', 'split', 'seed', 'features', 'model-family', 'epochs']);
+    expect(setupViolations(changed, assignment, handedOut).map((v) => v.code)).toEqual([
+      'dataset',
+      'split',
+      'seed',
+      'features',
+      'model-family',
+      'epochs',
+    ]);
   });
 
   it('a fixed model ignores the free-text name but not a layer', () => {
     const fixed = { ...assignment, locks: { ...assignment.locks, model: { kind: 'fixed' as const } } };
     expect(setupViolations({ ...handedOut, model: { ...handedOut.model, name: 'mine' } }, fixed, handedOut)).toEqual([]);
-    const wider = { ...handedOut, model: { ...handedOut.model, layers: handedOut.model.layers.map((l) => (l.type === 'dense' ? { ...l, units: l.units + 1 } : l)) } };
+    const wider = {
+      ...handedOut,
+      model: { ...handedOut.model, layers: handedOut.model.layers.map((l) => (l.type === 'dense' ? { ...l, units: l.units + 1 } : l)) },
+    };
     expect(setupViolations(wider, fixed, handedOut).map((v) => v.code)).toEqual(['model-fixed']);
   });
 });

@@ -10,7 +10,6 @@ import { renderReportHtml, type ReportNotes } from './renderReportHtml';
 
 export const NOTES_FILE = 'notes.json';
 
-
 export async function readNotes(dir: string): Promise<ReportNotes> {
   try {
     const parsed: unknown = JSON.parse((await readOwnText(join(dir, NOTES_FILE))) ?? 'null');
@@ -61,14 +60,25 @@ export interface ExportOptions {
 }
 
 /** (Re)writes report.html, and report.pdf when asked, in a run folder. */
-export async function exportRunReport(dir: string, options: ExportOptions): Promise<{ html: string; pdf: string | null; htmlBytes: number; pdfBytes: number | null }> {
+export async function exportRunReport(
+  dir: string,
+  options: ExportOptions,
+): Promise<{ html: string; pdf: string | null; htmlBytes: number; pdfBytes: number | null }> {
   const run = options.run ?? (await readRunView(dir));
   const notes = options.notes ?? (await readNotes(dir));
   if (options.notes) await writeJsonAtomic(join(dir, NOTES_FILE), options.notes);
   const thumbnails = await readThumbnails(dir);
   const diagramSample = await readDiagramSample(dir);
   const html = renderReportHtml(
-    { config: run.config, metrics: run.metrics, status: 'status' in run ? run.status : undefined, history: run.history, notes, thumbnails, diagramSample },
+    {
+      config: run.config,
+      metrics: run.metrics,
+      status: 'status' in run ? run.status : undefined,
+      history: run.history,
+      notes,
+      thumbnails,
+      diagramSample,
+    },
     options.language,
   );
   const htmlPath = join(dir, RUN_FILES.reportHtml);

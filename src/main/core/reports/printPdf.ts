@@ -24,7 +24,14 @@ export async function withChromiumPage<T>(what: 'pdf' | 'png', work: (page: Page
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ deviceScaleFactor });
@@ -43,7 +50,11 @@ export async function withChromiumPage<T>(what: 'pdf' | 'png', work: (page: Page
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   return withChromiumPage('pdf', async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' },
+    });
     return new Uint8Array(pdf);
   });
 }
@@ -64,9 +75,20 @@ export async function rasterizeSvgs(images: readonly SvgImage[], scale = 2): Pro
       const pictures: Uint8Array[] = [];
       // One viewport large enough for every chart: resizing it between captures raced with the capture in
       // headless Chromium ("Unable to capture screenshot") on a busy machine.
-      await page.setViewportSize({ width: maxOf(images.map((i) => i.width), 1), height: maxOf(images.map((i) => i.height), 1) });
+      await page.setViewportSize({
+        width: maxOf(
+          images.map((i) => i.width),
+          1,
+        ),
+        height: maxOf(
+          images.map((i) => i.height),
+          1,
+        ),
+      });
       for (const image of images) {
-        await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${image.svg}</body></html>`, { waitUntil: 'load' });
+        await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${image.svg}</body></html>`, {
+          waitUntil: 'load',
+        });
         const capture = () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: image.width, height: image.height } });
         // A capture can still fail once while the compositor is starved; the second attempt is what counts.
         pictures.push(new Uint8Array(await capture().catch(() => capture())));

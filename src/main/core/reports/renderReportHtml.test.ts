@@ -24,15 +24,35 @@ describe('HTML report', () => {
 
   it('says how the training images were augmented, and says nothing when they were not', () => {
     const augmented = sampleRun();
-    augmented.config.augmentation = { copies: 2, options: { rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.05, horizontalFlip: false, brightness: 0, contrast: 0.2, noiseStd: 0 } };
+    augmented.config.augmentation = {
+      copies: 2,
+      options: {
+        rotationDegrees: 10,
+        shiftFraction: 0.1,
+        zoomFraction: 0.05,
+        horizontalFlip: false,
+        brightness: 0,
+        contrast: 0.2,
+        noiseStd: 0,
+      },
+    };
     const text = renderReportHtml({ ...augmented, notes, thumbnails }, 'es');
-    expect(text).toContain('Aumento de datos</dt><dd>2 variantes por imagen de entrenamiento: rotación ±10°, desplazamiento ±10 %, zoom ±5 %, volteo no, brillo ±0 %, contraste ±20 %, ruido 0 %');
+    expect(text).toContain(
+      'Aumento de datos</dt><dd>2 variantes por imagen de entrenamiento: rotación ±10°, desplazamiento ±10 %, zoom ±5 %, volteo no, brillo ±0 %, contraste ±20 %, ruido 0 %',
+    );
     expect(renderReportHtml({ ...augmented, notes, thumbnails }, 'en')).toContain('2 variants per training image: rotation ±10°');
     expect(html).not.toContain('Aumento de datos');
   });
 
-  it('draws the model diagram with the Modelo view\'s function: its HOG sample, shapes and parameters per layer', () => {
-    const sample = { kind: 'hog' as const, histograms: Array.from({ length: 6 * 3 * 8 }, (_, i) => (i % 4) / 3), cellRows: 6, cellColumns: 3, orientations: 8, file: 'tres/a.png' };
+  it("draws the model diagram with the Modelo view's function: its HOG sample, shapes and parameters per layer", () => {
+    const sample = {
+      kind: 'hog' as const,
+      histograms: Array.from({ length: 6 * 3 * 8 }, (_, i) => (i % 4) / 3),
+      cellRows: 6,
+      cellColumns: 3,
+      orientations: 8,
+      file: 'tres/a.png',
+    };
     const withDiagram = renderReportHtml({ ...run, notes, thumbnails, diagramSample: sample }, 'es');
     const spec = parseModelSpec(run.config.model.spec);
     const t = reportText.es;
@@ -44,7 +64,10 @@ describe('HTML report', () => {
       language: 'es',
       labels: {
         input: t['layer.input'],
-        layerType: Object.fromEntries(LAYER_TYPES.map((type) => [type, t[`layer.${type}`]])) as Record<(typeof LAYER_TYPES)[number], string>,
+        layerType: Object.fromEntries(LAYER_TYPES.map((type) => [type, t[`layer.${type}`]])) as Record<
+          (typeof LAYER_TYPES)[number],
+          string
+        >,
         params: (count, formatted) => `${formatted} ${count === 1 ? 'parámetro' : 'parámetros'}`,
         noParams: t.diagramNoParams,
         title: t.diagram,
@@ -65,7 +88,18 @@ describe('HTML report', () => {
   });
 
   it('contains every section with the real numbers', () => {
-    for (const text of ['Práctica 2: dígitos', 'Ana Pérez', '/datos/dígitos con espacios', 'sha256:0123456789abcdef', 'uno/roto.png', 'L2-Hys', '320', '5835', 'wasm', 'Semilla']) {
+    for (const text of [
+      'Práctica 2: dígitos',
+      'Ana Pérez',
+      '/datos/dígitos con espacios',
+      'sha256:0123456789abcdef',
+      'uno/roto.png',
+      'L2-Hys',
+      '320',
+      '5835',
+      'wasm',
+      'Semilla',
+    ]) {
       expect(html).toContain(text);
     }
     // Enum values are translated, with the code name beside the ones students type on the CLI.
@@ -86,14 +120,22 @@ describe('HTML report', () => {
       expect(html).toContain(text);
     }
     const withDropout = structuredClone(run);
-    withDropout.config.model.spec = modelSpecSchema.parse({ inputShape: [320], layers: [{ type: 'dense', units: 18 }, { type: 'dropout', rate: 0.2 }, { type: 'output', units: 3 }] });
+    withDropout.config.model.spec = modelSpecSchema.parse({
+      inputShape: [320],
+      layers: [
+        { type: 'dense', units: 18 },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'output', units: 3 },
+      ],
+    });
     withDropout.config.model.layers.splice(1, 0, { name: 'dropout_2', type: 'dropout', outputShape: [null, 18], params: 0 });
     const dropoutHtml = renderReportHtml({ ...withDropout, notes, thumbnails }, 'en');
     expect(dropoutHtml).toContain('<td>Dropout</td><td>rate 0.2</td>');
     expect(dropoutHtml).toContain('L2 λ = 0.001 · dropout 0.2 · Early stopping: no');
     // The split's percentages written as the language writes them (no space before % in English).
     expect(dropoutHtml).toContain('Training 70% (2 samples) · Validation 15% (1 sample) · Test 15% (1 sample)');
-    for (const raw of ['<dd>completed</dd>', '<dd>minibatch</dd>', '<dd>zscore</dd>', '<dd>didactic</dd>', '<td>dense</td>']) expect(html).not.toContain(raw);
+    for (const raw of ['<dd>completed</dd>', '<dd>minibatch</dd>', '<dd>zscore</dd>', '<dd>didactic</dd>', '<td>dense</td>'])
+      expect(html).not.toContain(raw);
     // The report's numbers in its language: a decimal comma in Spanish, as the app shows them.
     expect(html).toContain(`${((10 / 12) * 100).toFixed(2).replace('.', ',')}\u00a0%`);
     expect(html).toContain('Matriz de confusión (Prueba)');

@@ -43,7 +43,8 @@ const esc = (value: unknown) => escapeXml(String(value ?? ''));
 function reportNumbers(language: Language) {
   return {
     percent: (value: number | null, digits = 2) => formatPercent(value, language, digits),
-    fixed: (value: number | null, digits = 4) => formatNumber(value, language, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    fixed: (value: number | null, digits = 4) =>
+      formatNumber(value, language, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     /** A setting as it was typed (η = 0,05), every digit kept. */
     plain: (value: number | null | undefined) => formatNumber(value, language, { maximumFractionDigits: 20, useGrouping: false }),
   };
@@ -89,7 +90,12 @@ function confusionHeatmap(labels: string[], matrix: number[][], t: Record<string
     }
   }
   const picture = `<img class="heatmap" src="${pngDataUrl(size, size, 3, pixels)}" alt="${esc(formatMessage(t.confusionTooMany, { count: size }))}">`;
-  const top = topConfusions(matrix).map((c) => [esc(labels[c.trueClass]), esc(labels[c.predictedClass]), String(c.count), n.percent(c.share, 1)]);
+  const top = topConfusions(matrix).map((c) => [
+    esc(labels[c.trueClass]),
+    esc(labels[c.predictedClass]),
+    String(c.count),
+    n.percent(c.share, 1),
+  ]);
   return `<p>${esc(formatMessage(t.confusionTooMany, { count: size }))}</p>${picture}<h3>${esc(t.topConfusions)}</h3>${table([t.trueLabel, t.predictedLabel, t.samples, t.shareOfTrue], top)}`;
 }
 
@@ -142,7 +148,12 @@ function featureRows(config: RunConfig, t: Record<string, string>): [string, str
     rows.push(
       [t['pixels.size'], esc(`${details.width}×${details.height} px`)],
       // Runs from before colour were grey: the contract's upgrade gives them colorMode grayscale and one channel.
-      [t['pixels.colour'], esc(formatMessage(t['pixels.channelsValue'], { mode: label(t, 'colorMode', details.colorMode), channels: String(details.channels) }))],
+      [
+        t['pixels.colour'],
+        esc(
+          formatMessage(t['pixels.channelsValue'], { mode: label(t, 'colorMode', details.colorMode), channels: String(details.channels) }),
+        ),
+      ],
       [t['pixels.resizeMode'], esc(label(t, 'resizeMode', details.resizeMode))],
       [t['pixels.scale'], esc(details.scale)],
       [t['pixels.shape'], esc(label(t, 'shape', details.shape))],
@@ -165,10 +176,19 @@ function layerDetails(layer: LayerSpec | undefined, t: Record<string, string>, n
     case 'output':
       return formatMessage(t['detail.units'], { units: layer.units });
     case 'conv2d':
-      return formatMessage(t['detail.conv'], { filters: layer.filters, kernel: pair(layer.kernelSize), strides: pair(layer.strides), padding: layer.padding });
+      return formatMessage(t['detail.conv'], {
+        filters: layer.filters,
+        kernel: pair(layer.kernelSize),
+        strides: pair(layer.strides),
+        padding: layer.padding,
+      });
     case 'maxPool':
     case 'avgPool':
-      return formatMessage(t['detail.pool'], { size: pair(layer.poolSize), strides: pair(layer.strides ?? layer.poolSize), padding: layer.padding });
+      return formatMessage(t['detail.pool'], {
+        size: pair(layer.poolSize),
+        strides: pair(layer.strides ?? layer.poolSize),
+        padding: layer.padding,
+      });
     case 'dropout':
       return formatMessage(t['detail.rate'], { rate: n.plain(layer.rate) });
     default:
@@ -201,7 +221,13 @@ function modelDiagram(spec: ModelSpec, sample: DiagramSample | null, t: Record<s
   return `<figure class="model-diagram">${inlineSvg(svg)}<figcaption>${esc(t.diagram)}</figcaption></figure>`;
 }
 
-function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNumbers, sample: DiagramSample | null, language: Language): string {
+function modelSection(
+  config: RunConfig,
+  t: Record<string, string>,
+  n: ReportNumbers,
+  sample: DiagramSample | null,
+  language: Language,
+): string {
   const spec = modelSpecSchema.safeParse(config.model.spec);
   const layers = spec.success ? spec.data.layers : [];
   const parts: string[] = [];
@@ -225,7 +251,14 @@ function modelSection(config: RunConfig, t: Record<string, string>, n: ReportNum
     const init = initialized && 'initializer' in initialized ? initialized.initializer : null;
     parts.push(
       keyValues([
-        ...(init ? ([[t.initializer, `${esc(`${label(t, 'initializer', init.method)}${init.scale !== 1 ? ` ×${init.scale}` : ''}`)} <code>${esc(init.method)}</code>`]] as [string, string][]) : []),
+        ...(init
+          ? ([
+              [
+                t.initializer,
+                `${esc(`${label(t, 'initializer', init.method)}${init.scale !== 1 ? ` ×${init.scale}` : ''}`)} <code>${esc(init.method)}</code>`,
+              ],
+            ] as [string, string][])
+          : []),
         [t.weightSeed, String(spec.data.seed)],
       ]),
     );
@@ -242,7 +275,9 @@ function splitDescription(config: RunConfig, t: Record<string, string>, language
       formatMessage(t.splitPart, {
         part: names[key] ?? key,
         percent: split.ratios[i] !== undefined ? formatPercent(split.ratios[i], language, 1, true) : '',
-        samples: formatMessage(pluralForm(t.sampleCount, split.indices[key].length, language), { count: formatDecimal(split.indices[key].length, language) }),
+        samples: formatMessage(pluralForm(t.sampleCount, split.indices[key].length, language), {
+          count: formatDecimal(split.indices[key].length, language),
+        }),
       }),
     )
     .join(' · ');
@@ -284,7 +319,9 @@ function backendText(config: RunConfig, t: Record<string, string>): string {
 const inlineSvg = (svg: string) => svg.replace(' xmlns="http://www.w3.org/2000/svg"', '');
 
 function curves(history: HistoryRow[], t: Record<string, string>): string {
-  return `<div class="charts">${runCharts(history, t).map((chart) => `<figure>${inlineSvg(chart.svg)}</figure>`).join('')}</div>`;
+  return `<div class="charts">${runCharts(history, t)
+    .map((chart) => `<figure>${inlineSvg(chart.svg)}</figure>`)
+    .join('')}</div>`;
 }
 
 const STYLE = `
@@ -316,7 +353,9 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   const { config, metrics, history, notes } = input;
   const title = notes.title?.trim() || t.defaultTitle;
   const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
+  parts.push(
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
+  );
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
   parts.push(`<title>${esc(title)}</title><style>${STYLE}</style></head><body>`);
   parts.push(`<header><h1>${esc(title)}</h1>`);
@@ -345,10 +384,22 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   );
   if (d.classes.length) {
     parts.push(`<h3>${esc(t.counts)}</h3>`);
-    parts.push(table([t.label, t.samples], d.classes.map((c, i) => [esc(c), String(d.counts[i] ?? 0)])));
+    parts.push(
+      table(
+        [t.label, t.samples],
+        d.classes.map((c, i) => [esc(c), String(d.counts[i] ?? 0)]),
+      ),
+    );
   }
   parts.push(`<h3>${esc(t.problems)}</h3>`);
-  parts.push(d.problems.length ? table([t.file, t.reason], d.problems.map((p) => [esc(p.file), esc(p.reason)])) : `<p>${esc(t.noProblems)}</p>`);
+  parts.push(
+    d.problems.length
+      ? table(
+          [t.file, t.reason],
+          d.problems.map((p) => [esc(p.file), esc(p.reason)]),
+        )
+      : `<p>${esc(t.noProblems)}</p>`,
+  );
 
   parts.push(`<h2>${esc(t.features)}</h2>`);
   parts.push(keyValues(featureRows(config, t)));
@@ -372,7 +423,12 @@ export function renderReportHtml(input: ReportInput, language: Language): string
       [t.split, esc(splitDescription(config, t, language))],
       [t.engine, esc(label(t, 'engine', config.engine))],
       [t.backend, esc(backendText(config, t))],
-      [t.versions, esc(`Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`)],
+      [
+        t.versions,
+        esc(
+          `Sinapsis ${config.app.version}, TensorFlow.js ${config.app.tfjs}, Node ${config.app.node}${config.app.electron ? `, Electron ${config.app.electron}` : ''}, ${config.app.platform}`,
+        ),
+      ],
       ...(metrics ? ([[t.seconds, `${n.fixed(metrics.seconds, 1)} s`]] as [string, string][]) : []),
       ...(metrics && metrics.bestEpoch !== null ? ([[t.bestEpoch, String(metrics.bestEpoch)]] as [string, string][]) : []),
     ]),
@@ -390,7 +446,9 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   parts.push(
     table(
       [t.part, t.accuracy, t.loss],
-      (['train', 'val', 'test'] as const).filter((p) => metrics.accuracy[p] !== null || metrics.loss[p] !== null).map((p) => [esc(t[p]), n.percent(metrics.accuracy[p]), n.fixed(metrics.loss[p])]),
+      (['train', 'val', 'test'] as const)
+        .filter((p) => metrics.accuracy[p] !== null || metrics.loss[p] !== null)
+        .map((p) => [esc(t[p]), n.percent(metrics.accuracy[p]), n.fixed(metrics.loss[p])]),
     ),
   );
   if (metrics.kfold) {
@@ -401,20 +459,33 @@ export function renderReportHtml(input: ReportInput, language: Language): string
         [t.fold, t.accuracy, t.loss],
         [
           ...metrics.kfold.folds.map((f) => [String(f.fold), n.percent(f.accuracy), n.fixed(f.loss)]),
-          [`<strong>${esc(t.meanStd)}</strong>`, `${n.percent(metrics.kfold.accuracy.mean)} ± ${n.percent(metrics.kfold.accuracy.std)}`, ''],
+          [
+            `<strong>${esc(t.meanStd)}</strong>`,
+            `${n.percent(metrics.kfold.accuracy.mean)} ± ${n.percent(metrics.kfold.accuracy.std)}`,
+            '',
+          ],
         ],
       ),
     );
   }
   parts.push(`<h3>${esc(t.perClass)}</h3>`);
-  const row = (label: string, m: { precision: number; recall: number; f1: number }, support: string) => [label, n.fixed(m.precision, 3), n.fixed(m.recall, 3), n.fixed(m.f1, 3), support];
+  const row = (label: string, m: { precision: number; recall: number; f1: number }, support: string) => [
+    label,
+    n.fixed(m.precision, 3),
+    n.fixed(m.recall, 3),
+    n.fixed(m.f1, 3),
+    support,
+  ];
   const totalSupport = String(metrics.perClass.reduce((sum, c) => sum + c.support, 0));
   parts.push(
-    table([t.label, t.precision, t.recall, t.f1, t.support], [
-      ...metrics.perClass.map((c) => row(esc(c.label), c, String(c.support))),
-      row(`<strong>${esc(t.macro)}</strong>`, metrics.macro, totalSupport),
-      row(`<strong>${esc(t.weighted)}</strong>`, metrics.weighted, totalSupport),
-    ]),
+    table(
+      [t.label, t.precision, t.recall, t.f1, t.support],
+      [
+        ...metrics.perClass.map((c) => row(esc(c.label), c, String(c.support))),
+        row(`<strong>${esc(t.macro)}</strong>`, metrics.macro, totalSupport),
+        row(`<strong>${esc(t.weighted)}</strong>`, metrics.weighted, totalSupport),
+      ],
+    ),
   );
   const cm = metrics.confusionMatrix;
   if (cm.labels.length === 0) parts.push(`<p>${esc(t.notClassification)}</p>`);
@@ -443,10 +514,13 @@ export function renderReportHtml(input: ReportInput, language: Language): string
   if (metrics.diagnosis.length === 0) parts.push(`<p>${esc(t.noDiagnosis)}</p>`);
   for (const hint of metrics.diagnosis) {
     const template = (diagnosisText[language] as Record<string, string>)[hint.code] ?? hint.message;
-    parts.push(`<p class="hint ${esc(hint.severity)}">${esc(formatMessage(template, Object.fromEntries(Object.entries(hint.params).map(([key, value]) => [key, typeof value === 'number' ? n.plain(value) : value]))))}</p>`);
+    parts.push(
+      `<p class="hint ${esc(hint.severity)}">${esc(formatMessage(template, Object.fromEntries(Object.entries(hint.params).map(([key, value]) => [key, typeof value === 'number' ? n.plain(value) : value]))))}</p>`,
+    );
   }
   // The same readout as Evaluación's panel and the CLI's line (metrics.json), never recomputed here.
-  if (metrics.biasVariance) parts.push(`<h3>${esc(t.biasVariance)}</h3><p data-bias-variance>${esc(biasVarianceSentence(metrics.biasVariance, language))}</p>`);
+  if (metrics.biasVariance)
+    parts.push(`<h3>${esc(t.biasVariance)}</h3><p data-bias-variance>${esc(biasVarianceSentence(metrics.biasVariance, language))}</p>`);
   parts.push(`<footer>${esc(formatMessage(t.generated, { version: config.app.version }))}</footer></body></html>`);
   return parts.join('\n');
 }

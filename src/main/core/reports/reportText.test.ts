@@ -10,7 +10,7 @@ describe('report text', () => {
     expect(voseoMessages(messages)).toEqual([]);
   });
 
-  it('names the course\'s terms from the glossary, as the interface does (one source, no report-only spelling)', () => {
+  it("names the course's terms from the glossary, as the interface does (one source, no report-only spelling)", () => {
     for (const language of LANGUAGES) expect(shadowedTerms(language), language).toEqual([]);
     expect(reportText.es['optimizer.minibatch']).toBe('SGD por minilotes');
     expect(reportText.es['layer.flatten']).toBe('Aplanar');

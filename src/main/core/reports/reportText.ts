@@ -29,7 +29,8 @@ const ownText: Record<Language, Record<string, string>> = {
     type: 'Tipo',
     outputShape: 'Forma de salida',
     params: 'Parámetros',
-    diagram: 'Diagrama del modelo: cada capa con la forma de su salida y sus parámetros; a la izquierda, una muestra real del conjunto de datos',
+    diagram:
+      'Diagrama del modelo: cada capa con la forma de su salida y sus parámetros; a la izquierda, una muestra real del conjunto de datos',
     diagramParams: '{count} parámetro | {count} parámetros',
     diagramNoParams: 'sin parámetros',
     totalParams: 'Parámetros totales',
@@ -75,8 +76,10 @@ const ownText: Record<Language, Record<string, string>> = {
     'status.failed': 'fallida',
     'status.incomplete': 'interrumpida (el proceso terminó antes de acabar)',
     'status.running': 'en curso',
-    interruptedAt: 'Interrumpida en la época {epoch}: no llegó a evaluarse. Las curvas y los ajustes son los de hasta entonces; puedes volver a entrenarla con los mismos ajustes.',
-    confusionTooMany: '{count} clases, demasiadas para una tabla: cada píxel del mapa es una celda, normalizada por fila (la diagonal es la sensibilidad de cada clase).',
+    interruptedAt:
+      'Interrumpida en la época {epoch}: no llegó a evaluarse. Las curvas y los ajustes son los de hasta entonces; puedes volver a entrenarla con los mismos ajustes.',
+    confusionTooMany:
+      '{count} clases, demasiadas para una tabla: cada píxel del mapa es una celda, normalizada por fila (la diagonal es la sensibilidad de cada clase).',
     topConfusions: 'Confusiones más frecuentes',
     shareOfTrue: '% de la clase real',
     datasetName: 'Nombre',
@@ -100,7 +103,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'hog.blockNorm': 'Normalización de bloque',
     'hog.transformSqrt': 'Compresión gamma (transform_sqrt)',
     'hog.arithmetic': 'Cuenta',
-    'hog.arithmeticValue': '{width}×{height} px → {cellRows}×{cellColumns} celdas → {blockRows}×{blockColumns} bloques × {perBlock} valores = {length}',
+    'hog.arithmeticValue':
+      '{width}×{height} px → {cellRows}×{cellColumns} celdas → {blockRows}×{blockColumns} bloques × {perBlock} valores = {length}',
     'pixels.size': 'Tamaño (ancho × alto)',
     'pixels.scale': 'Escala de los píxeles',
     'pixels.shape': 'Entrada del modelo',
@@ -134,7 +138,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'detail.rate': 'tasa {rate}',
     batchAll: 'todas las muestras de entrenamiento',
     regularization: 'Regularización',
-    augmentationLine: '{copies} variantes por imagen de entrenamiento: rotación ±{rotation}°, desplazamiento ±{shift} %, zoom ±{zoom} %, volteo {flip}, brillo ±{brightness} %, contraste ±{contrast} %, ruido {noise} %',
+    augmentationLine:
+      '{copies} variantes por imagen de entrenamiento: rotación ±{rotation}°, desplazamiento ±{shift} %, zoom ±{zoom} %, volteo {flip}, brillo ±{brightness} %, contraste ±{contrast} %, ruido {noise} %',
     no: 'no',
     dropoutRates: 'dropout {rates}',
     noDropout: 'sin dropout',
@@ -173,7 +178,8 @@ const ownText: Record<Language, Record<string, string>> = {
     type: 'Tipo',
     outputShape: 'Forma de saída',
     params: 'Parâmetros',
-    diagram: 'Diagrama do modelo: cada camada com a forma da sua saída e os seus parâmetros; à esquerda, uma amostra real do conjunto de dados',
+    diagram:
+      'Diagrama do modelo: cada camada com a forma da sua saída e os seus parâmetros; à esquerda, uma amostra real do conjunto de dados',
     diagramParams: '{count} parâmetro | {count} parâmetros',
     diagramNoParams: 'sem parâmetros',
     totalParams: 'Parâmetros totais',
@@ -219,8 +225,10 @@ const ownText: Record<Language, Record<string, string>> = {
     'status.failed': 'falhou',
     'status.incomplete': 'interrompida (o processo terminou antes de acabar)',
     'status.running': 'em andamento',
-    interruptedAt: 'Interrompida na época {epoch}: não chegou a ser avaliada. As curvas e os ajustes são os de até então; você pode treiná-la de novo com os mesmos ajustes.',
-    confusionTooMany: '{count} classes, demais para uma tabela: cada pixel do mapa é uma célula, normalizada por linha (a diagonal é a sensibilidade de cada classe).',
+    interruptedAt:
+      'Interrompida na época {epoch}: não chegou a ser avaliada. As curvas e os ajustes são os de até então; você pode treiná-la de novo com os mesmos ajustes.',
+    confusionTooMany:
+      '{count} classes, demais para uma tabela: cada pixel do mapa é uma célula, normalizada por linha (a diagonal é a sensibilidade de cada classe).',
     topConfusions: 'Confusões mais frequentes',
     shareOfTrue: '% da classe real',
     datasetName: 'Nome',
@@ -244,7 +252,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'hog.blockNorm': 'Normalização de bloco',
     'hog.transformSqrt': 'Compressão gama (transform_sqrt)',
     'hog.arithmetic': 'Conta',
-    'hog.arithmeticValue': '{width}×{height} px → {cellRows}×{cellColumns} células → {blockRows}×{blockColumns} blocos × {perBlock} valores = {length}',
+    'hog.arithmeticValue':
+      '{width}×{height} px → {cellRows}×{cellColumns} células → {blockRows}×{blockColumns} blocos × {perBlock} valores = {length}',
     'pixels.size': 'Tamanho (largura × altura)',
     'pixels.scale': 'Escala dos pixels',
     'pixels.shape': 'Entrada do modelo',
@@ -278,7 +287,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'detail.rate': 'taxa {rate}',
     batchAll: 'todas as amostras de treino',
     regularization: 'Regularização',
-    augmentationLine: '{copies} variantes por imagem de treino: rotação ±{rotation}°, deslocamento ±{shift} %, zoom ±{zoom} %, espelhamento {flip}, brilho ±{brightness} %, contraste ±{contrast} %, ruído {noise} %',
+    augmentationLine:
+      '{copies} variantes por imagem de treino: rotação ±{rotation}°, deslocamento ±{shift} %, zoom ±{zoom} %, espelhamento {flip}, brilho ±{brightness} %, contraste ±{contrast} %, ruído {noise} %',
     no: 'não',
     dropoutRates: 'dropout {rates}',
     noDropout: 'sem dropout',
@@ -363,8 +373,10 @@ const ownText: Record<Language, Record<string, string>> = {
     'status.failed': 'failed',
     'status.incomplete': 'interrupted (the process ended before the run finished)',
     'status.running': 'running',
-    interruptedAt: 'Interrupted at epoch {epoch}: it was never evaluated. The curves and settings are those up to then; you can train it again with the same settings.',
-    confusionTooMany: '{count} classes, too many for a table: each pixel of the map is one cell, row-normalized (the diagonal is each class\'s recall).',
+    interruptedAt:
+      'Interrupted at epoch {epoch}: it was never evaluated. The curves and settings are those up to then; you can train it again with the same settings.',
+    confusionTooMany:
+      "{count} classes, too many for a table: each pixel of the map is one cell, row-normalized (the diagonal is each class's recall).",
     topConfusions: 'Most frequent confusions',
     shareOfTrue: '% of the true class',
     datasetName: 'Name',
@@ -388,7 +400,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'hog.blockNorm': 'Block normalization',
     'hog.transformSqrt': 'Gamma compression (transform_sqrt)',
     'hog.arithmetic': 'Arithmetic',
-    'hog.arithmeticValue': '{width}×{height} px → {cellRows}×{cellColumns} cells → {blockRows}×{blockColumns} blocks × {perBlock} values = {length}',
+    'hog.arithmeticValue':
+      '{width}×{height} px → {cellRows}×{cellColumns} cells → {blockRows}×{blockColumns} blocks × {perBlock} values = {length}',
     'pixels.size': 'Size (width × height)',
     'pixels.scale': 'Pixel scale',
     'pixels.shape': 'Model input',
@@ -399,7 +412,7 @@ const ownText: Record<Language, Record<string, string>> = {
     'pixels.channelsValue': '{mode}: {channels} channel(s)',
     'pixels.resizeMode': 'Fit to the size',
     'resizeMode.stretch': 'stretch (cv2.resize, proportions not kept)',
-    'resizeMode.crop': 'centre crop to the size\'s proportions, then resize',
+    'resizeMode.crop': "centre crop to the size's proportions, then resize",
     'resizeMode.pad': 'pad with the border colour, no distortion',
     'shape.image': 'image (height × width × channels)',
     'shape.vector': 'vector',
@@ -422,7 +435,8 @@ const ownText: Record<Language, Record<string, string>> = {
     'detail.rate': 'rate {rate}',
     batchAll: 'all training samples',
     regularization: 'Regularization',
-    augmentationLine: '{copies} variants per training image: rotation ±{rotation}°, shift ±{shift} %, zoom ±{zoom} %, flip {flip}, brightness ±{brightness} %, contrast ±{contrast} %, noise {noise} %',
+    augmentationLine:
+      '{copies} variants per training image: rotation ±{rotation}°, shift ±{shift} %, zoom ±{zoom} %, flip {flip}, brightness ±{brightness} %, contrast ±{contrast} %, noise {noise} %',
     no: 'no',
     dropoutRates: 'dropout {rates}',
     noDropout: 'no dropout',
@@ -437,7 +451,12 @@ const ownText: Record<Language, Record<string, string>> = {
   },
 };
 
-function group<G extends TermGroup>(language: Language, name: G, form: typeof term | typeof termLabel, prefix = `${name}.`): Record<string, string> {
+function group<G extends TermGroup>(
+  language: Language,
+  name: G,
+  form: typeof term | typeof termLabel,
+  prefix = `${name}.`,
+): Record<string, string> {
   return Object.fromEntries(Object.keys(TERMS[name]).map((key) => [`${prefix}${key}`, form(language, name, key as TermKey<G>)]));
 }
 
@@ -468,7 +487,9 @@ function glossaryText(language: Language): Record<string, string> {
 }
 
 /** Every label of the exported report, per language (the report follows the UI language). */
-export const reportText = Object.fromEntries(LANGUAGES.map((language) => [language, { ...glossaryText(language), ...ownText[language] }])) as Record<Language, Record<string, string>>;
+export const reportText = Object.fromEntries(
+  LANGUAGES.map((language) => [language, { ...glossaryText(language), ...ownText[language] }]),
+) as Record<Language, Record<string, string>>;
 
 /** The report's own keys that would hide a glossary term (a test keeps this empty: a term is named in one place). */
 export function shadowedTerms(language: Language): string[] {

@@ -33,12 +33,22 @@ export function runCharts(history: readonly HistoryRow[], t: Record<string, stri
     const suffix = fold === null ? '' : ` — ${t.fold} ${fold}`;
     const fileSuffix = fold === null ? '' : `-fold-${fold}`;
     const loss = svgSeries(learningCurveSeries(rows, 'loss'));
-    charts.push({ name: `loss${fileSuffix}`, svg: lineChartSvg(loss, { title: t.lossCurve + suffix, xLabel: t.epoch, yLabel: t.loss, ...CHART_SIZE }), ...CHART_SIZE });
+    charts.push({
+      name: `loss${fileSuffix}`,
+      svg: lineChartSvg(loss, { title: t.lossCurve + suffix, xLabel: t.epoch, yLabel: t.loss, ...CHART_SIZE }),
+      ...CHART_SIZE,
+    });
     const accuracy = svgSeries(learningCurveSeries(rows, 'accuracy'));
     if (accuracy.length) {
       charts.push({
         name: `accuracy${fileSuffix}`,
-        svg: lineChartSvg(accuracy, { title: t.accuracyCurve + suffix, xLabel: t.epoch, yLabel: t.accuracy, yRange: [0, 1], ...CHART_SIZE }),
+        svg: lineChartSvg(accuracy, {
+          title: t.accuracyCurve + suffix,
+          xLabel: t.epoch,
+          yLabel: t.accuracy,
+          yRange: [0, 1],
+          ...CHART_SIZE,
+        }),
         ...CHART_SIZE,
       });
     }

@@ -26,7 +26,9 @@ export const EXPORT_FILES = {
 export function confusionMatrixCsv(labels: readonly string[], matrix: readonly number[][], normalized = false): string {
   const values = normalized ? rowNormalize(matrix.map((row) => [...row])) : matrix;
   const lines = [['true\\predicted', ...labels].map(csvCell).join(',')];
-  values.forEach((row, i) => lines.push([csvCell(labels[i]), ...row.map((v) => (normalized ? String(Number(v.toFixed(6))) : String(v)))].join(',')));
+  values.forEach((row, i) =>
+    lines.push([csvCell(labels[i]), ...row.map((v) => (normalized ? String(Number(v.toFixed(6))) : String(v)))].join(',')),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -43,7 +45,10 @@ export function perClassCsv(metrics: Pick<RunMetrics, 'perClass' | 'macro' | 'we
 
 /** Accuracy and loss of each part (empty cells for a part the run did not have). */
 export function metricsCsv(metrics: Pick<RunMetrics, 'accuracy' | 'loss'>): string {
-  return toCsv(['part', 'accuracy', 'loss'], (['train', 'val', 'test'] as const).map((part) => ({ part, accuracy: metrics.accuracy[part], loss: metrics.loss[part] })));
+  return toCsv(
+    ['part', 'accuracy', 'loss'],
+    (['train', 'val', 'test'] as const).map((part) => ({ part, accuracy: metrics.accuracy[part], loss: metrics.loss[part] })),
+  );
 }
 
 /** A k-fold run's score per fold, then the mean and standard deviation of the accuracy. */
@@ -86,7 +91,10 @@ export async function writeRunExports(dir: string, options: RunExportOptions): P
   const write = (name: string, text: string | Uint8Array) => writeFileAtomic(join(dir, name), text);
   if (metrics.confusionMatrix.labels.length > 0) {
     await write(EXPORT_FILES.confusionMatrix, confusionMatrixCsv(metrics.confusionMatrix.labels, metrics.confusionMatrix.matrix));
-    await write(EXPORT_FILES.confusionMatrixNormalized, confusionMatrixCsv(metrics.confusionMatrix.labels, metrics.confusionMatrix.matrix, true));
+    await write(
+      EXPORT_FILES.confusionMatrixNormalized,
+      confusionMatrixCsv(metrics.confusionMatrix.labels, metrics.confusionMatrix.matrix, true),
+    );
     await write(EXPORT_FILES.perClass, perClassCsv(metrics));
   }
   await write(EXPORT_FILES.metrics, metricsCsv(metrics));

@@ -37,17 +37,49 @@ export function sampleRun(): { config: RunConfig; metrics: RunMetrics; history: 
       samples: 12,
       problems: [{ file: 'uno/roto.png', reason: 'truncated PNG (unexpected end of data)' }],
     },
-    features: { kind: 'hog', length: 320, details: { resize: [12, 24], grayscale: true, interpolation: 'linear', orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2], blockNorm: 'L2-Hys', transformSqrt: false, length: 320 } },
+    features: {
+      kind: 'hog',
+      length: 320,
+      details: {
+        resize: [12, 24],
+        grayscale: true,
+        interpolation: 'linear',
+        orientations: 8,
+        pixelsPerCell: [4, 4],
+        cellsPerBlock: [2, 2],
+        blockNorm: 'L2-Hys',
+        transformSqrt: false,
+        length: 320,
+      },
+    },
     preprocessing: { scaling: 'zscore' },
     model: {
-      spec: modelSpecSchema.parse({ name: 'MLP 320-18-3', inputShape: [320], layers: [{ type: 'dense', units: 18, activation: 'sigmoid' }, { type: 'output', units: 3, activation: 'softmax' }], seed: 3 }),
+      spec: modelSpecSchema.parse({
+        name: 'MLP 320-18-3',
+        inputShape: [320],
+        layers: [
+          { type: 'dense', units: 18, activation: 'sigmoid' },
+          { type: 'output', units: 3, activation: 'softmax' },
+        ],
+        seed: 3,
+      }),
       layers: [
         { name: 'dense_1', type: 'dense', outputShape: [null, 18], params: 5778, activation: 'sigmoid' },
         { name: 'output', type: 'output', outputShape: [null, 3], params: 57, activation: 'softmax' },
       ],
       totalParams: 5835,
     },
-    training: { optimizer: 'minibatch', learningRate: 0.1, momentum: 0.9, batchSize: 32, epochs: 12, loss: 'categoricalCrossEntropy', l2: 0.001, earlyStopping: null, seed: 7 },
+    training: {
+      optimizer: 'minibatch',
+      learningRate: 0.1,
+      momentum: 0.9,
+      batchSize: 32,
+      epochs: 12,
+      loss: 'categoricalCrossEntropy',
+      l2: 0.001,
+      earlyStopping: null,
+      seed: 7,
+    },
     split: { kind: 'holdout', ratios: [0.7, 0.15, 0.15], indices: { train: [0, 1], val: [2], test: [3] } },
   };
   const metrics: RunMetrics = {

@@ -32,18 +32,40 @@ export const runsHandlers: HandlerMap<Extract<MethodName, `runs.${string}`>> = {
   'runs.get': async (request, context) => {
     const dir = runDir(await viewedRunsRoot(context, request.workspace), request.runId);
     const run = await readRunView(dir);
-    return { runId: request.runId, config: run.config, metrics: run.metrics, history: run.history, notes: await readNotes(dir), status: run.status, statusMessage: run.message };
+    return {
+      runId: request.runId,
+      config: run.config,
+      metrics: run.metrics,
+      history: run.history,
+      notes: await readNotes(dir),
+      status: run.status,
+      statusMessage: run.message,
+    };
   },
   'runs.export': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
     return writeRunExports(dir, { language: request.language, ...(request.png ? { renderPng: context.services.renderPng } : {}) });
   },
-  'runs.file': async (request, context) => runFileDownload(runDir(await viewedRunsRoot(context, request.workspace), request.runId), request.name),
+  'runs.file': async (request, context) =>
+    runFileDownload(runDir(await viewedRunsRoot(context, request.workspace), request.runId), request.name),
   'runs.predictions': async (request, context) => {
-    const file = await readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.predictions, runPredictionsFileSchema, 'run-no-predictions');
+    const file = await readRunExtra(
+      await viewedRunsRoot(context, request.workspace),
+      request.runId,
+      RUN_FILES.predictions,
+      runPredictionsFileSchema,
+      'run-no-predictions',
+    );
     return { labels: file.labels, predictions: file.predictions };
   },
-  'runs.inspection': async (request, context) => readRunExtra(await viewedRunsRoot(context, request.workspace), request.runId, RUN_FILES.inspection, runInspectionFileSchema, 'run-no-inspection'),
+  'runs.inspection': async (request, context) =>
+    readRunExtra(
+      await viewedRunsRoot(context, request.workspace),
+      request.runId,
+      RUN_FILES.inspection,
+      runInspectionFileSchema,
+      'run-no-inspection',
+    ),
   'runs.predictImage': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
     const sample = await resolveSample(request.source, access(context));
@@ -52,7 +74,13 @@ export const runsHandlers: HandlerMap<Extract<MethodName, `runs.${string}`>> = {
   'runs.inspectConv': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
     const sample = await resolveSample(request.source, access(context));
-    return context.runModels.with(dir, (run) => inspectConv(run, sampleFeatures(sample, run.preprocessing), { only: request.layer, firstChannel: request.firstChannel, channels: request.channels }));
+    return context.runModels.with(dir, (run) =>
+      inspectConv(run, sampleFeatures(sample, run.preprocessing), {
+        only: request.layer,
+        firstChannel: request.firstChannel,
+        channels: request.channels,
+      }),
+    );
   },
   'runs.predictFolder': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);
@@ -67,5 +95,6 @@ export const runsHandlers: HandlerMap<Extract<MethodName, `runs.${string}`>> = {
       ),
     );
   },
-  'runs.exportModel': async (request, context) => exportRunModelWithZip(runDir(context.workspace.runsRoot, request.runId), request.runId, request.format, request.language),
+  'runs.exportModel': async (request, context) =>
+    exportRunModelWithZip(runDir(context.workspace.runsRoot, request.runId), request.runId, request.format, request.language),
 };

@@ -6,7 +6,10 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** Rows of objects as CSV with the given columns, in that order; missing values are empty cells. */
-export function toCsv<Row extends Record<string, string | number | null | undefined>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
+export function toCsv<Row extends Record<string, string | number | null | undefined>>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): string {
   const lines = [columns.map(csvCell).join(',')];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(','));
   return lines.join('\n') + '\n';

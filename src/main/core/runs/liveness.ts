@@ -55,7 +55,9 @@ function bootId(): string {
 /** When the system booted (ms since the epoch), to turn a process's start ticks into a time. */
 function bootTimeMs(): number | null {
   try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith('btime '));
+    const line = readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('btime '));
     return line ? Number(line.slice(6)) * 1000 : null;
   } catch {
     return null;

@@ -12,7 +12,11 @@ export function parseRunJson<T>(text: string, path: string, schema: z.ZodType<T,
   try {
     value = JSON.parse(text);
   } catch {
-    throw new SinapsisError('run-file-corrupt', `${path} is not valid JSON; it was edited or damaged. Re-run the training to regenerate it.`, { path });
+    throw new SinapsisError(
+      'run-file-corrupt',
+      `${path} is not valid JSON; it was edited or damaged. Re-run the training to regenerate it.`,
+      { path },
+    );
   }
   const version = runFileVersion(value);
   if (version > RUN_FORMAT_VERSION) {
@@ -26,7 +30,10 @@ export function parseRunJson<T>(text: string, path: string, schema: z.ZodType<T,
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || '(root)';
-    throw new SinapsisError('run-file-invalid', `${path} does not have the expected content (${field}: ${issue.message}).`, { path, field });
+    throw new SinapsisError('run-file-invalid', `${path} does not have the expected content (${field}: ${issue.message}).`, {
+      path,
+      field,
+    });
   }
   return parsed.data;
 }

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SinapsisError } from '../../../shared/contract';
-import { HISTORY_COLUMNS, runConfigFileSchema, runMetricsFileSchema, type HistoryRow, type RunConfig, type RunMetrics, type RunSummary } from '../../../shared/contract/runs';
+import {
+  HISTORY_COLUMNS,
+  runConfigFileSchema,
+  runMetricsFileSchema,
+  type HistoryRow,
+  type RunConfig,
+  type RunMetrics,
+  type RunSummary,
+} from '../../../shared/contract/runs';
 import { parseRunJson } from './parseRunJson';
 import { readOwnText } from '../files/readOwnFile';
 import { effectiveStatus, readRunStatus, RUN_FILES, type RunStatus } from './runFolder';
@@ -10,7 +18,11 @@ async function readJsonFile<T>(dir: string, name: string, schema: z.ZodType<T, u
   const path = join(dir, name);
   const found = await readOptionalJsonFile(dir, name, schema);
   if (found === null) {
-    throw new SinapsisError('run-file-missing', `${path} is missing: this folder is not a finished Sinapsis run (or the run was interrupted before it wrote its results).`, { path });
+    throw new SinapsisError(
+      'run-file-missing',
+      `${path} is missing: this folder is not a finished Sinapsis run (or the run was interrupted before it wrote its results).`,
+      { path },
+    );
   }
   return found;
 }
@@ -27,7 +39,8 @@ export function parseHistoryCsv(text: string): HistoryRow[] {
   const [header, ...lines] = text.trim().split(/\r?\n/);
   const columns = header.split(',');
   for (const required of HISTORY_COLUMNS) {
-    if (!columns.includes(required)) throw new SinapsisError('run-file-invalid', `history.csv has no "${required}" column.`, { field: required });
+    if (!columns.includes(required))
+      throw new SinapsisError('run-file-invalid', `history.csv has no "${required}" column.`, { field: required });
   }
   return lines.filter(Boolean).map((line) => {
     const cells = line.split(',');
@@ -61,7 +74,10 @@ export type RunState = RunSummary['status'];
  * (also where that could not be written, e.g. a read-only folder); when status.json is missing or torn, the
  * status metrics.json ends with, else `incomplete`, so a valid run never disappears from the list.
  */
-export function runState(status: RunStatus | null, metrics: RunMetrics | null): { status: RunState; message: string | null; startedAt: string | null } {
+export function runState(
+  status: RunStatus | null,
+  metrics: RunMetrics | null,
+): { status: RunState; message: string | null; startedAt: string | null } {
   if (status) return { status: effectiveStatus(status), message: status.message ?? null, startedAt: status.startedAt };
   return { status: metrics?.status ?? 'incomplete', message: null, startedAt: null };
 }

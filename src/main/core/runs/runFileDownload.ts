@@ -31,7 +31,11 @@ export async function runFileDownload(dir: string, name: string): Promise<Respon
     throw new SinapsisError('run-export-missing', `${path} is missing: export the run's files again.`, { path });
   }
   if (size > MAX_DOWNLOAD_BYTES) {
-    throw new SinapsisError('run-file-too-large', `${path} has ${size} bytes, more than the ${MAX_DOWNLOAD_BYTES} a download through the app may have; copy it from the run folder.`, { path, bytes: size });
+    throw new SinapsisError(
+      'run-file-too-large',
+      `${path} has ${size} bytes, more than the ${MAX_DOWNLOAD_BYTES} a download through the app may have; copy it from the run folder.`,
+      { path, bytes: size },
+    );
   }
   // Read as the other run files are: a FIFO or device swapped in after the stat never blocks the core.
   const bytes = await readOwnFile(path);

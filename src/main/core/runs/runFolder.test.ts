@@ -50,7 +50,8 @@ describe('run folders', () => {
       const before = generation();
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });
       // Kill only once the child is busy writing, at a point that varies per round.
-      for (let waited = 0; generation() === before && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let waited = 0; generation() === before && waited < 20_000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 5 + round * 17));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -62,9 +63,16 @@ describe('run folders', () => {
   });
 
   it('writes CSV with quoting', () => {
-    expect(toCsv(['epoch', 'note'], [{ epoch: 1, note: 'a,b' }, { epoch: 2, note: 'say "hi"' }, { epoch: 3, note: undefined }])).toBe(
-      'epoch,note\n1,"a,b"\n2,"say ""hi"""\n3,\n',
-    );
+    expect(
+      toCsv(
+        ['epoch', 'note'],
+        [
+          { epoch: 1, note: 'a,b' },
+          { epoch: 2, note: 'say "hi"' },
+          { epoch: 3, note: undefined },
+        ],
+      ),
+    ).toBe('epoch,note\n1,"a,b"\n2,"say ""hi"""\n3,\n');
   });
 });
 

@@ -38,7 +38,10 @@ export const RUN_FILES = {
 
 /** A sortable, unique, filesystem-safe run id: UTC time plus a short random suffix. */
 export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -49,7 +52,14 @@ export function newRunId(now = new Date()): string {
 async function mkdirFailure(dir: string, error: unknown): Promise<unknown> {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
   let missing = dir;
-  while (dirname(missing) !== missing && !(await stat(dirname(missing)).then((s) => s.isDirectory(), () => false))) missing = dirname(missing);
+  while (
+    dirname(missing) !== missing &&
+    !(await stat(dirname(missing)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    missing = dirname(missing);
   return mkdir(missing).then(
     () => error,
     (real: unknown) => real,
@@ -63,7 +73,13 @@ export async function createRunFolder(root: string, runId = newRunId()): Promise
     await mkdir(dir, { recursive: true }).catch(async (error: unknown) => {
       throw await mkdirFailure(dir, error);
     });
-    await writeRunStatus(dir, { status: 'running', startedAt: new Date().toISOString(), pid: process.pid, host: hostname(), ...processIdentity() });
+    await writeRunStatus(dir, {
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      pid: process.pid,
+      host: hostname(),
+      ...processIdentity(),
+    });
   } catch (error) {
     const reason = errnoOf(error);
     if (reason in WRITE_FAILURE_CODES) throw runWriteError(dir, error, 'create the run folder');
@@ -152,7 +168,11 @@ export async function markInterruptedRuns(root: string): Promise<InterruptedRuns
     if (!status || effectiveStatus(status) !== 'incomplete') continue;
     try {
       await removeTemporaryFiles(dir);
-      await writeRunStatus(dir, { ...status, status: 'incomplete', message: 'The process stopped before the run finished (crash, kill or power loss).' });
+      await writeRunStatus(dir, {
+        ...status,
+        status: 'incomplete',
+        message: 'The process stopped before the run finished (crash, kill or power loss).',
+      });
       marked.push(runId);
     } catch (error) {
       unwritable ??= runWriteError(join(dir, RUN_FILES.status), error, 'mark as incomplete');
@@ -167,7 +187,14 @@ export async function markInterruptedRuns(root: string): Promise<InterruptedRuns
  */
 export async function runsFolderProblem(root: string): Promise<SinapsisError | null> {
   let folder = root;
-  while (dirname(folder) !== folder && !(await stat(folder).then((s) => s.isDirectory(), () => false))) folder = dirname(folder);
+  while (
+    dirname(folder) !== folder &&
+    !(await stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    folder = dirname(folder);
   try {
     await access(folder, constants.W_OK);
     return null;

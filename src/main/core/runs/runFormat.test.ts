@@ -20,13 +20,33 @@ describe('run-folder format', () => {
     expect(run.config.features).toEqual({
       kind: 'pixels',
       length: 64,
-      details: { width: 8, height: 8, channels: 1, colorMode: 'grayscale', resizeMode: 'stretch', grayscale: true, scale: '1/255', shape: 'vector', length: 64 },
+      details: {
+        width: 8,
+        height: 8,
+        channels: 1,
+        colorMode: 'grayscale',
+        resizeMode: 'stretch',
+        grayscale: true,
+        scale: '1/255',
+        shape: 'vector',
+        length: 64,
+      },
     });
-    expect(run.metrics).toMatchObject({ formatVersion: RUN_FORMAT_VERSION, kfold: null, diagnosis: [], misclassified: [], accuracy: { test: 0.5 } });
+    expect(run.metrics).toMatchObject({
+      formatVersion: RUN_FORMAT_VERSION,
+      kfold: null,
+      diagnosis: [],
+      misclassified: [],
+      accuracy: { test: 0.5 },
+    });
     expect(run.history.map((row) => row.trainLoss)).toEqual([0.6, 0.2]);
     const preprocessing = await readPreprocessing(FORMAT_1);
     expect(preprocessing.features).toEqual(run.config.features);
-    const predictions = parseRunJson(readFileSync(join(FORMAT_1, 'predictions.json'), 'utf8'), 'predictions.json', runPredictionsFileSchema);
+    const predictions = parseRunJson(
+      readFileSync(join(FORMAT_1, 'predictions.json'), 'utf8'),
+      'predictions.json',
+      runPredictionsFileSchema,
+    );
     expect(predictions.predictions).toHaveLength(2);
     // The report reads the upgraded record like a new one.
     const html = renderReportHtml({ ...run, metrics: run.metrics!, notes: {}, thumbnails: new Map() }, 'en');
@@ -41,10 +61,12 @@ describe('run-folder format', () => {
 
   it('refuses a run of a newer format with what to do, and names the wrong field of a damaged one', () => {
     const { config } = sampleRun();
-    const newer = (): unknown => parseRunJson(JSON.stringify({ ...config, formatVersion: RUN_FORMAT_VERSION + 1 }), 'config.json', runConfigFileSchema);
+    const newer = (): unknown =>
+      parseRunJson(JSON.stringify({ ...config, formatVersion: RUN_FORMAT_VERSION + 1 }), 'config.json', runConfigFileSchema);
     expect(newer).toThrow(SinapsisError);
     expect(newer).toThrow(/newer Sinapsis .*Update Sinapsis/);
-    const damaged = (): unknown => parseRunJson(JSON.stringify({ ...config, training: { ...config.training, optimizer: 'magic' } }), 'config.json', runConfigFileSchema);
+    const damaged = (): unknown =>
+      parseRunJson(JSON.stringify({ ...config, training: { ...config.training, optimizer: 'magic' } }), 'config.json', runConfigFileSchema);
     expect(damaged).toThrow(/config.json does not have the expected content \(training.optimizer/);
   });
 });

@@ -2,7 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { JOURNAL_BATCHES, LiveExperiments } from './liveExperiments';
 
 const batch = (taskId: string, batchNo: number) =>
-  ({ name: 'train.batch', payload: { taskId, engine: 'didactic', fold: 0, epoch: 1, batch: batchNo, batches: 1, loss: 1, accuracy: null, learningRate: 0.1, elapsedMs: batchNo, etaMs: null } }) as const;
+  ({
+    name: 'train.batch',
+    payload: {
+      taskId,
+      engine: 'didactic',
+      fold: 0,
+      epoch: 1,
+      batch: batchNo,
+      batches: 1,
+      loss: 1,
+      accuracy: null,
+      learningRate: 0.1,
+      elapsedMs: batchNo,
+      etaMs: null,
+    },
+  }) as const;
 
 describe('LiveExperiments', () => {
   it('replays a running experiment: epochs, the latest batches, then the latest phase', () => {

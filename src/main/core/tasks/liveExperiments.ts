@@ -70,12 +70,20 @@ export class LiveExperiments {
       status: entry.status,
       epochsPlanned: entry.epochsPlanned,
       // Replayed in this order: the curve, then its batches, then the latest phase (which the batches do not carry).
-      events: [...entry.epochs, ...entry.batches.slice(-JOURNAL_BATCHES), ...entry.inspections, ...(entry.progress ? [entry.progress] : [])],
+      events: [
+        ...entry.epochs,
+        ...entry.batches.slice(-JOURNAL_BATCHES),
+        ...entry.inspections,
+        ...(entry.progress ? [entry.progress] : []),
+      ],
     }));
   }
 }
 
 /** What `experiment.done` tells every page of the workspace when an experiment ends. */
-export function doneEvent(taskId: string, outcome: { result: ExperimentResult } | { error: ContractError }): { taskId: string; result: ExperimentResult | null; error: ContractError | null } {
+export function doneEvent(
+  taskId: string,
+  outcome: { result: ExperimentResult } | { error: ContractError },
+): { taskId: string; result: ExperimentResult | null; error: ContractError | null } {
   return 'result' in outcome ? { taskId, result: outcome.result, error: null } : { taskId, result: null, error: outcome.error };
 }

@@ -11,7 +11,9 @@ describe('Slots', () => {
     const positions: Record<string, number[]> = { c: [], d: [], e: [] };
     const a = await slots.acquire();
     const b = await slots.acquire();
-    const waiting = ['c', 'd', 'e'].map((name) => slots.acquire(undefined, (p) => positions[name].push(p)).then((release) => (order.push(name), release)));
+    const waiting = ['c', 'd', 'e'].map((name) =>
+      slots.acquire(undefined, (p) => positions[name].push(p)).then((release) => (order.push(name), release)),
+    );
     await tick();
     expect(slots.running).toBe(2);
     expect(slots.waiting).toBe(3);

@@ -11,10 +11,15 @@ export class TaskRegistry {
 
   start(taskId: string): AbortSignal {
     if (this.stopping) {
-      throw new SinapsisError('server-stopping', 'Sinapsis is stopping: trainings in progress are being saved and no new task can start. Open it again in a moment.');
+      throw new SinapsisError(
+        'server-stopping',
+        'Sinapsis is stopping: trainings in progress are being saved and no new task can start. Open it again in a moment.',
+      );
     }
     if (this.running.has(taskId)) {
-      throw new SinapsisError('task-already-running', `A task with id "${taskId}" is already running; wait for it or cancel it first.`, { taskId });
+      throw new SinapsisError('task-already-running', `A task with id "${taskId}" is already running; wait for it or cancel it first.`, {
+        taskId,
+      });
     }
     const controller = new AbortController();
     this.running.set(taskId, controller);

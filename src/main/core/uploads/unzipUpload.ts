@@ -48,7 +48,9 @@ export function readCentralDirectory(bytes: Uint8Array): CentralEntry[] {
 }
 
 function corrupt(why: string): SinapsisError {
-  return new SinapsisError('upload-zip-corrupt', `The zip cannot be unpacked: ${why}. Make the zip again, or upload the folder itself.`, { reason: why });
+  return new SinapsisError('upload-zip-corrupt', `The zip cannot be unpacked: ${why}. Make the zip again, or upload the folder itself.`, {
+    reason: why,
+  });
 }
 
 /**
@@ -64,9 +66,13 @@ export function unzipUpload(zipPath: string, destination: string, limitBytes: nu
     if (name === '') continue;
     safeRelativeParts(name, 'zip');
     if (entry.isLink) {
-      throw new SinapsisError('upload-zip-unsafe', `The zip holds "${entry.name}", a symbolic link; links are not unpacked because they could lead outside the folder. Nothing was unpacked.`, {
-        file: entry.name,
-      });
+      throw new SinapsisError(
+        'upload-zip-unsafe',
+        `The zip holds "${entry.name}", a symbolic link; links are not unpacked because they could lead outside the folder. Nothing was unpacked.`,
+        {
+          file: entry.name,
+        },
+      );
     }
   }
   mkdirSync(destination, { recursive: true });
@@ -115,7 +121,8 @@ export function unzipUpload(zipPath: string, destination: string, limitBytes: nu
   unzip.register(UnzipInflate);
   try {
     const step = 1024 * 1024;
-    for (let start = 0; start < bytes.length && !failure; start += step) unzip.push(bytes.subarray(start, start + step), start + step >= bytes.length);
+    for (let start = 0; start < bytes.length && !failure; start += step)
+      unzip.push(bytes.subarray(start, start + step), start + step >= bytes.length);
   } catch (error) {
     failure ??= corrupt(error instanceof Error ? error.message : String(error));
   } finally {

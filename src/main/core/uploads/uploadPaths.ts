@@ -45,6 +45,9 @@ export function safeRelativeParts(path: string, where: 'upload' | 'zip'): string
 
 /** A folder name from what the student dropped: slashes and control characters out, never `.` or `..`. */
 export function folderName(name: string): string {
-  const cleaned = name.replace(/[/\\\x00-\x1f]/g, ' ').trim().slice(0, 100);
+  const cleaned = name
+    .replace(/[/\\\x00-\x1f]/g, ' ')
+    .trim()
+    .slice(0, 100);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'dataset' : cleaned;
 }

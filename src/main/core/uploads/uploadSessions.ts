@@ -21,7 +21,11 @@ const STALE_MS = 24 * 60 * 60 * 1000;
 export const COMPLETE_MARK = '.sinapsis-upload-complete';
 
 function unknown(id: string): SinapsisError {
-  return new SinapsisError('upload-unknown', `The upload ${id} is not in progress (it finished, was cancelled, or the server restarted). Upload the folder again.`, { uploadId: id });
+  return new SinapsisError(
+    'upload-unknown',
+    `The upload ${id} is not in progress (it finished, was cancelled, or the server restarted). Upload the folder again.`,
+    { uploadId: id },
+  );
 }
 
 /**
@@ -43,7 +47,8 @@ export class UploadSessions {
     const announced = new Map<string, { size: number; received: number }>();
     for (const file of files) {
       safeRelativeParts(file.path, 'upload');
-      if (announced.has(file.path)) throw new SinapsisError('upload-bad-path', `"${file.path}" is announced twice; upload the folder again.`, { file: file.path });
+      if (announced.has(file.path))
+        throw new SinapsisError('upload-bad-path', `"${file.path}" is announced twice; upload the folder again.`, { file: file.path });
       announced.set(file.path, { size: file.size, received: 0 });
     }
     await removeStale(root);
@@ -67,11 +72,16 @@ export class UploadSessions {
   async chunk(id: string, root: string, path: string, offset: number, data: Buffer): Promise<number> {
     const session = this.get(id, root);
     const file = session.files.get(path);
-    if (!file) throw new SinapsisError('upload-bad-path', `"${path}" was not announced for this upload; upload the folder again.`, { file: path });
+    if (!file)
+      throw new SinapsisError('upload-bad-path', `"${path}" was not announced for this upload; upload the folder again.`, { file: path });
     if (offset !== file.received || file.received + data.length > file.size) {
-      throw new SinapsisError('upload-bad-chunk', `A piece of "${path}" arrived out of place (at byte ${offset}, ${file.received} of ${file.size} had arrived). Upload the folder again.`, {
-        file: path,
-      });
+      throw new SinapsisError(
+        'upload-bad-chunk',
+        `A piece of "${path}" arrived out of place (at byte ${offset}, ${file.received} of ${file.size} had arrived). Upload the folder again.`,
+        {
+          file: path,
+        },
+      );
     }
     const target = join(session.folder, ...safeRelativeParts(path, 'upload'));
     try {
@@ -86,7 +96,11 @@ export class UploadSessions {
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new SinapsisError('upload-bad-path', `"${path}" could not be written (${code}): a file and a folder of the same name? Upload the folder again.`, { file: path });
+      throw new SinapsisError(
+        'upload-bad-path',
+        `"${path}" could not be written (${code}): a file and a folder of the same name? Upload the folder again.`,
+        { file: path },
+      );
     }
     file.received += data.length;
     return file.received;

@@ -60,7 +60,9 @@ export class Workspace {
     this.id = options.id;
     this.name = options.name;
     this.folders = options.folders;
-    this.files = options.folders.home ? options.files.withRoots([options.folders.home]) : options.files.withRoots([options.folders.uploads]);
+    this.files = options.folders.home
+      ? options.files.withRoots([options.folders.home])
+      : options.files.withRoots([options.folders.uploads]);
     this.openedPaths = new OpenedPaths(this.files);
     this.datasets = new DatasetStore(4, options.datasetBudgetBytes);
     this.pages = new PageConnections(options.graceMs, () => this.stopAbandonedTrainings());

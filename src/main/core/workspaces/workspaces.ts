@@ -81,7 +81,13 @@ export class Workspaces {
   private readonly opening = new Map<string, Promise<Workspace>>();
 
   constructor(private readonly options: WorkspacesOptions) {
-    this.owner = new Workspace({ id: OWNER_WORKSPACE_ID, name: '', folders: options.owner, files: options.files, graceMs: options.graceMs });
+    this.owner = new Workspace({
+      id: OWNER_WORKSPACE_ID,
+      name: '',
+      folders: options.owner,
+      files: options.files,
+      graceMs: options.graceMs,
+    });
   }
 
   /** True on a lab server (students have their own workspaces). */
@@ -90,7 +96,8 @@ export class Workspaces {
   }
 
   private lab(): LabOptions {
-    if (!this.options.lab) throw new SinapsisError('workspace-not-lab', 'This Sinapsis is not a lab server: it has only its owner\'s workspace.');
+    if (!this.options.lab)
+      throw new SinapsisError('workspace-not-lab', "This Sinapsis is not a lab server: it has only its owner's workspace.");
     return this.options.lab;
   }
 
@@ -101,7 +108,9 @@ export class Workspaces {
 
   private async readSettings(id: string): Promise<z.infer<typeof workspaceFileSchema> | null> {
     try {
-      const parsed = workspaceFileSchema.safeParse(JSON.parse((await readOwnText(join(this.foldersOf(id).home ?? '', 'workspace.json'))) ?? 'null'));
+      const parsed = workspaceFileSchema.safeParse(
+        JSON.parse((await readOwnText(join(this.foldersOf(id).home ?? '', 'workspace.json'))) ?? 'null'),
+      );
       return parsed.success && parsed.data.id === id ? parsed.data : null;
     } catch {
       return null;
@@ -132,7 +141,12 @@ export class Workspaces {
     }
     const folders = this.foldersOf(id);
     for (const dir of [folders.runs, folders.cache, folders.uploads]) await mkdir(dir, { recursive: true });
-    await writeJsonAtomic(join(folders.home ?? '', 'workspace.json'), { formatVersion: 1, id, name: name.normalize('NFKC').trim(), createdAt: new Date().toISOString() });
+    await writeJsonAtomic(join(folders.home ?? '', 'workspace.json'), {
+      formatVersion: 1,
+      id,
+      name: name.normalize('NFKC').trim(),
+      createdAt: new Date().toISOString(),
+    });
     return this.student(id);
   }
 
@@ -144,12 +158,24 @@ export class Workspaces {
     if (pending) return pending;
     const opening = (async () => {
       const settings = await this.readSettings(id);
-      if (!settings) throw new SinapsisError('workspace-unknown', 'Your workspace does not exist on this server any more. Sign in again, or ask your teacher.', { id });
+      if (!settings)
+        throw new SinapsisError(
+          'workspace-unknown',
+          'Your workspace does not exist on this server any more. Sign in again, or ask your teacher.',
+          { id },
+        );
       const folders = this.foldersOf(id);
       for (const dir of [folders.runs, folders.cache, folders.uploads]) await mkdir(dir, { recursive: true });
       await markInterruptedRuns(folders.runs);
       const lab = this.lab();
-      const workspace = new Workspace({ id, name: settings.name, folders, files: this.options.files, graceMs: this.options.graceMs, datasetBudgetBytes: lab.datasetBudgetBytes });
+      const workspace = new Workspace({
+        id,
+        name: settings.name,
+        folders,
+        files: this.options.files,
+        graceMs: this.options.graceMs,
+        datasetBudgetBytes: lab.datasetBudgetBytes,
+      });
       this.open.set(id, workspace);
       return workspace;
     })();

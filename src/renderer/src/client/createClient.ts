@@ -13,6 +13,11 @@ export type ClientKind = 'electron' | 'browser';
 /** Picks the door automatically: the preload bridge inside Electron, the WebSocket otherwise. */
 export function createClient(): { client: SinapsisClient; kind: ClientKind; pathForFile?: (file: File) => string } {
   const bridge = window.sinapsis;
-  if (bridge) return { client: createElectronClient(bridge), kind: 'electron', pathForFile: bridge.pathForFile ? (file) => bridge.pathForFile?.(file) ?? '' : undefined };
+  if (bridge)
+    return {
+      client: createElectronClient(bridge),
+      kind: 'electron',
+      pathForFile: bridge.pathForFile ? (file) => bridge.pathForFile?.(file) ?? '' : undefined,
+    };
   return { client: createWebSocketClient(window.location), kind: 'browser' };
 }

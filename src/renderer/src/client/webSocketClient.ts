@@ -26,12 +26,16 @@ export function createWebSocketClient(location: Location): SinapsisClient {
 
   const connect = () => {
     socket = new WebSocket(url);
-    socket.addEventListener('open', () => {
-      retryMs = 250;
-      isOpen = true;
-      markOpen();
-      if (++connections > 1) for (const listener of reconnected) listener();
-    }, { once: true });
+    socket.addEventListener(
+      'open',
+      () => {
+        retryMs = 250;
+        isOpen = true;
+        markOpen();
+        if (++connections > 1) for (const listener of reconnected) listener();
+      },
+      { once: true },
+    );
     socket.addEventListener('message', (event) => {
       const parsed = serverMessageSchema.safeParse(JSON.parse(String(event.data)));
       if (!parsed.success) return;
@@ -47,7 +51,10 @@ export function createWebSocketClient(location: Location): SinapsisClient {
       if (isOpen) opened = new Promise<void>((resolve) => (markOpen = resolve));
       isOpen = false;
       for (const [id, call] of pending) {
-        call.resolve({ ok: false, error: { code: 'connection-lost', message: 'The connection to Sinapsis was lost; the request was not completed.' } });
+        call.resolve({
+          ok: false,
+          error: { code: 'connection-lost', message: 'The connection to Sinapsis was lost; the request was not completed.' },
+        });
         pending.delete(id);
       }
       setTimeout(connect, retryMs);
@@ -64,7 +71,14 @@ export function createWebSocketClient(location: Location): SinapsisClient {
         const text = JSON.stringify({ type: 'call', id, method, payload });
         // The server would drop the whole connection for a message over its limit; refuse this one call instead.
         if (text.length * 3 > MAX_MESSAGE_BYTES && new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {
-          resolve({ ok: false, error: { code: 'message-too-large', message: `The request for ${method} is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; it was not sent.`, params: { method, megabytes: MAX_MESSAGE_BYTES / 1024 / 1024 } } });
+          resolve({
+            ok: false,
+            error: {
+              code: 'message-too-large',
+              message: `The request for ${method} is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; it was not sent.`,
+              params: { method, megabytes: MAX_MESSAGE_BYTES / 1024 / 1024 },
+            },
+          });
           return;
         }
         pending.set(id, { resolve });

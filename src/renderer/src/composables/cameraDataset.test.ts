@@ -8,13 +8,44 @@ describe('a webcam dataset', () => {
   });
 
   it('needs two classes with photos, every class with photos, and distinct valid names', () => {
-    expect(captureProblem('camara', [{ name: 'a', count: 3 }, { name: 'b', count: 1 }])).toBeNull();
+    expect(
+      captureProblem('camara', [
+        { name: 'a', count: 3 },
+        { name: 'b', count: 1 },
+      ]),
+    ).toBeNull();
     expect(captureProblem('camara', [{ name: 'a', count: 3 }])).toEqual({ key: 'fewClasses' });
-    expect(captureProblem('camara', [{ name: 'a', count: 3 }, { name: 'b', count: 0 }])).toEqual({ key: 'fewClasses' });
-    expect(captureProblem('camara', [{ name: 'a', count: 3 }, { name: 'b', count: 2 }, { name: 'c', count: 0 }])).toEqual({ key: 'emptyClass', params: { name: 'c' } });
-    expect(captureProblem('camara', [{ name: 'Gatos', count: 3 }, { name: 'gatos ', count: 2 }])).toEqual({ key: 'duplicateName', params: { name: 'gatos' } });
-    expect(captureProblem('camara', [{ name: '../x', count: 3 }, { name: 'b', count: 2 }])).toEqual({ key: 'badName', params: { name: '../x' } });
-    expect(captureProblem('', [{ name: 'a', count: 3 }, { name: 'b', count: 2 }])).toEqual({ key: 'badName', params: { name: '' } });
+    expect(
+      captureProblem('camara', [
+        { name: 'a', count: 3 },
+        { name: 'b', count: 0 },
+      ]),
+    ).toEqual({ key: 'fewClasses' });
+    expect(
+      captureProblem('camara', [
+        { name: 'a', count: 3 },
+        { name: 'b', count: 2 },
+        { name: 'c', count: 0 },
+      ]),
+    ).toEqual({ key: 'emptyClass', params: { name: 'c' } });
+    expect(
+      captureProblem('camara', [
+        { name: 'Gatos', count: 3 },
+        { name: 'gatos ', count: 2 },
+      ]),
+    ).toEqual({ key: 'duplicateName', params: { name: 'gatos' } });
+    expect(
+      captureProblem('camara', [
+        { name: '../x', count: 3 },
+        { name: 'b', count: 2 },
+      ]),
+    ).toEqual({ key: 'badName', params: { name: '../x' } });
+    expect(
+      captureProblem('', [
+        { name: 'a', count: 3 },
+        { name: 'b', count: 2 },
+      ]),
+    ).toEqual({ key: 'badName', params: { name: '' } });
   });
 
   it('names photos inside dataset/class folders, numbered in order', () => {

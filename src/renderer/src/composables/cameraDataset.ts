@@ -51,7 +51,10 @@ export function photoPath(datasetName: string, className: string, index: number)
 export function cameraProblem(failure: unknown, context: { secure: boolean; hasCamera: boolean }): CameraProblem {
   if (!context.secure) return { key: 'insecure' };
   if (!context.hasCamera) return { key: 'unsupported' };
-  const name = failure instanceof Error || (typeof failure === 'object' && failure !== null && 'name' in failure) ? String((failure as { name: unknown }).name) : '';
+  const name =
+    failure instanceof Error || (typeof failure === 'object' && failure !== null && 'name' in failure)
+      ? String((failure as { name: unknown }).name)
+      : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CurveStream, MAX_BATCH_POINTS, trainingFraction } from './curveStream';
 
 const base = { engine: 'didactic', fold: 0, learningRate: 0.1, gradientNorms: [{ layer: 0, norm: 0.5 }], elapsedMs: 10, etaMs: 90 };
-const epoch = (taskId: string, n: number, extra: object = {}) => ({ taskId, ...base, epoch: n, trainLoss: 1 / n, trainAccuracy: 0.5, valLoss: 1.2 / n, valAccuracy: 0.4, ...extra });
+const epoch = (taskId: string, n: number, extra: object = {}) => ({
+  taskId,
+  ...base,
+  epoch: n,
+  trainLoss: 1 / n,
+  trainAccuracy: 0.5,
+  valLoss: 1.2 / n,
+  valAccuracy: 0.4,
+  ...extra,
+});
 const batch = (taskId: string, n: number, batches = 10) => ({ taskId, ...base, epoch: 1, batch: n, batches, loss: 2 / n, accuracy: null });
 
 describe('CurveStream', () => {
@@ -28,7 +37,11 @@ describe('CurveStream', () => {
   it('keeps the run id, phase and folds of experiment.progress, and the diagnosis the core attaches', () => {
     const stream = new CurveStream('t1');
     stream.progressEvent({ taskId: 't1', runId: 'run-1', phase: 'features', fold: null, folds: null });
-    stream.epochEvent(epoch('t1', 1, { diagnosis: [{ code: 'not-converged', severity: 'info', params: { lastEpochs: 3, dropPercentPerEpoch: 5 }, message: 'x' }] }));
+    stream.epochEvent(
+      epoch('t1', 1, {
+        diagnosis: [{ code: 'not-converged', severity: 'info', params: { lastEpochs: 3, dropPercentPerEpoch: 5 }, message: 'x' }],
+      }),
+    );
     const snapshot = stream.take()!;
     expect(snapshot.progress).toMatchObject({ runId: 'run-1', phase: 'features' });
     expect(snapshot.diagnosis?.[0].code).toBe('not-converged');

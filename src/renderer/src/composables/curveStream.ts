@@ -51,7 +51,23 @@ export interface CurveSnapshot {
 export const MAX_BATCH_POINTS = 50_000;
 
 export function emptyProgress(): TrainingProgress {
-  return { phase: null, runId: null, fold: null, folds: null, foldIndex: 0, epoch: 0, epochFraction: 0, batch: 0, batches: 0, elapsedMs: 0, etaMs: null, engine: null, imagesDone: null, imagesTotal: null, queuePosition: null };
+  return {
+    phase: null,
+    runId: null,
+    fold: null,
+    folds: null,
+    foldIndex: 0,
+    epoch: 0,
+    epochFraction: 0,
+    batch: 0,
+    batches: 0,
+    elapsedMs: 0,
+    etaMs: null,
+    engine: null,
+    imagesDone: null,
+    imagesTotal: null,
+    queuePosition: null,
+  };
 }
 
 /**
@@ -72,7 +88,16 @@ export class CurveStream {
     const event = experimentProgressEventSchema.safeParse(payload);
     if (!event.success || event.data.taskId !== this.taskId) return false;
     const { runId, phase, fold, folds, done, total, position } = event.data;
-    this.progress = { ...this.progress, runId, phase, fold, folds, imagesDone: done ?? null, imagesTotal: total ?? null, queuePosition: position ?? null };
+    this.progress = {
+      ...this.progress,
+      runId,
+      phase,
+      fold,
+      folds,
+      imagesDone: done ?? null,
+      imagesTotal: total ?? null,
+      queuePosition: position ?? null,
+    };
     return (this.dirty = true);
   }
 
@@ -82,7 +107,16 @@ export class CurveStream {
     const e = event.data;
     this.epochs.push(e);
     if (e.diagnosis) this.diagnosis = e.diagnosis;
-    this.progress = { ...this.progress, engine: e.engine, foldIndex: e.fold, epoch: e.epoch, epochFraction: 1, elapsedMs: e.elapsedMs, etaMs: e.etaMs, phase: this.progress.phase ?? 'training' };
+    this.progress = {
+      ...this.progress,
+      engine: e.engine,
+      foldIndex: e.fold,
+      epoch: e.epoch,
+      epochFraction: 1,
+      elapsedMs: e.elapsedMs,
+      etaMs: e.etaMs,
+      phase: this.progress.phase ?? 'training',
+    };
     return (this.dirty = true);
   }
 

@@ -3,7 +3,15 @@ import { trainingSettingsSchema } from '../../../shared/models/trainingSettings'
 import type { LoadedRun } from '../components/evaluation/runLoader';
 import { firstFoldHistory, interruptedEpoch, matchingDatasetId, reusableSpec, reusedSettings } from './evaluationRun';
 
-const row = (epoch: number) => ({ epoch, fold: null, trainLoss: 1 / epoch, valLoss: null, trainAccuracy: null, valAccuracy: null, gradientNorms: [] });
+const row = (epoch: number) => ({
+  epoch,
+  fold: null,
+  trainLoss: 1 / epoch,
+  valLoss: null,
+  trainAccuracy: null,
+  valAccuracy: null,
+  gradientNorms: [],
+});
 const spec = { inputShape: [2], layers: [{ type: 'output', units: 2, activation: 'softmax' }] };
 
 /**
@@ -11,7 +19,13 @@ const spec = { inputShape: [2], layers: [{ type: 'output', units: 2, activation:
  * which the contract's own tests cover (the renderer may not import core's full sample run).
  */
 function loaded(changes: Record<string, unknown> = {}): LoadedRun {
-  return { runId: 'r1', config: { dataset: { fingerprint: 'f1' }, model: { spec }, imported: null }, metrics: {}, history: [row(1), row(2), row(3)], ...changes } as unknown as LoadedRun;
+  return {
+    runId: 'r1',
+    config: { dataset: { fingerprint: 'f1' }, model: { spec }, imported: null },
+    metrics: {},
+    history: [row(1), row(2), row(3)],
+    ...changes,
+  } as unknown as LoadedRun;
 }
 
 describe('what Evaluación reads from a run (useEvaluation)', () => {

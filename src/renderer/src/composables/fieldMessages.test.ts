@@ -7,12 +7,14 @@ import { LOCALES } from '../i18n/messages';
 import { translator } from '../i18n/translator.testdata';
 import { describeRange, invalidFieldMessage } from './fieldMessages';
 
-
 /** One valid request with every kind of field the UI edits: each layer type, HOG, early stopping, augmentation. */
 const hogRequest = {
   taskId: 't',
   datasetId: 'd',
-  features: { kind: 'hog', pipeline: { resize: { width: 12, height: 24 }, params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2] } } },
+  features: {
+    kind: 'hog',
+    pipeline: { resize: { width: 12, height: 24 }, params: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [2, 2] } },
+  },
   split: { method: 'train-val-test', train: 0.7, validation: 0.15, test: 0.15, folds: 5 },
   misclassifiedSample: 24,
   model: {
@@ -20,7 +22,15 @@ const hogRequest = {
     seed: 1,
     inputShape: [28, 28, 1],
     layers: [
-      { type: 'conv2d', filters: 4, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], activation: { kind: 'leakyRelu', alpha: 0.1 }, initializer: { method: 'glorotUniform', scale: 1 } },
+      {
+        type: 'conv2d',
+        filters: 4,
+        kernelSize: [3, 3],
+        strides: [1, 1],
+        dilation: [1, 1],
+        activation: { kind: 'leakyRelu', alpha: 0.1 },
+        initializer: { method: 'glorotUniform', scale: 1 },
+      },
       { type: 'maxPool', poolSize: [2, 2], strides: [2, 2] },
       { type: 'batchNorm', momentum: 0.9, epsilon: 0.001 },
       { type: 'flatten' },
@@ -30,7 +40,10 @@ const hogRequest = {
     ],
   },
   training: { learningRate: 0.1, momentum: 0.5, epochs: 10, batchSize: 32, l2: 0, seed: 1, earlyStopping: { patience: 3, minDelta: 0 } },
-  augmentation: { copies: 2, options: { rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.1, brightness: 0.1, contrast: 0.1, noiseStd: 0.1 } },
+  augmentation: {
+    copies: 2,
+    options: { rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.1, brightness: 0.1, contrast: 0.1, noiseStd: 0.1 },
+  },
 };
 const pixelsRequest = { ...hogRequest, features: { kind: 'pixels', resize: { width: 20, height: 20 }, keepShape: true } };
 
@@ -72,12 +85,18 @@ const SAMPLES: Record<keyof typeof EDITED_FIELDS, unknown[]> = {
   'dataset.augmentPreview': [{ datasetId: 'd', index: 0, options: hogRequest.augmentation.options, count: 12, seed: 42, size: 64 }],
   'model.import': [
     { path: '/modelo', features: hogRequest.features },
-    { path: '/modelo', features: { kind: 'pixels', resize: { width: 20, height: 20 } }, scaling: { kind: 'standard', mean: [0.5, 0.5], std: [1, 2] } },
+    {
+      path: '/modelo',
+      features: { kind: 'pixels', resize: { width: 20, height: 20 } },
+      scaling: { kind: 'standard', mean: [0.5, 0.5], std: [1, 2] },
+    },
     { path: '/modelo', features: { kind: 'columns' }, scaling: { kind: 'minmax', min: [0, -1], range: [1, 2] } },
   ],
 };
 type EditedMethod = keyof typeof EDITED_FIELDS;
-const CASES = (Object.entries(EDITED_FIELDS) as [EditedMethod, Record<string, string>][]).flatMap(([method, table]) => Object.entries(table).map(([pattern, labelKey]) => [`${method} ${pattern}`, method, pattern, labelKey] as const));
+const CASES = (Object.entries(EDITED_FIELDS) as [EditedMethod, Record<string, string>][]).flatMap(([method, table]) =>
+  Object.entries(table).map(([pattern, labelKey]) => [`${method} ${pattern}`, method, pattern, labelKey] as const),
+);
 
 describe('validation messages for every contract field the UI edits', () => {
   it.each(Object.keys(SAMPLES))('%s: every number field of its request has a label', (method) => {
@@ -112,7 +131,9 @@ describe('validation messages for every contract field the UI edits', () => {
       const text = invalidFieldMessage(t, locale, params as unknown as Record<string, string | number>)!;
       expect(text).toContain(t(`fields.label.${labelKey}`));
       expect(text).toContain(describeRange(t, locale, range!));
-      expect(text).not.toMatch(/Too (big|small)|expected|Invalid input|experiment\.run|dataset\.|model\.import|training\.|model\.layers|options\./);
+      expect(text).not.toMatch(
+        /Too (big|small)|expected|Invalid input|experiment\.run|dataset\.|model\.import|training\.|model\.layers|options\./,
+      );
       if (locale !== 'en' && !Number.isInteger(bad)) expect(text).toContain(String(bad).replace('.', ','));
     }
   });
@@ -120,12 +141,24 @@ describe('validation messages for every contract field the UI edits', () => {
   it('η = 1000 reads as a teacher would write it; a layer field names its layer', () => {
     const payload = withValue(hogRequest, ['training', 'learningRate'], 1000);
     const issue = experimentRequestSchema.safeParse(payload).error!.issues[0];
-    const params = { method: 'experiment.run', ...fieldIssueParams(issue, payload, experimentRequestSchema) } as unknown as Record<string, string | number>;
-    expect(invalidFieldMessage(translator('es'), 'es', params)).toBe('Tasa de aprendizaje (η): 1000 no está permitido; se permite mayor que 0 y hasta 100. Corrígelo y vuelve a intentarlo.');
-    expect(invalidFieldMessage(translator('en'), 'en', params)).toBe('Learning rate (η): 1,000 is not allowed; allowed: above 0 and up to 100. Correct it and try again.');
+    const params = { method: 'experiment.run', ...fieldIssueParams(issue, payload, experimentRequestSchema) } as unknown as Record<
+      string,
+      string | number
+    >;
+    expect(invalidFieldMessage(translator('es'), 'es', params)).toBe(
+      'Tasa de aprendizaje (η): 1000 no está permitido; se permite mayor que 0 y hasta 100. Corrígelo y vuelve a intentarlo.',
+    );
+    expect(invalidFieldMessage(translator('en'), 'en', params)).toBe(
+      'Learning rate (η): 1,000 is not allowed; allowed: above 0 and up to 100. Correct it and try again.',
+    );
     const units = withValue(hogRequest, ['model', 'layers', 4, 'units'], 0);
     const unitsIssue = experimentRequestSchema.safeParse(units).error!.issues[0];
-    const unitsParams = { method: 'experiment.run', ...fieldIssueParams(unitsIssue, units, experimentRequestSchema) } as unknown as Record<string, string | number>;
-    expect(invalidFieldMessage(translator('pt'), 'pt', unitsParams)).toBe('Neurônios (camada 5): 0 não é permitido; permitido: um número inteiro de 1 a 100.000. Corrija e tente de novo.');
+    const unitsParams = { method: 'experiment.run', ...fieldIssueParams(unitsIssue, units, experimentRequestSchema) } as unknown as Record<
+      string,
+      string | number
+    >;
+    expect(invalidFieldMessage(translator('pt'), 'pt', unitsParams)).toBe(
+      'Neurônios (camada 5): 0 não é permitido; permitido: um número inteiro de 1 a 100.000. Corrija e tente de novo.',
+    );
   });
 });

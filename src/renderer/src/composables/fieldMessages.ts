@@ -42,5 +42,7 @@ export function invalidFieldMessage(t: Translate, locale: string, params: Record
   const plain = t(`fields.label.${key}`);
   const label = issue.layer !== undefined ? t('fields.inLayer', { label: plain, layer: issue.layer }) : plain;
   const range = describeRange(t, locale, issueRange(issue));
-  return issue.value !== undefined ? t('fields.invalid', { label, value: bound(issue.value, locale), range }) : t('fields.invalidNoValue', { label, range });
+  return issue.value !== undefined
+    ? t('fields.invalid', { label, value: bound(issue.value, locale), range })
+    : t('fields.invalidNoValue', { label, range });
 }

@@ -26,7 +26,12 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
  * The engine and backend a run used, in the interface language: "didáctico", "TensorFlow.js · backend wasm" (run
  * files say `didactic` / `none`; a name this version does not know is shown as written).
  */
-export function engineLine(t: Translate, te: (key: string) => boolean, engine: string | null | undefined, backend: string | null | undefined): string {
+export function engineLine(
+  t: Translate,
+  te: (key: string) => boolean,
+  engine: string | null | undefined,
+  backend: string | null | undefined,
+): string {
   if (!engine) return '—';
   const name = te(`evaluation.engineName.${engine}`) ? t(`evaluation.engineName.${engine}`) : engine;
   return backend && backend !== 'none' ? t('evaluation.engineName.withBackend', { engine: name, backend }) : name;

@@ -36,7 +36,9 @@ export function useAssignment() {
       epochs: l?.epochs ?? null,
     };
   });
-  const violations = computed<LockViolation[]>(() => (assignment.value && handedOut.value ? setupViolations(kept.collectSetup(), assignment.value, handedOut.value) : []));
+  const violations = computed<LockViolation[]>(() =>
+    assignment.value && handedOut.value ? setupViolations(kept.collectSetup(), assignment.value, handedOut.value) : [],
+  );
 
   function describe(violation: LockViolation): string {
     switch (violation.code) {
@@ -45,7 +47,9 @@ export function useAssignment() {
       case 'epochs':
         return t('assignment.epochsOutside', { min: violation.min, max: violation.max });
       case 'model-family':
-        return t('assignment.familyNotAllowed', { families: violation.allowed.map((family) => t(`assignment.families.${family}`)).join(', ') });
+        return t('assignment.familyNotAllowed', {
+          families: violation.allowed.map((family) => t(`assignment.families.${family}`)).join(', '),
+        });
       case 'model-fixed':
         return t('assignment.modelChanged');
       case 'split':

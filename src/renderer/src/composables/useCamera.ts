@@ -1,5 +1,13 @@
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
-import { CAPTURE_SIDE, cameraProblem, captureProblem, centreSquare, DEFAULT_CAPTURE_RATE, photoPath, type CameraProblem } from './cameraDataset';
+import {
+  CAPTURE_SIDE,
+  cameraProblem,
+  captureProblem,
+  centreSquare,
+  DEFAULT_CAPTURE_RATE,
+  photoPath,
+  type CameraProblem,
+} from './cameraDataset';
 import { useUpload } from './useUpload';
 
 /** One class being recorded: its name, its photos (JPEG blobs) and the last one to show. */
@@ -84,7 +92,9 @@ export function useCamera(defaultName: string, defaultClass: (index: number) => 
     const entry = classes.value.find((c) => c.id === id);
     if (!photo || !entry) return;
     forget(entry);
-    classes.value = classes.value.map((c) => (c.id === id ? { ...c, photos: [...c.photos, photo], lastUrl: URL.createObjectURL(photo) } : c));
+    classes.value = classes.value.map((c) =>
+      c.id === id ? { ...c, photos: [...c.photos, photo], lastUrl: URL.createObjectURL(photo) } : c,
+    );
   }
 
   /** Held down: a photo at once, then `rate` per second until released. */
@@ -123,12 +133,17 @@ export function useCamera(defaultName: string, defaultClass: (index: number) => 
   /** Uploads the photos as `<name>/<class>/…jpg` and opens them as the dataset; false when refused or failed. */
   async function save(): Promise<boolean> {
     release();
-    problem.value = captureProblem(datasetName.value, classes.value.map((c) => ({ name: c.name, count: c.photos.length })));
+    problem.value = captureProblem(
+      datasetName.value,
+      classes.value.map((c) => ({ name: c.name, count: c.photos.length })),
+    );
     if (problem.value) return false;
-    const files = classes.value.flatMap((c) => c.photos.map((photo, index) => {
-      const path = photoPath(datasetName.value, c.name, index);
-      return { path, file: new File([photo], path.slice(path.lastIndexOf('/') + 1), { type: 'image/jpeg' }) };
-    }));
+    const files = classes.value.flatMap((c) =>
+      c.photos.map((photo, index) => {
+        const path = photoPath(datasetName.value, c.name, index);
+        return { path, file: new File([photo], path.slice(path.lastIndexOf('/') + 1), { type: 'image/jpeg' }) };
+      }),
+    );
     const opened = await upload(files);
     if (opened) stop();
     return opened !== null;
@@ -139,5 +154,23 @@ export function useCamera(defaultName: string, defaultClass: (index: number) => 
     for (const entry of classes.value) forget(entry);
   });
 
-  return { stream, problem, datasetName, rate, classes, recording, uploading: progress, uploadError, start, stop, hold, release, clear, remove, rename, addClass, save };
+  return {
+    stream,
+    problem,
+    datasetName,
+    rate,
+    classes,
+    recording,
+    uploading: progress,
+    uploadError,
+    start,
+    stop,
+    hold,
+    release,
+    clear,
+    remove,
+    rename,
+    addClass,
+    save,
+  };
 }

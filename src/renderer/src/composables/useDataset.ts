@@ -1,5 +1,13 @@
 import { ref, shallowRef, type Ref } from 'vue';
-import type { BuiltinId, CsvInspection, DatasetProgressEvent, DatasetSummary, ImageSummary, SplitRequest, SplitResult } from '../../../shared/contract/datasets';
+import type {
+  BuiltinId,
+  CsvInspection,
+  DatasetProgressEvent,
+  DatasetSummary,
+  ImageSummary,
+  SplitRequest,
+  SplitResult,
+} from '../../../shared/contract/datasets';
 import type { z } from 'zod';
 import { builtinOptionsSchema } from '../../../shared/contract/datasets';
 import type { DatasetReference } from '../../../shared/contract/project';
@@ -98,7 +106,12 @@ export function useDataset() {
   async function chooseTarget(target: number, task: 'auto' | 'classification' | 'regression'): Promise<boolean> {
     if (!csv.value || !pendingCsv) return false;
     const datasetId = csv.value.datasetId;
-    return adopt(await run(() => client.call('dataset.chooseTarget', { datasetId, target, task })), { kind: 'csv', ...pendingCsv, target, task });
+    return adopt(await run(() => client.call('dataset.chooseTarget', { datasetId, target, task })), {
+      kind: 'csv',
+      ...pendingCsv,
+      target,
+      task,
+    });
   }
 
   async function loadBuiltin(id: BuiltinId, options: BuiltinOptions): Promise<boolean> {
@@ -137,7 +150,27 @@ export function useDataset() {
     if (currentTask) await client.call('task.cancel', { taskId: currentTask });
   }
 
-  return { summary, csv, split, progress, busy, error, reference, searchHint, recent, refreshRecent, openFolder, openUpload, openCsv, chooseTarget, loadBuiltin, reopen, resume, makeSplit, cancel };
+  return {
+    summary,
+    csv,
+    split,
+    progress,
+    busy,
+    error,
+    reference,
+    searchHint,
+    recent,
+    refreshRecent,
+    openFolder,
+    openUpload,
+    openCsv,
+    chooseTarget,
+    loadBuiltin,
+    reopen,
+    resume,
+    makeSplit,
+    cancel,
+  };
 }
 
 /** Subscribes to `dataset.progress` for this window's current task; returns the unsubscribe function. */

@@ -1,6 +1,14 @@
 import { reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import type { RequestOf } from '../../../shared/contract';
-import { hogPipelineSchema, LAB_HOG_PARAMS, LAB_RESIZE, type HogExtractResult, type HogPipeline, type HogPreview, type HogProgressEvent } from '../../../shared/contract/features';
+import {
+  hogPipelineSchema,
+  LAB_HOG_PARAMS,
+  LAB_RESIZE,
+  type HogExtractResult,
+  type HogPipeline,
+  type HogPreview,
+  type HogProgressEvent,
+} from '../../../shared/contract/features';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
 import { newTaskId } from '../../../shared/contract/newTaskId';
@@ -9,7 +17,8 @@ export type HogPreviewSource = RequestOf<'hog.preview'>['source'];
 
 // Module-level state: the pipeline chosen here is the one later steps (training) should use for this window.
 // Deep copies: the sliders edit these arrays in place, and the schema's defaults must never change.
-const labPipeline = (): HogPipeline => JSON.parse(JSON.stringify(hogPipelineSchema.parse({ resize: { ...LAB_RESIZE }, params: LAB_HOG_PARAMS }))) as HogPipeline;
+const labPipeline = (): HogPipeline =>
+  JSON.parse(JSON.stringify(hogPipelineSchema.parse({ resize: { ...LAB_RESIZE }, params: LAB_HOG_PARAMS }))) as HogPipeline;
 const pipeline = reactive<HogPipeline>(labPipeline());
 const source: Ref<HogPreviewSource | null> = shallowRef(null);
 const preview: Ref<HogPreview | null> = shallowRef(null);
@@ -90,7 +99,11 @@ export function useFeatures() {
     extraction.value = null;
     progress.value = null;
     try {
-      extraction.value = await client.call('hog.extract', { taskId: currentTask, source: { kind: 'dataset', datasetId }, pipeline: currentPipeline() });
+      extraction.value = await client.call('hog.extract', {
+        taskId: currentTask,
+        source: { kind: 'dataset', datasetId },
+        pipeline: currentPipeline(),
+      });
     } catch (failure) {
       extractError.value = describe(failure);
     } finally {
@@ -109,7 +122,21 @@ export function useFeatures() {
     });
   }
 
-  return { pipeline, source, preview, previewError, previewing, extraction, progress, extracting, extractError, watchPreview, extract, cancel, listenToProgress };
+  return {
+    pipeline,
+    source,
+    preview,
+    previewError,
+    previewing,
+    extraction,
+    progress,
+    extracting,
+    extractError,
+    watchPreview,
+    extract,
+    cancel,
+    listenToProgress,
+  };
 }
 
 /** Largest side sent for an opened file: the preview is interactive, and a 12-megapixel photo would be a 36 MB message. */
@@ -134,7 +161,12 @@ export async function decodeImageFile(file: Blob): Promise<{ width: number; heig
   return fromRgba(context.getImageData(0, 0, width, height));
 }
 
-export function fromRgba(image: { width: number; height: number; data: Uint8ClampedArray }): { width: number; height: number; channels: 1 | 3; data: number[] } {
+export function fromRgba(image: { width: number; height: number; data: Uint8ClampedArray }): {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: number[];
+} {
   const { width, height, data } = image;
   let grey = true;
   for (let i = 0; i < data.length && grey; i += 4) grey = data[i] === data[i + 1] && data[i] === data[i + 2];

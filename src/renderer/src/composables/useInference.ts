@@ -42,8 +42,8 @@ function latestCall<Args extends unknown[], Result>(run: (...args: Args) => Prom
 
 export function useImagePrediction() {
   const client = useClient();
-  const { result, error, loading, call, reset } = latestCall(
-    (runId: string, source: PredictionSource): Promise<PredictImageResult> => client.call('runs.predictImage', { runId, source }),
+  const { result, error, loading, call, reset } = latestCall((runId: string, source: PredictionSource): Promise<PredictImageResult> =>
+    client.call('runs.predictImage', { runId, source }),
   );
   return { prediction: result, error, loading, predict: call, reset };
 }
@@ -51,7 +51,8 @@ export function useImagePrediction() {
 export function useConvInspection() {
   const client = useClient();
   const { result, error, loading, call, reset } = latestCall(
-    (runId: string, source: PredictionSource, channels: number): Promise<InspectConvResult> => client.call('runs.inspectConv', { runId, source, channels }),
+    (runId: string, source: PredictionSource, channels: number): Promise<InspectConvResult> =>
+      client.call('runs.inspectConv', { runId, source, channels }),
   );
   return { inspection: result, error, loading, inspect: call, reset };
 }
@@ -60,7 +61,9 @@ export type ModelImportRequest = RequestOf<'model.import'>;
 
 export function useModelImport() {
   const client = useClient();
-  const { result, error, loading, call, reset } = latestCall((request: ModelImportRequest): Promise<ModelImportResult> => client.call('model.import', request));
+  const { result, error, loading, call, reset } = latestCall((request: ModelImportRequest): Promise<ModelImportResult> =>
+    client.call('model.import', request),
+  );
   // Each import writes a run: while one is on its way, another submit (a double click) is ignored.
   const importModel = async (request: ModelImportRequest): Promise<void> => (loading.value ? undefined : call(request));
   return { imported: result, error, importing: loading, importModel, reset };

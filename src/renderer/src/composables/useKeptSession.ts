@@ -91,7 +91,8 @@ export function useKeptSession() {
       wantedDataset.value = null;
       return;
     }
-    const opened = (loadedId !== null && (await data.resume(loadedId, wanted.fingerprint, wanted.reference))) || (await data.reopen(wanted.reference));
+    const opened =
+      (loadedId !== null && (await data.resume(loadedId, wanted.fingerprint, wanted.reference))) || (await data.reopen(wanted.reference));
     if (!opened) {
       missingDataset.value = wanted;
       data.searchHint.value = wanted.reference.kind === 'builtin' ? null : { kind: wanted.reference.kind, path: wanted.reference.path };
@@ -125,7 +126,8 @@ export function useKeptSession() {
       if ((LOCALES as readonly string[]).includes(session.language)) setLocale(session.language);
       setProjector(session.projector);
       lab.project.value = session.project;
-      if (options.view && session.view && session.view !== 'inicio' && !window.location.hash.replace(/^#\/?/, '')) window.location.hash = `#/${session.view}`;
+      if (options.view && session.view && session.view !== 'inicio' && !window.location.hash.replace(/^#\/?/, ''))
+        window.location.hash = `#/${session.view}`;
       await applySetup(session.setup, session.datasetId);
     } finally {
       restoring.value = false;
@@ -194,5 +196,17 @@ export function useKeptSession() {
     if (kept.session) await apply(kept.session, { view: false });
   }
 
-  return { start, collectSetup, applySetup, openDataset, checkFingerprint, takeOtherChanges, wantedDataset, missingDataset, mismatchedDataset, changedElsewhere, restoring };
+  return {
+    start,
+    collectSetup,
+    applySetup,
+    openDataset,
+    checkFingerprint,
+    takeOtherChanges,
+    wantedDataset,
+    missingDataset,
+    mismatchedDataset,
+    changedElsewhere,
+    restoring,
+  };
 }

@@ -1,7 +1,13 @@
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ChartSeries } from '../components/charts/LineChart.vue';
-import { learningCurveSeries, type CurveMetric, type CurvePart, type CurveRow, type CurveSeries } from '../../../shared/evaluation/learningCurves';
+import {
+  learningCurveSeries,
+  type CurveMetric,
+  type CurvePart,
+  type CurveRow,
+  type CurveSeries,
+} from '../../../shared/evaluation/learningCurves';
 
 const LABEL_KEYS = {
   loss: { train: 'training.chart.trainLoss', validation: 'training.chart.valLoss' },
@@ -15,7 +21,12 @@ const LABEL_KEYS = {
 export function useLearningCurves(rows: Ref<readonly CurveRow[]>) {
   const { t } = useI18n();
   const chartSeries = (series: CurveSeries[]): ChartSeries[] =>
-    series.map((curve) => ({ label: t(LABEL_KEYS[curve.metric][curve.part]), data: curve.values, color: curve.color, ...(curve.dashed ? { dashed: true } : {}) }));
+    series.map((curve) => ({
+      label: t(LABEL_KEYS[curve.metric][curve.part]),
+      data: curve.values,
+      color: curve.color,
+      ...(curve.dashed ? { dashed: true } : {}),
+    }));
   return {
     lossSeries: computed(() => chartSeries(learningCurveSeries(rows.value, 'loss'))),
     accuracySeries: computed(() => chartSeries(learningCurveSeries(rows.value, 'accuracy'))),

@@ -18,6 +18,8 @@ export function useModelChecks() {
     outputMismatch: computed(() => outputMismatch(model.value, outputUnits.value)),
     inputMismatch: computed(() => inputMismatch(model.value, inputShape.value)),
     /** As hints for DiagnosisList, which translates `diagnosisText[code]`. */
-    pairingHints: computed(() => modelLossPairingProblems(model.value, training.value.loss, classes.value).map((problem) => ({ ...problem, message: problem.code }))),
+    pairingHints: computed(() =>
+      modelLossPairingProblems(model.value, training.value.loss, classes.value).map((problem) => ({ ...problem, message: problem.code })),
+    ),
   };
 }

@@ -47,7 +47,6 @@ export function useModelExport() {
   return { result, busy, error, exportModel, download };
 }
 
-
 /** "Clasificar una carpeta": runs.predictFolder as a task with progress and cancel; the CSV as a download. */
 export function useFolderPrediction() {
   const client = useClient();

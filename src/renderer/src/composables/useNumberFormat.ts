@@ -1,5 +1,15 @@
 import { useI18n } from 'vue-i18n';
-import { formatBytes, formatDecimal, formatDuration, formatLinearEquation, formatMath, formatNumber, formatPercent, formatSignificant, formatTuple } from '../../../shared/i18n/formatNumber';
+import {
+  formatBytes,
+  formatDecimal,
+  formatDuration,
+  formatLinearEquation,
+  formatMath,
+  formatNumber,
+  formatPercent,
+  formatSignificant,
+  formatTuple,
+} from '../../../shared/i18n/formatNumber';
 
 /** The shared number formatters bound to the interface language (re-evaluated when it changes, as templates read it). */
 export function useNumberFormat() {
@@ -17,7 +27,8 @@ export function useNumberFormat() {
     /** "(0,5; 1,5)" in es/pt, "(0.5, 1.5)" in en. */
     tuple: (values: readonly number[], digits = 3) => formatTuple(values, locale.value, digits),
     /** "1,5·x₁ + 1,5·x₂ − 1 = 0". */
-    equation: (terms: readonly { coefficient: number; variable: string }[], constant: number, digits = 3) => formatLinearEquation(terms, constant, locale.value, digits),
+    equation: (terms: readonly { coefficient: number; variable: string }[], constant: number, digits = 3) =>
+      formatLinearEquation(terms, constant, locale.value, digits),
     /** "0,5 s", "3 min 5 s". */
     duration: (seconds: number) => formatDuration(seconds, locale.value),
   };

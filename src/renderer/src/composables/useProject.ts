@@ -1,5 +1,12 @@
 import { ref, shallowRef, type Ref } from 'vue';
-import { MAX_PROJECT_FILE_BYTES, PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type Assignment, type ProjectFile, type RecentProject } from '../../../shared/contract/project';
+import {
+  MAX_PROJECT_FILE_BYTES,
+  PROJECT_FORMAT,
+  PROJECT_FORMAT_VERSION,
+  type Assignment,
+  type ProjectFile,
+  type RecentProject,
+} from '../../../shared/contract/project';
 import type { RequestOf } from '../../../shared/contract';
 import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
@@ -74,14 +81,26 @@ export function useProject() {
       const sameProject = lab.project.value && lab.project.value.name === file.name ? lab.project.value.id : null;
       const saved = await client.call('project.save', { project: file, id: sameProject });
       offerDownload(saved.fileName, saved.text, 'application/json');
-      lab.project.value = { id: saved.id, name: file.name, runs: file.runs, assignment, assignmentSetup: assignment ? file.setup : (lab.project.value?.assignmentSetup ?? null) };
+      lab.project.value = {
+        id: saved.id,
+        name: file.name,
+        runs: file.runs,
+        assignment,
+        assignmentSetup: assignment ? file.setup : (lab.project.value?.assignmentSetup ?? null),
+      };
       notice.value = saved.fileName;
       await refreshRecent();
     });
   }
 
   async function adopt(id: string, project: ProjectFile): Promise<void> {
-    lab.project.value = { id, name: project.name, runs: project.runs, assignment: project.assignment, assignmentSetup: project.assignment ? project.setup : null };
+    lab.project.value = {
+      id,
+      name: project.name,
+      runs: project.runs,
+      assignment: project.assignment,
+      assignmentSetup: project.assignment ? project.setup : null,
+    };
     await kept.applySetup(project.setup);
     notice.value = null;
     await refreshRecent();
@@ -91,7 +110,13 @@ export function useProject() {
   async function openFile(file: File): Promise<boolean> {
     error.value = null;
     if (file.size > MAX_PROJECT_FILE_BYTES) {
-      error.value = describe(new ClientCallError({ code: 'project-too-large', message: `${file.name} is too large to be a project file.`, params: { file: file.name } }));
+      error.value = describe(
+        new ClientCallError({
+          code: 'project-too-large',
+          message: `${file.name} is too large to be a project file.`,
+          params: { file: file.name },
+        }),
+      );
       return false;
     }
     return openFrom(async () => ({ kind: 'text', text: await file.text(), fileName: file.name }));

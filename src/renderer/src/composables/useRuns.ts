@@ -18,7 +18,11 @@ export function useRuns() {
   const all = ref<RunSummary[]>([]);
   const root = ref('');
   const search = ref('');
-  const runs = computed(() => all.value.filter((run) => runMatchesSearch(run, search.value, [t(`evaluation.runs.status.${run.status}`), t(`report.status.${run.status}`)])));
+  const runs = computed(() =>
+    all.value.filter((run) =>
+      runMatchesSearch(run, search.value, [t(`evaluation.runs.status.${run.status}`), t(`report.status.${run.status}`)]),
+    ),
+  );
   const loading = ref(false);
   const error = ref<string | null>(null);
   /** Why new runs cannot be recorded in the runs folder (read-only, no permission), translated; null when they can. */

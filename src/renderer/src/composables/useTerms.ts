@@ -9,7 +9,8 @@ import { isLanguage } from '../../../shared/i18n/languages';
 export function useTerms() {
   const { t, locale } = useI18n();
   const term = <G extends TermGroup>(group: G, key: TermKey<G>): string => t(`term.${group}.${key}`);
-  const label = <G extends TermGroup>(group: G, key: TermKey<G>): string => capitalize(term(group, key), isLanguage(locale.value) ? locale.value : 'es');
+  const label = <G extends TermGroup>(group: G, key: TermKey<G>): string =>
+    capitalize(term(group, key), isLanguage(locale.value) ? locale.value : 'es');
   return {
     /** As it reads inside a sentence: "sigmoide", "SGD por minilotes". */
     term,

@@ -2,7 +2,15 @@ import { ref, shallowRef, type Ref } from 'vue';
 import type { z } from 'zod';
 import type { ActiveExperiment, ExperimentRequest, ExperimentResult, JournalEvent } from '../../../shared/contract/experiment';
 import type { trainInspectionEventSchema } from '../../../shared/contract/training';
-import { CurveStream, diagnosisSchema, emptyProgress, type BatchPoint, type DiagnosisHint, type EpochRecord, type TrainingProgress } from './curveStream';
+import {
+  CurveStream,
+  diagnosisSchema,
+  emptyProgress,
+  type BatchPoint,
+  type DiagnosisHint,
+  type EpochRecord,
+  type TrainingProgress,
+} from './curveStream';
 import { ClientCallError } from '../client/errors';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
@@ -140,7 +148,11 @@ export function useTraining() {
         client.onReconnect(() => void reattach()),
         client.on('experiment.done', (payload) => {
           if (payload.taskId !== id) return;
-          finish(payload.result ? { result: payload.result } : { error: new ClientCallError(payload.error ?? { code: 'internal', message: 'The training ended without a result.' }) });
+          finish(
+            payload.result
+              ? { result: payload.result }
+              : { error: new ClientCallError(payload.error ?? { code: 'internal', message: 'The training ended without a result.' }) },
+          );
         }),
       ];
       const finish = (outcome: Outcome): void => {
@@ -158,7 +170,8 @@ export function useTraining() {
           status.value = response.status;
           lastRunId.value = response.runId;
           // The open project lists the runs made with it (what a teacher checks against the assignment).
-          if (project.value && !project.value.runs.includes(response.runId)) project.value = { ...project.value, runs: [...project.value.runs, response.runId] };
+          if (project.value && !project.value.runs.includes(response.runId))
+            project.value = { ...project.value, runs: [...project.value.runs, response.runId] };
           // A run that ended early (e.g. the loss became NaN) says why and what to try; its curves stay on screen.
           if (response.problem) error.value = describe(new ClientCallError(response.problem));
           void showStoredDiagnosis(response);
@@ -213,20 +226,35 @@ export function useTraining() {
   /** The task ended while the page was away: its run folder has the outcome. */
   async function settleFromDisk(task: NonNullable<typeof following>): Promise<void> {
     const id = runId.value;
-    if (!id) return task.finish({ error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }) });
+    if (!id)
+      return task.finish({
+        error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }),
+      });
     try {
       const { runs } = await client.call('runs.list', { search: id });
       const run = runs.find((entry) => entry.runId === id);
       if (run && (run.status === 'completed' || run.status === 'stopped' || run.status === 'failed')) {
         task.finish({
-          result: { runId: id, dir: '', status: run.status, accuracy: { train: null, val: null, test: run.testAccuracy }, engine: run.engine ?? '', backend: run.backend ?? '', epochsRun: run.epochsRun ?? 0, seconds: 0, problem: null },
+          result: {
+            runId: id,
+            dir: '',
+            status: run.status,
+            accuracy: { train: null, val: null, test: run.testAccuracy },
+            engine: run.engine ?? '',
+            backend: run.backend ?? '',
+            epochsRun: run.epochsRun ?? 0,
+            seconds: 0,
+            problem: null,
+          },
         });
         return;
       }
     } catch {
       // Reported below.
     }
-    task.finish({ error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }) });
+    task.finish({
+      error: new ClientCallError({ code: 'connection-lost', message: 'The connection to Sinapsis was lost while the training ran.' }),
+    });
   }
 
   /**
@@ -249,7 +277,6 @@ export function useTraining() {
       commandInFlight.value = false;
     }
   }
-
 
   return {
     status,

@@ -47,7 +47,10 @@ export function useUpload() {
     const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
     progress.value = { name, doneBytes: 0, totalBytes, opening: false };
     try {
-      const { uploadId, chunkBytes } = await client.call('upload.begin', { name, files: files.map((f) => ({ path: f.path, size: f.file.size })) });
+      const { uploadId, chunkBytes } = await client.call('upload.begin', {
+        name,
+        files: files.map((f) => ({ path: f.path, size: f.file.size })),
+      });
       current = uploadId;
       const step = Math.min(chunkBytes, UPLOAD_CHUNK_BYTES);
       let doneBytes = 0;

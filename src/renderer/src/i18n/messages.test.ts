@@ -6,7 +6,9 @@ import { areas, buildMessages, LOCALES } from './messages';
 type Tree = { [key: string]: string | Tree };
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
 }
 
 describe('i18n messages', () => {
@@ -15,7 +17,9 @@ describe('i18n messages', () => {
     const reference = keys(messages.es).sort();
     for (const locale of LOCALES) {
       expect(keys(messages[locale]).sort()).toEqual(reference);
-      const empty = keys(messages[locale]).filter((key) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) === '');
+      const empty = keys(messages[locale]).filter(
+        (key) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) === '',
+      );
       expect(empty).toEqual([]);
     }
   });
@@ -34,10 +38,15 @@ describe('i18n messages', () => {
     const stray = Object.entries(areas).flatMap(([area, messages]) =>
       LOCALES.flatMap((locale) =>
         keys(messages[locale])
-          .map((key) => ({ key: `${area}.${locale}.${key}`, text: key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) as string }))
+          .map((key) => ({
+            key: `${area}.${locale}.${key}`,
+            text: key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], messages[locale]) as string,
+          }))
           .filter(({ text }) => {
             const bars = text.replaceAll("{'|'}", '');
-            return bars.replaceAll(' | ', '').includes('|') || (bars.includes(' | ') && bars.split(' | ').some((form) => form.trim() === ''));
+            return (
+              bars.replaceAll(' | ', '').includes('|') || (bars.includes(' | ') && bars.split(' | ').some((form) => form.trim() === ''))
+            );
           })
           .map(({ key }) => key),
       ),
@@ -63,7 +72,9 @@ describe('i18n messages', () => {
   });
 
   it('merges areas without silently overwriting a key', () => {
-    expect(() => buildMessages({ a: { es: { x: '1' }, pt: { x: '1' }, en: { x: '1' } }, b: { es: { x: '2' }, pt: { x: '2' }, en: { x: '2' } } })).toThrow(/defined by two areas/);
+    expect(() =>
+      buildMessages({ a: { es: { x: '1' }, pt: { x: '1' }, en: { x: '1' } }, b: { es: { x: '2' }, pt: { x: '2' }, en: { x: '2' } } }),
+    ).toThrow(/defined by two areas/);
     expect(buildMessages().es.nav).toBeDefined();
   });
 });

@@ -30,7 +30,30 @@ type Tree = { [key: string]: string | Tree };
 type AreaMessages = Record<Locale, Tree>;
 
 /** Every area's strings; a new area adds its `locales/<area>.ts` here. */
-export const areas: Record<string, AreaMessages> = { shell, errors, report, labs, data, datasetFit, model, training, evaluation, features, fields, trainingErrors, experimentErrors, faultErrors, inference, modelExport, pixels, project, workspaces, terms, opening, browse };
+export const areas: Record<string, AreaMessages> = {
+  shell,
+  errors,
+  report,
+  labs,
+  data,
+  datasetFit,
+  model,
+  training,
+  evaluation,
+  features,
+  fields,
+  trainingErrors,
+  experimentErrors,
+  faultErrors,
+  inference,
+  modelExport,
+  pixels,
+  project,
+  workspaces,
+  terms,
+  opening,
+  browse,
+};
 
 function isTree(value: string | Tree | undefined): value is Tree {
   return typeof value === 'object' && value !== null;

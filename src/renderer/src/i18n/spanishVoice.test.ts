@@ -5,7 +5,10 @@ import { areas } from './messages';
 
 // The exported report's Spanish labels are checked the same way in src/main/core/reports/reportText.test.ts.
 function spanishMessages() {
-  return [...Object.entries(areas).flatMap(([area, messages]) => messageStrings(messages.es, area)), ...messageStrings(diagnosisText.es, 'diagnosisText')];
+  return [
+    ...Object.entries(areas).flatMap(([area, messages]) => messageStrings(messages.es, area)),
+    ...messageStrings(diagnosisText.es, 'diagnosisText'),
+  ];
 }
 
 describe('Spanish voice (docs/CONVENTIONS.md, i18n)', () => {
@@ -18,7 +21,23 @@ describe('Spanish voice (docs/CONVENTIONS.md, i18n)', () => {
   });
 
   it('recognises voseo forms it is meant to reject, and leaves tú alone', () => {
-    for (const text of ['Revisá la ruta.', 'Elegí una carpeta', 'Abrilo de nuevo.', 'Si tenés dudas', 'Usá imágenes más chicas', '¿Querés seguir?']) expect(hasVoseo(text), text).toBe(true);
-    for (const text of ['Revisa la ruta.', 'Elige una carpeta', 'Ábrelo de nuevo.', 'Si tienes dudas', 'Usa imágenes más pequeñas', 'Está aquí, ¿qué será?']) expect(hasVoseo(text), text).toBe(false);
+    for (const text of [
+      'Revisá la ruta.',
+      'Elegí una carpeta',
+      'Abrilo de nuevo.',
+      'Si tenés dudas',
+      'Usá imágenes más chicas',
+      '¿Querés seguir?',
+    ])
+      expect(hasVoseo(text), text).toBe(true);
+    for (const text of [
+      'Revisa la ruta.',
+      'Elige una carpeta',
+      'Ábrelo de nuevo.',
+      'Si tienes dudas',
+      'Usa imágenes más pequeñas',
+      'Está aquí, ¿qué será?',
+    ])
+      expect(hasVoseo(text), text).toBe(false);
   });
 });

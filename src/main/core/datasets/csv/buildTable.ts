@@ -12,7 +12,8 @@ import { badNumber, isMissingCell, MAX_FEATURE_MAGNITUDE, parseNumber } from './
 /** An integer target with at most this many distinct values is taken as class labels; otherwise as a regression target. */
 export const MAX_CLASSES_FOR_INTEGER_TARGET = 20;
 
-const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number): string =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** Chooses classification or regression for a target column. */
 export function decideTask(values: readonly string[], delimiter: string, requested: 'auto' | TaskKind): TaskKind {
@@ -31,9 +32,17 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
   const { header, cells, lineNumbers } = draft;
   const { delimiter } = draft.inspection;
   if (target >= header.length) {
-    throw new SinapsisError('csv-bad-target', `Column ${target + 1} does not exist: "${draft.name}" has ${header.length} columns.`, { column: target + 1, columns: header.length });
+    throw new SinapsisError('csv-bad-target', `Column ${target + 1} does not exist: "${draft.name}" has ${header.length} columns.`, {
+      column: target + 1,
+      columns: header.length,
+    });
   }
-  if (header.length < 2) throw new SinapsisError('csv-one-column', `"${draft.name}" has a single column: it needs at least one feature column besides the target.`, { path: draft.path });
+  if (header.length < 2)
+    throw new SinapsisError(
+      'csv-one-column',
+      `"${draft.name}" has a single column: it needs at least one feature column besides the target.`,
+      { path: draft.path },
+    );
   const featureColumns = header.map((_, i) => i).filter((i) => i !== target);
   const features = new Float64Array(cells.length * featureColumns.length);
   for (let r = 0; r < cells.length; r++) {
@@ -51,13 +60,23 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
       const problem = badNumber(cell, delimiter);
       if (value === null || problem !== null) {
         const where = `"${draft.name}", line ${lineNumbers[r]}, column "${header[column]}" (${ordinal(column + 1)})`;
-        if (problem === 'nan' || problem === 'infinite' || problem === 'too-large') throw oddNumber(problem, where, { file: draft.name, line: lineNumbers[r], column: header[column], value: cell.trim().slice(0, 40) });
-        if (isMissingCell(cell)) {
-          throw new SinapsisError('csv-missing-value', `${where} is empty (missing value). Fill it in or delete that row; features must all be numbers.`, {
+        if (problem === 'nan' || problem === 'infinite' || problem === 'too-large')
+          throw oddNumber(problem, where, {
             file: draft.name,
             line: lineNumbers[r],
             column: header[column],
+            value: cell.trim().slice(0, 40),
           });
+        if (isMissingCell(cell)) {
+          throw new SinapsisError(
+            'csv-missing-value',
+            `${where} is empty (missing value). Fill it in or delete that row; features must all be numbers.`,
+            {
+              file: draft.name,
+              line: lineNumbers[r],
+              column: header[column],
+            },
+          );
         }
         throw new SinapsisError(
           'csv-not-numeric',
@@ -91,22 +110,38 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
       const value = parseNumber(t, delimiter);
       const problem = badNumber(t, delimiter);
       if (problem === 'nan' || problem === 'infinite' || problem === 'too-large') {
-        throw oddNumber(problem, `"${draft.name}", line ${lineNumbers[r]}, target column "${header[target]}"`, { file: draft.name, line: lineNumbers[r], column: header[target], value: t.slice(0, 40) });
-      }
-      if (value === null) {
-        throw new SinapsisError('csv-not-numeric', `"${draft.name}", line ${lineNumbers[r]}: the target column "${header[target]}" holds "${t.slice(0, 40)}", but a regression target must be a number. Fix that cell, or treat the target as classes.`, {
+        throw oddNumber(problem, `"${draft.name}", line ${lineNumbers[r]}, target column "${header[target]}"`, {
           file: draft.name,
           line: lineNumbers[r],
           column: header[target],
           value: t.slice(0, 40),
         });
       }
+      if (value === null) {
+        throw new SinapsisError(
+          'csv-not-numeric',
+          `"${draft.name}", line ${lineNumbers[r]}: the target column "${header[target]}" holds "${t.slice(0, 40)}", but a regression target must be a number. Fix that cell, or treat the target as classes.`,
+          {
+            file: draft.name,
+            line: lineNumbers[r],
+            column: header[target],
+            value: t.slice(0, 40),
+          },
+        );
+      }
       return value;
     });
   }
   return tableDataset(
     datasetId,
-    { name: draft.name, source: draft.path, featureNames: featureColumns.map((c) => header[c]), targetName: header[target], task, classNames },
+    {
+      name: draft.name,
+      source: draft.path,
+      featureNames: featureColumns.map((c) => header[c]),
+      targetName: header[target],
+      task,
+      classNames,
+    },
     features,
     targets,
     sha256Hex(JSON.stringify([header, cells])),
@@ -114,14 +149,21 @@ export function buildTable(draft: CsvDraft, target: number, requested: 'auto' | 
 }
 
 /** A cell that looks like a number but cannot be trained on, named for what it is (not as "missing"). */
-function oddNumber(problem: 'nan' | 'infinite' | 'too-large', where: string, params: { file: string; line: number; column: string; value: string }): SinapsisError {
+function oddNumber(
+  problem: 'nan' | 'infinite' | 'too-large',
+  where: string,
+  params: { file: string; line: number; column: string; value: string },
+): SinapsisError {
   const what = {
     nan: 'NaN ("not a number", how pandas and NumPy write a missing or failed value)',
     infinite: 'an infinite value',
     'too-large': `a number beyond what training holds (±${MAX_FEATURE_MAGNITUDE.toExponential(2)} in 32-bit floats)`,
   }[problem];
   const code = { nan: 'csv-nan-value', infinite: 'csv-infinite-value', 'too-large': 'csv-value-too-large' }[problem];
-  const fix = problem === 'too-large' ? 'Rescale that column (e.g. another unit or a logarithm) or fix the cell.' : 'Put a number there, or delete that row.';
+  const fix =
+    problem === 'too-large'
+      ? 'Rescale that column (e.g. another unit or a logarithm) or fix the cell.'
+      : 'Put a number there, or delete that row.';
   return new SinapsisError(code, `${where} holds "${params.value}": ${what}. ${fix}`, params);
 }
 
@@ -136,7 +178,10 @@ export function tableDataset(
   const counts = new Array<number>(meta.classNames.length).fill(0);
   if (meta.task === 'classification') for (const t of targets) counts[t]++;
   const classes = meta.classNames.map((name, i) => ({ name, count: counts[i] }));
-  const stats = meta.task === 'regression' ? { ...minMedianMax(targets), mean: targets.reduce((a, b) => a + b, 0) / Math.max(1, targets.length) } : null;
+  const stats =
+    meta.task === 'regression'
+      ? { ...minMedianMax(targets), mean: targets.reduce((a, b) => a + b, 0) / Math.max(1, targets.length) }
+      : null;
   const summary: TableSummary = {
     kind: 'table',
     datasetId,
@@ -151,7 +196,16 @@ export function tableDataset(
     targetStats: stats,
     fingerprint,
   };
-  return { kind: 'table', id: datasetId, featureNames: meta.featureNames, features, rows: targets.length, targets, classNames: meta.classNames, summary };
+  return {
+    kind: 'table',
+    id: datasetId,
+    featureNames: meta.featureNames,
+    features,
+    rows: targets.length,
+    targets,
+    classNames: meta.classNames,
+    summary,
+  };
 }
 
 /** Stores a generated set (logic gates, toy 2D sets) as a table dataset. */

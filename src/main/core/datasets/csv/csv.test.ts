@@ -34,7 +34,10 @@ async function failure(promise: Promise<unknown> | (() => unknown)): Promise<Sin
 describe('parseDelimited', () => {
   it('handles quotes, escaped quotes, delimiters and newlines inside quotes, CRLF and blank lines', () => {
     const { cells, lines } = parseDelimited('a,"b, c","say ""hi"""\r\n\r\n1,"two\nlines",3\n', ',');
-    expect(cells).toEqual([['a', 'b, c', 'say "hi"'], ['1', 'two\nlines', '3']]);
+    expect(cells).toEqual([
+      ['a', 'b, c', 'say "hi"'],
+      ['1', 'two\nlines', '3'],
+    ]);
     expect(lines).toEqual([1, 3]);
   });
 });
@@ -61,9 +64,34 @@ describe('parseNumber', () => {
 
 describe('looksLikeHeader', () => {
   it('detects a header over numeric rows and its absence', () => {
-    expect(looksLikeHeader([['x', 'y'], ['1', '2'], ['3', '4']], ',')).toBe(true);
-    expect(looksLikeHeader([['1', '2'], ['3', '4']], ',')).toBe(false);
-    expect(looksLikeHeader([['5.1', 'setosa'], ['4.9', 'setosa']], ',')).toBe(false);
+    expect(
+      looksLikeHeader(
+        [
+          ['x', 'y'],
+          ['1', '2'],
+          ['3', '4'],
+        ],
+        ',',
+      ),
+    ).toBe(true);
+    expect(
+      looksLikeHeader(
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+        ',',
+      ),
+    ).toBe(false);
+    expect(
+      looksLikeHeader(
+        [
+          ['5.1', 'setosa'],
+          ['4.9', 'setosa'],
+        ],
+        ',',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -72,7 +100,13 @@ describe('decideTask', () => {
     expect(decideTask(['a', 'b'], ',', 'auto')).toBe('classification');
     expect(decideTask(['0', '1', '2', '1'], ',', 'auto')).toBe('classification');
     expect(decideTask(['0.5', '1.25', '3'], ',', 'auto')).toBe('regression');
-    expect(decideTask(Array.from({ length: 50 }, (_, i) => String(i)), ',', 'auto')).toBe('regression');
+    expect(
+      decideTask(
+        Array.from({ length: 50 }, (_, i) => String(i)),
+        ',',
+        'auto',
+      ),
+    ).toBe('regression');
     expect(decideTask(['0.5', '1.25'], ',', 'classification')).toBe('classification');
   });
 });
@@ -86,12 +120,21 @@ describe('openCsv + buildTable', () => {
     const table = buildTable(draft, draft.inspection.suggestedTarget, 'auto', 'wt');
     expect(table.summary).toMatchObject({ task: 'classification', rows: 178, target: 'class' });
     expect(table.summary.features).toHaveLength(13);
-    expect(table.summary.classes).toEqual([{ name: '0', count: 59 }, { name: '1', count: 71 }, { name: '2', count: 48 }]);
+    expect(table.summary.classes).toEqual([
+      { name: '0', count: 59 },
+      { name: '1', count: 71 },
+      { name: '2', count: 48 },
+    ]);
     expect(table.features[0]).toBeCloseTo(14.23);
   });
 
   it('reads string labels from a TSV without a header, in natural order', async () => {
-    const draft = await openCsv(await csvFile('iris.tsv', '5.1\t3.5\tsetosa\n7.0\t3.2\tversicolor\n6.3\t3.3\tvirginica\n4.9\t3.0\tsetosa\n'), 'auto', 'auto', 'i');
+    const draft = await openCsv(
+      await csvFile('iris.tsv', '5.1\t3.5\tsetosa\n7.0\t3.2\tversicolor\n6.3\t3.3\tvirginica\n4.9\t3.0\tsetosa\n'),
+      'auto',
+      'auto',
+      'i',
+    );
     expect(draft.inspection).toMatchObject({ delimiter: '\t', hasHeader: false, rows: 4 });
     const table = buildTable(draft, 2, 'auto', 'it');
     expect(table.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -100,7 +143,12 @@ describe('openCsv + buildTable', () => {
   });
 
   it('gives regression statistics for a continuous target, with semicolons and decimal commas', async () => {
-    const draft = await openCsv(await csvFile('precios.csv', 'superficie;habitaciones;precio\n50,5;2;100,25\n80;3;180,5\n120;4;260\n'), 'auto', 'auto', 'p');
+    const draft = await openCsv(
+      await csvFile('precios.csv', 'superficie;habitaciones;precio\n50,5;2;100,25\n80;3;180,5\n120;4;260\n'),
+      'auto',
+      'auto',
+      'p',
+    );
     const table = buildTable(draft, 2, 'auto', 'pt');
     expect(table.summary.task).toBe('regression');
     expect(table.summary.targetStats).toMatchObject({ min: 100.25, median: 180.5, max: 260 });

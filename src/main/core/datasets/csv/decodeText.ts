@@ -16,11 +16,16 @@ export interface DecodedText {
 const strict = (label: string) => new TextDecoder(label, { fatal: true });
 
 export function decodeCsvText(bytes: Uint8Array, path: string): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeOrExplain(bytes.subarray(3), 'utf-8', path), encoding: 'utf-8-bom' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decodeOrExplain(bytes.subarray(3), 'utf-8', path), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeOrExplain(bytes.subarray(2), 'utf-16le', path), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeOrExplain(bytes.subarray(2), 'utf-16be', path), encoding: 'utf-16be' };
   if (bytes.includes(0)) {
-    throw new SinapsisError('csv-binary', `"${path}" is not a text file (it holds NUL bytes; UTF-16 text needs its byte-order mark). Choose a CSV or TSV file, or save it as "CSV UTF-8".`, { path });
+    throw new SinapsisError(
+      'csv-binary',
+      `"${path}" is not a text file (it holds NUL bytes; UTF-16 text needs its byte-order mark). Choose a CSV or TSV file, or save it as "CSV UTF-8".`,
+      { path },
+    );
   }
   try {
     return { text: strict('utf-8').decode(bytes), encoding: 'utf-8' };
@@ -55,7 +60,11 @@ function decodeOrExplain(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-1
   try {
     return strict(label).decode(bytes);
   } catch {
-    const line = new TextDecoder(label).decode(bytes).split('\n').findIndex((l) => l.includes('\ufffd')) + 1;
+    const line =
+      new TextDecoder(label)
+        .decode(bytes)
+        .split('\n')
+        .findIndex((l) => l.includes('\ufffd')) + 1;
     throw new SinapsisError(
       'csv-encoding-invalid',
       `"${path}" starts with the byte-order mark of ${label.toUpperCase()}, but line ${line} is not valid ${label.toUpperCase()}. Save the file again from the spreadsheet as "CSV UTF-8".`,

@@ -31,9 +31,15 @@ export function looksLikeHeader(rows: string[][], delimiter: string): boolean {
 }
 
 /** Parses a CSV/TSV text into a rectangular table, detecting the delimiter and header unless told. */
-export function parseCsvTable(text: string, path: string, delimiterChoice: 'auto' | Delimiter, headerChoice: 'auto' | 'yes' | 'no'): ParsedCsv {
+export function parseCsvTable(
+  text: string,
+  path: string,
+  delimiterChoice: 'auto' | Delimiter,
+  headerChoice: 'auto' | 'yes' | 'no',
+): ParsedCsv {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // UTF-8 byte-order mark from Excel
-  if (clean.trim() === '') throw new SinapsisError('csv-empty', `"${path}" is empty. Choose a CSV file with a header row and data rows.`, { path });
+  if (clean.trim() === '')
+    throw new SinapsisError('csv-empty', `"${path}" is empty. Choose a CSV file with a header row and data rows.`, { path });
   const delimiter = delimiterChoice === 'auto' ? detectDelimiter(clean) : delimiterChoice;
   const { cells, lines } = parseDelimited(clean, delimiter);
   const hasHeader = headerChoice === 'auto' ? looksLikeHeader(cells, delimiter) : headerChoice === 'yes';
@@ -47,7 +53,9 @@ export function parseCsvTable(text: string, path: string, delimiterChoice: 'auto
       );
     }
   }
-  const header = hasHeader ? cells[0].map((name, i) => name.trim() || `column ${i + 1}`) : Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+  const header = hasHeader
+    ? cells[0].map((name, i) => name.trim() || `column ${i + 1}`)
+    : Array.from({ length: width }, (_, i) => `column ${i + 1}`);
   const dataCells = hasHeader ? cells.slice(1) : cells;
   const lineNumbers = hasHeader ? lines.slice(1) : lines;
   if (dataCells.length === 0) throw new SinapsisError('csv-no-rows', `"${path}" has a header but no data rows.`, { path });
@@ -55,7 +63,12 @@ export function parseCsvTable(text: string, path: string, delimiterChoice: 'auto
 }
 
 /** Describes each column (numeric or not, first offending cell) and suggests a target. */
-export function describeCsv(parsed: ParsedCsv, datasetId: string, path: string, encoding: CsvInspection['encoding'] = 'utf-8'): CsvInspection {
+export function describeCsv(
+  parsed: ParsedCsv,
+  datasetId: string,
+  path: string,
+  encoding: CsvInspection['encoding'] = 'utf-8',
+): CsvInspection {
   const { header, cells, lineNumbers, delimiter } = parsed;
   const columns = header.map((name, index) => {
     const distinct = new Set<string>();

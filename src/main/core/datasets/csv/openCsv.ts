@@ -29,9 +29,14 @@ export async function openCsv(
   } catch {
     throw new SinapsisError('csv-missing', `The file "${file}" does not exist. Check the path.`, { path: file });
   }
-  if (info.isDirectory()) throw new SinapsisError('csv-is-folder', `"${file}" is a folder. Open it as an image folder, or choose a .csv file.`, { path: file });
+  if (info.isDirectory())
+    throw new SinapsisError('csv-is-folder', `"${file}" is a folder. Open it as an image folder, or choose a .csv file.`, { path: file });
   if (info.size > MAX_CSV_BYTES) {
-    throw new SinapsisError('csv-too-large', `"${file}" is ${Math.round(info.size / 1024 ** 2)} MB; the limit is ${MAX_CSV_BYTES / 1024 ** 2} MB. Use a sample of the rows.`, { path: file });
+    throw new SinapsisError(
+      'csv-too-large',
+      `"${file}" is ${Math.round(info.size / 1024 ** 2)} MB; the limit is ${MAX_CSV_BYTES / 1024 ** 2} MB. Use a sample of the rows.`,
+      { path: file },
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -39,7 +44,9 @@ export async function openCsv(
     bytes = await readRegularFile(file, files, { maxBytes: MAX_CSV_BYTES, what: 'a CSV file' });
   } catch (error) {
     if (error instanceof SinapsisError && error.code === 'file-too-large') {
-      throw new SinapsisError('csv-too-large', `"${file}" is over ${MAX_CSV_BYTES / 1024 ** 2} MB, the limit. Use a sample of the rows.`, { path: file });
+      throw new SinapsisError('csv-too-large', `"${file}" is over ${MAX_CSV_BYTES / 1024 ** 2} MB, the limit. Use a sample of the rows.`, {
+        path: file,
+      });
     }
     if (error instanceof SinapsisError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -48,5 +55,14 @@ export async function openCsv(
   const { text, encoding } = decodeCsvText(bytes, file);
   const parsed = parseCsvTable(text, file, delimiter, header);
   const inspection = describeCsv(parsed, datasetId, file, encoding);
-  return { kind: 'csv', id: datasetId, path: file, name: basename(file), header: parsed.header, cells: parsed.cells, lineNumbers: parsed.lineNumbers, inspection };
+  return {
+    kind: 'csv',
+    id: datasetId,
+    path: file,
+    name: basename(file),
+    header: parsed.header,
+    cells: parsed.cells,
+    lineNumbers: parsed.lineNumbers,
+    inspection,
+  };
 }

@@ -8,8 +8,12 @@ export function targetColumn(draft: CsvDraft, wanted: string | undefined): numbe
   if (byName >= 0) return byName;
   const byNumber = /^\d+$/.test(wanted) ? Number(wanted) - 1 : -1;
   if (byNumber >= 0 && byNumber < draft.header.length) return byNumber;
-  throw new SinapsisError('csv-target-unknown', `The target "${wanted}" is neither a column name nor a number from 1 to ${draft.header.length} in ${draft.path}. Columns: ${draft.header.join(', ')}.`, {
-    target: wanted,
-    file: draft.path,
-  });
+  throw new SinapsisError(
+    'csv-target-unknown',
+    `The target "${wanted}" is neither a column name nor a number from 1 to ${draft.header.length} in ${draft.path}. Columns: ${draft.header.join(', ')}.`,
+    {
+      target: wanted,
+      file: draft.path,
+    },
+  );
 }

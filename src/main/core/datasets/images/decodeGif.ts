@@ -97,7 +97,13 @@ function readPalette(bytes: Uint8Array, position: number, size: number): Uint8Ar
 /** Rows of an interlaced GIF arrive in four passes; this maps stored row order to image rows. */
 function interlacedRows(height: number): number[] {
   const rows: number[] = [];
-  for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]]) for (let y = start; y < height; y += step) rows.push(y);
+  for (const [start, step] of [
+    [0, 8],
+    [4, 8],
+    [2, 4],
+    [1, 2],
+  ])
+    for (let y = start; y < height; y += step) rows.push(y);
   return rows;
 }
 

@@ -51,7 +51,11 @@ export function transferablesOf(reply: DecodeReply): ArrayBuffer[] {
   for (const result of reply.results) {
     if (!result.inspection.ok) continue;
     const image = result.inspection.image;
-    if (image.data.byteOffset !== 0 || image.data.byteLength !== image.data.buffer.byteLength || !(image.data.buffer instanceof ArrayBuffer)) {
+    if (
+      image.data.byteOffset !== 0 ||
+      image.data.byteLength !== image.data.buffer.byteLength ||
+      !(image.data.buffer instanceof ArrayBuffer)
+    ) {
       image.data = image.data.slice();
     }
     buffers.push(image.data.buffer as ArrayBuffer);

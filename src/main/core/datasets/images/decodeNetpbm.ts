@@ -65,7 +65,8 @@ export function decodeNetpbm(bytes: Uint8Array): DecodedImage {
     const start = header.position + 1;
     if (kind === 4) {
       const rowBytes = Math.ceil(width / 8);
-      if (bytes.length < start + rowBytes * height) throw new DecodeError('Netpbm bitmap data is shorter than its size says (truncated file)');
+      if (bytes.length < start + rowBytes * height)
+        throw new DecodeError('Netpbm bitmap data is shorter than its size says (truncated file)');
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
           const bit = (bytes[start + y * rowBytes + (x >> 3)] >> (7 - (x & 7))) & 1;
@@ -74,7 +75,8 @@ export function decodeNetpbm(bytes: Uint8Array): DecodedImage {
       }
     } else {
       const bytesPerSample = maxValue > 255 ? 2 : 1;
-      if (bytes.length < start + count * bytesPerSample) throw new DecodeError('Netpbm pixel data is shorter than its size says (truncated file)');
+      if (bytes.length < start + count * bytesPerSample)
+        throw new DecodeError('Netpbm pixel data is shorter than its size says (truncated file)');
       for (let i = 0; i < count; i++) {
         const offset = start + i * bytesPerSample;
         data[i] = scale(bytesPerSample === 2 ? (bytes[offset] << 8) | bytes[offset + 1] : bytes[offset]);

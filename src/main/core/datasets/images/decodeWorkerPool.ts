@@ -56,7 +56,11 @@ export class DecodeWorkerPool {
 
   private fail(detail: string): void {
     if (this.failure) return;
-    const error = new SinapsisError('dataset-decoder-failed', `An image decoding thread stopped unexpectedly (${detail}). Try loading the folder again.`, { detail });
+    const error = new SinapsisError(
+      'dataset-decoder-failed',
+      `An image decoding thread stopped unexpectedly (${detail}). Try loading the folder again.`,
+      { detail },
+    );
     for (const job of this.pending.values()) job.reject(error);
     this.pending.clear();
     this.failure = error;

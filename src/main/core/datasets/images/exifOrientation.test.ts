@@ -33,7 +33,12 @@ print(json.dumps(out))
 `;
 
 describe.skipIf(!hasPil)('EXIF orientation against PIL.ImageOps.exif_transpose', () => {
-  const reference = hasPil ? (JSON.parse(execFileSync(PYTHON, ['-c', SCRIPT, dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, { shape: number[]; data: number[] }>) : {};
+  const reference = hasPil
+    ? (JSON.parse(execFileSync(PYTHON, ['-c', SCRIPT, dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<
+        string,
+        { shape: number[]; data: number[] }
+      >)
+    : {};
   for (let orientation = 1; orientation <= 8; orientation++) {
     it(`orientation ${orientation}: same upright size and pixels as PIL`, () => {
       const bytes = new Uint8Array(readFileSync(join(dir, `o${orientation}.jpg`)));
@@ -60,7 +65,14 @@ describe('orientation and size without a reference', () => {
 
   it('6 turns a 3×2 image a quarter clockwise, and 8 back', () => {
     // 0 1 2 / 3 4 5 turned clockwise is 3 0 / 4 1 / 5 2.
-    const image = { width: 3, height: 2, channels: 1 as const, data: Uint8Array.from([0, 1, 2, 3, 4, 5]), sourceBitDepth: 8, sourceHadAlpha: false };
+    const image = {
+      width: 3,
+      height: 2,
+      channels: 1 as const,
+      data: Uint8Array.from([0, 1, 2, 3, 4, 5]),
+      sourceBitDepth: 8,
+      sourceHadAlpha: false,
+    };
     const turned = applyOrientation(image, 6);
     expect([turned.width, turned.height, ...turned.data]).toEqual([2, 3, 3, 0, 4, 1, 5, 2]);
     const back = applyOrientation(turned, 8);
@@ -71,7 +83,10 @@ describe('orientation and size without a reference', () => {
 describe.skipIf(!hasPil)('large and tiny images', () => {
   it(`a 12-megapixel photo is kept at ${MAX_STORED_SIDE} pixels a side (aspect kept), saying its size in the file`, () => {
     const path = join(dir, 'big.jpg');
-    execFileSync(PYTHON, ['-c', `from PIL import Image; Image.new('RGB', (4000, 3000), (200, 120, 40)).save(${JSON.stringify(path)}, quality=80)`]);
+    execFileSync(PYTHON, [
+      '-c',
+      `from PIL import Image; Image.new('RGB', (4000, 3000), (200, 120, 40)).save(${JSON.stringify(path)}, quality=80)`,
+    ]);
     const inspection = inspectImageFile('big.jpg', new Uint8Array(readFileSync(path)));
     if (!inspection.ok) throw new Error(inspection.reason);
     expect([inspection.image.width, inspection.image.height]).toEqual([800, 600]);
@@ -83,9 +98,15 @@ describe.skipIf(!hasPil)('large and tiny images', () => {
   it('a 1-pixel image loads with a note saying so, and a CMYK JPEG loads as RGB', () => {
     const tiny = join(dir, 'tiny.png');
     const cmyk = join(dir, 'cmyk.jpg');
-    execFileSync(PYTHON, ['-c', `from PIL import Image; Image.new('RGB', (1, 1), (9, 9, 9)).save(${JSON.stringify(tiny)}); Image.new('CMYK', (16, 8), (0, 255, 255, 0)).save(${JSON.stringify(cmyk)})`]);
+    execFileSync(PYTHON, [
+      '-c',
+      `from PIL import Image; Image.new('RGB', (1, 1), (9, 9, 9)).save(${JSON.stringify(tiny)}); Image.new('CMYK', (16, 8), (0, 255, 255, 0)).save(${JSON.stringify(cmyk)})`,
+    ]);
     const small = inspectImageFile('tiny.png', new Uint8Array(readFileSync(tiny)));
-    expect(small).toMatchObject({ ok: true, note: { code: 'too-small', text: { key: 'too-small', params: { width: 1, height: 1, minimum: 2 } } } });
+    expect(small).toMatchObject({
+      ok: true,
+      note: { code: 'too-small', text: { key: 'too-small', params: { width: 1, height: 1, minimum: 2 } } },
+    });
     const fromCmyk = inspectImageFile('cmyk.jpg', new Uint8Array(readFileSync(cmyk)));
     if (!fromCmyk.ok) throw new Error(fromCmyk.reason);
     expect(fromCmyk.image.channels).toBe(3);

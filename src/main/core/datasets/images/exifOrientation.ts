@@ -22,7 +22,13 @@ export function readJpegOrientation(bytes: Uint8Array): number {
     const length = (bytes[position + 2] << 8) | bytes[position + 3];
     if (marker === 0xe1 && length >= 8) {
       const start = position + 4;
-      const isExif = bytes[start] === 0x45 && bytes[start + 1] === 0x78 && bytes[start + 2] === 0x69 && bytes[start + 3] === 0x66 && bytes[start + 4] === 0 && bytes[start + 5] === 0;
+      const isExif =
+        bytes[start] === 0x45 &&
+        bytes[start + 1] === 0x78 &&
+        bytes[start + 2] === 0x69 &&
+        bytes[start + 3] === 0x66 &&
+        bytes[start + 4] === 0 &&
+        bytes[start + 5] === 0;
       if (isExif) return orientationInTiff(bytes.subarray(start + 6, Math.min(bytes.length, position + 2 + length)));
     }
     position += 2 + length;
@@ -36,7 +42,10 @@ function orientationInTiff(tiff: Uint8Array): number {
   const little = tiff[0] === 0x49 && tiff[1] === 0x49;
   if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return 1;
   const u16 = (i: number) => (little ? tiff[i] | (tiff[i + 1] << 8) : (tiff[i] << 8) | tiff[i + 1]);
-  const u32 = (i: number) => (little ? (tiff[i] | (tiff[i + 1] << 8) | (tiff[i + 2] << 16) | (tiff[i + 3] << 24)) >>> 0 : ((tiff[i] << 24) | (tiff[i + 1] << 16) | (tiff[i + 2] << 8) | tiff[i + 3]) >>> 0);
+  const u32 = (i: number) =>
+    little
+      ? (tiff[i] | (tiff[i + 1] << 8) | (tiff[i + 2] << 16) | (tiff[i + 3] << 24)) >>> 0
+      : ((tiff[i] << 24) | (tiff[i + 1] << 16) | (tiff[i + 2] << 8) | tiff[i + 3]) >>> 0;
   const ifd = u32(4);
   if (ifd + 2 > tiff.length) return 1;
   const entries = u16(ifd);

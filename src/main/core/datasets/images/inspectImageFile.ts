@@ -55,7 +55,12 @@ function startOf(bytes: Uint8Array): { text: boolean; sample: string } {
 
 function tooLarge(width: number, height: number): Inspection {
   const limit = MAX_IMAGE_PIXELS / 1e6;
-  return { ok: false, code: 'too-large', reason: `${width}x${height} pixels is larger than the ${limit} megapixel limit; resize it`, text: { key: 'too-large', params: { width, height, limit } } };
+  return {
+    ok: false,
+    code: 'too-large',
+    reason: `${width}x${height} pixels is larger than the ${limit} megapixel limit; resize it`,
+    text: { key: 'too-large', params: { width, height, limit } },
+  };
 }
 
 /**
@@ -78,10 +83,16 @@ export function inspectImageFile(relativePath: string, bytes: Uint8Array): Inspe
       };
     }
     return extension
-      ? { ok: false, code: 'not-an-image', reason: `not an image file (${extension})`, text: { key: 'not-an-image', params: { extension } } }
+      ? {
+          ok: false,
+          code: 'not-an-image',
+          reason: `not an image file (${extension})`,
+          text: { key: 'not-an-image', params: { extension } },
+        }
       : { ok: false, code: 'not-an-image', reason: 'not an image file (no extension)', text: { key: 'not-an-image-no-extension' } };
   }
-  if (format === 'webp') return { ok: false, code: 'unsupported-format', reason: 'WebP images are not supported; convert them to PNG', text: { key: 'webp' } };
+  if (format === 'webp')
+    return { ok: false, code: 'unsupported-format', reason: 'WebP images are not supported; convert them to PNG', text: { key: 'webp' } };
   const size = peekDimensions(bytes, format);
   if (size && size.width * size.height > MAX_IMAGE_PIXELS) return tooLarge(size.width, size.height);
   let image: DecodedImage;

@@ -50,14 +50,28 @@ describe('links out of an opened folder', () => {
     expect(() => opened.resolveInside(root, '0/leak.png')).toThrow(pathNotAllowed('0/leak.png').message);
     expect(() => opened.resolveInside(root, '1/more/x.png')).toThrow(pathNotAllowed('1/more/x.png').message);
     const extraction = await extractHog(
-      { kind: 'files', files: [{ name: 'leak', path: join(root, '0', 'leak.png') }, { name: 'pipe', path: join(root, '1', 'pipe.png') }] },
-      { pipeline: hogPipelineSchema.parse({}), signal: new AbortController().signal, cacheDir: null, threads: 1, files: new FileAccessPolicy({ roots: [root] }) },
+      {
+        kind: 'files',
+        files: [
+          { name: 'leak', path: join(root, '0', 'leak.png') },
+          { name: 'pipe', path: join(root, '1', 'pipe.png') },
+        ],
+      },
+      {
+        pipeline: hogPipelineSchema.parse({}),
+        signal: new AbortController().signal,
+        cacheDir: null,
+        threads: 1,
+        files: new FileAccessPolicy({ roots: [root] }),
+      },
     );
     expect(extraction.failures.map((f) => f.code)).toEqual(['link-outside', 'link-outside']);
   });
 
   it('a lab server refuses a folder outside its roots before scanning it', async () => {
     const policy = new FileAccessPolicy({ roots: [outside] });
-    await expect(loadImageFolder(root, { signal: new AbortController().signal, datasetId: 'x', files: policy })).rejects.toThrow(pathNotAllowed(root).message);
+    await expect(loadImageFolder(root, { signal: new AbortController().signal, datasetId: 'x', files: policy })).rejects.toThrow(
+      pathNotAllowed(root).message,
+    );
   });
 });

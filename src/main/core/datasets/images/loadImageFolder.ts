@@ -96,8 +96,9 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
   const root = resolve(path);
   const { signal } = options;
   const problems = new ProblemList();
-  const emit = (phase: DatasetProgressEvent['phase']) => (state: { done: number; total: number; filesPerSecond: number; etaSeconds: number | null }) =>
-    options.onProgress?.({ phase, ...state, problems: problems.items.length });
+  const emit =
+    (phase: DatasetProgressEvent['phase']) => (state: { done: number; total: number; filesPerSecond: number; etaSeconds: number | null }) =>
+      options.onProgress?.({ phase, ...state, problems: problems.items.length });
 
   const scanMeter = new ProgressMeter(emit('scanning'));
   const filePolicy = options.files ?? LOCAL_FILES;
@@ -166,10 +167,21 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
     for (const entry of batch.entries) {
       if ('error' in entry && entry.error instanceof SinapsisError && entry.error.code === 'path-not-allowed') {
         // The scan saw a file inside the folder; at read time it led elsewhere (a link changed in between).
-        problems.add(entry.file.relativePath, 'link-outside', 'symbolic link leading out of the opened folder; skipped, since only files inside it are read', { key: 'link-outside' });
+        problems.add(
+          entry.file.relativePath,
+          'link-outside',
+          'symbolic link leading out of the opened folder; skipped, since only files inside it are read',
+          { key: 'link-outside' },
+        );
       } else if ('error' in entry) {
-        const code = entry.error instanceof SinapsisError && entry.error.code === 'file-too-large' ? 'EFBIG' : ((entry.error as NodeJS.ErrnoException).code ?? 'error');
-        problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, { key: 'unreadable-file', params: { code } });
+        const code =
+          entry.error instanceof SinapsisError && entry.error.code === 'file-too-large'
+            ? 'EFBIG'
+            : ((entry.error as NodeJS.ErrnoException).code ?? 'error');
+        problems.add(entry.file.relativePath, 'unreadable', `cannot read the file (${code}); check its permissions`, {
+          key: 'unreadable-file',
+          params: { code },
+        });
       } else {
         accept(entry.file, reply.results[entry.slot]);
       }
@@ -182,13 +194,17 @@ export async function loadImageFolder(path: string, options: LoadFolderOptions):
   };
 
   try {
-    for (let next = 0; next < files.length; ) {
+    for (let next = 0; next < files.length;) {
       throwIfCancelled(signal);
       const batch: Batch = { entries: [], readable: [], reply: Promise.resolve({ jobId: -1, results: [] }) };
       let batchBytes = 0;
       // On this thread, one file per batch: the loop then yields between files, never in the middle of a batch.
       const batchFiles = pool ? BATCH_FILES : 1;
-      while (next < files.length && batch.entries.length < batchFiles && (batchBytes === 0 || batchBytes + files[next].size <= BATCH_BYTES)) {
+      while (
+        next < files.length &&
+        batch.entries.length < batchFiles &&
+        (batchBytes === 0 || batchBytes + files[next].size <= BATCH_BYTES)
+      ) {
         const file = files[next++];
         batchBytes += Math.max(1, file.size);
         const bytes = await readBytes(file.absolutePath, file.size, filePolicy);
@@ -232,7 +248,8 @@ function finishDataset(
   const alreadyReported = new Set(problems.items.map((problem) => problem.file));
   folderClasses.forEach((name, i) => {
     // An unreadable class folder was reported as such; "empty" would hide the real cause.
-    if (!keep[i] && !alreadyReported.has(name)) problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out', { key: 'empty-class-folder' });
+    if (!keep[i] && !alreadyReported.has(name))
+      problems.add(name, 'empty-class-folder', 'class folder has no loadable images; the class is left out', { key: 'empty-class-folder' });
   });
   const classNames = folderClasses.filter((_, i) => keep[i]);
   const remap = new Map<number, number>();
@@ -245,10 +262,15 @@ function finishDataset(
     if (!first) firstByHash.set(image.hash, image);
     else {
       const crossClass = first.label !== image.label;
-      problems.add(image.file, 'duplicate', `same content as ${first.file}${crossClass ? ' in another class: one of the two labels is wrong' : ''}`, {
-        key: crossClass ? 'duplicate-other-class' : 'duplicate',
-        params: { first: first.file },
-      });
+      problems.add(
+        image.file,
+        'duplicate',
+        `same content as ${first.file}${crossClass ? ' in another class: one of the two labels is wrong' : ''}`,
+        {
+          key: crossClass ? 'duplicate-other-class' : 'duplicate',
+          params: { first: first.file },
+        },
+      );
     }
   }
 
@@ -275,6 +297,14 @@ function finishDataset(
       { path: root, className: classNames[0], count: images.length },
     );
   }
-  const summary = summarizeImages({ datasetId, name: basename(root), root }, classNames, images, facts, problems.items, seconds, filesTried);
+  const summary = summarizeImages(
+    { datasetId, name: basename(root), root },
+    classNames,
+    images,
+    facts,
+    problems.items,
+    seconds,
+    filesTried,
+  );
   return { kind: 'images', id: datasetId, root, classNames, images, summary };
 }

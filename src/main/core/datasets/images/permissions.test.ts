@@ -46,7 +46,10 @@ describe('permission errors', () => {
     denied.add(join(root, '0', '00001.png'));
     denied.add(join(root, '2'));
     const dataset = await load(root);
-    expect(dataset.summary.classes).toEqual([{ name: '0', count: 3 }, { name: '1', count: 4 }]);
+    expect(dataset.summary.classes).toEqual([
+      { name: '0', count: 3 },
+      { name: '1', count: 4 },
+    ]);
     const byFile = Object.fromEntries(dataset.summary.problems.map((p) => [p.file, p]));
     expect(byFile['0/00001.png']).toMatchObject({ code: 'unreadable', skipped: true });
     expect(byFile['0/00001.png'].reason).toContain('EACCES');

@@ -15,9 +15,13 @@ export async function readOpenedImage(path: string, openedPaths: OpenedPaths): P
   } catch (error) {
     if (error instanceof SinapsisError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SinapsisError('hog-image-unreadable', `"${path}" cannot be read (${code}). Check that the file still exists.`, { file: path, reason: code });
+    throw new SinapsisError('hog-image-unreadable', `"${path}" cannot be read (${code}). Check that the file still exists.`, {
+      file: path,
+      reason: code,
+    });
   }
   const inspection = inspectImageFile(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!inspection.ok) throw new SinapsisError('hog-image-unreadable', `"${path}": ${inspection.reason}.`, { file: path, reason: inspection.reason });
+  if (!inspection.ok)
+    throw new SinapsisError('hog-image-unreadable', `"${path}": ${inspection.reason}.`, { file: path, reason: inspection.reason });
   return inspection.image;
 }

@@ -34,7 +34,12 @@ async function checkRoot(root: string, files: FileAccessPolicy): Promise<void> {
   try {
     info = await stat(root);
   } catch (error) {
-    if (errorCode(error) === 'EACCES') throw new SinapsisError('dataset-folder-unreadable', `Cannot read "${root}": permission denied. Choose a folder your user can read.`, { path: root });
+    if (errorCode(error) === 'EACCES')
+      throw new SinapsisError(
+        'dataset-folder-unreadable',
+        `Cannot read "${root}": permission denied. Choose a folder your user can read.`,
+        { path: root },
+      );
     throw new SinapsisError('dataset-folder-missing', `The folder "${root}" does not exist. Check the path.`, { path: root });
   }
   if (!info.isDirectory()) {
@@ -77,9 +82,17 @@ export async function scanFolder(
     try {
       entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
-      if (directory === root) throw new SinapsisError('dataset-folder-unreadable', `Cannot list "${root}": ${errorCode(error) || String(error)}. Check its permissions.`, { path: root });
+      if (directory === root)
+        throw new SinapsisError(
+          'dataset-folder-unreadable',
+          `Cannot list "${root}": ${errorCode(error) || String(error)}. Check its permissions.`,
+          { path: root },
+        );
       const code = errorCode(error) || 'error';
-      problems.add(relative, 'unreadable', `cannot list this folder (${code}); check its permissions`, { key: 'unreadable-folder', params: { code } });
+      problems.add(relative, 'unreadable', `cannot list this folder (${code}); check its permissions`, {
+        key: 'unreadable-folder',
+        params: { code },
+      });
       return;
     }
     entries.sort((a, b) => naturalCompare(a.name, b.name));
@@ -88,7 +101,8 @@ export async function scanFolder(
       const absolutePath = join(directory, entry.name);
       const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.')) {
-        if (entry.isDirectory()) problems.add(relativePath, 'hidden', 'hidden folder (name starts with ".") skipped', { key: 'hidden-folder' });
+        if (entry.isDirectory())
+          problems.add(relativePath, 'hidden', 'hidden folder (name starts with ".") skipped', { key: 'hidden-folder' });
         else problems.add(relativePath, 'hidden', 'hidden file (name starts with ".") skipped', { key: 'hidden-file' });
         continue;
       }
@@ -98,7 +112,12 @@ export async function scanFolder(
       if (entry.isSymbolicLink()) {
         const target = await realpath(absolutePath).catch(() => null);
         if (target !== null && (!isInside(realRoot, target) || !policy.isAllowed(target))) {
-          problems.add(relativePath, 'link-outside', 'symbolic link leading out of the opened folder; skipped, since only files inside it are read', { key: 'link-outside' });
+          problems.add(
+            relativePath,
+            'link-outside',
+            'symbolic link leading out of the opened folder; skipped, since only files inside it are read',
+            { key: 'link-outside' },
+          );
           continue;
         }
       }
@@ -110,18 +129,29 @@ export async function scanFolder(
           size = info.size;
         } catch (error) {
           const code = errorCode(error);
-          if (code === 'ELOOP') problems.add(relativePath, 'symlink-loop', 'symbolic link points to itself in a loop', { key: 'symlink-self' });
-          else if (code === 'ENOENT') problems.add(relativePath, 'broken-link', 'symbolic link points to something that does not exist', { key: 'broken-link' });
-          else problems.add(relativePath, 'unreadable', `cannot read (${code || 'error'}); check its permissions`, { key: 'unreadable-file', params: { code: code || 'error' } });
+          if (code === 'ELOOP')
+            problems.add(relativePath, 'symlink-loop', 'symbolic link points to itself in a loop', { key: 'symlink-self' });
+          else if (code === 'ENOENT')
+            problems.add(relativePath, 'broken-link', 'symbolic link points to something that does not exist', { key: 'broken-link' });
+          else
+            problems.add(relativePath, 'unreadable', `cannot read (${code || 'error'}); check its permissions`, {
+              key: 'unreadable-file',
+              params: { code: code || 'error' },
+            });
           continue;
         }
       }
       if (isDirectory) {
         const real = await realpath(absolutePath).catch(() => absolutePath);
         if (visited.has(real)) {
-          problems.add(relativePath, 'symlink-loop', 'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice', {
-            key: 'symlink-seen',
-          });
+          problems.add(
+            relativePath,
+            'symlink-loop',
+            'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice',
+            {
+              key: 'symlink-seen',
+            },
+          );
           continue;
         }
         visited.add(real);
@@ -129,11 +159,21 @@ export async function scanFolder(
         await walk(absolutePath, relativePath, className ?? entry.name);
       } else if (isFile) {
         if (className === null && DATASET_DOCUMENT.test(entry.name)) {
-          problems.add(relativePath, 'dataset-document', 'a licence or readme at the top of the dataset: kept as its documentation, not trained on', { key: 'dataset-document' });
+          problems.add(
+            relativePath,
+            'dataset-document',
+            'a licence or readme at the top of the dataset: kept as its documentation, not trained on',
+            { key: 'dataset-document' },
+          );
           continue;
         }
         if (className === null && !options.looseFiles) {
-          problems.add(relativePath, 'outside-class-folder', 'file is not inside a class folder; put each image in the subfolder named after its class', { key: 'outside-class-folder' });
+          problems.add(
+            relativePath,
+            'outside-class-folder',
+            'file is not inside a class folder; put each image in the subfolder named after its class',
+            { key: 'outside-class-folder' },
+          );
           continue;
         }
         files.push({ absolutePath, relativePath, className: className ?? '', size });

@@ -36,7 +36,7 @@ export const MESSY_EXPECTED = {
     [`${CATS}/huge.png`]: 'too-large',
     [`${DOGS}/leeme.txt`]: 'not-an-image',
     [`${DOGS}/cut.jpg`]: 'undecodable',
-    'vacía': 'empty-class-folder',
+    vacía: 'empty-class-folder',
     '.git': 'hidden',
     'suelta.png': 'outside-class-folder',
   } as Record<string, string>,
@@ -69,14 +69,30 @@ export async function buildMessyDataset(options: { huge?: boolean } = {}): Promi
   await writeFile(join(cats, 'truncated.png'), pngOf(32, 32, 2).subarray(0, 60));
   await writeFile(join(cats, 'zero.png'), new Uint8Array(0));
   await writeFile(join(cats, 'notes.png'), 'label,value\ncat,1\n');
-  await writeFile(join(cats, 'photo.bmp'), encodeJpeg(new Image(8, 8, { colorModel: 'RGB', data: new Uint8Array(8 * 8 * 3).fill(200) }), { quality: 90 }));
+  await writeFile(
+    join(cats, 'photo.bmp'),
+    encodeJpeg(new Image(8, 8, { colorModel: 'RGB', data: new Uint8Array(8 * 8 * 3).fill(200) }), { quality: 90 }),
+  );
   await writeFile(join(cats, 'deep', 'más hondo', 'anidada.png'), pngOf(8, 8, 3));
-  await writeFile(join(cats, 'sixteen.png'), encodeFastPng({ width: 2, height: 2, depth: 16, channels: 1, data: new Uint16Array([0, 65535, 32768, 257]) }));
+  await writeFile(
+    join(cats, 'sixteen.png'),
+    encodeFastPng({ width: 2, height: 2, depth: 16, channels: 1, data: new Uint16Array([0, 65535, 32768, 257]) }),
+  );
   await writeFile(
     join(cats, 'palette.png'),
     // The transparent entry comes first: fast-png 8 writes tRNS without the opaque entries, so only a
     // leading transparent entry survives its encoder with the right index.
-    encodeFastPng({ width: 2, height: 1, depth: 8, channels: 1, data: new Uint8Array([1, 0]), palette: [[0, 0, 255, 0], [255, 0, 0, 255]] }),
+    encodeFastPng({
+      width: 2,
+      height: 1,
+      depth: 8,
+      channels: 1,
+      data: new Uint8Array([1, 0]),
+      palette: [
+        [0, 0, 255, 0],
+        [255, 0, 0, 255],
+      ],
+    }),
   );
   await writeFile(join(cats, 'one.png'), pngOf(1, 1, 4));
   await writeFile(join(cats, '.hidden.png'), good);
@@ -85,10 +101,21 @@ export async function buildMessyDataset(options: { huge?: boolean } = {}): Promi
   await symlink('..', join(cats, 'loop'));
   await symlink(join(root, 'does-not-exist.png'), join(cats, 'gone.png'));
   if (options.huge) {
-    await writeFile(join(cats, 'huge.png'), encodeFastPng({ width: 8000, height: 8000, depth: 8, channels: 1, data: new Uint8Array(8000 * 8000) }));
+    await writeFile(
+      join(cats, 'huge.png'),
+      encodeFastPng({ width: 8000, height: 8000, depth: 8, channels: 1, data: new Uint8Array(8000 * 8000) }),
+    );
   }
 
-  await writeFile(join(dogs, 'cmyk.jpg'), encodeFlatJpeg(16, 8, [[255, 0], [255, 255], [255, 255], [255, 255]]));
+  await writeFile(
+    join(dogs, 'cmyk.jpg'),
+    encodeFlatJpeg(16, 8, [
+      [255, 0],
+      [255, 255],
+      [255, 255],
+      [255, 255],
+    ]),
+  );
   await writeFile(join(dogs, 'gris.jpg'), encodeFlatJpeg(8, 8, [[90]]));
   const cut = encodeJpeg(new Image(16, 16, { colorModel: 'RGB', data: new Uint8Array(16 * 16 * 3).fill(90) }));
   await writeFile(join(dogs, 'cut.jpg'), cut.subarray(0, Math.floor(cut.length * 0.7)));
@@ -108,7 +135,8 @@ export async function buildDigitLikeFolder(classes: number, perClass: number, si
     const folder = join(root, String(c));
     await mkdir(folder);
     const writes: Promise<void>[] = [];
-    for (let i = 0; i < perClass; i++) writes.push(writeFile(join(folder, `${String(i).padStart(5, '0')}.png`), pngOf(size, size, c * perClass + i)));
+    for (let i = 0; i < perClass; i++)
+      writes.push(writeFile(join(folder, `${String(i).padStart(5, '0')}.png`), pngOf(size, size, c * perClass + i)));
     await Promise.all(writes);
   }
   return root;

@@ -6,7 +6,13 @@
 import { appendAll } from '../../../../shared/arrays';
 
 /** PGM (P5) or PPM (P6), 8-bit. */
-export function encodeNetpbm(width: number, height: number, channels: 1 | 3, pixels: Uint8Array, comment = 'made by a Sinapsis test'): Uint8Array {
+export function encodeNetpbm(
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  pixels: Uint8Array,
+  comment = 'made by a Sinapsis test',
+): Uint8Array {
   const header = new TextEncoder().encode(`P${channels === 1 ? 5 : 6}\n# ${comment}\n${width} ${height}\n255\n`);
   const out = new Uint8Array(header.length + pixels.length);
   out.set(header);
@@ -21,7 +27,10 @@ export function encodeNetpbm(width: number, height: number, channels: 1 | 3, pix
 export function encodeGreyGif(width: number, height: number, pixels: Uint8Array, transparentIndex = -1): Uint8Array {
   const bytes: number[] = [];
   const push16 = (v: number) => bytes.push(v & 0xff, v >> 8);
-  appendAll(bytes, Array.from('GIF89a', (c) => c.charCodeAt(0)));
+  appendAll(
+    bytes,
+    Array.from('GIF89a', (c) => c.charCodeAt(0)),
+  );
   push16(width);
   push16(height);
   bytes.push(0xf7, 0, 0); // global colour table of 2^(7+1) = 256 entries

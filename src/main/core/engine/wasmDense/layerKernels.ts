@@ -58,7 +58,15 @@ export class LayerKernels {
   ) {
     this.wasm = wasm;
     this.activations = features === null;
-    const floats = [features ? features.length : maxBatch * inputs, units * inputs, units, maxBatch, maxBatch * units, maxBatch * units, units * inputs];
+    const floats = [
+      features ? features.length : maxBatch * inputs,
+      units * inputs,
+      units,
+      maxBatch,
+      maxBatch * units,
+      maxBatch * units,
+      units * inputs,
+    ];
     const bytes = floats.reduce((sum, count) => sum + 4 * count, 0);
     const pages = Math.ceil(bytes / PAGE);
     if (pages > wasm.memory.buffer.byteLength / PAGE) wasm.memory.grow(pages - wasm.memory.buffer.byteLength / PAGE);
@@ -71,7 +79,15 @@ export class LayerKernels {
       next += count;
       return start;
     };
-    this.at = { x: take(floats[0]), w: take(floats[1]), b: take(floats[2]), rows: take(floats[3]), net: take(floats[4]), g: take(floats[5]), gw: take(floats[6]) };
+    this.at = {
+      x: take(floats[0]),
+      w: take(floats[1]),
+      b: take(floats[2]),
+      rows: take(floats[3]),
+      net: take(floats[4]),
+      g: take(floats[5]),
+      gw: take(floats[6]),
+    };
     if (features) this.f32.set(features, this.at.x);
     // A later layer's input rows are the batch's rows in order, always at the same places.
     else for (let p = 0; p < maxBatch; p++) this.i32[this.at.rows + p] = 4 * (this.at.x + p * inputs);
@@ -93,7 +109,13 @@ export class LayerKernels {
     return LayerKernels.instantiate(null, maxBatch * inputs, inputs, units, maxBatch);
   }
 
-  private static instantiate(features: Float32Array | null, inputFloats: number, inputs: number, units: number, maxBatch: number): LayerKernels | null {
+  private static instantiate(
+    features: Float32Array | null,
+    inputFloats: number,
+    inputs: number,
+    units: number,
+    maxBatch: number,
+  ): LayerKernels | null {
     const wasmModule = module();
     if (!wasmModule || 4 * (inputFloats + 2 * units * inputs + maxBatch * (2 * units + 1)) > 2 ** 31) return null;
     const instance = new WebAssembly.Instance(wasmModule, {});
@@ -104,7 +126,7 @@ export class LayerKernels {
   private setRows(samples: ArrayLike<number> | null, n: number): void {
     this.checkBatch(n);
     if (this.activations) return;
-    if (!samples) throw new Error('LayerKernels: the first layer needs the batch\'s sample indices.');
+    if (!samples) throw new Error("LayerKernels: the first layer needs the batch's sample indices.");
     const { i32, inputs } = this;
     const rows = this.at.rows;
     const x = this.at.x;

@@ -10,17 +10,96 @@ import { HEAP_KERNELS_WASM_BASE64 } from './heapKernelsWasm';
  */
 
 export interface HeapKernels {
-  maxPoolGrad2x2(x: number, g: number, dx: number, batches: number, inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number): void;
+  maxPoolGrad2x2(
+    x: number,
+    g: number,
+    dx: number,
+    batches: number,
+    inHeight: number,
+    inWidth: number,
+    channels: number,
+    outHeight: number,
+    outWidth: number,
+  ): void;
   columnSums(x: number, out: number, rows: number, cols: number): void;
   biasAdd(x: number, b: number, out: number, rows: number, cols: number): void;
-  adam(w: number, g: number, m: number, v: number, out: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, c1: number, c2: number, epsilon: number, negLearningRate: number): void;
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    out: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    c1: number,
+    c2: number,
+    epsilon: number,
+    negLearningRate: number,
+  ): void;
   sgd(w: number, g: number, out: number, n: number, negLearningRate: number): void;
   momentum(w: number, g: number, accumulation: number, out: number, n: number, momentum: number, negLearningRate: number): void;
   /** One block of a filter gradient (see heapKernels.wat): 2 input × 16 output channels, 1 × 8, or 1 × 4. */
-  filterGradC2K16(x: number, dy: number, out: number, n: number, pCount: number, qCount: number, xBatch: number, xRow: number, xCol: number, dyBatch: number, dyRow: number, dyCol: number, outStride: number): void;
-  filterGradC1K8(x: number, dy: number, out: number, n: number, pCount: number, qCount: number, xBatch: number, xRow: number, xCol: number, dyBatch: number, dyRow: number, dyCol: number, outStride: number): void;
-  filterGradC1K4(x: number, dy: number, out: number, n: number, pCount: number, qCount: number, xBatch: number, xRow: number, xCol: number, dyBatch: number, dyRow: number, dyCol: number, outStride: number): void;
-  rmsprop(w: number, g: number, meanSquare: number, moments: number, out: number, n: number, decay: number, oneMinusDecay: number, momentum: number, learningRate: number, epsilon: number): void;
+  filterGradC2K16(
+    x: number,
+    dy: number,
+    out: number,
+    n: number,
+    pCount: number,
+    qCount: number,
+    xBatch: number,
+    xRow: number,
+    xCol: number,
+    dyBatch: number,
+    dyRow: number,
+    dyCol: number,
+    outStride: number,
+  ): void;
+  filterGradC1K8(
+    x: number,
+    dy: number,
+    out: number,
+    n: number,
+    pCount: number,
+    qCount: number,
+    xBatch: number,
+    xRow: number,
+    xCol: number,
+    dyBatch: number,
+    dyRow: number,
+    dyCol: number,
+    outStride: number,
+  ): void;
+  filterGradC1K4(
+    x: number,
+    dy: number,
+    out: number,
+    n: number,
+    pCount: number,
+    qCount: number,
+    xBatch: number,
+    xRow: number,
+    xCol: number,
+    dyBatch: number,
+    dyRow: number,
+    dyCol: number,
+    outStride: number,
+  ): void;
+  rmsprop(
+    w: number,
+    g: number,
+    meanSquare: number,
+    moments: number,
+    out: number,
+    n: number,
+    decay: number,
+    oneMinusDecay: number,
+    momentum: number,
+    learningRate: number,
+    epsilon: number,
+  ): void;
 }
 
 /** The parts of tfjs-backend-wasm's BackendWasm we use (public members of the class, not in KernelBackend's type). */

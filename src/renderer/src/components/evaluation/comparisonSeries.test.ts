@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { comparisonSeries, RUN_DASHES, TRAIN_WIDTH, VALIDATION_WIDTH } from './comparisonSeries';
 import type { HistoryRow } from './runLoader';
 
-const row = (epoch: number, fold: number | null = null): HistoryRow => ({ fold, epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5, valLoss: 2 / epoch, valAccuracy: 0.4, learningRate: 0.1, seconds: 1 });
+const row = (epoch: number, fold: number | null = null): HistoryRow => ({
+  fold,
+  epoch,
+  trainLoss: 1 / epoch,
+  trainAccuracy: 0.5,
+  valLoss: 2 / epoch,
+  valAccuracy: 0.4,
+  learningRate: 0.1,
+  seconds: 1,
+});
 const runs = [0, 1, 2, 3].map((i) => ({ label: `${i + 1}. run`, history: [row(1), row(2), row(3)] }));
 const part = (name: string) => name;
 

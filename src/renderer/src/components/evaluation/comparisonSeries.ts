@@ -26,15 +26,27 @@ export interface ComparedRun {
  * and validation) each run draws its training curve thick and its validation curve thin, both in its pattern.
  * k-fold runs: the first fold's curve, so that every run is drawn over the same epochs.
  */
-export function comparisonSeries(runs: readonly ComparedRun[], metric: ComparisonMetric, partName: (part: HistoryMetric) => string): ChartSeries[] {
+export function comparisonSeries(
+  runs: readonly ComparedRun[],
+  metric: ComparisonMetric,
+  partName: (part: HistoryMetric) => string,
+): ChartSeries[] {
   return runs.flatMap((run, i) => {
     const firstFold = run.history[0]?.fold ?? null;
     const rows = run.history.filter((row) => row.fold === firstFold);
     const style = { color: RUN_COLOURS[i % RUN_COLOURS.length], dash: [...RUN_DASHES[i % RUN_DASHES.length]] };
     if (metric === 'loss' || metric === 'accuracy') {
       const [train, validation] = PAIRS[metric];
-      const series: ChartSeries[] = [{ ...style, label: `${run.label} · ${partName(train)}`, data: rows.map((row) => row[train]), width: TRAIN_WIDTH }];
-      if (rows.some((row) => row[validation] !== null)) series.push({ ...style, label: `${run.label} · ${partName(validation)}`, data: rows.map((row) => row[validation]), width: VALIDATION_WIDTH });
+      const series: ChartSeries[] = [
+        { ...style, label: `${run.label} · ${partName(train)}`, data: rows.map((row) => row[train]), width: TRAIN_WIDTH },
+      ];
+      if (rows.some((row) => row[validation] !== null))
+        series.push({
+          ...style,
+          label: `${run.label} · ${partName(validation)}`,
+          data: rows.map((row) => row[validation]),
+          width: VALIDATION_WIDTH,
+        });
       return series;
     }
     return [{ ...style, label: run.label, data: rows.map((row) => row[metric]), width: TRAIN_WIDTH }];

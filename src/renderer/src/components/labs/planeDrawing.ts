@@ -29,7 +29,14 @@ function mix(a: [number, number, number], b: [number, number, number], t: number
  * Paints `grid` (resolution x resolution, row 0 at the top, values in [low, high]) over the whole canvas:
  * white at the midpoint (the decision boundary), blue towards `low`, orange towards `high`.
  */
-export function drawHeatmap(ctx: CanvasRenderingContext2D, view: PlaneView, grid: ArrayLike<number>, resolution: number, low: number, high: number): void {
+export function drawHeatmap(
+  ctx: CanvasRenderingContext2D,
+  view: PlaneView,
+  grid: ArrayLike<number>,
+  resolution: number,
+  low: number,
+  high: number,
+): void {
   const image = ctx.createImageData(resolution, resolution);
   const mid = (low + high) / 2;
   for (let i = 0; i < resolution * resolution; i++) {
@@ -68,12 +75,28 @@ export function drawAxes(ctx: CanvasRenderingContext2D, view: PlaneView): void {
 }
 
 /** A point coloured by its class; `hollow` for test points. */
-export function drawPoint(ctx: CanvasRenderingContext2D, view: PlaneView, x: number, y: number, positive: boolean, radius = 4, hollow = false): void {
+export function drawPoint(
+  ctx: CanvasRenderingContext2D,
+  view: PlaneView,
+  x: number,
+  y: number,
+  positive: boolean,
+  radius = 4,
+  hollow = false,
+): void {
   drawColouredPoint(ctx, view, x, y, positive ? POSITIVE_RGB : NEGATIVE_RGB, radius, hollow);
 }
 
 /** A point in any class colour (more than two classes); `hollow` for test points. */
-export function drawColouredPoint(ctx: CanvasRenderingContext2D, view: PlaneView, x: number, y: number, rgb: readonly [number, number, number], radius = 4, hollow = false): void {
+export function drawColouredPoint(
+  ctx: CanvasRenderingContext2D,
+  view: PlaneView,
+  x: number,
+  y: number,
+  rgb: readonly [number, number, number],
+  radius = 4,
+  hollow = false,
+): void {
   const [px, py] = toPixel(view, x, y);
   ctx.beginPath();
   ctx.arc(px, py, radius, 0, 2 * Math.PI);
@@ -100,7 +123,16 @@ export function lineEndpoints(view: PlaneView, w1: number, w2: number, b: number
   return [x(view.yMin), view.yMin, x(view.yMax), view.yMax];
 }
 
-export function drawLine(ctx: CanvasRenderingContext2D, view: PlaneView, w1: number, w2: number, b: number, color: string, width = 2, dash: number[] = []): void {
+export function drawLine(
+  ctx: CanvasRenderingContext2D,
+  view: PlaneView,
+  w1: number,
+  w2: number,
+  b: number,
+  color: string,
+  width = 2,
+  dash: number[] = [],
+): void {
   const ends = lineEndpoints(view, w1, w2, b);
   if (!ends) return;
   const [ax, ay] = toPixel(view, ends[0], ends[1]);
@@ -126,5 +158,17 @@ export function sampleGrid(view: PlaneView, resolution: number, f: (x: number, y
 }
 
 /** A palette for many series (weights, sensitivities). */
-export const SERIES_COLORS = ['#3949ab', '#e53935', '#43a047', '#fb8c00', '#8e24aa', '#00897b', '#6d4c41', '#d81b60', '#546e7a', '#c0ca33', '#1e88e5', '#f4511e'];
-
+export const SERIES_COLORS = [
+  '#3949ab',
+  '#e53935',
+  '#43a047',
+  '#fb8c00',
+  '#8e24aa',
+  '#00897b',
+  '#6d4c41',
+  '#d81b60',
+  '#546e7a',
+  '#c0ca33',
+  '#1e88e5',
+  '#f4511e',
+];

@@ -23,7 +23,10 @@ const spec = parseModelSpec({
 const summary = summarizeModel(spec);
 
 function texts(locale: Locale): string[] {
-  const format = { count: (value: number) => formatDecimal(value, locale, 0), percent: (value: number) => formatPercent(value, locale, 1, true) };
+  const format = {
+    count: (value: number) => formatDecimal(value, locale, 0),
+    percent: (value: number) => formatPercent(value, locale, 1, true),
+  };
   // Spaces as plain spaces: the percent sign follows a no-break space.
   return summary.layers.map((layer) => arithmeticText(layer.explain, translator(locale), format).replace(/\s/g, ' '));
 }
@@ -47,7 +50,8 @@ describe('arithmeticText', () => {
   it('leaves no English word of the CLI line in Spanish or Portuguese', () => {
     for (const locale of ['es', 'pt'] as const) {
       const all = texts(locale).join(' ');
-      for (const word of ['height', 'width', 'params', 'rate', 'per side', 'learned', 'tracked', 'kernel', 'dilated']) expect(all, `${locale}: ${word}`).not.toContain(word);
+      for (const word of ['height', 'width', 'params', 'rate', 'per side', 'learned', 'tracked', 'kernel', 'dilated'])
+        expect(all, `${locale}: ${word}`).not.toContain(word);
     }
     expect(texts('pt')[6]).toBe('128 entradas × 16 neurônios + 16 vieses = 2.064 parâmetros');
   });

@@ -16,10 +16,18 @@ export interface ArithmeticFormat {
  */
 export function arithmeticText(explain: LayerArithmetic, t: Translate, format: ArithmeticFormat): string {
   const extras = (bias: number, alpha: number) =>
-    [bias ? t('model.arithmetic.bias', { bias: format.count(bias) }) : '', alpha ? t('model.arithmetic.alpha', { alpha: format.count(alpha) }) : ''].join('');
+    [
+      bias ? t('model.arithmetic.bias', { bias: format.count(bias) }) : '',
+      alpha ? t('model.arithmetic.alpha', { alpha: format.count(alpha) }) : '',
+    ].join('');
   switch (explain.kind) {
     case 'dense':
-      return t('model.arithmetic.dense', { inputs: format.count(explain.inputs), units: format.count(explain.units), extras: extras(explain.bias, explain.alpha), params: format.count(explain.params) });
+      return t('model.arithmetic.dense', {
+        inputs: format.count(explain.inputs),
+        units: format.count(explain.units),
+        extras: extras(explain.bias, explain.alpha),
+        params: format.count(explain.params),
+      });
     case 'conv':
       return t('model.arithmetic.conv', {
         height: axisText(explain.height, t),
@@ -43,6 +51,7 @@ export function arithmeticText(explain: LayerArithmetic, t: Translate, format: A
 
 function axisText(axis: AxisArithmetic, t: Translate): string {
   if (axis.padding === 'same') return t('model.arithmetic.same', { n: axis.n, s: axis.s, size: axis.size, perSide: axis.perSide });
-  const window = axis.dilation > 1 ? t('model.arithmetic.dilated', { f: axis.f, kernel: axis.kernel, dilation: axis.dilation }) : String(axis.f);
+  const window =
+    axis.dilation > 1 ? t('model.arithmetic.dilated', { f: axis.f, kernel: axis.kernel, dilation: axis.dilation }) : String(axis.f);
   return t('model.arithmetic.valid', { n: axis.n, f: window, s: axis.s, size: axis.size });
 }

@@ -14,7 +14,12 @@ describe('summarizeForBuilder', () => {
   it('pins a conv arithmetic error to its layer and keeps the shapes before it', () => {
     const spec = parseModelSpec({
       inputShape: [28, 28, 1],
-      layers: [{ type: 'conv2d', filters: 4, kernelSize: 5 }, { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2 }, { type: 'flatten' }, { type: 'output', units: 10 }],
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 5 },
+        { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2 },
+        { type: 'flatten' },
+        { type: 'output', units: 10 },
+      ],
     });
     const result = summarizeForBuilder(spec);
     expect(result.summary).toBeNull();
@@ -25,7 +30,10 @@ describe('summarizeForBuilder', () => {
   });
 
   it('pins a missing flatten to the dense layer', () => {
-    const spec = parseModelSpec({ inputShape: [8, 8, 1], layers: [{ type: 'maxPool' }, { type: 'dense', units: 4 }, { type: 'output', units: 2 }] });
+    const spec = parseModelSpec({
+      inputShape: [8, 8, 1],
+      layers: [{ type: 'maxPool' }, { type: 'dense', units: 4 }, { type: 'output', units: 2 }],
+    });
     const result = summarizeForBuilder(spec);
     expect(result.error).toMatchObject({ code: 'model-needs-flatten', layer: 1 });
     expect(result.layers).toHaveLength(1);

@@ -3,7 +3,8 @@ export const data = {
   es: {
     data: {
       title: 'Datos',
-      intro: 'Abre una carpeta de imágenes con una subcarpeta por clase, un CSV, o uno de los conjuntos incluidos. Revisa el resumen y los problemas antes de entrenar.',
+      intro:
+        'Abre una carpeta de imágenes con una subcarpeta por clase, un CSV, o uno de los conjuntos incluidos. Revisa el resumen y los problemas antes de entrenar.',
       open: {
         folder: 'Carpeta de imágenes',
         folderHint: 'Una subcarpeta por clase (por ejemplo gatos/ y perros/); las subcarpetas más profundas pertenecen a su clase.',
@@ -54,7 +55,8 @@ export const data = {
         images: 'Imágenes',
         classes: 'Clases',
         countsChart: 'Imágenes por clase',
-        imbalance: 'Clases desbalanceadas: «{largest}» tiene {ratio} veces más muestras que «{smallest}». La exactitud sola puede engañar: mira la matriz de confusión y las métricas por clase.',
+        imbalance:
+          'Clases desbalanceadas: «{largest}» tiene {ratio} veces más muestras que «{smallest}». La exactitud sola puede engañar: mira la matriz de confusión y las métricas por clase.',
         balanced: 'Clases balanceadas (razón {ratio}).',
         sizes: 'Tamaños',
         sizeRange: 'ancho {wmin}–{wmax} (mediana {wmed}), alto {hmin}–{hmax} (mediana {hmed})',
@@ -109,23 +111,26 @@ export const data = {
           'not-an-image-no-extension': 'no es un archivo de imagen (sin extensión)',
           'not-an-image-text': 'se llama {extension} pero su contenido no es una imagen (empieza con el texto «{sample}»)',
           'not-an-image-bytes': 'se llama {extension} pero su contenido no es una imagen (empieza con los bytes {sample})',
-          'webp': 'las imágenes WebP no se pueden abrir; convertilas a PNG',
+          webp: 'las imágenes WebP no se pueden abrir; convertilas a PNG',
           'too-large': '{width}×{height} píxeles supera el límite de {limit} megapíxeles; reduce la imagen',
-          'undecodable': 'los datos {format} no se pudieron decodificar (archivo dañado o truncado); vuelve a exportarlo o quítalo',
-          'undecodable-detail': 'los datos {format} no se pudieron decodificar (archivo dañado o truncado; el decodificador dice: {detail}); vuelve a exportarlo o quítalo',
+          undecodable: 'los datos {format} no se pudieron decodificar (archivo dañado o truncado); vuelve a exportarlo o quítalo',
+          'undecodable-detail':
+            'los datos {format} no se pudieron decodificar (archivo dañado o truncado; el decodificador dice: {detail}); vuelve a exportarlo o quítalo',
           'extension-mismatch': 'se llama {extension} pero el contenido es {format}; se cargó según el contenido',
           'unreadable-file': 'no se puede leer el archivo ({code}); revisa sus permisos',
           'unreadable-folder': 'no se puede listar esta carpeta ({code}); revisa sus permisos',
           'empty-class-folder': 'la carpeta de clase no tiene imágenes que se puedan cargar; la clase queda fuera',
-          'duplicate': 'mismo contenido que {first}',
+          duplicate: 'mismo contenido que {first}',
           'duplicate-other-class': 'mismo contenido que {first}, en otra clase: una de las dos etiquetas está mal',
           'hidden-folder': 'carpeta oculta (el nombre empieza con «.»), omitida',
           'hidden-file': 'archivo oculto (el nombre empieza con «.»), omitido',
           'symlink-self': 'el enlace simbólico apunta a sí mismo en bucle',
-          'symlink-seen': 'enlace a una carpeta ya recorrida (un bucle o un segundo camino a la misma carpeta); se omite para que ninguna imagen cuente dos veces',
+          'symlink-seen':
+            'enlace a una carpeta ya recorrida (un bucle o un segundo camino a la misma carpeta); se omite para que ninguna imagen cuente dos veces',
           'link-outside': 'el enlace simbólico lleva fuera de la carpeta abierta; se omite, porque solo se leen archivos dentro de ella',
           'broken-link': 'el enlace simbólico apunta a algo que no existe',
-          'outside-class-folder': 'el archivo no está dentro de una carpeta de clase; pon cada imagen en la subcarpeta con el nombre de su clase',
+          'outside-class-folder':
+            'el archivo no está dentro de una carpeta de clase; pon cada imagen en la subcarpeta con el nombre de su clase',
           'dataset-document': 'licencia o léame en la raíz del conjunto: se conserva como documentación, no se entrena con él',
           'special-file': 'no es un archivo común (dispositivo, socket o tubería)',
         },
@@ -141,7 +146,8 @@ export const data = {
           'utf-8-bom': 'Texto UTF-8 con marca de orden de bytes (así lo guarda Excel como «CSV UTF-8»).',
           'utf-16le': 'Texto UTF-16 (little endian), reconocido por su marca de orden de bytes.',
           'utf-16be': 'Texto UTF-16 (big endian), reconocido por su marca de orden de bytes.',
-          'windows-1252': 'El archivo no es UTF-8: se leyó como Windows-1252 (Latin-1), lo que suele escribir Excel en Windows. Revisa los acentos en la vista previa; si se ven mal, guárdalo como «CSV UTF-8».',
+          'windows-1252':
+            'El archivo no es UTF-8: se leyó como Windows-1252 (Latin-1), lo que suele escribir Excel en Windows. Revisa los acentos en la vista previa; si se ven mal, guárdalo como «CSV UTF-8».',
         },
         title: 'Columnas del CSV',
         details: '{rows} filas · separador «{delimiter}» · {header}',
@@ -187,7 +193,8 @@ export const data = {
         preview: 'Vista previa',
         original: 'Original',
         warning: {
-          'flip-digits': 'Cuidado: con dígitos, el espejo cambia el significado (un 2 o un 5 reflejados ya no son dígitos válidos). Déjalo desactivado.',
+          'flip-digits':
+            'Cuidado: con dígitos, el espejo cambia el significado (un 2 o un 5 reflejados ya no son dígitos válidos). Déjalo desactivado.',
           'rotation-digits': 'Cuidado: una rotación grande puede convertir un 6 en un 9. Usa rotaciones pequeñas (≤ 15°) con dígitos.',
         },
       },
@@ -210,7 +217,8 @@ export const data = {
         foldSizes: '{count} particiones de {min}–{max} muestras',
         perClass: 'Por clase',
         part: 'Parte',
-        saved: 'Entrenamiento usa esta misma división (método, proporciones y semilla) y guarda sus índices con la ejecución para poder reproducirla.',
+        saved:
+          'Entrenamiento usa esta misma división (método, proporciones y semilla) y guarda sus índices con la ejecución para poder reproducirla.',
         partName: { train: 'entrenamiento', validation: 'validación', test: 'prueba', fold: 'partición {n}' },
         scalingNote: 'La estandarización y el escalado min-máx se ajustan solo con la parte de entrenamiento.',
       },
@@ -219,9 +227,12 @@ export const data = {
       'dataset-folder-missing': 'La carpeta «{path}» no existe. Revisa la ruta.',
       'dataset-folder-unreadable': 'No se puede leer «{path}»: falta permiso. Elige una carpeta que tu usuario pueda leer.',
       'dataset-not-a-folder': '«{path}» es un archivo, no una carpeta. Elige la carpeta con una subcarpeta por clase (o ábrelo como CSV).',
-      'dataset-no-images': 'No se pudo cargar ninguna imagen de «{path}» ({files} archivos probados). Pon las imágenes en una subcarpeta por clase.',
-      'dataset-one-class': 'Solo se encontró una clase («{className}», {count} imágenes). Un clasificador necesita al menos dos: una subcarpeta por clase.',
-      'dataset-too-large': 'Las imágenes necesitan más de {limitMb} MB de memoria ({loaded} cargadas). Usa imágenes más pequeñas o menos imágenes.',
+      'dataset-no-images':
+        'No se pudo cargar ninguna imagen de «{path}» ({files} archivos probados). Pon las imágenes en una subcarpeta por clase.',
+      'dataset-one-class':
+        'Solo se encontró una clase («{className}», {count} imágenes). Un clasificador necesita al menos dos: una subcarpeta por clase.',
+      'dataset-too-large':
+        'Las imágenes necesitan más de {limitMb} MB de memoria ({loaded} cargadas). Usa imágenes más pequeñas o menos imágenes.',
       'dataset-load-cancelled': 'Carga cancelada. El conjunto cargado antes no cambió.',
       'dataset-not-loaded': 'Ese conjunto ya no está cargado. Ábrelo de nuevo.',
       'dataset-wrong-kind': 'Esta operación no sirve para un conjunto de tipo {kind}.',
@@ -230,7 +241,8 @@ export const data = {
       'dataset-image-unreadable': '«{file}»: {reason}.',
       'dataset-index-out-of-range': 'La imagen {index} no existe: el conjunto tiene {total}.',
       'dataset-decoder-failed': 'Un hilo de decodificación de imágenes se detuvo inesperadamente ({detail}). Vuelve a cargar la carpeta.',
-      'path-not-allowed': '«{file}» no se puede abrir aquí. Sinapsis solo lee archivos comunes dentro de las carpetas que este servidor permite (los conjuntos incluidos, las carpetas que compartió tu docente y tus propias subidas).',
+      'path-not-allowed':
+        '«{file}» no se puede abrir aquí. Sinapsis solo lee archivos comunes dentro de las carpetas que este servidor permite (los conjuntos incluidos, las carpetas que compartió tu docente y tus propias subidas).',
       'file-too-large': '«{file}» supera los {limitMb} MB, el límite para este tipo de archivo. Usa un archivo más pequeño o una muestra.',
       'csv-empty': '«{path}» está vacío. Elige un CSV con encabezado y filas de datos.',
       'csv-no-rows': '«{path}» tiene encabezado pero ninguna fila de datos.',
@@ -240,7 +252,8 @@ export const data = {
       'csv-unreadable': 'No se puede leer «{path}». Revisa los permisos.',
       'csv-binary': '«{path}» no es un archivo de texto. Elige un CSV o TSV.',
       'csv-ragged': 'La línea {line} tiene {found} campos pero el encabezado tiene {expected}. Corrige esa línea o elige otro separador.',
-      'csv-not-numeric': '«{file}», línea {line}, columna «{column}»: «{value}» no es un número. Las características deben ser numéricas: quita o codifica esa columna, o elígela como objetivo.',
+      'csv-not-numeric':
+        '«{file}», línea {line}, columna «{column}»: «{value}» no es un número. Las características deben ser numéricas: quita o codifica esa columna, o elígela como objetivo.',
       'csv-missing-value': '«{file}», línea {line}, columna «{column}»: falta el valor. Complétalo o borra esa fila.',
       'csv-missing-target': '«{file}», línea {line}: falta el valor objetivo en «{column}». Complétalo o borra esa fila.',
       'csv-bad-target': 'La columna {column} no existe: el archivo tiene {columns} columnas.',
@@ -252,7 +265,8 @@ export const data = {
   pt: {
     data: {
       title: 'Dados',
-      intro: 'Abra uma pasta de imagens com uma subpasta por classe, um CSV ou um dos conjuntos incluídos. Revise o resumo e os problemas antes de treinar.',
+      intro:
+        'Abra uma pasta de imagens com uma subpasta por classe, um CSV ou um dos conjuntos incluídos. Revise o resumo e os problemas antes de treinar.',
       open: {
         folder: 'Pasta de imagens',
         folderHint: 'Uma subpasta por classe (por exemplo gatos/ e cachorros/); subpastas mais profundas pertencem à sua classe.',
@@ -303,7 +317,8 @@ export const data = {
         images: 'Imagens',
         classes: 'Classes',
         countsChart: 'Imagens por classe',
-        imbalance: 'Classes desbalanceadas: «{largest}» tem {ratio} vezes mais amostras que «{smallest}». A acurácia sozinha pode enganar: veja a matriz de confusão e as métricas por classe.',
+        imbalance:
+          'Classes desbalanceadas: «{largest}» tem {ratio} vezes mais amostras que «{smallest}». A acurácia sozinha pode enganar: veja a matriz de confusão e as métricas por classe.',
         balanced: 'Classes balanceadas (razão {ratio}).',
         sizes: 'Tamanhos',
         sizeRange: 'largura {wmin}–{wmax} (mediana {wmed}), altura {hmin}–{hmax} (mediana {hmed})',
@@ -358,23 +373,26 @@ export const data = {
           'not-an-image-no-extension': 'não é um arquivo de imagem (sem extensão)',
           'not-an-image-text': 'tem a extensão {extension} mas o conteúdo não é uma imagem (começa com o texto «{sample}»)',
           'not-an-image-bytes': 'tem a extensão {extension} mas o conteúdo não é uma imagem (começa com os bytes {sample})',
-          'webp': 'imagens WebP não são suportadas; converta-as para PNG',
+          webp: 'imagens WebP não são suportadas; converta-as para PNG',
           'too-large': '{width}×{height} pixels passa do limite de {limit} megapixels; reduza a imagem',
-          'undecodable': 'os dados {format} não puderam ser decodificados (arquivo danificado ou truncado); exporte-o de novo ou remova-o',
-          'undecodable-detail': 'os dados {format} não puderam ser decodificados (arquivo danificado ou truncado; o decodificador diz: {detail}); exporte-o de novo ou remova-o',
+          undecodable: 'os dados {format} não puderam ser decodificados (arquivo danificado ou truncado); exporte-o de novo ou remova-o',
+          'undecodable-detail':
+            'os dados {format} não puderam ser decodificados (arquivo danificado ou truncado; o decodificador diz: {detail}); exporte-o de novo ou remova-o',
           'extension-mismatch': 'tem a extensão {extension} mas o conteúdo é {format}; carregado pelo conteúdo',
           'unreadable-file': 'não é possível ler o arquivo ({code}); verifique as permissões',
           'unreadable-folder': 'não é possível listar esta pasta ({code}); verifique as permissões',
           'empty-class-folder': 'a pasta da classe não tem imagens carregáveis; a classe fica de fora',
-          'duplicate': 'mesmo conteúdo que {first}',
+          duplicate: 'mesmo conteúdo que {first}',
           'duplicate-other-class': 'mesmo conteúdo que {first}, em outra classe: um dos dois rótulos está errado',
           'hidden-folder': 'pasta oculta (o nome começa com «.»), ignorada',
           'hidden-file': 'arquivo oculto (o nome começa com «.»), ignorado',
           'symlink-self': 'o link simbólico aponta para si mesmo em loop',
-          'symlink-seen': 'link para uma pasta já percorrida (um loop ou um segundo caminho para a mesma pasta); ignorado para que nenhuma imagem conte duas vezes',
+          'symlink-seen':
+            'link para uma pasta já percorrida (um loop ou um segundo caminho para a mesma pasta); ignorado para que nenhuma imagem conte duas vezes',
           'link-outside': 'o link simbólico leva para fora da pasta aberta; ignorado, porque só se leem arquivos dentro dela',
           'broken-link': 'o link simbólico aponta para algo que não existe',
-          'outside-class-folder': 'o arquivo não está dentro de uma pasta de classe; coloque cada imagem na subpasta com o nome da sua classe',
+          'outside-class-folder':
+            'o arquivo não está dentro de uma pasta de classe; coloque cada imagem na subpasta com o nome da sua classe',
           'dataset-document': 'licença ou leia-me na raiz do conjunto: fica como documentação, não se treina com ele',
           'special-file': 'não é um arquivo comum (dispositivo, socket ou pipe)',
         },
@@ -390,7 +408,8 @@ export const data = {
           'utf-8-bom': 'Texto UTF-8 com marca de ordem de bytes (assim o Excel grava como «CSV UTF-8»).',
           'utf-16le': 'Texto UTF-16 (little endian), reconhecido pela marca de ordem de bytes.',
           'utf-16be': 'Texto UTF-16 (big endian), reconhecido pela marca de ordem de bytes.',
-          'windows-1252': 'O arquivo não é UTF-8: foi lido como Windows-1252 (Latin-1), o que o Excel costuma gravar no Windows. Confira os acentos na pré-visualização; se estiverem errados, grave-o como «CSV UTF-8».',
+          'windows-1252':
+            'O arquivo não é UTF-8: foi lido como Windows-1252 (Latin-1), o que o Excel costuma gravar no Windows. Confira os acentos na pré-visualização; se estiverem errados, grave-o como «CSV UTF-8».',
         },
         title: 'Colunas do CSV',
         details: '{rows} linhas · separador «{delimiter}» · {header}',
@@ -436,7 +455,8 @@ export const data = {
         preview: 'Pré-visualizar',
         original: 'Original',
         warning: {
-          'flip-digits': 'Cuidado: com dígitos, o espelhamento muda o significado (um 2 ou um 5 espelhados não são dígitos válidos). Deixe-o desativado.',
+          'flip-digits':
+            'Cuidado: com dígitos, o espelhamento muda o significado (um 2 ou um 5 espelhados não são dígitos válidos). Deixe-o desativado.',
           'rotation-digits': 'Cuidado: uma rotação grande pode transformar um 6 em um 9. Use rotações pequenas (≤ 15°) com dígitos.',
         },
       },
@@ -459,7 +479,8 @@ export const data = {
         foldSizes: '{count} partições de {min}–{max} amostras',
         perClass: 'Por classe',
         part: 'Parte',
-        saved: 'O Treinamento usa esta mesma divisão (método, proporções e semente) e salva seus índices com a execução para que ela possa ser reproduzida.',
+        saved:
+          'O Treinamento usa esta mesma divisão (método, proporções e semente) e salva seus índices com a execução para que ela possa ser reproduzida.',
         partName: { train: 'treino', validation: 'validação', test: 'teste', fold: 'partição {n}' },
         scalingNote: 'A padronização e a escala min-máx são ajustadas apenas com a parte de treino.',
       },
@@ -468,9 +489,12 @@ export const data = {
       'dataset-folder-missing': 'A pasta «{path}» não existe. Verifique o caminho.',
       'dataset-folder-unreadable': 'Não é possível ler «{path}»: sem permissão. Escolha uma pasta que seu usuário possa ler.',
       'dataset-not-a-folder': '«{path}» é um arquivo, não uma pasta. Escolha a pasta com uma subpasta por classe (ou abra-o como CSV).',
-      'dataset-no-images': 'Nenhuma imagem pôde ser carregada de «{path}» ({files} arquivos tentados). Coloque as imagens em uma subpasta por classe.',
-      'dataset-one-class': 'Só foi encontrada uma classe («{className}», {count} imagens). Um classificador precisa de pelo menos duas: uma subpasta por classe.',
-      'dataset-too-large': 'As imagens precisam de mais de {limitMb} MB de memória ({loaded} carregadas). Use imagens menores ou menos imagens.',
+      'dataset-no-images':
+        'Nenhuma imagem pôde ser carregada de «{path}» ({files} arquivos tentados). Coloque as imagens em uma subpasta por classe.',
+      'dataset-one-class':
+        'Só foi encontrada uma classe («{className}», {count} imagens). Um classificador precisa de pelo menos duas: uma subpasta por classe.',
+      'dataset-too-large':
+        'As imagens precisam de mais de {limitMb} MB de memória ({loaded} carregadas). Use imagens menores ou menos imagens.',
       'dataset-load-cancelled': 'Carregamento cancelado. O conjunto carregado antes não mudou.',
       'dataset-not-loaded': 'Esse conjunto não está mais carregado. Abra-o novamente.',
       'dataset-wrong-kind': 'Esta operação não serve para um conjunto do tipo {kind}.',
@@ -479,7 +503,8 @@ export const data = {
       'dataset-image-unreadable': '«{file}»: {reason}.',
       'dataset-index-out-of-range': 'A imagem {index} não existe: o conjunto tem {total}.',
       'dataset-decoder-failed': 'Uma thread de decodificação de imagens parou inesperadamente ({detail}). Carregue a pasta novamente.',
-      'path-not-allowed': '«{file}» não pode ser aberto aqui. O Sinapsis só lê arquivos comuns dentro das pastas que este servidor permite (os conjuntos incluídos, as pastas que seu professor compartilhou e seus próprios envios).',
+      'path-not-allowed':
+        '«{file}» não pode ser aberto aqui. O Sinapsis só lê arquivos comuns dentro das pastas que este servidor permite (os conjuntos incluídos, as pastas que seu professor compartilhou e seus próprios envios).',
       'file-too-large': '«{file}» passa de {limitMb} MB, o limite para este tipo de arquivo. Use um arquivo menor ou uma amostra.',
       'csv-empty': '«{path}» está vazio. Escolha um CSV com cabeçalho e linhas de dados.',
       'csv-no-rows': '«{path}» tem cabeçalho mas nenhuma linha de dados.',
@@ -489,7 +514,8 @@ export const data = {
       'csv-unreadable': 'Não é possível ler «{path}». Verifique as permissões.',
       'csv-binary': '«{path}» não é um arquivo de texto. Escolha um CSV ou TSV.',
       'csv-ragged': 'A linha {line} tem {found} campos mas o cabeçalho tem {expected}. Corrija essa linha ou escolha outro separador.',
-      'csv-not-numeric': '«{file}», linha {line}, coluna «{column}»: «{value}» não é um número. As características devem ser numéricas: remova ou codifique essa coluna, ou escolha-a como alvo.',
+      'csv-not-numeric':
+        '«{file}», linha {line}, coluna «{column}»: «{value}» não é um número. As características devem ser numéricas: remova ou codifique essa coluna, ou escolha-a como alvo.',
       'csv-missing-value': '«{file}», linha {line}, coluna «{column}»: falta o valor. Preencha-o ou apague essa linha.',
       'csv-missing-target': '«{file}», linha {line}: falta o valor-alvo em «{column}». Preencha-o ou apague essa linha.',
       'csv-bad-target': 'A coluna {column} não existe: o arquivo tem {columns} colunas.',
@@ -501,7 +527,8 @@ export const data = {
   en: {
     data: {
       title: 'Data',
-      intro: 'Open an image folder with one subfolder per class, a CSV, or one of the built-in sets. Check the summary and the problems before training.',
+      intro:
+        'Open an image folder with one subfolder per class, a CSV, or one of the built-in sets. Check the summary and the problems before training.',
       open: {
         folder: 'Image folder',
         folderHint: 'One subfolder per class (e.g. cats/ and dogs/); deeper subfolders belong to their class.',
@@ -552,7 +579,8 @@ export const data = {
         images: 'Images',
         classes: 'Classes',
         countsChart: 'Images per class',
-        imbalance: 'Imbalanced classes: "{largest}" has {ratio} times the samples of "{smallest}". Accuracy alone can mislead: look at the confusion matrix and per-class metrics.',
+        imbalance:
+          'Imbalanced classes: "{largest}" has {ratio} times the samples of "{smallest}". Accuracy alone can mislead: look at the confusion matrix and per-class metrics.',
         balanced: 'Balanced classes (ratio {ratio}).',
         sizes: 'Sizes',
         sizeRange: 'width {wmin}–{wmax} (median {wmed}), height {hmin}–{hmax} (median {hmed})',
@@ -607,20 +635,22 @@ export const data = {
           'not-an-image-no-extension': 'not an image file (no extension)',
           'not-an-image-text': 'named {extension} but its content is not an image (starts with text "{sample}")',
           'not-an-image-bytes': 'named {extension} but its content is not an image (starts with bytes {sample})',
-          'webp': 'WebP images are not supported; convert them to PNG',
+          webp: 'WebP images are not supported; convert them to PNG',
           'too-large': '{width}×{height} pixels is larger than the {limit} megapixel limit; resize it',
-          'undecodable': '{format} data could not be decoded (damaged or truncated file); export it again or remove it',
-          'undecodable-detail': '{format} data could not be decoded (damaged or truncated file; the decoder says: {detail}); export it again or remove it',
+          undecodable: '{format} data could not be decoded (damaged or truncated file); export it again or remove it',
+          'undecodable-detail':
+            '{format} data could not be decoded (damaged or truncated file; the decoder says: {detail}); export it again or remove it',
           'extension-mismatch': 'named {extension} but the content is {format}; loaded by content',
           'unreadable-file': 'cannot read the file ({code}); check its permissions',
           'unreadable-folder': 'cannot list this folder ({code}); check its permissions',
           'empty-class-folder': 'class folder has no loadable images; the class is left out',
-          'duplicate': 'same content as {first}',
+          duplicate: 'same content as {first}',
           'duplicate-other-class': 'same content as {first} in another class: one of the two labels is wrong',
           'hidden-folder': 'hidden folder (name starts with ".") skipped',
           'hidden-file': 'hidden file (name starts with ".") skipped',
           'symlink-self': 'symbolic link points to itself in a loop',
-          'symlink-seen': 'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice',
+          'symlink-seen':
+            'link to a folder that was already scanned (a loop or a second path to the same folder); skipped so no image counts twice',
           'link-outside': 'symbolic link leading out of the opened folder; skipped, since only files inside it are read',
           'broken-link': 'symbolic link points to something that does not exist',
           'outside-class-folder': 'file is not inside a class folder; put each image in the subfolder named after its class',
@@ -639,7 +669,8 @@ export const data = {
           'utf-8-bom': 'UTF-8 text with a byte-order mark (as Excel saves "CSV UTF-8").',
           'utf-16le': 'UTF-16 text (little endian), recognised by its byte-order mark.',
           'utf-16be': 'UTF-16 text (big endian), recognised by its byte-order mark.',
-          'windows-1252': 'The file is not UTF-8: it was read as Windows-1252 (Latin-1), which Excel on Windows usually writes. Check the accents in the preview; if they look wrong, save it as "CSV UTF-8".',
+          'windows-1252':
+            'The file is not UTF-8: it was read as Windows-1252 (Latin-1), which Excel on Windows usually writes. Check the accents in the preview; if they look wrong, save it as "CSV UTF-8".',
         },
         title: 'CSV columns',
         details: '{rows} rows · delimiter "{delimiter}" · {header}',
@@ -718,7 +749,8 @@ export const data = {
       'dataset-folder-unreadable': 'Cannot read "{path}": permission denied. Choose a folder your user can read.',
       'dataset-not-a-folder': '"{path}" is a file, not a folder. Choose the folder with one subfolder per class (or open it as a CSV).',
       'dataset-no-images': 'No images could be loaded from "{path}" ({files} files tried). Put the images in one subfolder per class.',
-      'dataset-one-class': 'Only one class ("{className}", {count} images) was found. A classifier needs at least two: one subfolder per class.',
+      'dataset-one-class':
+        'Only one class ("{className}", {count} images) was found. A classifier needs at least two: one subfolder per class.',
       'dataset-too-large': 'The images need more than {limitMb} MB of memory ({loaded} loaded). Use smaller images or fewer of them.',
       'dataset-load-cancelled': 'Loading cancelled. The dataset loaded before is unchanged.',
       'dataset-not-loaded': 'That dataset is no longer loaded. Open it again.',
@@ -728,7 +760,8 @@ export const data = {
       'dataset-image-unreadable': '"{file}": {reason}.',
       'dataset-index-out-of-range': 'Image {index} does not exist: the dataset has {total}.',
       'dataset-decoder-failed': 'An image decoding thread stopped unexpectedly ({detail}). Load the folder again.',
-      'path-not-allowed': '"{file}" cannot be opened here. Sinapsis reads only regular files inside the folders this server allows (the bundled datasets, the folders your teacher shared and your own uploads).',
+      'path-not-allowed':
+        '"{file}" cannot be opened here. Sinapsis reads only regular files inside the folders this server allows (the bundled datasets, the folders your teacher shared and your own uploads).',
       'file-too-large': '"{file}" is larger than {limitMb} MB, the limit for this kind of file. Use a smaller file or a sample of it.',
       'csv-empty': '"{path}" is empty. Choose a CSV with a header row and data rows.',
       'csv-no-rows': '"{path}" has a header but no data rows.',
@@ -738,7 +771,8 @@ export const data = {
       'csv-unreadable': 'Cannot read "{path}". Check its permissions.',
       'csv-binary': '"{path}" is not a text file. Choose a CSV or TSV file.',
       'csv-ragged': 'Line {line} has {found} fields but the header has {expected}. Fix that line, or choose another delimiter.',
-      'csv-not-numeric': '"{file}", line {line}, column "{column}": "{value}" is not a number. Features must be numeric: remove or encode that column, or choose it as the target.',
+      'csv-not-numeric':
+        '"{file}", line {line}, column "{column}": "{value}" is not a number. Features must be numeric: remove or encode that column, or choose it as the target.',
       'csv-missing-value': '"{file}", line {line}, column "{column}" is empty. Fill it in or delete that row.',
       'csv-missing-target': '"{file}", line {line}: the target "{column}" is empty. Fill it in or delete that row.',
       'csv-bad-target': 'Column {column} does not exist: the file has {columns} columns.',

@@ -3,7 +3,8 @@ export const evaluation = {
   es: {
     evaluation: {
       title: 'Evaluación',
-      intro: 'Elige una ejecución para ver sus métricas, su matriz de confusión y los ejemplos mal clasificados, o marca de 2 a 4 para compararlas.',
+      intro:
+        'Elige una ejecución para ver sus métricas, su matriz de confusión y los ejemplos mal clasificados, o marca de 2 a 4 para compararlas.',
       runs: {
         title: 'Historial de ejecuciones',
         search: 'Buscar (nombre del modelo, datos, estado, id)',
@@ -31,7 +32,8 @@ export const evaluation = {
         reuse: 'Usar este modelo y sus ajustes',
         reused: 'Modelo y ajustes copiados a los pasos Modelo y Entrenamiento.',
         seconds: 'Duración',
-        interrupted: 'Interrumpida en la época {epoch}: no llegó a evaluarse. Aquí están sus curvas y sus ajustes; puedes volver a entrenarla con los mismos ajustes.',
+        interrupted:
+          'Interrumpida en la época {epoch}: no llegó a evaluarse. Aquí están sus curvas y sus ajustes; puedes volver a entrenarla con los mismos ajustes.',
       },
       accuracy: {
         title: 'Exactitud',
@@ -42,8 +44,10 @@ export const evaluation = {
         trainError: 'Error de entrenamiento',
         heldOutError: { test: 'Error de prueba', 'cross-validation': 'Error en validación cruzada', val: 'Error de validación' },
         gap: 'Diferencia',
-        highBias: 'Sesgo alto: el error de entrenamiento supera el {threshold}. El modelo no aprende bien ni los datos que ve: más neuronas o capas, más épocas o una tasa de aprendizaje mejor.',
-        highVariance: 'Varianza alta: el error con datos no vistos supera al de entrenamiento en {gap} puntos (más de {threshold}). El modelo memoriza: dropout, L2, parada temprana o más datos.',
+        highBias:
+          'Sesgo alto: el error de entrenamiento supera el {threshold}. El modelo no aprende bien ni los datos que ve: más neuronas o capas, más épocas o una tasa de aprendizaje mejor.',
+        highVariance:
+          'Varianza alta: el error con datos no vistos supera al de entrenamiento en {gap} puntos (más de {threshold}). El modelo memoriza: dropout, L2, parada temprana o más datos.',
         balanced: 'Sesgo y varianza bajos con los umbrales usados ({bias} de error de entrenamiento, {variance} puntos de diferencia).',
         noTest: 'Esta ejecución no tiene lectura de sesgo y varianza: es una regresión, o se hizo con una versión anterior de Sinapsis.',
       },
@@ -62,7 +66,8 @@ export const evaluation = {
         predictedAxis: 'Clase predicha',
         hint: 'Haz clic en una celda para ver esas imágenes y sus probabilidades.',
         cell: 'Real {true}, predicha {predicted}: {count}',
-        tooMany: '{count} clases, demasiadas para una tabla: cada píxel del mapa es una celda, normalizada por fila (la diagonal es la exhaustividad de cada clase). Haz clic en el mapa o en una confusión para ver sus muestras.',
+        tooMany:
+          '{count} clases, demasiadas para una tabla: cada píxel del mapa es una celda, normalizada por fila (la diagonal es la exhaustividad de cada clase). Haz clic en el mapa o en una confusión para ver sus muestras.',
         heatmap: 'Mapa de calor de la matriz de confusión',
         topTitle: 'Confusiones más frecuentes',
         share: '{share} de «{true}»',
@@ -86,7 +91,8 @@ export const evaluation = {
       },
       inspection: {
         title: 'Inspección del entrenamiento',
-        missing: 'Esta ejecución no guardó la inspección (es de una versión anterior o se interrumpió antes): vuelve a entrenarla para ver los histogramas de pesos.',
+        missing:
+          'Esta ejecución no guardó la inspección (es de una versión anterior o se interrumpió antes): vuelve a entrenarla para ver los histogramas de pesos.',
         noEpochs: 'No se inspeccionó ninguna época en este pliegue.',
       },
       curves: {
@@ -101,7 +107,8 @@ export const evaluation = {
         accuracy: 'exactitud (entrenamiento y validación)',
         part: { trainLoss: 'entrenamiento', valLoss: 'validación', trainAccuracy: 'entrenamiento', valAccuracy: 'validación' },
         patterns: 'Cada ejecución tiene su propio trazo (continuo, rayas, puntos, raya y punto), así se distinguen también sin color.',
-        patternsPaired: 'Cada ejecución tiene su propio trazo (continuo, rayas, puntos, raya y punto); la línea gruesa es el entrenamiento y la fina, la validación.',
+        patternsPaired:
+          'Cada ejecución tiene su propio trazo (continuo, rayas, puntos, raya y punto); la línea gruesa es el entrenamiento y la fina, la validación.',
         trainLoss: 'pérdida de entrenamiento',
         valLoss: 'pérdida de validación',
         trainAccuracy: 'exactitud de entrenamiento',
@@ -132,7 +139,8 @@ export const evaluation = {
   pt: {
     evaluation: {
       title: 'Avaliação',
-      intro: 'Escolha uma execução para ver suas métricas, sua matriz de confusão e os exemplos mal classificados, ou marque de 2 a 4 para compará-las.',
+      intro:
+        'Escolha uma execução para ver suas métricas, sua matriz de confusão e os exemplos mal classificados, ou marque de 2 a 4 para compará-las.',
       runs: {
         title: 'Histórico de execuções',
         search: 'Buscar (nome do modelo, dados, estado, id)',
@@ -160,7 +168,8 @@ export const evaluation = {
         reuse: 'Usar este modelo e seus ajustes',
         reused: 'Modelo e ajustes copiados para as etapas Modelo e Treinamento.',
         seconds: 'Duração',
-        interrupted: 'Interrompida na época {epoch}: não chegou a ser avaliada. Aqui estão suas curvas e seus ajustes; você pode treiná-la de novo com os mesmos ajustes.',
+        interrupted:
+          'Interrompida na época {epoch}: não chegou a ser avaliada. Aqui estão suas curvas e seus ajustes; você pode treiná-la de novo com os mesmos ajustes.',
       },
       accuracy: {
         title: 'Acurácia',
@@ -171,8 +180,10 @@ export const evaluation = {
         trainError: 'Erro de treino',
         heldOutError: { test: 'Erro de teste', 'cross-validation': 'Erro na validação cruzada', val: 'Erro de validação' },
         gap: 'Diferença',
-        highBias: 'Viés alto: o erro de treino passa de {threshold}. O modelo não aprende bem nem os dados que vê: mais neurônios ou camadas, mais épocas ou uma taxa de aprendizado melhor.',
-        highVariance: 'Variância alta: o erro em dados não vistos supera o de treino em {gap} pontos (mais de {threshold}). O modelo memoriza: dropout, L2, parada antecipada ou mais dados.',
+        highBias:
+          'Viés alto: o erro de treino passa de {threshold}. O modelo não aprende bem nem os dados que vê: mais neurônios ou camadas, mais épocas ou uma taxa de aprendizado melhor.',
+        highVariance:
+          'Variância alta: o erro em dados não vistos supera o de treino em {gap} pontos (mais de {threshold}). O modelo memoriza: dropout, L2, parada antecipada ou mais dados.',
         balanced: 'Viés e variância baixos com os limiares usados ({bias} de erro de treino, {variance} pontos de diferença).',
         noTest: 'Esta execução não tem leitura de viés e variância: é uma regressão, ou foi feita com uma versão anterior do Sinapsis.',
       },
@@ -191,7 +202,8 @@ export const evaluation = {
         predictedAxis: 'Classe prevista',
         hint: 'Clique numa célula para ver essas imagens e suas probabilidades.',
         cell: 'Real {true}, prevista {predicted}: {count}',
-        tooMany: '{count} classes, demais para uma tabela: cada pixel do mapa é uma célula, normalizada por linha (a diagonal é a revocação de cada classe). Clique no mapa ou numa confusão para ver suas amostras.',
+        tooMany:
+          '{count} classes, demais para uma tabela: cada pixel do mapa é uma célula, normalizada por linha (a diagonal é a revocação de cada classe). Clique no mapa ou numa confusão para ver suas amostras.',
         heatmap: 'Mapa de calor da matriz de confusão',
         topTitle: 'Confusões mais frequentes',
         share: '{share} de «{true}»',
@@ -215,7 +227,8 @@ export const evaluation = {
       },
       inspection: {
         title: 'Inspeção do treinamento',
-        missing: 'Esta execução não gravou a inspeção (é de uma versão anterior ou foi interrompida antes): treine-a de novo para ver os histogramas dos pesos.',
+        missing:
+          'Esta execução não gravou a inspeção (é de uma versão anterior ou foi interrompida antes): treine-a de novo para ver os histogramas dos pesos.',
         noEpochs: 'Nenhuma época foi inspecionada nesta dobra.',
       },
       curves: {
@@ -229,8 +242,10 @@ export const evaluation = {
         loss: 'perda (treino e validação)',
         accuracy: 'acurácia (treino e validação)',
         part: { trainLoss: 'treino', valLoss: 'validação', trainAccuracy: 'treino', valAccuracy: 'validação' },
-        patterns: 'Cada execução tem seu próprio traço (contínuo, tracejado, pontilhado, traço e ponto), assim elas se distinguem também sem cor.',
-        patternsPaired: 'Cada execução tem seu próprio traço (contínuo, tracejado, pontilhado, traço e ponto); a linha grossa é o treino e a fina, a validação.',
+        patterns:
+          'Cada execução tem seu próprio traço (contínuo, tracejado, pontilhado, traço e ponto), assim elas se distinguem também sem cor.',
+        patternsPaired:
+          'Cada execução tem seu próprio traço (contínuo, tracejado, pontilhado, traço e ponto); a linha grossa é o treino e a fina, a validação.',
         trainLoss: 'perda de treino',
         valLoss: 'perda de validação',
         trainAccuracy: 'acurácia de treino',
@@ -289,7 +304,8 @@ export const evaluation = {
         reuse: 'Use this model and its settings',
         reused: 'Model and settings copied to the Model and Training steps.',
         seconds: 'Duration',
-        interrupted: 'Interrupted at epoch {epoch}: it was never evaluated. Here are its curves and settings; you can train it again with the same settings.',
+        interrupted:
+          'Interrupted at epoch {epoch}: it was never evaluated. Here are its curves and settings; you can train it again with the same settings.',
       },
       accuracy: {
         title: 'Accuracy',
@@ -300,8 +316,10 @@ export const evaluation = {
         trainError: 'Training error',
         heldOutError: { test: 'Test error', 'cross-validation': 'Cross-validation error', val: 'Validation error' },
         gap: 'Gap',
-        highBias: 'High bias: the training error is above {threshold}. The model does not fit even the data it sees: more neurons or layers, more epochs or a better learning rate.',
-        highVariance: 'High variance: the error on unseen data exceeds the training error by {gap} points (more than {threshold}). The model memorises: dropout, L2, early stopping or more data.',
+        highBias:
+          'High bias: the training error is above {threshold}. The model does not fit even the data it sees: more neurons or layers, more epochs or a better learning rate.',
+        highVariance:
+          'High variance: the error on unseen data exceeds the training error by {gap} points (more than {threshold}). The model memorises: dropout, L2, early stopping or more data.',
         balanced: 'Low bias and variance by the thresholds used ({bias} training error, {variance} points of gap).',
         noTest: 'This run has no bias and variance readout: it is a regression, or it was made by an earlier version of Sinapsis.',
       },
@@ -320,7 +338,8 @@ export const evaluation = {
         predictedAxis: 'Predicted class',
         hint: 'Click a cell to see those images and their probabilities.',
         cell: 'True {true}, predicted {predicted}: {count}',
-        tooMany: '{count} classes, too many for a table: each pixel of the map is one cell, row-normalized (the diagonal is each class\'s recall). Click the map or a confusion to see its samples.',
+        tooMany:
+          "{count} classes, too many for a table: each pixel of the map is one cell, row-normalized (the diagonal is each class's recall). Click the map or a confusion to see its samples.",
         heatmap: 'Heatmap of the confusion matrix',
         topTitle: 'Most frequent confusions',
         share: '{share} of "{true}"',
@@ -344,7 +363,8 @@ export const evaluation = {
       },
       inspection: {
         title: 'Training inspection',
-        missing: 'This run did not keep its inspection (it is from an older version or was interrupted first): train it again to see the weight histograms.',
+        missing:
+          'This run did not keep its inspection (it is from an older version or was interrupted first): train it again to see the weight histograms.',
         noEpochs: 'No epoch of this fold was inspected.',
       },
       curves: {
@@ -359,7 +379,8 @@ export const evaluation = {
         accuracy: 'accuracy (training and validation)',
         part: { trainLoss: 'training', valLoss: 'validation', trainAccuracy: 'training', valAccuracy: 'validation' },
         patterns: 'Each run has its own line pattern (solid, dashes, dots, dash-dot), so runs are told apart without colour too.',
-        patternsPaired: 'Each run has its own line pattern (solid, dashes, dots, dash-dot); the thick line is training and the thin one validation.',
+        patternsPaired:
+          'Each run has its own line pattern (solid, dashes, dots, dash-dot); the thick line is training and the thin one validation.',
         trainLoss: 'training loss',
         valLoss: 'validation loss',
         trainAccuracy: 'training accuracy',

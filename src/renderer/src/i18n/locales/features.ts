@@ -35,8 +35,10 @@ export const features = {
       },
       length: {
         title: 'Longitud del vector',
-        formula: '{width}×{height} px → {cellRows}×{cellColumns} celdas → {blockRows}×{blockColumns} bloques × ({perBlock} valores por bloque) = {length}',
-        tooSmall: 'Una imagen de {width}×{height} no alcanza para un bloque ({minWidth}×{minHeight} px). Usa celdas o bloques más pequeños, o una imagen más grande.',
+        formula:
+          '{width}×{height} px → {cellRows}×{cellColumns} celdas → {blockRows}×{blockColumns} bloques × ({perBlock} valores por bloque) = {length}',
+        tooSmall:
+          'Una imagen de {width}×{height} no alcanza para un bloque ({minWidth}×{minHeight} px). Usa celdas o bloques más pequeños, o una imagen más grande.',
         unused: 'Se ignoran {rows} filas abajo y {columns} columnas a la derecha: no completan una celda (igual que skimage).',
         unknown: 'La longitud depende del tamaño de la imagen: elige una imagen o un tamaño.',
       },
@@ -60,14 +62,17 @@ export const features = {
         eta: 'quedan {eta}',
         done: '{extracted} vectores de {length} valores en {seconds} s ({rate} img/s, {threads}); {cached} desde la caché.',
         exportCsv: 'Descargar CSV',
-        exportCsvHint: 'Una fila por imagen: archivo, clase y los {length} valores (hog_0 … hog_{last}), para pandas o una hoja de cálculo.',
+        exportCsvHint:
+          'Una fila por imagen: archivo, clase y los {length} valores (hog_0 … hog_{last}), para pandas o una hoja de cálculo.',
         exportedCsv: '{file} descargado: {rows} filas, {columns} columnas.',
         threads: '{count} hilo | {count} hilos',
         failures: 'Imágenes omitidas ({count})',
         code: { missing: 'no existe', 'not-a-file': 'es una carpeta', 'too-small': 'menor que un bloque', 'size-mismatch': 'otro tamaño' },
         reason: {
-          'too-small': 'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
-          'size-mismatch': 'Su HOG tiene {length} valores y el de «{reference}» tiene {referenceLength}: con imágenes de distintos tamaños, activa el redimensionado (p. ej. 12×24).',
+          'too-small':
+            'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Activa el redimensionado (p. ej. 12×24) o usa celdas o bloques más pequeños.',
+          'size-mismatch':
+            'Su HOG tiene {length} valores y el de «{reference}» tiene {referenceLength}: con imágenes de distintos tamaños, activa el redimensionado (p. ej. 12×24).',
           'no-pixels': 'La imagen no tiene píxeles (ancho o alto cero).',
           missing: 'El archivo no existe (¿se movió o se borró?).',
           'not-a-file': 'Es una carpeta, no un archivo de imagen.',
@@ -77,7 +82,8 @@ export const features = {
       },
       steps: {
         title: '¿Qué hace HOG, paso a paso?',
-        gamma: 'Compresión gamma (opcional): se toma la raíz cuadrada de cada píxel. Aclara las zonas oscuras y reduce el efecto de sombras y cambios de iluminación.',
+        gamma:
+          'Compresión gamma (opcional): se toma la raíz cuadrada de cada píxel. Aclara las zonas oscuras y reduce el efecto de sombras y cambios de iluminación.',
         gradients:
           'Gradientes: en cada píxel se restan los vecinos, gx = I(x+1) − I(x−1) y gy = I(y+1) − I(y−1). La magnitud es √(gx² + gy²) y la orientación atan2(gy, gx) en 0–180° (sin signo: un borde claro→oscuro y oscuro→claro cuentan igual). En color se usa, en cada píxel, el canal con el gradiente más fuerte.',
         cells:
@@ -86,11 +92,13 @@ export const features = {
           'Bloques solapados: se agrupan celdas vecinas en bloques (p. ej. 2×2 celdas) que se desplazan de a una celda. Cada celda aparece en varios bloques, normalizada cada vez con un vecindario distinto.',
         normalization:
           'Normalización: cada bloque se divide por su norma. L2: v/√(‖v‖² + ε²). L2-Hys: igual, luego recorta en 0,2 y vuelve a normalizar (un borde muy fuerte no domina). L1: v/(‖v‖₁ + ε); L1-sqrt: la raíz de L1. Esto hace al descriptor robusto al contraste.',
-        vector: 'Vector final: se concatenan todos los bloques normalizados. Su longitud = bloques en alto × bloques en ancho × celdas por bloque × orientaciones; en el laboratorio 5 × 2 × 4 × 8 = 320.',
+        vector:
+          'Vector final: se concatenan todos los bloques normalizados. Su longitud = bloques en alto × bloques en ancho × celdas por bloque × orientaciones; en el laboratorio 5 × 2 × 4 × 8 = 320.',
       },
     },
     errors: {
-      'hog-image-too-small': 'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Redimensiónala a un tamaño mayor o usa celdas o bloques más pequeños.',
+      'hog-image-too-small':
+        'Una imagen de {width}×{height} es más pequeña que un bloque HOG ({minWidth}×{minHeight} px). Redimensiónala a un tamaño mayor o usa celdas o bloques más pequeños.',
       'hog-extract-cancelled': 'Extracción cancelada. Los vectores ya calculados quedaron en la caché: volver a extraer continúa rápido.',
       'hog-worker-failed': 'Un hilo de cálculo de HOG se detuvo inesperadamente ({detail}). Vuelve a intentarlo.',
       'hog-image-index': 'El conjunto tiene {total} imágenes; no existe la imagen número {index}.',
@@ -133,8 +141,10 @@ export const features = {
       },
       length: {
         title: 'Comprimento do vetor',
-        formula: '{width}×{height} px → {cellRows}×{cellColumns} células → {blockRows}×{blockColumns} blocos × ({perBlock} valores por bloco) = {length}',
-        tooSmall: 'Uma imagem de {width}×{height} não comporta um bloco ({minWidth}×{minHeight} px). Use células ou blocos menores, ou uma imagem maior.',
+        formula:
+          '{width}×{height} px → {cellRows}×{cellColumns} células → {blockRows}×{blockColumns} blocos × ({perBlock} valores por bloco) = {length}',
+        tooSmall:
+          'Uma imagem de {width}×{height} não comporta um bloco ({minWidth}×{minHeight} px). Use células ou blocos menores, ou uma imagem maior.',
         unused: '{rows} linhas embaixo e {columns} colunas à direita são ignoradas: não completam uma célula (como no skimage).',
         unknown: 'O comprimento depende do tamanho da imagem: escolha uma imagem ou um tamanho.',
       },
@@ -143,7 +153,8 @@ export const features = {
         prepared: 'O que o HOG vê ({width}×{height})',
         picture: 'Imagem HOG (como skimage, visualize=True)',
         glyphs: 'Imagem HOG ampliada, célula por célula',
-        pictureHint: 'Em cada célula, uma linha por orientação, perpendicular ao gradiente (segue a borda); mais brilhante = mais magnitude.',
+        pictureHint:
+          'Em cada célula, uma linha por orientação, perpendicular ao gradiente (segue a borda); mais brilhante = mais magnitude.',
         vector: 'Vetor de características ({length} valores)',
         axisIndex: 'índice do valor no vetor',
         axisValue: 'valor',
@@ -164,8 +175,10 @@ export const features = {
         failures: 'Imagens ignoradas ({count})',
         code: { missing: 'não existe', 'not-a-file': 'é uma pasta', 'too-small': 'menor que um bloco', 'size-mismatch': 'outro tamanho' },
         reason: {
-          'too-small': 'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Ative o redimensionamento (p. ex. 12×24) ou use células ou blocos menores.',
-          'size-mismatch': 'Seu HOG tem {length} valores e o de «{reference}» tem {referenceLength}: com imagens de tamanhos diferentes, ative o redimensionamento (p. ex. 12×24).',
+          'too-small':
+            'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Ative o redimensionamento (p. ex. 12×24) ou use células ou blocos menores.',
+          'size-mismatch':
+            'Seu HOG tem {length} valores e o de «{reference}» tem {referenceLength}: com imagens de tamanhos diferentes, ative o redimensionamento (p. ex. 12×24).',
           'no-pixels': 'A imagem não tem pixels (largura ou altura zero).',
           missing: 'O arquivo não existe (foi movido ou apagado?).',
           'not-a-file': 'É uma pasta, não um arquivo de imagem.',
@@ -175,7 +188,8 @@ export const features = {
       },
       steps: {
         title: 'O que o HOG faz, passo a passo?',
-        gamma: 'Compressão gama (opcional): tira-se a raiz quadrada de cada pixel. Clareia as regiões escuras e reduz o efeito de sombras e mudanças de iluminação.',
+        gamma:
+          'Compressão gama (opcional): tira-se a raiz quadrada de cada pixel. Clareia as regiões escuras e reduz o efeito de sombras e mudanças de iluminação.',
         gradients:
           'Gradientes: em cada pixel subtraem-se os vizinhos, gx = I(x+1) − I(x−1) e gy = I(y+1) − I(y−1). A magnitude é √(gx² + gy²) e a orientação atan2(gy, gx) em 0–180° (sem sinal: bordas claro→escuro e escuro→claro contam igual). Em cores usa-se, em cada pixel, o canal com o gradiente mais forte.',
         cells:
@@ -184,11 +198,13 @@ export const features = {
           'Blocos sobrepostos: células vizinhas são agrupadas em blocos (p. ex. 2×2 células) que se deslocam de uma em uma célula. Cada célula aparece em vários blocos, normalizada a cada vez com uma vizinhança diferente.',
         normalization:
           'Normalização: cada bloco é dividido por sua norma. L2: v/√(‖v‖² + ε²). L2-Hys: igual, depois corta em 0,2 e normaliza de novo (uma borda muito forte não domina). L1: v/(‖v‖₁ + ε); L1-sqrt: a raiz de L1. Isso torna o descritor robusto ao contraste.',
-        vector: 'Vetor final: concatenam-se todos os blocos normalizados. Comprimento = blocos na altura × blocos na largura × células por bloco × orientações; no laboratório 5 × 2 × 4 × 8 = 320.',
+        vector:
+          'Vetor final: concatenam-se todos os blocos normalizados. Comprimento = blocos na altura × blocos na largura × células por bloco × orientações; no laboratório 5 × 2 × 4 × 8 = 320.',
       },
     },
     errors: {
-      'hog-image-too-small': 'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Redimensione para um tamanho maior ou use células ou blocos menores.',
+      'hog-image-too-small':
+        'Uma imagem de {width}×{height} é menor que um bloco HOG ({minWidth}×{minHeight} px). Redimensione para um tamanho maior ou use células ou blocos menores.',
       'hog-extract-cancelled': 'Extração cancelada. Os vetores já calculados ficaram no cache: extrair de novo continua rápido.',
       'hog-worker-failed': 'Uma thread de cálculo do HOG parou inesperadamente ({detail}). Tente de novo.',
       'hog-image-index': 'O conjunto tem {total} imagens; não existe a imagem número {index}.',
@@ -231,8 +247,10 @@ export const features = {
       },
       length: {
         title: 'Vector length',
-        formula: '{width}×{height} px → {cellRows}×{cellColumns} cells → {blockRows}×{blockColumns} blocks × ({perBlock} values per block) = {length}',
-        tooSmall: 'A {width}×{height} image cannot hold one block ({minWidth}×{minHeight} px). Use smaller cells or blocks, or a larger image.',
+        formula:
+          '{width}×{height} px → {cellRows}×{cellColumns} cells → {blockRows}×{blockColumns} blocks × ({perBlock} values per block) = {length}',
+        tooSmall:
+          'A {width}×{height} image cannot hold one block ({minWidth}×{minHeight} px). Use smaller cells or blocks, or a larger image.',
         unused: '{rows} bottom rows and {columns} right columns are ignored: they do not fill a whole cell (as in skimage).',
         unknown: 'The length depends on the image size: choose an image or a size.',
       },
@@ -241,7 +259,8 @@ export const features = {
         prepared: 'What HOG sees ({width}×{height})',
         picture: 'HOG picture (as skimage, visualize=True)',
         glyphs: 'HOG picture enlarged, cell by cell',
-        pictureHint: 'In each cell, one line per orientation, perpendicular to the gradient (it follows the edge); brighter = larger magnitude.',
+        pictureHint:
+          'In each cell, one line per orientation, perpendicular to the gradient (it follows the edge); brighter = larger magnitude.',
         vector: 'Feature vector ({length} values)',
         axisIndex: 'index of the value in the vector',
         axisValue: 'value',
@@ -262,8 +281,10 @@ export const features = {
         failures: 'Skipped images ({count})',
         code: { missing: 'missing', 'not-a-file': 'a folder', 'too-small': 'smaller than a block', 'size-mismatch': 'different size' },
         reason: {
-          'too-small': 'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Turn on the resize (e.g. 12×24) or use smaller cells or blocks.',
-          'size-mismatch': 'Its HOG has {length} values but that of "{reference}" has {referenceLength}: images of different sizes need the resize turned on (e.g. 12×24).',
+          'too-small':
+            'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Turn on the resize (e.g. 12×24) or use smaller cells or blocks.',
+          'size-mismatch':
+            'Its HOG has {length} values but that of "{reference}" has {referenceLength}: images of different sizes need the resize turned on (e.g. 12×24).',
           'no-pixels': 'The image has no pixels (zero width or height).',
           missing: 'The file does not exist (moved or deleted?).',
           'not-a-file': 'This is a folder, not an image file.',
@@ -273,7 +294,8 @@ export const features = {
       },
       steps: {
         title: 'What does HOG do, step by step?',
-        gamma: 'Gamma compression (optional): take the square root of every pixel. It brightens dark regions and reduces the effect of shadows and lighting changes.',
+        gamma:
+          'Gamma compression (optional): take the square root of every pixel. It brightens dark regions and reduces the effect of shadows and lighting changes.',
         gradients:
           'Gradients: at each pixel subtract the neighbours, gx = I(x+1) − I(x−1) and gy = I(y+1) − I(y−1). The magnitude is √(gx² + gy²) and the orientation atan2(gy, gx) in 0–180° (unsigned: light→dark and dark→light edges count alike). In colour, each pixel uses the channel with the strongest gradient.',
         cells:
@@ -282,11 +304,13 @@ export const features = {
           'Overlapping blocks: neighbouring cells are grouped into blocks (e.g. 2×2 cells) that slide one cell at a time. Each cell appears in several blocks, normalised each time against a different neighbourhood.',
         normalization:
           'Normalisation: each block is divided by its norm. L2: v/√(‖v‖² + ε²). L2-Hys: the same, then clip at 0.2 and normalise again (one very strong edge cannot dominate). L1: v/(‖v‖₁ + ε); L1-sqrt: the square root of L1. This makes the descriptor robust to contrast.',
-        vector: 'Final vector: all normalised blocks concatenated. Its length = blocks down × blocks across × cells per block × orientations; in the lab 5 × 2 × 4 × 8 = 320.',
+        vector:
+          'Final vector: all normalised blocks concatenated. Its length = blocks down × blocks across × cells per block × orientations; in the lab 5 × 2 × 4 × 8 = 320.',
       },
     },
     errors: {
-      'hog-image-too-small': 'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Resize it larger or use smaller cells or blocks.',
+      'hog-image-too-small':
+        'A {width}×{height} image is smaller than one HOG block ({minWidth}×{minHeight} px). Resize it larger or use smaller cells or blocks.',
       'hog-extract-cancelled': 'Extraction cancelled. Vectors computed so far are in the cache: extracting again resumes quickly.',
       'hog-worker-failed': 'A HOG worker thread stopped unexpectedly ({detail}). Try again.',
       'hog-image-index': 'The dataset has {total} images; there is no image number {index}.',

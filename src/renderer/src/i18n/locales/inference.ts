@@ -4,8 +4,10 @@ export const inference = {
     inference: {
       predict: {
         title: 'Probar una imagen',
-        intro: 'El modelo de esta ejecución clasifica una imagen nueva con las mismas características y el mismo escalado que en el entrenamiento.',
-        introRow: 'El modelo de esta ejecución predice una fila nueva, escalada como en el entrenamiento. Escribe un número por columna, en orden.',
+        intro:
+          'El modelo de esta ejecución clasifica una imagen nueva con las mismas características y el mismo escalado que en el entrenamiento.',
+        introRow:
+          'El modelo de esta ejecución predice una fila nueva, escalada como en el entrenamiento. Escribe un número por columna, en orden.',
         drop: 'Suelta aquí una imagen o',
         pick: 'elige un archivo',
         unreadable: 'No se pudo leer «{file}» como imagen.',
@@ -27,7 +29,8 @@ export const inference = {
       },
       conv: {
         title: 'Filtros y mapas',
-        intro: 'Cada filtro aprendido (un cuadrado por canal de entrada, negro = peso mínimo, blanco = máximo) y los mapas de características que produce la imagen elegida tras la capa y su activación.',
+        intro:
+          'Cada filtro aprendido (un cuadrado por canal de entrada, negro = peso mínimo, blanco = máximo) y los mapas de características que produce la imagen elegida tras la capa y su activación.',
         choose: 'Elige o suelta una imagen en «Probar una imagen» para ver sus mapas.',
         loading: 'Calculando los mapas…',
         input: 'Entrada del modelo ({width}×{height})',
@@ -49,7 +52,8 @@ export const inference = {
       import: {
         open: 'Importar modelo',
         title: 'Importar un modelo',
-        intro: 'Una carpeta con model.json y sus pesos (formato TensorFlow.js), por ejemplo la carpeta «model» de una ejecución exportada. Se copia como una ejecución nueva para probarla aquí.',
+        intro:
+          'Una carpeta con model.json y sus pesos (formato TensorFlow.js), por ejemplo la carpeta «model» de una ejecución exportada. Se copia como una ejecución nueva para probarla aquí.',
         path: 'Ruta de la carpeta',
         pathPlaceholder: '/home/estudiante/Sinapsis/runs/…/model',
         features: 'Entrada del modelo',
@@ -65,8 +69,10 @@ export const inference = {
         scalingNone: 'Ninguno (características sin escalar)',
         scalingStandard: 'z-score (media y desviación típica de cada característica)',
         scalingMinmax: 'min-max (mínimo y rango de cada característica)',
-        scalingNote: 'Sin preprocessing.json nada dice cómo se escalaron las entradas, y las predicciones dependen de ello: un modelo entrenado con z-score da otras predicciones con las características sin escalar.',
-        scalingValuesHint: 'Un valor por característica, separados por espacios, comas o punto y coma, con punto decimal (como los imprime NumPy: scaler.mean_, scaler.scale_).',
+        scalingNote:
+          'Sin preprocessing.json nada dice cómo se escalaron las entradas, y las predicciones dependen de ello: un modelo entrenado con z-score da otras predicciones con las características sin escalar.',
+        scalingValuesHint:
+          'Un valor por característica, separados por espacios, comas o punto y coma, con punto decimal (como los imprime NumPy: scaler.mean_, scaler.scale_).',
         scalingMean: 'Medias',
         scalingStd: 'Desviaciones típicas',
         scalingMin: 'Mínimos',
@@ -82,27 +88,38 @@ export const inference = {
       imported: 'Modelo importado de {from}: no se entrenó aquí, por eso no tiene métricas ni curvas.',
     },
     errors: {
-      'inference-wrong-input': 'Esta ejecución se entrenó con {features}: dale el tipo de dato que corresponde (una imagen o una fila de números).',
+      'inference-wrong-input':
+        'Esta ejecución se entrenó con {features}: dale el tipo de dato que corresponde (una imagen o una fila de números).',
       'inference-feature-length': 'La entrada da {got} características, pero el modelo se entrenó con {expected}.',
       'inference-row-not-finite': 'Cada valor de la fila debe ser un número.',
       'inference-image-not-in-dataset': 'El conjunto «{dataset}» no tiene la imagen «{file}».',
-      'inference-input-mismatch': 'El modelo espera {model} entradas pero las características de la ejecución tienen {features}: sus archivos no se corresponden.',
+      'inference-input-mismatch':
+        'El modelo espera {model} entradas pero las características de la ejecución tienen {features}: sus archivos no se corresponden.',
       'inference-no-conv': 'Este modelo no tiene capas convolucionales: los filtros y mapas solo existen en una CNN.',
       'inference-no-such-conv': 'El modelo tiene {total} capas convolucionales; no existe la número {layer}.',
-      'run-bare-model': '{path} es la carpeta de un modelo, no una ejecución: no trae preprocessing.json, así que nada dice con qué características ni con qué escalado se entrenó, y sus predicciones dependen de ello. Impórtalo primero (Evaluación, «Importar modelo») indicando su entrada y su escalado, o da la carpeta de la ejecución de la que salió.',
+      'run-bare-model':
+        '{path} es la carpeta de un modelo, no una ejecución: no trae preprocessing.json, así que nada dice con qué características ni con qué escalado se entrenó, y sus predicciones dependen de ello. Impórtalo primero (Evaluación, «Importar modelo») indicando su entrada y su escalado, o da la carpeta de la ejecución de la que salió.',
       'run-no-model': 'La ejecución terminó antes de guardar un modelo ({path}). Entrénala de nuevo para predecir con ella.',
-      'run-no-preprocessing': 'Falta {path}: la ejecución se interrumpió o es de una versión anterior. Entrénala de nuevo para predecir con ella.',
+      'run-no-preprocessing':
+        'Falta {path}: la ejecución se interrumpió o es de una versión anterior. Entrénala de nuevo para predecir con ella.',
       'model-shape-unknown': 'El modelo de {path} no tiene un tamaño de entrada fijo; Sinapsis lo necesita para predecir.',
       'model-import-path': '«{path}» no es una carpeta existente. Escribe la ruta completa de la carpeta que contiene model.json.',
-      'model-import-no-model': '«{path}» no contiene model.json. Elige la carpeta de un modelo exportado (model.json + weights.bin), por ejemplo la carpeta «model» de una ejecución.',
+      'model-import-no-model':
+        '«{path}» no contiene model.json. Elige la carpeta de un modelo exportado (model.json + weights.bin), por ejemplo la carpeta «model» de una ejecución.',
       'model-import-corrupt': '{path} no es un modelo TensorFlow.js utilizable: {reason}.',
-      'model-import-needs-size': 'Un modelo importado ve todas las imágenes a un mismo tamaño: indica el ancho y el alto con que se calcularon sus características.',
+      'model-import-needs-size':
+        'Un modelo importado ve todas las imágenes a un mismo tamaño: indica el ancho y el alto con que se calcularon sus características.',
       'model-import-needs-features': '{path} no trae preprocessing.json: indica qué entrada recibe el modelo (HOG, píxeles o columnas).',
-      'model-import-needs-scaling': '{path} no trae preprocessing.json, así que nada dice cómo se escalaron sus entradas al entrenar, y sus predicciones dependen de ello. Elige «Ninguno» si se entrenó con las características sin escalar, o da la media y la desviación típica (z-score) o el mínimo y el rango (min-max) de cada una de sus {features} características.',
-      'model-import-scaling-length': 'El escalado trae {given} valores, pero el modelo recibe {features} características: da un valor por característica en cada lista.',
-      'model-import-scaling-conflict': 'El modelo trae su preprocessing.json, con el escalado con que se entrenó ({stored}); deja el escalado sin elegir para usarlo.',
-      'model-import-features-conflict': 'El modelo trae su preprocessing.json ({stored}) y la entrada elegida ({chosen}) es otra. Deja «La de su ejecución».',
-      'model-import-input-mismatch': 'El modelo espera {inputs} entradas ({model}), pero la entrada elegida da {features}. Elige las características con que se entrenó.',
+      'model-import-needs-scaling':
+        '{path} no trae preprocessing.json, así que nada dice cómo se escalaron sus entradas al entrenar, y sus predicciones dependen de ello. Elige «Ninguno» si se entrenó con las características sin escalar, o da la media y la desviación típica (z-score) o el mínimo y el rango (min-max) de cada una de sus {features} características.',
+      'model-import-scaling-length':
+        'El escalado trae {given} valores, pero el modelo recibe {features} características: da un valor por característica en cada lista.',
+      'model-import-scaling-conflict':
+        'El modelo trae su preprocessing.json, con el escalado con que se entrenó ({stored}); deja el escalado sin elegir para usarlo.',
+      'model-import-features-conflict':
+        'El modelo trae su preprocessing.json ({stored}) y la entrada elegida ({chosen}) es otra. Deja «La de su ejecución».',
+      'model-import-input-mismatch':
+        'El modelo espera {inputs} entradas ({model}), pero la entrada elegida da {features}. Elige las características con que se entrenó.',
       'model-import-classes': 'El modelo tiene {outputs} salidas pero se dieron {classes} nombres de clase: da un nombre por salida.',
     },
   },
@@ -133,7 +150,8 @@ export const inference = {
       },
       conv: {
         title: 'Filtros e mapas',
-        intro: 'Cada filtro aprendido (um quadrado por canal de entrada, preto = peso mínimo, branco = máximo) e os mapas de características que a imagem escolhida produz após a camada e sua ativação.',
+        intro:
+          'Cada filtro aprendido (um quadrado por canal de entrada, preto = peso mínimo, branco = máximo) e os mapas de características que a imagem escolhida produz após a camada e sua ativação.',
         choose: 'Escolha ou solte uma imagem em «Testar uma imagem» para ver seus mapas.',
         loading: 'Calculando os mapas…',
         input: 'Entrada do modelo ({width}×{height})',
@@ -155,7 +173,8 @@ export const inference = {
       import: {
         open: 'Importar modelo',
         title: 'Importar um modelo',
-        intro: 'Uma pasta com model.json e seus pesos (formato TensorFlow.js), por exemplo a pasta «model» de uma execução exportada. Ela é copiada como uma execução nova para testá-la aqui.',
+        intro:
+          'Uma pasta com model.json e seus pesos (formato TensorFlow.js), por exemplo a pasta «model» de uma execução exportada. Ela é copiada como uma execução nova para testá-la aqui.',
         path: 'Caminho da pasta',
         pathPlaceholder: '/home/estudante/Sinapsis/runs/…/model',
         features: 'Entrada do modelo',
@@ -171,8 +190,10 @@ export const inference = {
         scalingNone: 'Nenhum (características sem escalonar)',
         scalingStandard: 'z-score (média e desvio padrão de cada característica)',
         scalingMinmax: 'min-max (mínimo e amplitude de cada característica)',
-        scalingNote: 'Sem preprocessing.json nada diz como as entradas foram escalonadas, e as previsões dependem disso: um modelo treinado com z-score dá outras previsões com as características sem escalonar.',
-        scalingValuesHint: 'Um valor por característica, separados por espaços, vírgulas ou ponto e vírgula, com ponto decimal (como o NumPy os imprime: scaler.mean_, scaler.scale_).',
+        scalingNote:
+          'Sem preprocessing.json nada diz como as entradas foram escalonadas, e as previsões dependem disso: um modelo treinado com z-score dá outras previsões com as características sem escalonar.',
+        scalingValuesHint:
+          'Um valor por característica, separados por espaços, vírgulas ou ponto e vírgula, com ponto decimal (como o NumPy os imprime: scaler.mean_, scaler.scale_).',
         scalingMean: 'Médias',
         scalingStd: 'Desvios padrão',
         scalingMin: 'Mínimos',
@@ -188,27 +209,38 @@ export const inference = {
       imported: 'Modelo importado de {from}: não foi treinado aqui, por isso não tem métricas nem curvas.',
     },
     errors: {
-      'inference-wrong-input': 'Esta execução foi treinada com {features}: dê a ela o tipo de dado correspondente (uma imagem ou uma linha de números).',
+      'inference-wrong-input':
+        'Esta execução foi treinada com {features}: dê a ela o tipo de dado correspondente (uma imagem ou uma linha de números).',
       'inference-feature-length': 'A entrada dá {got} características, mas o modelo foi treinado com {expected}.',
       'inference-row-not-finite': 'Cada valor da linha deve ser um número.',
       'inference-image-not-in-dataset': 'O conjunto «{dataset}» não tem a imagem «{file}».',
-      'inference-input-mismatch': 'O modelo espera {model} entradas, mas as características da execução têm {features}: seus arquivos não se correspondem.',
+      'inference-input-mismatch':
+        'O modelo espera {model} entradas, mas as características da execução têm {features}: seus arquivos não se correspondem.',
       'inference-no-conv': 'Este modelo não tem camadas convolucionais: filtros e mapas só existem numa CNN.',
       'inference-no-such-conv': 'O modelo tem {total} camadas convolucionais; não existe a número {layer}.',
-      'run-bare-model': '{path} é a pasta de um modelo, não uma execução: não traz preprocessing.json, então nada diz com que características nem com que escalonamento foi treinado, e suas previsões dependem disso. Importe-o primeiro (Avaliação, «Importar modelo») informando sua entrada e seu escalonamento, ou informe a pasta da execução de onde veio.',
+      'run-bare-model':
+        '{path} é a pasta de um modelo, não uma execução: não traz preprocessing.json, então nada diz com que características nem com que escalonamento foi treinado, e suas previsões dependem disso. Importe-o primeiro (Avaliação, «Importar modelo») informando sua entrada e seu escalonamento, ou informe a pasta da execução de onde veio.',
       'run-no-model': 'A execução terminou antes de salvar um modelo ({path}). Treine-a de novo para predizer com ela.',
-      'run-no-preprocessing': 'Falta {path}: a execução foi interrompida ou é de uma versão anterior. Treine-a de novo para predizer com ela.',
+      'run-no-preprocessing':
+        'Falta {path}: a execução foi interrompida ou é de uma versão anterior. Treine-a de novo para predizer com ela.',
       'model-shape-unknown': 'O modelo de {path} não tem um tamanho de entrada fixo; o Sinapsis precisa dele para predizer.',
       'model-import-path': '«{path}» não é uma pasta existente. Escreva o caminho completo da pasta que contém model.json.',
-      'model-import-no-model': '«{path}» não contém model.json. Escolha a pasta de um modelo exportado (model.json + weights.bin), por exemplo a pasta «model» de uma execução.',
+      'model-import-no-model':
+        '«{path}» não contém model.json. Escolha a pasta de um modelo exportado (model.json + weights.bin), por exemplo a pasta «model» de uma execução.',
       'model-import-corrupt': '{path} não é um modelo TensorFlow.js utilizável: {reason}.',
-      'model-import-needs-size': 'Um modelo importado vê todas as imagens num mesmo tamanho: indique a largura e a altura com que suas características foram calculadas.',
+      'model-import-needs-size':
+        'Um modelo importado vê todas as imagens num mesmo tamanho: indique a largura e a altura com que suas características foram calculadas.',
       'model-import-needs-features': '{path} não traz preprocessing.json: indique que entrada o modelo recebe (HOG, pixels ou colunas).',
-      'model-import-needs-scaling': '{path} não traz preprocessing.json, então nada diz como suas entradas foram escalonadas no treino, e suas previsões dependem disso. Escolha «Nenhum» se foi treinado com as características sem escalonar, ou informe a média e o desvio padrão (z-score) ou o mínimo e a amplitude (min-max) de cada uma de suas {features} características.',
-      'model-import-scaling-length': 'O escalonamento traz {given} valores, mas o modelo recebe {features} características: informe um valor por característica em cada lista.',
-      'model-import-scaling-conflict': 'O modelo traz seu preprocessing.json, com o escalonamento com que foi treinado ({stored}); deixe o escalonamento sem escolher para usá-lo.',
-      'model-import-features-conflict': 'O modelo traz seu preprocessing.json ({stored}) e a entrada escolhida ({chosen}) é outra. Deixe «A da sua execução».',
-      'model-import-input-mismatch': 'O modelo espera {inputs} entradas ({model}), mas a entrada escolhida dá {features}. Escolha as características com que ele foi treinado.',
+      'model-import-needs-scaling':
+        '{path} não traz preprocessing.json, então nada diz como suas entradas foram escalonadas no treino, e suas previsões dependem disso. Escolha «Nenhum» se foi treinado com as características sem escalonar, ou informe a média e o desvio padrão (z-score) ou o mínimo e a amplitude (min-max) de cada uma de suas {features} características.',
+      'model-import-scaling-length':
+        'O escalonamento traz {given} valores, mas o modelo recebe {features} características: informe um valor por característica em cada lista.',
+      'model-import-scaling-conflict':
+        'O modelo traz seu preprocessing.json, com o escalonamento com que foi treinado ({stored}); deixe o escalonamento sem escolher para usá-lo.',
+      'model-import-features-conflict':
+        'O modelo traz seu preprocessing.json ({stored}) e a entrada escolhida ({chosen}) é outra. Deixe «A da sua execução».',
+      'model-import-input-mismatch':
+        'O modelo espera {inputs} entradas ({model}), mas a entrada escolhida dá {features}. Escolha as características com que ele foi treinado.',
       'model-import-classes': 'O modelo tem {outputs} saídas mas foram dados {classes} nomes de classe: dê um nome por saída.',
     },
   },
@@ -239,7 +271,8 @@ export const inference = {
       },
       conv: {
         title: 'Filters and maps',
-        intro: 'Each learned filter (one square per input channel, black = smallest weight, white = largest) and the feature maps the chosen image produces after the layer and its activation.',
+        intro:
+          'Each learned filter (one square per input channel, black = smallest weight, white = largest) and the feature maps the chosen image produces after the layer and its activation.',
         choose: 'Choose or drop an image in “Try an image” to see its maps.',
         loading: 'Computing the maps…',
         input: 'Model input ({width}×{height})',
@@ -261,7 +294,8 @@ export const inference = {
       import: {
         open: 'Import model',
         title: 'Import a model',
-        intro: "A folder with model.json and its weights (TensorFlow.js format), e.g. an exported run's “model” folder. It is copied as a new run so you can try it here.",
+        intro:
+          "A folder with model.json and its weights (TensorFlow.js format), e.g. an exported run's “model” folder. It is copied as a new run so you can try it here.",
         path: 'Folder path',
         pathPlaceholder: '/home/student/Sinapsis/runs/…/model',
         features: 'Model input',
@@ -277,8 +311,10 @@ export const inference = {
         scalingNone: 'None (unscaled features)',
         scalingStandard: 'z-score (mean and standard deviation of each feature)',
         scalingMinmax: 'min-max (minimum and range of each feature)',
-        scalingNote: 'Without preprocessing.json nothing says how the inputs were scaled, and the predictions depend on it: a model trained with z-score predicts differently on unscaled features.',
-        scalingValuesHint: 'One value per feature, separated by spaces, commas or semicolons, with a decimal point (as NumPy prints them: scaler.mean_, scaler.scale_).',
+        scalingNote:
+          'Without preprocessing.json nothing says how the inputs were scaled, and the predictions depend on it: a model trained with z-score predicts differently on unscaled features.',
+        scalingValuesHint:
+          'One value per feature, separated by spaces, commas or semicolons, with a decimal point (as NumPy prints them: scaler.mean_, scaler.scale_).',
         scalingMean: 'Means',
         scalingStd: 'Standard deviations',
         scalingMin: 'Minimums',
@@ -298,23 +334,31 @@ export const inference = {
       'inference-feature-length': 'The input gives {got} features, but the model was trained on {expected}.',
       'inference-row-not-finite': 'Every value of the row must be a number.',
       'inference-image-not-in-dataset': 'The dataset “{dataset}” has no image “{file}”.',
-      'inference-input-mismatch': "The model expects {model} inputs but the run's features have {features}: its files do not belong together.",
+      'inference-input-mismatch':
+        "The model expects {model} inputs but the run's features have {features}: its files do not belong together.",
       'inference-no-conv': 'This model has no convolutional layers: filters and feature maps exist only in a CNN.',
       'inference-no-such-conv': 'The model has {total} conv layers; there is no number {layer}.',
-      'run-bare-model': '{path} is a model folder, not a run: it has no preprocessing.json, so nothing says which features and which scaling the model was trained with, and its predictions depend on them. Import it first (Evaluación, "Importar modelo"), saying its input and its scaling, or give the run folder it came from.',
+      'run-bare-model':
+        '{path} is a model folder, not a run: it has no preprocessing.json, so nothing says which features and which scaling the model was trained with, and its predictions depend on them. Import it first (Evaluación, "Importar modelo"), saying its input and its scaling, or give the run folder it came from.',
       'run-no-model': 'The run ended before a model was saved ({path}). Train it again to predict with it.',
       'run-no-preprocessing': '{path} is missing: the run was interrupted or made by an older version. Train it again to predict with it.',
       'model-shape-unknown': 'The model in {path} has no fixed input size; Sinapsis needs one to predict.',
       'model-import-path': '“{path}” is not an existing folder. Type the full path of the folder holding model.json.',
-      'model-import-no-model': "“{path}” has no model.json. Choose the folder of an exported model (model.json + weights.bin), e.g. a run's “model” folder.",
+      'model-import-no-model':
+        "“{path}” has no model.json. Choose the folder of an exported model (model.json + weights.bin), e.g. a run's “model” folder.",
       'model-import-corrupt': '{path} is not a usable TensorFlow.js model: {reason}.',
       'model-import-needs-size': 'An imported model sees every image at one size: give the width and height its features were computed at.',
       'model-import-needs-features': '{path} comes without preprocessing.json: say which input the model takes (HOG, pixels or columns).',
-      'model-import-needs-scaling': '{path} comes without preprocessing.json, so nothing says how its inputs were scaled in training, and its predictions depend on it. Choose "None" if it was trained on unscaled features, or give the mean and standard deviation (z-score) or the minimum and range (min-max) of each of its {features} features.',
-      'model-import-scaling-length': 'The scaling gives {given} values, but the model takes {features} features: give one value per feature in each list.',
-      'model-import-scaling-conflict': 'The model comes with its preprocessing.json, which holds the scaling it was trained with ({stored}); leave the scaling unset to use it.',
-      'model-import-features-conflict': 'The model comes with its preprocessing.json ({stored}) and the chosen input ({chosen}) is another. Leave it on “Its run\'s”.',
-      'model-import-input-mismatch': 'The model expects {inputs} inputs ({model}), but the chosen input gives {features}. Choose the features it was trained on.',
+      'model-import-needs-scaling':
+        '{path} comes without preprocessing.json, so nothing says how its inputs were scaled in training, and its predictions depend on it. Choose "None" if it was trained on unscaled features, or give the mean and standard deviation (z-score) or the minimum and range (min-max) of each of its {features} features.',
+      'model-import-scaling-length':
+        'The scaling gives {given} values, but the model takes {features} features: give one value per feature in each list.',
+      'model-import-scaling-conflict':
+        'The model comes with its preprocessing.json, which holds the scaling it was trained with ({stored}); leave the scaling unset to use it.',
+      'model-import-features-conflict':
+        "The model comes with its preprocessing.json ({stored}) and the chosen input ({chosen}) is another. Leave it on “Its run's”.",
+      'model-import-input-mismatch':
+        'The model expects {inputs} inputs ({model}), but the chosen input gives {features}. Choose the features it was trained on.',
       'model-import-classes': 'The model has {outputs} outputs but {classes} class names were given: give one name per output.',
     },
   },

@@ -8,7 +8,8 @@ export const model = {
       input: {
         title: 'Entrada',
         fromFeatures: 'Las características actuales dan {shape} por muestra ({source}).',
-        noDataset: 'Todavía no hay datos cargados: la entrada se fija a mano. Carga un conjunto en Datos para que siga a las características.',
+        noDataset:
+          'Todavía no hay datos cargados: la entrada se fija a mano. Carga un conjunto en Datos para que siga a las características.',
         follow: 'Usar el tamaño de las características',
         shape: 'Forma de entrada',
         features: 'Características',
@@ -41,7 +42,8 @@ export const model = {
         hint: 'Dos capas ocultas con potencias de 2: la primera cerca de la mitad de las características, la segunda la mitad de la primera.',
         suggest: 'Sugerir arquitectura',
         needsVector: 'La regla práctica necesita una entrada vectorial (características) y un número de salidas.',
-        result: '{features} características → {first} → {second} → {outputs}: {arithmetic} parámetros en las capas ocultas, {total} en total.',
+        result:
+          '{features} características → {first} → {second} → {outputs}: {arithmetic} parámetros en las capas ocultas, {total} en total.',
       },
       arithmetic: {
         dense: '{inputs} entradas × {units} neuronas{extras} = {params} parámetros',
@@ -106,21 +108,29 @@ export const model = {
       warnings: {
         title: 'Avisos',
         none: 'Sin avisos.',
-        'params-exceed-samples': 'El modelo tiene {params} parámetros entrenables para {samples} muestras de entrenamiento: puede memorizar el conjunto (sobreajuste). Usa menos neuronas, dropout, L2 o más datos.',
-        'step-hidden-layer': 'La capa {where} usa la función escalón, cuya derivada es 0: la retropropagación no puede entrenar las capas anteriores. Usa la regla del perceptrón, o sigmoide/tanh/ReLU.',
-        'softmax-single-output': 'La salida tiene una sola neurona con softmax, que siempre da 1. Usa sigmoide para una salida, o una neurona por clase con softmax.',
+        'params-exceed-samples':
+          'El modelo tiene {params} parámetros entrenables para {samples} muestras de entrenamiento: puede memorizar el conjunto (sobreajuste). Usa menos neuronas, dropout, L2 o más datos.',
+        'step-hidden-layer':
+          'La capa {where} usa la función escalón, cuya derivada es 0: la retropropagación no puede entrenar las capas anteriores. Usa la regla del perceptrón, o sigmoide/tanh/ReLU.',
+        'softmax-single-output':
+          'La salida tiene una sola neurona con softmax, que siempre da 1. Usa sigmoide para una salida, o una neurona por clase con softmax.',
         outputMismatch: 'La capa de salida tiene {units} neuronas pero los datos tienen {classes} clases.',
         fixOutput: 'Usar {classes} neuronas',
       },
       errors: {
         invalidField: 'Capa {layer}: el valor «{value}» de «{field}» no es válido.',
         invalidInput: 'La forma de entrada {value} no es válida.',
-        'model-window-too-large': 'Capa {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, que no es positivo: la ventana no cabe. Usa un núcleo más pequeño, relleno «same» o quita un pooling anterior.',
-        'model-window-not-integer': 'Capa {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} no es entero: la ventana no recorre los {n} píxeles exactamente. Cambia el paso, el núcleo o el relleno («same»).',
-        'model-needs-flatten': 'Capa {layer}: una capa densa recibe una entrada con forma de imagen ({shape}). Añade una capa «Aplanar» antes.',
-        'model-conv-needs-image': 'Capa {layer}: la convolución necesita una imagen [alto, ancho, canales], pero recibe {shape}. Usa características de píxeles con forma de imagen.',
+        'model-window-too-large':
+          'Capa {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, que no es positivo: la ventana no cabe. Usa un núcleo más pequeño, relleno «same» o quita un pooling anterior.',
+        'model-window-not-integer':
+          'Capa {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} no es entero: la ventana no recorre los {n} píxeles exactamente. Cambia el paso, el núcleo o el relleno («same»).',
+        'model-needs-flatten':
+          'Capa {layer}: una capa densa recibe una entrada con forma de imagen ({shape}). Añade una capa «Aplanar» antes.',
+        'model-conv-needs-image':
+          'Capa {layer}: la convolución necesita una imagen [alto, ancho, canales], pero recibe {shape}. Usa características de píxeles con forma de imagen.',
         'model-pool-needs-image': 'Capa {layer}: el pooling necesita una imagen [alto, ancho, canales], pero recibe {shape}.',
-        'model-dilation-with-stride': 'Capa {layer}: una dilatación mayor que 1 no se puede combinar con un paso mayor que 1. Pon uno de los dos en 1.',
+        'model-dilation-with-stride':
+          'Capa {layer}: una dilatación mayor que 1 no se puede combinar con un paso mayor que 1. Pon uno de los dos en 1.',
         'model-ends-with-dropout': 'Capa {layer}: la red no puede terminar en dropout; termina con una capa de salida.',
         'model-needs-output': 'La última capa debe ser una capa de salida (softmax, sigmoide o lineal).',
         'model-output-not-last': 'Capa {layer}: es una capa de salida pero no es la última. Usa una capa densa para las capas ocultas.',
@@ -132,7 +142,8 @@ export const model = {
       diagramView: {
         params: '{count} parámetro | {count} parámetros',
         noParams: 'sin parámetros',
-        caption: 'Cada capa con la forma de su salida y sus parámetros; las convoluciones como pilas de mapas, las capas densas como columnas de neuronas. A la izquierda, una muestra real de tus datos: {sample}.',
+        caption:
+          'Cada capa con la forma de su salida y sus parámetros; las convoluciones como pilas de mapas, las capas densas como columnas de neuronas. A la izquierda, una muestra real de tus datos: {sample}.',
         noSample: 'carga un conjunto de datos para ver una de sus muestras',
         sampleImage: 'la imagen {file}',
         sampleHog: 'la imagen HOG de {file}',
@@ -143,12 +154,14 @@ export const model = {
   pt: {
     model: {
       title: 'Modelo',
-      intro: 'Construa a rede camada por camada. A forma de saída e o número de parâmetros de cada camada são recalculados enquanto você edita.',
+      intro:
+        'Construa a rede camada por camada. A forma de saída e o número de parâmetros de cada camada são recalculados enquanto você edita.',
       name: 'Nome do modelo',
       input: {
         title: 'Entrada',
         fromFeatures: 'As características atuais dão {shape} por amostra ({source}).',
-        noDataset: 'Ainda não há dados carregados: a entrada é definida à mão. Carregue um conjunto em Dados para que ela siga as características.',
+        noDataset:
+          'Ainda não há dados carregados: a entrada é definida à mão. Carregue um conjunto em Dados para que ela siga as características.',
         follow: 'Usar o tamanho das características',
         shape: 'Forma de entrada',
         features: 'Características',
@@ -181,7 +194,8 @@ export const model = {
         hint: 'Duas camadas ocultas com potências de 2: a primeira perto da metade das características, a segunda metade da primeira.',
         suggest: 'Sugerir arquitetura',
         needsVector: 'A regra prática precisa de uma entrada vetorial (características) e de um número de saídas.',
-        result: '{features} características → {first} → {second} → {outputs}: {arithmetic} parâmetros nas camadas ocultas, {total} no total.',
+        result:
+          '{features} características → {first} → {second} → {outputs}: {arithmetic} parâmetros nas camadas ocultas, {total} no total.',
       },
       arithmetic: {
         dense: '{inputs} entradas × {units} neurônios{extras} = {params} parâmetros',
@@ -194,7 +208,8 @@ export const model = {
         pool: 'altura {height}; largura {width}; sem parâmetros',
         flatten: '{shape} = {size} valores em fila; sem parâmetros',
         dropout: 'desliga ao acaso {rate} das saídas a cada passo de treino (na avaliação não desliga nenhuma); sem parâmetros',
-        batchNorm: '4 × {channels} = {params}: γ e β são aprendidos; a média e a variância móveis são calculadas com os lotes, não são treinadas',
+        batchNorm:
+          '4 × {channels} = {params}: γ e β são aprendidos; a média e a variância móveis são calculadas com os lotes, não são treinadas',
       },
       layers: {
         title: 'Camadas',
@@ -246,21 +261,29 @@ export const model = {
       warnings: {
         title: 'Avisos',
         none: 'Sem avisos.',
-        'params-exceed-samples': 'O modelo tem {params} parâmetros treináveis para {samples} amostras de treino: pode memorizar o conjunto (sobreajuste). Use menos neurônios, dropout, L2 ou mais dados.',
-        'step-hidden-layer': 'A camada {where} usa a função degrau, cuja derivada é 0: a retropropagação não consegue treinar as camadas anteriores. Use a regra do perceptron, ou sigmoide/tanh/ReLU.',
-        'softmax-single-output': 'A saída tem um único neurônio com softmax, que sempre dá 1. Use sigmoide para uma saída, ou um neurônio por classe com softmax.',
+        'params-exceed-samples':
+          'O modelo tem {params} parâmetros treináveis para {samples} amostras de treino: pode memorizar o conjunto (sobreajuste). Use menos neurônios, dropout, L2 ou mais dados.',
+        'step-hidden-layer':
+          'A camada {where} usa a função degrau, cuja derivada é 0: a retropropagação não consegue treinar as camadas anteriores. Use a regra do perceptron, ou sigmoide/tanh/ReLU.',
+        'softmax-single-output':
+          'A saída tem um único neurônio com softmax, que sempre dá 1. Use sigmoide para uma saída, ou um neurônio por classe com softmax.',
         outputMismatch: 'A camada de saída tem {units} neurônios mas os dados têm {classes} classes.',
         fixOutput: 'Usar {classes} neurônios',
       },
       errors: {
         invalidField: 'Camada {layer}: o valor «{value}» de «{field}» não é válido.',
         invalidInput: 'A forma de entrada {value} não é válida.',
-        'model-window-too-large': 'Camada {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, que não é positivo: a janela não cabe. Use um núcleo menor, preenchimento «same» ou remova um pooling anterior.',
-        'model-window-not-integer': 'Camada {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} não é inteiro: a janela não percorre os {n} pixels exatamente. Mude o passo, o núcleo ou o preenchimento («same»).',
-        'model-needs-flatten': 'Camada {layer}: uma camada densa recebe uma entrada com forma de imagem ({shape}). Adicione uma camada «Achatar» antes.',
-        'model-conv-needs-image': 'Camada {layer}: a convolução precisa de uma imagem [altura, largura, canais], mas recebe {shape}. Use características de pixels com forma de imagem.',
+        'model-window-too-large':
+          'Camada {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, que não é positivo: a janela não cabe. Use um núcleo menor, preenchimento «same» ou remova um pooling anterior.',
+        'model-window-not-integer':
+          'Camada {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} não é inteiro: a janela não percorre os {n} pixels exatamente. Mude o passo, o núcleo ou o preenchimento («same»).',
+        'model-needs-flatten':
+          'Camada {layer}: uma camada densa recebe uma entrada com forma de imagem ({shape}). Adicione uma camada «Achatar» antes.',
+        'model-conv-needs-image':
+          'Camada {layer}: a convolução precisa de uma imagem [altura, largura, canais], mas recebe {shape}. Use características de pixels com forma de imagem.',
         'model-pool-needs-image': 'Camada {layer}: o pooling precisa de uma imagem [altura, largura, canais], mas recebe {shape}.',
-        'model-dilation-with-stride': 'Camada {layer}: uma dilatação maior que 1 não pode ser combinada com um passo maior que 1. Coloque um dos dois em 1.',
+        'model-dilation-with-stride':
+          'Camada {layer}: uma dilatação maior que 1 não pode ser combinada com um passo maior que 1. Coloque um dos dois em 1.',
         'model-ends-with-dropout': 'Camada {layer}: a rede não pode terminar em dropout; termine com uma camada de saída.',
         'model-needs-output': 'A última camada deve ser uma camada de saída (softmax, sigmoide ou linear).',
         'model-output-not-last': 'Camada {layer}: é uma camada de saída mas não é a última. Use uma camada densa para as camadas ocultas.',
@@ -272,7 +295,8 @@ export const model = {
       diagramView: {
         params: '{count} parâmetro | {count} parâmetros',
         noParams: 'sem parâmetros',
-        caption: 'Cada camada com a forma da sua saída e os seus parâmetros; as convoluções como pilhas de mapas, as camadas densas como colunas de neurônios. À esquerda, uma amostra real dos seus dados: {sample}.',
+        caption:
+          'Cada camada com a forma da sua saída e os seus parâmetros; as convoluções como pilhas de mapas, as camadas densas como colunas de neurônios. À esquerda, uma amostra real dos seus dados: {sample}.',
         noSample: 'carregue um conjunto de dados para ver uma das suas amostras',
         sampleImage: 'a imagem {file}',
         sampleHog: 'a imagem HOG de {file}',
@@ -334,7 +358,8 @@ export const model = {
         pool: 'height {height}; width {width}; no parameters',
         flatten: '{shape} = {size} values in a row; no parameters',
         dropout: 'randomly switches off {rate} of the outputs at each training step (none at evaluation); no parameters',
-        batchNorm: '4 × {channels} = {params}: γ and β are learned; the moving mean and variance are computed from the batches, not trained',
+        batchNorm:
+          '4 × {channels} = {params}: γ and β are learned; the moving mean and variance are computed from the batches, not trained',
       },
       layers: {
         title: 'Layers',
@@ -386,19 +411,25 @@ export const model = {
       warnings: {
         title: 'Warnings',
         none: 'No warnings.',
-        'params-exceed-samples': 'The model has {params} trainable parameters for {samples} training samples: it can memorise the training set (overfitting). Use fewer neurons, dropout, L2 or more data.',
-        'step-hidden-layer': 'Layer {where} uses the step function, whose derivative is 0: backpropagation cannot train the layers before it. Use the perceptron rule, or sigmoid/tanh/ReLU.',
-        'softmax-single-output': 'The output layer has one neuron with softmax, which always outputs 1. Use sigmoid for one output, or one neuron per class with softmax.',
+        'params-exceed-samples':
+          'The model has {params} trainable parameters for {samples} training samples: it can memorise the training set (overfitting). Use fewer neurons, dropout, L2 or more data.',
+        'step-hidden-layer':
+          'Layer {where} uses the step function, whose derivative is 0: backpropagation cannot train the layers before it. Use the perceptron rule, or sigmoid/tanh/ReLU.',
+        'softmax-single-output':
+          'The output layer has one neuron with softmax, which always outputs 1. Use sigmoid for one output, or one neuron per class with softmax.',
         outputMismatch: 'The output layer has {units} neurons but the data has {classes} classes.',
         fixOutput: 'Use {classes} neurons',
       },
       errors: {
         invalidField: 'Layer {layer}: the value “{value}” of “{field}” is not valid.',
         invalidInput: 'The input shape {value} is not valid.',
-        'model-window-too-large': 'Layer {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, which is not positive: the window does not fit. Use a smaller kernel, “same” padding, or remove an earlier pooling layer.',
-        'model-window-not-integer': 'Layer {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} is not an integer: the window does not cover the {n} pixels evenly. Change the stride, the kernel or the padding (“same”).',
+        'model-window-too-large':
+          'Layer {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result}, which is not positive: the window does not fit. Use a smaller kernel, “same” padding, or remove an earlier pooling layer.',
+        'model-window-not-integer':
+          'Layer {layer} ({axis}): (N + 2P − F) / S + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {result} is not an integer: the window does not cover the {n} pixels evenly. Change the stride, the kernel or the padding (“same”).',
         'model-needs-flatten': 'Layer {layer}: a dense layer receives an image-shaped input ({shape}). Add a Flatten layer before it.',
-        'model-conv-needs-image': 'Layer {layer}: convolution needs an image [height, width, channels], but receives {shape}. Use pixel features that keep the image shape.',
+        'model-conv-needs-image':
+          'Layer {layer}: convolution needs an image [height, width, channels], but receives {shape}. Use pixel features that keep the image shape.',
         'model-pool-needs-image': 'Layer {layer}: pooling needs an image [height, width, channels], but receives {shape}.',
         'model-dilation-with-stride': 'Layer {layer}: a dilation above 1 cannot be combined with a stride above 1. Set one of them to 1.',
         'model-ends-with-dropout': 'Layer {layer}: a network cannot end with dropout; end it with an output layer.',
@@ -412,7 +443,8 @@ export const model = {
       diagramView: {
         params: '{count} parameter | {count} parameters',
         noParams: 'no parameters',
-        caption: 'Each layer with its output shape and parameters; convolutions as stacks of maps, dense layers as columns of neurons. On the left, a real sample of your data: {sample}.',
+        caption:
+          'Each layer with its output shape and parameters; convolutions as stacks of maps, dense layers as columns of neurons. On the left, a real sample of your data: {sample}.',
         noSample: 'load a dataset to see one of its samples',
         sampleImage: 'the image {file}',
         sampleHog: 'the HOG picture of {file}',

@@ -1,18 +1,29 @@
 /** Strings of opening data without typing a path: the native dialog, the page's folder browser, a drop onto the window, the webcam. */
 export const opening = {
   es: {
-    upload: { unreadable: 'El navegador no pudo leer una parte de lo que soltaste (sin permiso, o un archivo se borró mientras tanto); no se subió nada. Revisa la carpeta y suéltala de nuevo, o elígela con «Elegir carpeta…».' },
+    upload: {
+      unreadable:
+        'El navegador no pudo leer una parte de lo que soltaste (sin permiso, o un archivo se borró mientras tanto); no se subió nada. Revisa la carpeta y suéltala de nuevo, o elígela con «Elegir carpeta…».',
+    },
     pathChoice: {
       folder: 'Elegir carpeta…',
       file: 'Elegir archivo…',
       browse: 'Explorar…',
-      dialogTitle: { 'image-folder': 'Elige la carpeta del conjunto (una subcarpeta por clase)', csv: 'Elige un archivo CSV o TSV', 'model-folder': 'Elige la carpeta del modelo (con model.json)' },
+      dialogTitle: {
+        'image-folder': 'Elige la carpeta del conjunto (una subcarpeta por clase)',
+        csv: 'Elige un archivo CSV o TSV',
+        'model-folder': 'Elige la carpeta del modelo (con model.json)',
+      },
       dropHint: 'También puedes soltar una carpeta o un CSV sobre la ventana.',
       dropped: 'Abriendo «{path}»…',
       dropNoPath: 'Lo que soltaste no es un archivo ni una carpeta del disco. Suelta la carpeta desde el explorador de archivos.',
     },
     browse: {
-      title: { 'image-folder': 'Elige la carpeta del conjunto', csv: 'Elige un archivo CSV o TSV', 'model-folder': 'Elige la carpeta del modelo' },
+      title: {
+        'image-folder': 'Elige la carpeta del conjunto',
+        csv: 'Elige un archivo CSV o TSV',
+        'model-folder': 'Elige la carpeta del modelo',
+      },
       roots: 'Carpetas permitidas',
       crumbs: 'Ruta',
       up: 'Subir un nivel',
@@ -22,7 +33,8 @@ export const opening = {
       truncated: 'Hay más elementos de los que se muestran; escribe la ruta para llegar a los demás.',
       keys: 'Flechas para moverte, Intro para entrar, Retroceso para subir, Esc para cerrar.',
       look: { 'image-dataset': 'conjunto de imágenes', 'class-folder': 'carpeta de una clase', table: 'tabla' },
-      classFolderNote: 'Esta carpeta tiene imágenes sueltas: parece una sola clase. Sube un nivel y abre la carpeta que tiene una subcarpeta por clase.',
+      classFolderNote:
+        'Esta carpeta tiene imágenes sueltas: parece una sola clase. Sube un nivel y abre la carpeta que tiene una subcarpeta por clase.',
       openHere: 'Abrir esta carpeta',
       openEntry: 'Abrir',
       cancel: 'Cancelar',
@@ -49,9 +61,12 @@ export const opening = {
       defaultClass: 'clase {index}',
       defaultName: 'camara',
       errors: {
-        insecure: 'El navegador solo deja usar la cámara en esta misma máquina (http://127.0.0.1) o por https. Abre Sinapsis en la app de escritorio o en http://127.0.0.1, o sube una carpeta de fotos.',
-        unsupported: 'Este navegador no permite usar la cámara desde una página. Usa Chromium o Firefox actualizados, o sube una carpeta de fotos.',
-        denied: 'El permiso para usar la cámara se denegó. Permítelo en el candado de la barra de direcciones (o en la configuración del sistema) y vuelve a pulsar «Capturar con la cámara».',
+        insecure:
+          'El navegador solo deja usar la cámara en esta misma máquina (http://127.0.0.1) o por https. Abre Sinapsis en la app de escritorio o en http://127.0.0.1, o sube una carpeta de fotos.',
+        unsupported:
+          'Este navegador no permite usar la cámara desde una página. Usa Chromium o Firefox actualizados, o sube una carpeta de fotos.',
+        denied:
+          'El permiso para usar la cámara se denegó. Permítelo en el candado de la barra de direcciones (o en la configuración del sistema) y vuelve a pulsar «Capturar con la cámara».',
         missing: 'No se encontró ninguna cámara. Conecta una y vuelve a intentarlo, o sube una carpeta de fotos.',
         busy: 'La cámara está en uso por otra aplicación. Ciérrala y vuelve a intentarlo.',
         other: 'No se pudo abrir la cámara ({reason}). Vuelve a intentarlo o sube una carpeta de fotos.',
@@ -62,25 +77,39 @@ export const opening = {
       },
     },
     errors: {
-      'native-dialog-unavailable': 'El diálogo de archivos del sistema solo existe en la app de escritorio. En el navegador, sube la carpeta (suéltala en Datos) o elígela con «Explorar…».',
+      'native-dialog-unavailable':
+        'El diálogo de archivos del sistema solo existe en la app de escritorio. En el navegador, sube la carpeta (suéltala en Datos) o elígela con «Explorar…».',
       'browse-not-a-folder': '«{path}» no es una carpeta que exista. Sube a una carpeta que exista o vuelve a empezar desde la primera.',
-      'browse-relative-path': '«{path}» no es una ruta completa. Empieza en la carpeta personal (~) o escribe una ruta desde la raíz (como /home/ana/fotos).',
-      'browse-unreadable': 'No se puede leer la carpeta «{path}» (sin permiso). Elige otra carpeta o pide a quien la administra que te deje leerla.',
+      'browse-relative-path':
+        '«{path}» no es una ruta completa. Empieza en la carpeta personal (~) o escribe una ruta desde la raíz (como /home/ana/fotos).',
+      'browse-unreadable':
+        'No se puede leer la carpeta «{path}» (sin permiso). Elige otra carpeta o pide a quien la administra que te deje leerla.',
     },
   },
   pt: {
-    upload: { unreadable: 'O navegador não conseguiu ler uma parte do que você soltou (sem permissão, ou um arquivo foi apagado nesse meio-tempo); nada foi enviado. Verifique a pasta e solte-a de novo, ou escolha-a com «Escolher pasta…».' },
+    upload: {
+      unreadable:
+        'O navegador não conseguiu ler uma parte do que você soltou (sem permissão, ou um arquivo foi apagado nesse meio-tempo); nada foi enviado. Verifique a pasta e solte-a de novo, ou escolha-a com «Escolher pasta…».',
+    },
     pathChoice: {
       folder: 'Escolher pasta…',
       file: 'Escolher arquivo…',
       browse: 'Explorar…',
-      dialogTitle: { 'image-folder': 'Escolha a pasta do conjunto (uma subpasta por classe)', csv: 'Escolha um arquivo CSV ou TSV', 'model-folder': 'Escolha a pasta do modelo (com model.json)' },
+      dialogTitle: {
+        'image-folder': 'Escolha a pasta do conjunto (uma subpasta por classe)',
+        csv: 'Escolha um arquivo CSV ou TSV',
+        'model-folder': 'Escolha a pasta do modelo (com model.json)',
+      },
       dropHint: 'Você também pode soltar uma pasta ou um CSV sobre a janela.',
       dropped: 'Abrindo «{path}»…',
       dropNoPath: 'O que você soltou não é um arquivo nem uma pasta do disco. Solte a pasta a partir do gerenciador de arquivos.',
     },
     browse: {
-      title: { 'image-folder': 'Escolha a pasta do conjunto', csv: 'Escolha um arquivo CSV ou TSV', 'model-folder': 'Escolha a pasta do modelo' },
+      title: {
+        'image-folder': 'Escolha a pasta do conjunto',
+        csv: 'Escolha um arquivo CSV ou TSV',
+        'model-folder': 'Escolha a pasta do modelo',
+      },
       roots: 'Pastas permitidas',
       crumbs: 'Caminho',
       up: 'Subir um nível',
@@ -117,9 +146,12 @@ export const opening = {
       defaultClass: 'classe {index}',
       defaultName: 'camera',
       errors: {
-        insecure: 'O navegador só permite usar a câmera nesta mesma máquina (http://127.0.0.1) ou por https. Abra o Sinapsis no aplicativo de desktop ou em http://127.0.0.1, ou envie uma pasta de fotos.',
-        unsupported: 'Este navegador não permite usar a câmera a partir de uma página. Use o Chromium ou o Firefox atualizados, ou envie uma pasta de fotos.',
-        denied: 'A permissão para usar a câmera foi negada. Permita-a no cadeado da barra de endereços (ou nas configurações do sistema) e clique de novo em «Capturar com a câmera».',
+        insecure:
+          'O navegador só permite usar a câmera nesta mesma máquina (http://127.0.0.1) ou por https. Abra o Sinapsis no aplicativo de desktop ou em http://127.0.0.1, ou envie uma pasta de fotos.',
+        unsupported:
+          'Este navegador não permite usar a câmera a partir de uma página. Use o Chromium ou o Firefox atualizados, ou envie uma pasta de fotos.',
+        denied:
+          'A permissão para usar a câmera foi negada. Permita-a no cadeado da barra de endereços (ou nas configurações do sistema) e clique de novo em «Capturar com a câmera».',
         missing: 'Nenhuma câmera foi encontrada. Conecte uma e tente de novo, ou envie uma pasta de fotos.',
         busy: 'A câmera está sendo usada por outro aplicativo. Feche-o e tente de novo.',
         other: 'Não foi possível abrir a câmera ({reason}). Tente de novo ou envie uma pasta de fotos.',
@@ -130,19 +162,29 @@ export const opening = {
       },
     },
     errors: {
-      'native-dialog-unavailable': 'A janela de arquivos do sistema só existe no aplicativo de desktop. No navegador, envie a pasta (solte-a em Dados) ou escolha-a com «Explorar…».',
+      'native-dialog-unavailable':
+        'A janela de arquivos do sistema só existe no aplicativo de desktop. No navegador, envie a pasta (solte-a em Dados) ou escolha-a com «Explorar…».',
       'browse-not-a-folder': '«{path}» não é uma pasta que exista. Suba até uma pasta que exista ou comece de novo pela primeira.',
-      'browse-relative-path': '«{path}» não é um caminho completo. Comece na pasta pessoal (~) ou digite um caminho a partir da raiz (como /home/ana/fotos).',
-      'browse-unreadable': 'Não é possível ler a pasta «{path}» (sem permissão). Escolha outra pasta ou peça a quem a administra que permita a leitura.',
+      'browse-relative-path':
+        '«{path}» não é um caminho completo. Comece na pasta pessoal (~) ou digite um caminho a partir da raiz (como /home/ana/fotos).',
+      'browse-unreadable':
+        'Não é possível ler a pasta «{path}» (sem permissão). Escolha outra pasta ou peça a quem a administra que permita a leitura.',
     },
   },
   en: {
-    upload: { unreadable: 'The browser could not read part of what you dropped (no permission, or a file was deleted meanwhile); nothing was uploaded. Check the folder and drop it again, or pick it with "Choose folder…".' },
+    upload: {
+      unreadable:
+        'The browser could not read part of what you dropped (no permission, or a file was deleted meanwhile); nothing was uploaded. Check the folder and drop it again, or pick it with "Choose folder…".',
+    },
     pathChoice: {
       folder: 'Choose folder…',
       file: 'Choose file…',
       browse: 'Browse…',
-      dialogTitle: { 'image-folder': 'Choose the dataset folder (one subfolder per class)', csv: 'Choose a CSV or TSV file', 'model-folder': 'Choose the model folder (with model.json)' },
+      dialogTitle: {
+        'image-folder': 'Choose the dataset folder (one subfolder per class)',
+        csv: 'Choose a CSV or TSV file',
+        'model-folder': 'Choose the model folder (with model.json)',
+      },
       dropHint: 'You can also drop a folder or a CSV onto the window.',
       dropped: 'Opening "{path}"…',
       dropNoPath: 'What you dropped is not a file or folder on disk. Drop the folder from the file manager.',
@@ -158,7 +200,8 @@ export const opening = {
       truncated: 'There are more items than shown; type the path to reach the others.',
       keys: 'Arrows to move, Enter to go in, Backspace to go up, Esc to close.',
       look: { 'image-dataset': 'image dataset', 'class-folder': 'one class folder', table: 'table' },
-      classFolderNote: 'This folder holds images directly: it looks like one class. Go up one level and open the folder that has one subfolder per class.',
+      classFolderNote:
+        'This folder holds images directly: it looks like one class. Go up one level and open the folder that has one subfolder per class.',
       openHere: 'Open this folder',
       openEntry: 'Open',
       cancel: 'Cancel',
@@ -185,9 +228,12 @@ export const opening = {
       defaultClass: 'class {index}',
       defaultName: 'camera',
       errors: {
-        insecure: 'The browser allows the camera only on this same machine (http://127.0.0.1) or over https. Open Sinapsis in the desktop app or at http://127.0.0.1, or upload a folder of photos.',
-        unsupported: 'This browser does not let a page use the camera. Use an up-to-date Chromium or Firefox, or upload a folder of photos.',
-        denied: 'Permission to use the camera was denied. Allow it from the padlock in the address bar (or the system settings) and press "Capture with the camera" again.',
+        insecure:
+          'The browser allows the camera only on this same machine (http://127.0.0.1) or over https. Open Sinapsis in the desktop app or at http://127.0.0.1, or upload a folder of photos.',
+        unsupported:
+          'This browser does not let a page use the camera. Use an up-to-date Chromium or Firefox, or upload a folder of photos.',
+        denied:
+          'Permission to use the camera was denied. Allow it from the padlock in the address bar (or the system settings) and press "Capture with the camera" again.',
         missing: 'No camera was found. Connect one and try again, or upload a folder of photos.',
         busy: 'The camera is in use by another application. Close it and try again.',
         other: 'The camera could not be opened ({reason}). Try again, or upload a folder of photos.',
@@ -198,10 +244,13 @@ export const opening = {
       },
     },
     errors: {
-      'native-dialog-unavailable': 'The system file dialog exists only in the desktop app. In the browser, upload the folder (drop it on Datos) or pick it with "Browse…".',
+      'native-dialog-unavailable':
+        'The system file dialog exists only in the desktop app. In the browser, upload the folder (drop it on Datos) or pick it with "Browse…".',
       'browse-not-a-folder': '"{path}" is not a folder that exists. Go up to a folder that exists, or start again from the first one.',
-      'browse-relative-path': '"{path}" is not a full path. Start from the home folder (~) or give a path from the top (like /home/ana/fotos).',
-      'browse-unreadable': 'The folder "{path}" cannot be read (no permission). Choose another folder, or ask whoever manages it to let you read it.',
+      'browse-relative-path':
+        '"{path}" is not a full path. Start from the home folder (~) or give a path from the top (like /home/ana/fotos).',
+      'browse-unreadable':
+        'The folder "{path}" cannot be read (no permission). Choose another folder, or ask whoever manages it to let you read it.',
     },
   },
 };

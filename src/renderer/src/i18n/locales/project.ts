@@ -12,7 +12,8 @@ export const project = {
       save: 'Guardar proyecto',
       saved: 'Guardado como {file}: el archivo está en tus descargas y el proyecto en la lista de recientes.',
       open: 'Abrir proyecto…',
-      openHint: 'Un archivo .sinapsis.json: la configuración completa, sin los datos (el conjunto se busca por su ruta y se comprueba su huella).',
+      openHint:
+        'Un archivo .sinapsis.json: la configuración completa, sin los datos (el conjunto se busca por su ruta y se comprueba su huella).',
       recent: 'Proyectos recientes',
       noRecent: 'Todavía no has guardado ni abierto ningún proyecto.',
       recentRuns: 'Entrenamientos recientes',
@@ -26,12 +27,14 @@ export const project = {
       missing: 'No se encontró el conjunto de datos «{name}» en {path}. Puede que la carpeta se haya movido.',
       missingBuiltin: 'No se pudo volver a cargar el conjunto de datos «{name}».',
       searchAgain: 'Buscar de nuevo…',
-      mismatch: 'El conjunto cargado no es «{name}»: su contenido es otro (huella {found} en lugar de {expected}). Los entrenamientos con estos datos no coincidirán con el proyecto.',
+      mismatch:
+        'El conjunto cargado no es «{name}»: su contenido es otro (huella {found} en lugar de {expected}). Los entrenamientos con estos datos no coincidirán con el proyecto.',
     },
     assignment: {
       badge: 'Tarea',
       editorTitle: 'Convertir en tarea (docente)',
-      editorHint: 'Fija lo que el estudiante no puede cambiar y escribe el enunciado; «Guardar como tarea» descarga el archivo para repartir.',
+      editorHint:
+        'Fija lo que el estudiante no puede cambiar y escribe el enunciado; «Guardar como tarea» descarga el archivo para repartir.',
       titleLabel: 'Título ({lang})',
       instructionsLabel: 'Enunciado ({lang})',
       lockDataset: 'Conjunto de datos (huella)',
@@ -54,10 +57,14 @@ export const project = {
       violations: 'Este entrenamiento no cumpliría la tarea:',
     },
     errors: {
-      'project-not-json': '{file} no es un proyecto de Sinapsis: no es un texto JSON. Elige un archivo que termine en .sinapsis.json. No se cambió nada.',
-      'project-not-a-project': '{file} es JSON pero no es un proyecto de Sinapsis. Elige un archivo guardado con «Guardar proyecto». No se cambió nada.',
-      'project-newer-version': '{file} se guardó con un Sinapsis más nuevo (formato {version}; esta versión lee hasta el {supported}). Actualiza Sinapsis para abrirlo. No se cambió nada.',
-      'project-invalid': '{file} es un proyecto dañado: el campo «{field}» falta o tiene un valor incorrecto. Guárdalo de nuevo o pide otra copia. No se cambió nada.',
+      'project-not-json':
+        '{file} no es un proyecto de Sinapsis: no es un texto JSON. Elige un archivo que termine en .sinapsis.json. No se cambió nada.',
+      'project-not-a-project':
+        '{file} es JSON pero no es un proyecto de Sinapsis. Elige un archivo guardado con «Guardar proyecto». No se cambió nada.',
+      'project-newer-version':
+        '{file} se guardó con un Sinapsis más nuevo (formato {version}; esta versión lee hasta el {supported}). Actualiza Sinapsis para abrirlo. No se cambió nada.',
+      'project-invalid':
+        '{file} es un proyecto dañado: el campo «{field}» falta o tiene un valor incorrecto. Guárdalo de nuevo o pide otra copia. No se cambió nada.',
       'project-not-found': 'El proyecto reciente «{id}» ya no está guardado aquí. Ábrelo desde su archivo con «Abrir proyecto».',
       'project-too-large': '{file} es demasiado grande para ser un proyecto (un proyecto guarda ajustes, no datos). No se cambió nada.',
     },
@@ -74,7 +81,8 @@ export const project = {
       save: 'Salvar projeto',
       saved: 'Salvo como {file}: o arquivo está nos seus downloads e o projeto na lista de recentes.',
       open: 'Abrir projeto…',
-      openHint: 'Um arquivo .sinapsis.json: a configuração completa, sem os dados (o conjunto é procurado pelo caminho e sua impressão digital é conferida).',
+      openHint:
+        'Um arquivo .sinapsis.json: a configuração completa, sem os dados (o conjunto é procurado pelo caminho e sua impressão digital é conferida).',
       recent: 'Projetos recentes',
       noRecent: 'Você ainda não salvou nem abriu nenhum projeto.',
       recentRuns: 'Treinamentos recentes',
@@ -88,7 +96,8 @@ export const project = {
       missing: 'O conjunto de dados «{name}» não foi encontrado em {path}. Talvez a pasta tenha sido movida.',
       missingBuiltin: 'Não foi possível carregar de novo o conjunto de dados «{name}».',
       searchAgain: 'Procurar de novo…',
-      mismatch: 'O conjunto carregado não é «{name}»: o conteúdo é outro (impressão {found} em vez de {expected}). Os treinamentos com esses dados não vão coincidir com o projeto.',
+      mismatch:
+        'O conjunto carregado não é «{name}»: o conteúdo é outro (impressão {found} em vez de {expected}). Os treinamentos com esses dados não vão coincidir com o projeto.',
     },
     assignment: {
       badge: 'Tarefa',
@@ -116,10 +125,14 @@ export const project = {
       violations: 'Este treinamento não cumpriria a tarefa:',
     },
     errors: {
-      'project-not-json': '{file} não é um projeto do Sinapsis: não é um texto JSON. Escolha um arquivo que termine em .sinapsis.json. Nada foi alterado.',
-      'project-not-a-project': '{file} é JSON, mas não é um projeto do Sinapsis. Escolha um arquivo salvo com «Salvar projeto». Nada foi alterado.',
-      'project-newer-version': '{file} foi salvo por um Sinapsis mais novo (formato {version}; esta versão lê até o {supported}). Atualize o Sinapsis para abri-lo. Nada foi alterado.',
-      'project-invalid': '{file} é um projeto danificado: o campo «{field}» falta ou tem um valor errado. Salve-o de novo ou peça outra cópia. Nada foi alterado.',
+      'project-not-json':
+        '{file} não é um projeto do Sinapsis: não é um texto JSON. Escolha um arquivo que termine em .sinapsis.json. Nada foi alterado.',
+      'project-not-a-project':
+        '{file} é JSON, mas não é um projeto do Sinapsis. Escolha um arquivo salvo com «Salvar projeto». Nada foi alterado.',
+      'project-newer-version':
+        '{file} foi salvo por um Sinapsis mais novo (formato {version}; esta versão lê até o {supported}). Atualize o Sinapsis para abri-lo. Nada foi alterado.',
+      'project-invalid':
+        '{file} é um projeto danificado: o campo «{field}» falta ou tem um valor errado. Salve-o de novo ou peça outra cópia. Nada foi alterado.',
       'project-not-found': 'O projeto recente «{id}» não está mais guardado aqui. Abra-o pelo arquivo com «Abrir projeto».',
       'project-too-large': '{file} é grande demais para ser um projeto (um projeto guarda configurações, não dados). Nada foi alterado.',
     },
@@ -136,7 +149,8 @@ export const project = {
       save: 'Save project',
       saved: 'Saved as {file}: the file is in your downloads and the project in the recent list.',
       open: 'Open project…',
-      openHint: 'A .sinapsis.json file: the whole setup, without the data (the dataset is looked for by its path and its fingerprint is checked).',
+      openHint:
+        'A .sinapsis.json file: the whole setup, without the data (the dataset is looked for by its path and its fingerprint is checked).',
       recent: 'Recent projects',
       noRecent: 'You have not saved or opened a project yet.',
       recentRuns: 'Recent trainings',
@@ -150,7 +164,8 @@ export const project = {
       missing: 'The dataset “{name}” was not found at {path}. The folder may have moved.',
       missingBuiltin: 'The dataset “{name}” could not be loaded again.',
       searchAgain: 'Look again…',
-      mismatch: 'The loaded dataset is not “{name}”: its contents differ (fingerprint {found} instead of {expected}). Trainings on this data will not match the project.',
+      mismatch:
+        'The loaded dataset is not “{name}”: its contents differ (fingerprint {found} instead of {expected}). Trainings on this data will not match the project.',
     },
     assignment: {
       badge: 'Assignment',
@@ -178,10 +193,13 @@ export const project = {
       violations: 'This training would not meet the assignment:',
     },
     errors: {
-      'project-not-json': '{file} is not a Sinapsis project: it is not JSON text. Choose a file ending in .sinapsis.json. Nothing was changed.',
+      'project-not-json':
+        '{file} is not a Sinapsis project: it is not JSON text. Choose a file ending in .sinapsis.json. Nothing was changed.',
       'project-not-a-project': '{file} is JSON but not a Sinapsis project. Choose a file saved with “Save project”. Nothing was changed.',
-      'project-newer-version': '{file} was saved by a newer Sinapsis (format {version}; this version reads up to {supported}). Update Sinapsis to open it. Nothing was changed.',
-      'project-invalid': '{file} is a damaged project: the field “{field}” is missing or has a wrong value. Save it again or ask for a new copy. Nothing was changed.',
+      'project-newer-version':
+        '{file} was saved by a newer Sinapsis (format {version}; this version reads up to {supported}). Update Sinapsis to open it. Nothing was changed.',
+      'project-invalid':
+        '{file} is a damaged project: the field “{field}” is missing or has a wrong value. Save it again or ask for a new copy. Nothing was changed.',
       'project-not-found': 'The recent project “{id}” is no longer kept here. Open it from its file with “Open project”.',
       'project-too-large': '{file} is too large to be a project (a project holds settings, not data). Nothing was changed.',
     },

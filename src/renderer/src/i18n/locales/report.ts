@@ -3,7 +3,8 @@ export const report = {
   es: {
     report: {
       title: 'Informe',
-      intro: 'Elige una ejecución, agrega título, autor y comentarios, y exporta el informe como HTML autocontenido (se abre sin internet en cualquier navegador) o PDF. Con el informe se escriben las tablas en CSV (matriz de confusión, métricas por clase) y las curvas en SVG y PNG, listas para descargar.',
+      intro:
+        'Elige una ejecución, agrega título, autor y comentarios, y exporta el informe como HTML autocontenido (se abre sin internet en cualquier navegador) o PDF. Con el informe se escriben las tablas en CSV (matriz de confusión, métricas por clase) y las curvas en SVG y PNG, listas para descargar.',
       runs: 'Ejecuciones',
       search: 'Buscar por nombre del modelo, conjunto, motor o estado',
       empty: 'Todavía no hay ejecuciones. Entrena un modelo (vista Entrenamiento o «sinapsis train») y vuelve aquí.',
@@ -56,7 +57,8 @@ export const report = {
   pt: {
     report: {
       title: 'Relatório',
-      intro: 'Escolha uma execução, adicione título, autor e comentários, e exporte o relatório como HTML autocontido (abre sem internet em qualquer navegador) ou PDF. Com o relatório são gravadas as tabelas em CSV (matriz de confusão, métricas por classe) e as curvas em SVG e PNG, prontas para baixar.',
+      intro:
+        'Escolha uma execução, adicione título, autor e comentários, e exporte o relatório como HTML autocontido (abre sem internet em qualquer navegador) ou PDF. Com o relatório são gravadas as tabelas em CSV (matriz de confusão, métricas por classe) e as curvas em SVG e PNG, prontas para baixar.',
       runs: 'Execuções',
       search: 'Buscar por nome do modelo, conjunto, motor ou estado',
       empty: 'Ainda não há execuções. Treine um modelo (tela Treinamento ou «sinapsis train») e volte aqui.',
@@ -109,7 +111,8 @@ export const report = {
   en: {
     report: {
       title: 'Report',
-      intro: 'Choose a run, add a title, author and comments, and export the report as self-contained HTML (opens offline in any browser) or PDF. The tables (confusion matrix, per-class metrics) are written with it as CSV and the curves as SVG and PNG, ready to download.',
+      intro:
+        'Choose a run, add a title, author and comments, and export the report as self-contained HTML (opens offline in any browser) or PDF. The tables (confusion matrix, per-class metrics) are written with it as CSV and the curves as SVG and PNG, ready to download.',
       runs: 'Runs',
       search: 'Search by model name, dataset, engine or status',
       empty: 'There are no runs yet. Train a model (Training view or "sinapsis train") and come back here.',

@@ -25,7 +25,8 @@ export const shell = {
     },
     about: {
       title: 'Acerca de / diagnóstico',
-      intro: 'La versión de Sinapsis, el equipo donde corre el núcleo, los backends de cálculo y una prueba de la conexión: lo que necesitas si algo va lento o no funciona.',
+      intro:
+        'La versión de Sinapsis, el equipo donde corre el núcleo, los backends de cálculo y una prueba de la conexión: lo que necesitas si algo va lento o no funciona.',
       version: 'Versión',
     },
     home: {
@@ -87,7 +88,8 @@ export const shell = {
     },
     about: {
       title: 'Sobre / diagnóstico',
-      intro: 'A versão do Sinapsis, o computador onde roda o núcleo, os backends de cálculo e um teste da conexão: o que você precisa se algo estiver lento ou não funcionar.',
+      intro:
+        'A versão do Sinapsis, o computador onde roda o núcleo, os backends de cálculo e um teste da conexão: o que você precisa se algo estiver lento ou não funcionar.',
       version: 'Versão',
     },
     home: {
@@ -149,7 +151,8 @@ export const shell = {
     },
     about: {
       title: 'About / diagnostics',
-      intro: 'The version of Sinapsis, the computer the core runs on, the compute backends and a connection test: what you need when something is slow or does not work.',
+      intro:
+        'The version of Sinapsis, the computer the core runs on, the compute backends and a connection test: what you need when something is slow or does not work.',
       version: 'Version',
     },
     home: {

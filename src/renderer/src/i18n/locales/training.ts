@@ -109,7 +109,8 @@ export const training = {
         count: 'Número de pesos',
         stats: 'mín {min} · máx {max} · media {mean} · desviación {std}',
         regions: 'Regiones de decisión',
-        regionsUnavailable: 'Las regiones de decisión se dibujan para conjuntos con dos características numéricas (p. ej. los conjuntos 2D incorporados).',
+        regionsUnavailable:
+          'Las regiones de decisión se dibujan para conjuntos con dos características numéricas (p. ej. los conjuntos 2D incorporados).',
         axes: 'Eje horizontal: {x}; eje vertical: {y}.',
         pointsLegend: 'Puntos rellenos: entrenamiento; huecos: prueba. Color más pálido = la red duda.',
       },
@@ -255,7 +256,8 @@ export const training = {
         count: 'Número de pesos',
         stats: 'mín {min} · máx {max} · média {mean} · desvio {std}',
         regions: 'Regiões de decisão',
-        regionsUnavailable: 'As regiões de decisão são desenhadas para conjuntos com duas características numéricas (p. ex. os conjuntos 2D incluídos).',
+        regionsUnavailable:
+          'As regiões de decisão são desenhadas para conjuntos com duas características numéricas (p. ex. os conjuntos 2D incluídos).',
         axes: 'Eixo horizontal: {x}; eixo vertical: {y}.',
         pointsLegend: 'Pontos cheios: treino; vazados: teste. Cor mais pálida = a rede está em dúvida.',
       },
