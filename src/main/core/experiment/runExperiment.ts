@@ -377,6 +377,16 @@ interface TrainContext {
   progress: (phase: ExperimentPhase, fold?: number | null, folds?: number | null) => void;
 }
 
+/**
+ * Whether the live diagnosis is recomputed at this epoch, given the epoch it was last computed at: it reads every
+ * epoch so far, so recomputing it at each of 100,000 epochs is quadratic and starved the process (a full disk's
+ * write error was never heard). Every epoch up to 50, then once 2 % more epochs have passed, and at the last planned
+ * one; the events in between repeat the last diagnosis.
+ */
+export function liveDiagnosisDue(epoch: number, lastComputed: number, plannedEpochs: number): boolean {
+  return epoch <= 50 || epoch === plannedEpochs || epoch - lastComputed >= epoch / 50;
+}
+
 async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   const { request, deps, dataset, samples, plan, summary, control, runId, dir, progress } = context;
   const config = configOf(runId, request, dataset, samples, plan, summary, deps.electron ?? null);
@@ -410,6 +420,8 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     () => control.stop(),
   );
 
+  let liveDiagnosis: Diagnosis[] = [];
+  let liveDiagnosisEpoch = 0;
   for (let f = 0; f < plan.folds.length && !control.stopped && !problem; f++) {
     const fold = plan.folds[f];
     progress('training', plan.kind === 'kfold' ? f + 1 : null, plan.kind === 'kfold' ? plan.folds.length : null);
@@ -438,8 +450,11 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
           live[f].push(record);
           history.request();
           // The live diagnosis: the same function as metrics.json's, on this fold's epochs so far.
-          const diagnosis = diagnoseTraining({ ...diagnosisSettings, history: live[f], classes });
-          deps.events.epoch({ ...record, fold: f, engine, diagnosis });
+          if (liveDiagnosisDue(record.epoch, liveDiagnosisEpoch, request.training.epochs)) {
+            liveDiagnosis = diagnoseTraining({ ...diagnosisSettings, history: live[f], classes });
+            liveDiagnosisEpoch = record.epoch;
+          }
+          deps.events.epoch({ ...record, fold: f, engine, diagnosis: liveDiagnosis });
         },
         inspection: (inspection) => {
           const event = {
