@@ -85,7 +85,7 @@ async function runIdsIn(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
   const rows = page.getByTestId('eval-runs').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  return (await rows.locator('.hint').allTextContents()).map((text) => text.split(' · ')[0].trim());
+  return (await rows.locator('.hint', { hasText: ' · ' }).allTextContents()).map((text) => text.split(' · ')[0].trim());
 }
 
 test('two students train at once, each alone in their workspace; the teacher reads both', async ({ browser }) => {

@@ -48,7 +48,7 @@ test('close the tab while paused: after the grace period the run is stopped and 
   await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
   const runningRow = page.getByTestId('eval-runs').locator('tr', { hasText: 'en curso' }).first();
   await expect(runningRow).toBeVisible();
-  const runId = /(\S+) · en curso/.exec((await runningRow.locator('.hint').textContent()) ?? '')?.[1] ?? '';
+  const runId = /(\S+) · en curso/.exec((await runningRow.locator('.hint', { hasText: 'en curso' }).textContent()) ?? '')?.[1] ?? '';
   expect(runId).not.toBe('');
 
   await page.close();
