@@ -11,7 +11,7 @@ import { openTrainingOnBlobs } from './trainingFlows';
 const runsDir = process.env.SINAPSIS_RUNS_DIR;
 
 test('reload mid-training: the curves continue from where they were and Stop works', async ({ page }) => {
-  await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 4000, learningRate: 0.01 });
+  await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 9000, learningRate: 0.01 });
   await page.getByTestId('train-start').click();
   const curves = page.getByTestId('training-curves');
   await expect(curves).toHaveAttribute('data-epochs', /^([3-9]|\d\d+)$/, { timeout: 30_000 });
@@ -25,7 +25,7 @@ test('reload mid-training: the curves continue from where they were and Stop wor
   await expect.poll(async () => Number(await curves.getAttribute('data-epochs'))).toBeGreaterThanOrEqual(before);
   const after = Number(await curves.getAttribute('data-epochs'));
   await expect.poll(async () => Number(await curves.getAttribute('data-epochs')), { timeout: 20_000 }).toBeGreaterThan(after);
-  await expect(page.getByTestId('train-epoch')).toContainText('4000');
+  await expect(page.getByTestId('train-epoch')).toContainText('9000');
 
   await page.getByTestId('train-stop').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'stopped', { timeout: 30_000 });
@@ -38,7 +38,7 @@ test('reload mid-training: the curves continue from where they were and Stop wor
 });
 
 test('close the tab while paused: after the grace period the run is stopped and saved with its files', async ({ page, context }) => {
-  await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 4000, learningRate: 0.01 });
+  await openTrainingOnBlobs(page, { optimizer: 'sgd', epochs: 9000, learningRate: 0.01 });
   await page.getByTestId('train-start').click();
   const curves = page.getByTestId('training-curves');
   await expect(curves).toHaveAttribute('data-epochs', /^([2-9]|\d\d+)$/, { timeout: 30_000 });
