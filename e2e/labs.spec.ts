@@ -1,43 +1,10 @@
-import { deflateSync } from 'node:zlib';
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readMatrix, rgbPng } from './labFixtures';
 import { docsScreenshot } from './screenshotPath';
 
 /** A tiny RGB PNG (a bright diagonal on black) built in memory, so the test needs no fixture file. */
 function diagonalPng(size: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const raw = Buffer.alloc(size * (1 + 3 * size));
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) if (x === y) raw.fill(255, y * (1 + 3 * size) + 1 + 3 * x, y * (1 + 3 * size) + 4 + 3 * x);
-  }
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(size, size, (x, y) => (x === y ? [255, 255, 255] : [0, 0, 0]));
 }
 
 /** Independent reference for the explorer: zero-pad the image explicitly, then slide the window by the stride. */
@@ -56,17 +23,6 @@ function directCrossCorrelation(image: number[][], filter: number[][], stride: n
     out.push(row);
   }
   return out;
-}
-
-/** The numbers of a matrix table as the page shows them (true minus signs). */
-async function readMatrix(table: Locator): Promise<number[][]> {
-  return table
-    .locator('tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td')).map((td) => Number((td.textContent ?? '').replace('−', '-').replace(',', '.'))),
-      ),
-    );
 }
 
 test.describe('Laboratorios', () => {

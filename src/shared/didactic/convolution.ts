@@ -206,6 +206,40 @@ export const PRESET_FILTERS = {
     [0, 0, 0],
     [1, 2, 1],
   ]),
+  /** Identity: the output is the input (a layer that only adds ReLU or pooling, or the start of a hand-made filter). */
+  identity: matrixFromRows([
+    [0, 0, 0],
+    [0, 1, 0],
+    [0, 0, 0],
+  ]),
+  /** 4-neighbour Laplacian: responds to spots and thin lines, zero on flat areas and even ramps. */
+  laplacian: matrixFromRows([
+    [0, 1, 0],
+    [1, -4, 1],
+    [0, 1, 0],
+  ]),
+  /** Sharpen: the image plus its negated Laplacian, sum 1. */
+  sharpen: matrixFromRows([
+    [0, -1, 0],
+    [-1, 5, -1],
+    [0, -1, 0],
+  ]),
+  /** 3x3 box blur: the mean of the window. */
+  boxBlur: matrixFromRows(
+    [
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ].map((row) => row.map((v) => v / 9)),
+  ),
+  /** 3x3 Gaussian blur (binomial weights 1-2-1, sum 1). */
+  gaussian3: matrixFromRows(
+    [
+      [1, 2, 1],
+      [2, 4, 2],
+      [1, 2, 1],
+    ].map((row) => row.map((v) => v / 16)),
+  ),
   /** 5x5 Gaussian blur (binomial weights, sum 1). */
   gaussian5: matrixFromRows(
     [

@@ -144,8 +144,18 @@ const MAX_SIDE = 1024;
 
 /** Decodes an image file in the browser into 8-bit pixels (grey when every pixel has R = G = B). */
 export async function decodeImageFile(file: Blob): Promise<{ width: number; height: number; channels: 1 | 3; data: number[] }> {
+  return (await decodeImageFileWithin(file, MAX_SIDE)).image;
+}
+
+/** The same, shrunk to at most `maxSide` pixels per side, with the file's own size (to say that it was shrunk). */
+export async function decodeImageFileWithin(
+  file: Blob,
+  maxSide: number,
+): Promise<{ image: { width: number; height: number; channels: 1 | 3; data: number[] }; sourceWidth: number; sourceHeight: number }> {
   const bitmap = await createImageBitmap(file);
-  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const sourceWidth = bitmap.width;
+  const sourceHeight = bitmap.height;
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const canvas = document.createElement('canvas');
@@ -158,7 +168,7 @@ export async function decodeImageFile(file: Blob): Promise<{ width: number; heig
   context.fillRect(0, 0, width, height);
   context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return fromRgba(context.getImageData(0, 0, width, height));
+  return { image: fromRgba(context.getImageData(0, 0, width, height)), sourceWidth, sourceHeight };
 }
 
 export function fromRgba(image: { width: number; height: number; data: Uint8ClampedArray }): {

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { browse } from './locales/browse';
+import { convChain } from './locales/convChain';
 import { data } from './locales/data';
 import { datasetFit } from './locales/datasetFit';
 import { errors } from './locales/errors';
@@ -35,6 +36,7 @@ export const areas: Record<string, AreaMessages> = {
   errors,
   report,
   labs,
+  convChain,
   data,
   datasetFit,
   model,
