@@ -14,6 +14,7 @@ import { parseProjectText } from '../../core/projects/projectFile';
 import { RUN_FILES } from '../../core/runs/runFolder';
 import { parseCommandArgs } from '../args';
 import { EXIT_CHECK_MISMATCH, EXIT_OK, type CliCommand } from '../command';
+import { cliPercent } from '../cliPercent';
 import { appendAll, maxOf } from '../../../shared/arrays';
 import { cliFolder, readCliFile, refuseSpecialFile } from '../readCliFile';
 
@@ -87,7 +88,7 @@ async function assignmentSplit(assignment: ProjectFile, data: string | undefined
 const csvField = (value: string): string => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 function formatTable(rows: CheckRow[]): string {
-  const accuracy = (row: CheckRow) => (row.accuracy === null ? '—' : `${(row.accuracy * 100).toFixed(1)}%`);
+  const accuracy = (row: CheckRow) => cliPercent(row.accuracy);
   const width = Math.max(
     3,
     maxOf(

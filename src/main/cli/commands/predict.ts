@@ -10,6 +10,7 @@ import { loadRunModel } from '../../core/inference/runModelCache';
 import { sampleFeatures, type SampleInput } from '../../core/inference/sampleFeatures';
 import { parseCommandArgs, intOption } from '../args';
 import { EXIT_OK, type CliCommand, type CliIO } from '../command';
+import { cliPercent } from '../cliPercent';
 import { maxOf } from '../../../shared/arrays';
 import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder';
 import { cliFolder, readCliFile } from '../readCliFile';
@@ -45,14 +46,14 @@ function printFolder(result: FolderClassification, io: CliIO, rows: boolean): vo
   if (rows) {
     for (const row of result.allRows) {
       lines.push(
-        `${row.file}\t${row.predicted}\t${(row.probability * 100).toFixed(1)} %${row.trueClass !== null ? `\t(true: ${row.trueClass})` : ''}`,
+        `${row.file}\t${row.predicted}\t${cliPercent(row.probability)}${row.trueClass !== null ? `\t(true: ${row.trueClass})` : ''}`,
       );
     }
   }
   lines.push(`classified: ${result.total} images of ${result.folder} in ${result.seconds.toFixed(1)} s`);
   if (result.accuracy && result.confusionMatrix) {
     lines.push(
-      `accuracy: ${(result.accuracy.accuracy * 100).toFixed(1)} % (${result.accuracy.correct} of ${result.accuracy.total} in class subfolders)`,
+      `accuracy: ${cliPercent(result.accuracy.accuracy)} (${result.accuracy.correct} of ${result.accuracy.total} in class subfolders)`,
     );
     const { labels, matrix } = result.confusionMatrix;
     const width = Math.max(
@@ -151,7 +152,7 @@ Options:
         return EXIT_OK;
       }
       const lines = result.top.length
-        ? result.top.map((entry) => `${entry.label.padEnd(12)} ${(entry.probability * 100).toFixed(1).padStart(5)} %`)
+        ? result.top.map((entry) => `${entry.label.padEnd(12)} ${cliPercent(entry.probability).padStart(6)}`)
         : [`output: ${result.outputs.map((v) => Number(v.toPrecision(6))).join(', ')}`];
       io.out([`run: ${dir} (${result.features} features)`, ...lines].join('\n') + '\n');
       return EXIT_OK;

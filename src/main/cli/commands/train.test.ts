@@ -99,7 +99,7 @@ describe('sinapsis train', () => {
       ),
     ).toBe(0);
     expect(io.stderr).toContain('training fold 3 of 3');
-    expect(io.stdout).toMatch(/held-out folds \d+\.\d % ± \d+\.\d %/);
+    expect(io.stdout).toMatch(/held-out folds \d+\.\d% ± \d+\.\d%/);
   }, 60_000);
 
   it('a regression CSV: continuous target, linear output and MSE by default', async () => {

@@ -29,6 +29,7 @@ import { describeIssues } from '../../../shared/contract/describeIssues';
 import { parseCommandArgs } from '../args';
 import { backendPreferenceOption, parseBackendPreference } from '../backendOption';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../command';
+import { cliPercent } from '../cliPercent';
 import { parseAugmentOption } from '../augmentOption';
 import { parseHogSpec, resizeOption } from '../hogOptions';
 import { TrainingProgressPrinter } from '../trainingProgress';
@@ -206,10 +207,6 @@ function splitOption(split: string | undefined, kfold: string | undefined, loo: 
   }
   if (parts.length === 2) return { ...LAB_SPLIT, method: 'holdout', train: parts[0], validation: 0, test: parts[1] };
   return { ...LAB_SPLIT, train: parts[0], validation: parts[1], test: parts[2] };
-}
-
-function percent(value: number | null): string {
-  return value === null ? '–' : `${(value * 100).toFixed(1)} %`;
 }
 
 export const trainCommand: CliCommand = {
@@ -423,8 +420,8 @@ Example (the course's HOG lab):
           `status: ${result.status}${result.problem ? ` (${result.problem.message})` : ''}`,
           `engine: ${result.engine}${result.backend !== 'none' ? `, backend ${result.backend}` : ''}; ${result.epochsRun} epochs in ${result.seconds.toFixed(1)} s`,
           run.metrics.kfold
-            ? `accuracy: train ${percent(accuracy.train)}, held-out folds ${percent(run.metrics.kfold.accuracy.mean)} ± ${percent(run.metrics.kfold.accuracy.std)} (mean ± population std, as np.std)`
-            : `accuracy: train ${percent(accuracy.train)}, validation ${percent(accuracy.val)}, test ${percent(accuracy.test)}`,
+            ? `accuracy: train ${cliPercent(accuracy.train)}, held-out folds ${cliPercent(run.metrics.kfold.accuracy.mean)} ± ${cliPercent(run.metrics.kfold.accuracy.std)} (mean ± population std, as np.std)`
+            : `accuracy: train ${cliPercent(accuracy.train)}, validation ${cliPercent(accuracy.val)}, test ${cliPercent(accuracy.test)}`,
           ...(run.metrics.biasVariance ? [`bias/variance: ${biasVarianceSentence(run.metrics.biasVariance, 'en')}`] : []),
           ...run.metrics.diagnosis.map((d) => `hint: ${d.message}`),
           `files: config.json, history.csv, metrics.json, predictions.json, model/, report.html${pdfPath ? ', report.pdf' : ''}`,
