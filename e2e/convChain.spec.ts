@@ -142,5 +142,17 @@ test.describe('Cadena de convoluciones', () => {
     await expect(chain.getByTestId('chain-import-error')).toContainText('«texto.json»: El archivo no es JSON.');
     // The chain in use is still the good one.
     await expect(cell(chain, 0, 0, 0, 1, 1)).toHaveValue('1,5');
+
+    // A picture dropped onto the box is used as it is when it is small (no shrinking notice).
+    const bytes = [...rgbPng(50, 40, (x) => [x * 5, x * 5, x * 5])];
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'soltada.png', { type: 'image/png' }));
+      return dt;
+    }, bytes);
+    await chain.getByTestId('chain-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(chain).toContainText('Entrada, 40 × 50 × 1 · «soltada.png»');
+    await expect(chain.getByTestId('chain-picture-shrunk')).toHaveCount(0);
+    await expect(chain.getByTestId('chain-layer-shape').first()).toHaveText('40 × 50 × 1 → 20 × 25 × 2');
   });
 });
