@@ -3,10 +3,39 @@ import { SinapsisError } from '../../shared/contract';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * Joins a string option and a following negative number (`--row -1,2`, `--lr -0.5`) into `--row=-1,2`: node's
+ * parseArgs refuses a value that starts with a dash as ambiguous, but no option name starts with a digit, so a
+ * student typing a negative value the natural way means it as the value.
+ */
+export function joinNegativeValues(args: string[], options: Options): string[] {
+  const valueOption = (arg: string): string | undefined => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    const short = /^-(\w)$/.exec(arg)?.[1];
+    const name = long ?? Object.keys(options).find((key) => short !== undefined && options[key].short === short);
+    return name !== undefined && options[name]?.type === 'string' ? name : undefined;
+  };
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const next = args[i + 1];
+    const name = next !== undefined && /^-[\d.]/.test(next) ? valueOption(args[i]) : undefined;
+    if (name !== undefined) {
+      joined.push(`--${name}=${next}`);
+      i += 1;
+    } else joined.push(args[i]);
+  }
+  return joined;
+}
+
 /** Strict option parsing that reports unknown or malformed flags as a bad-input error naming the flag. */
 export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new SinapsisError('bad-arguments', `${message}. Run "sinapsis ${command} --help" for the options.`);
