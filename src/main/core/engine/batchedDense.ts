@@ -438,7 +438,8 @@ function softmaxRow(net: Float64Array, out: Float64Array, base: number, units: n
   for (let j = 0; j < units; j++) out[base + j] /= sum;
 }
 
-function clip(z: number): number {
+/** A probability kept inside [ε, 1 - ε] before its log, as tfjs's losses do. */
+export function clipProbability(z: number): number {
   return Math.min(1 - PROBABILITY_EPSILON, Math.max(PROBABILITY_EPSILON, z));
 }
 
@@ -464,13 +465,13 @@ function sampleLoss(loss: LossName, z: Float64Array, zb: number, t: Float32Array
       return (100 * sum) / k;
     case 'binaryCrossEntropy':
       for (let j = 0; j < k; j++) {
-        const p = clip(z[zb + j]);
+        const p = clipProbability(z[zb + j]);
         sum -= t[tb + j] * Math.log(p) + (1 - t[tb + j]) * Math.log(1 - p);
       }
       return sum / k;
     case 'categoricalCrossEntropy':
       // Terms with t = 0 are 0 (the clip keeps log finite): skipping them leaves one log per one-hot sample.
-      for (let j = 0; j < k; j++) if (t[tb + j] !== 0) sum -= t[tb + j] * Math.log(clip(z[zb + j]));
+      for (let j = 0; j < k; j++) if (t[tb + j] !== 0) sum -= t[tb + j] * Math.log(clipProbability(z[zb + j]));
       return sum;
     case 'hinge':
       for (let j = 0; j < k; j++) sum += Math.max(0, 1 - (2 * t[tb + j] - 1) * z[zb + j]);

@@ -6,10 +6,15 @@ import { countDeadUnits, dyingLayers } from './deadUnits';
 import type { BatchDetails, Evaluation, LayerDeadUnits, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import type { TrainingData } from './trainingData';
 import { LayerKernels } from './wasmDense/layerKernels';
+import { FusedDense, fusedIneligibility } from './wasmDense/fusedDense';
+import { optimizerRule } from '../../../shared/models/optimizerTable';
 
 const EVALUATION_BATCH = 256;
 const MIN_INPUTS_FOR_SIMD = 32;
 const MIN_BATCH_FOR_SIMD = 4;
+
+/** Tests and benches turn the fused training pass (wasmDense/fusedDense.ts) off to compare it with the JavaScript one. */
+export const fusedDenseOptions = { enabled: true };
 
 /** The didactic engine behind the training loop: dense networks on plain arrays, no tfjs involved. */
 export class DidacticEngine implements TrainingEngine {
@@ -17,6 +22,11 @@ export class DidacticEngine implements TrainingEngine {
   readonly network: BatchedNetwork;
   /** Whether the dense layers' products run on WebAssembly SIMD (wasmDense/layerKernels.ts). */
   readonly simd: boolean;
+  /**
+   * The whole batch in WebAssembly (wasmDense/fusedDense.ts) when the model and settings are ones it handles and SIMD
+   * is on; null when batches go through BatchedTrainer's JavaScript.
+   */
+  private readonly fused: FusedDense | null;
   private readonly trainer: BatchedTrainer;
   private readonly evaluator: BatchedTrainer;
   private readonly optimizer: DenseOptimizer;
@@ -55,6 +65,12 @@ export class DidacticEngine implements TrainingEngine {
     this.trainer = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
     this.evaluator = new BatchedTrainer(this.network, settings.loss, spec.seed, kernels);
     this.simd = kernels !== null;
+    const rule = optimizerRule(settings);
+    // Made before `params` is filled: it moves the network's weights into its memory (the arrays become views of it).
+    this.fused =
+      kernels && data.labels && fusedDenseOptions.enabled && !fusedIneligibility(this.network, { ...settings, rule }, data.labels)
+        ? FusedDense.create(this.network, data.features, data.labels, batch, settings.learningRate)
+        : null;
     this.optimizer = denseOptimizer(settings);
     this.lossName = settings.loss;
     this.l2 = settings.l2;
@@ -76,7 +92,13 @@ export class DidacticEngine implements TrainingEngine {
     });
   }
 
+  /** Whether batches run in the fused WebAssembly pass (wasmDense/fusedDense.ts). */
+  get fusedPass(): boolean {
+    return this.fused !== null;
+  }
+
   trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
+    if (this.fused) return this.trainFusedBatch(this.fused, indices, wantDetails);
     const n = indices.length;
     const { targets, labels } = this.data;
     const features = this.features;
@@ -90,6 +112,15 @@ export class DidacticEngine implements TrainingEngine {
     this.correct += correct;
     this.seen += n;
     return details;
+  }
+
+  private trainFusedBatch(fused: FusedDense, indices: Int32Array, wantDetails: boolean): BatchDetails | null {
+    const n = indices.length;
+    const { loss, correct } = fused.trainBatch(indices, n);
+    this.lossSum += loss;
+    this.correct += correct;
+    this.seen += n;
+    return wantDetails ? { loss: loss / n, accuracy: correct / n, gradientNorms: fused.gradientNorms() } : null;
   }
 
   /** ∂/∂w of (λ/2) Σ w² is λ w, for kernels only (biases are not penalised). */

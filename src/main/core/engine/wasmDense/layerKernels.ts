@@ -23,7 +23,7 @@ interface Exports {
 let compiled: WebAssembly.Module | null | undefined;
 
 /** The compiled module, or null where WebAssembly SIMD is unavailable (the engine then stays in JavaScript). */
-function module(): WebAssembly.Module | null {
+export function denseKernelsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
       compiled = new WebAssembly.Module(Buffer.from(DENSE_KERNELS_WASM_BASE64, 'base64'));
@@ -116,7 +116,7 @@ export class LayerKernels {
     units: number,
     maxBatch: number,
   ): LayerKernels | null {
-    const wasmModule = module();
+    const wasmModule = denseKernelsModule();
     if (!wasmModule || 4 * (inputFloats + 2 * units * inputs + maxBatch * (2 * units + 1)) > 2 ** 31) return null;
     const instance = new WebAssembly.Instance(wasmModule, {});
     return new LayerKernels(instance.exports as unknown as Exports, features, inputs, units, maxBatch);
