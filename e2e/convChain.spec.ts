@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { readMatrix, rgbPng } from './labFixtures';
+import { findOverflows } from './overflow';
 import { docsScreenshot } from './screenshotPath';
 
 async function openConvolutionLab(page: Page): Promise<Locator> {
@@ -154,5 +155,41 @@ test.describe('Cadena de convoluciones', () => {
     await expect(chain).toContainText('Entrada, 40 × 50 × 1 · «soltada.png»');
     await expect(chain.getByTestId('chain-picture-shrunk')).toHaveCount(0);
     await expect(chain.getByTestId('chain-layer-shape').first()).toHaveText('40 × 50 × 1 → 20 × 25 × 2');
+
+    // A kept chain that cannot be read (another version, edited by hand) gives the class's chain, and says so.
+    await page.evaluate(() => localStorage.setItem('sinapsis.labs.convolutionChain', '{"format":"otra-cosa"}'));
+    await page.reload();
+    const fresh = await openConvolutionLab(page);
+    await expect(fresh.getByTestId('chain-notice')).toHaveText(
+      'La cadena guardada en este navegador no se pudo leer; se ha cargado la cadena de clase.',
+    );
+    await expect(cell(fresh, 0, 0, 0, 1, 1)).toHaveValue('-1');
   });
+});
+
+test('a wide chain (RGB picture, 7×7 filters, several filters, long values) fits a 1280×720 projector in es, pt and en', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const chain = await openConvolutionLab(page);
+  await page.getByTestId('projector').click();
+  await chain.getByTestId('chain-picture-input').setInputFiles({
+    name: 'una-foto-con-un-nombre-de-archivo-muy-largo-de-verdad.png',
+    mimeType: 'image/png',
+    buffer: rgbPng(300, 200, (x, y) => [x % 256, y, 128]),
+  });
+  await chain.getByTestId('chain-input').selectOption('rgb');
+  await chain.getByTestId('chain-kernel-0').selectOption('7');
+  await chain.getByTestId('chain-add-filter-0').click();
+  await chain.getByTestId('chain-preset-0-0-0').selectOption('gaussian5');
+  await cell(chain, 0, 1, 2, 7, 7).fill('-1234,5678');
+  await chain.getByTestId('chain-padding-0').fill('3');
+  await chain.getByTestId('chain-stage').selectOption('conv');
+  await expect(chain.getByTestId('chain-map')).toHaveCount(4);
+  for (const language of ['es', 'pt', 'en']) {
+    await page.getByTestId('language').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const faults = (await findOverflows(page)).map((o) => `${language}: ${o.kind} overflow by ${o.pixels}px in ${o.element} «${o.text}»`);
+    expect(faults).toEqual([]);
+  }
 });
