@@ -12,6 +12,7 @@ import { projectHandlers } from './projects/handlers';
 import { workspaceHandlers } from './workspaces/handlers';
 import { uploadHandlers } from './uploads/handlers';
 import { filesHandlers } from './files/handlers';
+import { embeddingHandlers } from './embedding/handlers';
 
 /** Every contract method's implementation. A new area adds its `<area>Handlers` here; the type checker lists any missing one. */
 export const handlers: HandlerMap<MethodName> = {
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...workspaceHandlers,
   ...uploadHandlers,
   ...filesHandlers,
+  ...embeddingHandlers,
 };

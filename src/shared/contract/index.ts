@@ -12,6 +12,7 @@ import { trainingEvents, trainingMethods } from './training';
 import { workspaceEvents, workspaceMethods } from './workspaces';
 import { uploadEvents, uploadMethods } from './uploads';
 import { filesEvents, filesMethods } from './files';
+import { embeddingEvents, embeddingMethods } from './embedding';
 
 /**
  * The whole contract between the UI and the core. A feature adds one file `<area>.ts` exporting
@@ -31,6 +32,7 @@ export const methods = {
   ...workspaceMethods,
   ...uploadMethods,
   ...filesMethods,
+  ...embeddingMethods,
 };
 
 export const events = {
@@ -47,6 +49,7 @@ export const events = {
   ...workspaceEvents,
   ...uploadEvents,
   ...filesEvents,
+  ...embeddingEvents,
 };
 
 export type Methods = typeof methods;

@@ -60,6 +60,11 @@ export interface RunRecord {
   history: HistoryRow[];
 }
 
+/** A run's config.json (what it was trained on, its split), upgraded to the current format. */
+export async function readRunConfig(dir: string): Promise<RunConfig> {
+  return readJsonFile(dir, RUN_FILES.config, runConfigFileSchema);
+}
+
 /** Reads and validates a finished run folder. */
 export async function readRun(dir: string): Promise<RunRecord> {
   const config = await readJsonFile(dir, RUN_FILES.config, runConfigFileSchema);

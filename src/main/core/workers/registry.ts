@@ -6,6 +6,7 @@ export const workerEntries = {
   hogExtract: 'features/hogWorker',
   imageDecode: 'datasets/images/decodeWorker',
   trainer: 'engine/trainerWorker',
+  embed: 'embedding/embedWorker',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;

@@ -4,6 +4,7 @@ import { convChain } from './locales/convChain';
 import { data } from './locales/data';
 import { datasetFit } from './locales/datasetFit';
 import { errors } from './locales/errors';
+import { embeddingErrors } from './locales/embeddingErrors';
 import { evaluation } from './locales/evaluation';
 import { experimentErrors } from './locales/experimentErrors';
 import { faultErrors } from './locales/faultErrors';
@@ -47,6 +48,7 @@ export const areas: Record<string, AreaMessages> = {
   trainingErrors,
   experimentErrors,
   faultErrors,
+  embeddingErrors,
   inference,
   modelExport,
   pixels,
