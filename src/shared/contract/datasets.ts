@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_SEED, seedSchema } from '../seedSchema';
 import { DEFAULT_FOLDS } from '../datasets/splits';
 import { method } from './define';
 import { taskIdSchema } from './tasks';
@@ -225,12 +226,7 @@ export const builtinInfoSchema = z.object({
 export const BUILTIN_LIMITS = { samples: { min: 4, max: 100_000 }, classes: { min: 2, max: 8 } } as const;
 
 export const builtinOptionsSchema = z.object({
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(42),
+  seed: seedSchema.default(DATA_SEED),
   samples: z.number().int().min(BUILTIN_LIMITS.samples.min).max(BUILTIN_LIMITS.samples.max).default(400),
   /** 0..1: 0 gives clean sets; the playground's slider range. */
   noise: z.number().min(0).max(1).default(0.1),
@@ -262,12 +258,7 @@ export const splitRequestSchema = z.object({
   test: z.number().gt(0).lt(1).optional(),
   folds: z.number().int().min(2).max(100).default(DEFAULT_FOLDS),
   stratified: z.boolean().default(true),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(42),
+  seed: seedSchema.default(DATA_SEED),
 });
 export type SplitRequest = z.infer<typeof splitRequestSchema>;
 
@@ -359,12 +350,7 @@ export const datasetMethods = {
       index: z.number().int().nonnegative().default(0),
       options: augmentOptionsSchema,
       count: z.number().int().min(1).max(32).default(12),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .default(42),
+      seed: seedSchema.default(DATA_SEED),
       size: z.number().int().min(8).max(128).default(64),
     }),
     z.object({

@@ -1,4 +1,5 @@
 import { z, type ZodObject } from 'zod';
+import { seedSchema } from '../seedSchema';
 import { LAYERS } from './layerTable';
 import {
   ALPHA_ACTIVATION_KINDS,
@@ -128,12 +129,7 @@ export const modelSpecSchema = z.object({
   inputShape: z.union([z.tuple([positiveInt(1_000_000)]), z.tuple([positiveInt(4096), positiveInt(4096), positiveInt(64)])]),
   layers: z.array(layerSchema).min(1).max(200),
   /** Seed of the initial weights (and of dropout masks), so a run can be reproduced. */
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(1),
+  seed: seedSchema.default(1),
 });
 
 export type ModelSpec = z.output<typeof modelSpecSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedSchema } from '../seedSchema';
 import { LOSS_NAMES, type LossName } from './lossTable';
 import { OPTIMIZER_NAMES, type OptimizerName } from './optimizerTable';
 
@@ -65,12 +66,7 @@ export const trainingSettingsSchema = z.object({
     .nullable()
     .default(null),
   /** Seed of the presentation order (shuffle) of every epoch. */
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(LAB_TRAINING_DEFAULTS.seed),
+  seed: seedSchema.default(LAB_TRAINING_DEFAULTS.seed),
   shuffle: z.boolean().default(true),
   engine: engineChoiceSchema.default('auto'),
 });

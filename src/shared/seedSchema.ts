@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Every seed field's range: createSeededRandom works on 32-bit unsigned integers. */
+export const seedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
+
+/**
+ * The default seed of data operations (the split, the generated datasets, the augmentation preview); the weights and
+ * the presentation order have their own defaults (modelSpec, LAB_TRAINING_DEFAULTS) so changing one does not reshuffle
+ * the other.
+ */
+export const DATA_SEED = 42;
