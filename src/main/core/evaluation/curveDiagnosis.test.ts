@@ -45,6 +45,12 @@ describe('curve diagnosis', () => {
     expect(hint.params.dropPercentPerEpoch).toBeGreaterThan(15);
   });
 
+  it('does not advise more epochs when only the training loss still falls (the validation loss has levelled off)', () => {
+    const train = [1, 0.8, 0.64, 0.51, 0.41, 0.33];
+    expect(codes(curve(train, [1.05, 0.9, 0.82, 0.8, 0.8, 0.799]))).not.toContain('not-converged');
+    expect(codes(curve(train, [1.05, 0.9, 0.78, 0.66, 0.56, 0.48]))).toContain('not-converged');
+  });
+
   it('flags a long plateau then a drop as a slow start', () => {
     const train = [1, 0.999, 0.998, 0.997, 0.995, 0.99, 0.8, 0.5, 0.3, 0.2, 0.19, 0.189];
     expect(codes(curve(train))).toContain('slow-start');

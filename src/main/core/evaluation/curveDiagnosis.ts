@@ -41,6 +41,8 @@ export const DIAGNOSIS_THRESHOLDS = {
   flatChange: 0.01,
   /** Average relative drop per epoch over the last epochs that means "still learning". */
   stillFallingPerEpoch: 0.01,
+  /** ...while the validation loss falls at least this much per epoch (half: it is noisier), or more epochs won't help. */
+  validationStillFallingPerEpoch: 0.005,
   /** Fraction of epochs rising (and a 10% net rise) that means updates go the wrong way. */
   risingFraction: 0.7,
 } as const;
@@ -139,11 +141,24 @@ function slowStartCheck(points: EpochPoint[]): Finding | null {
   };
 }
 
+/**
+ * "Train longer" is advice only while the validation loss still falls too: when it has stopped, more epochs fit the
+ * training set alone and widen the gap (the high-variance readout says so); without a validation curve the training
+ * loss is all there is to read.
+ */
+function validationStoppedFalling(window: EpochPoint[]): boolean {
+  const first = window[0].valLoss;
+  const last = window[window.length - 1].valLoss;
+  if (first === undefined || last === undefined) return false;
+  return -relativeChange(first, last) / (window.length - 1) < DIAGNOSIS_THRESHOLDS.validationStillFallingPerEpoch;
+}
+
 function notConvergedCheck(points: EpochPoint[]): Finding | null {
   if (points.length < 3) return null;
   const window = points.slice(-3);
   const perEpoch = -relativeChange(window[0].trainLoss, window[window.length - 1].trainLoss) / (window.length - 1);
   if (perEpoch < DIAGNOSIS_THRESHOLDS.stillFallingPerEpoch) return null;
+  if (validationStoppedFalling(window)) return null;
   return {
     code: 'not-converged',
     severity: 'info',
