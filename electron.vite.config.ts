@@ -2,12 +2,17 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { workerEntries } from './src/main/core/workers/registry';
+import { requireCjsPackages } from './scripts/requireCjsPackages';
 
 const root = import.meta.dirname;
+/** CommonJS packages the main build loads with `require`, not through ESM (see scripts/requireCjsPackages.ts). */
+const requiredPackages = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'];
 
 export default defineConfig({
   main: {
+    plugins: [requireCjsPackages(requiredPackages)],
     build: {
+      externalizeDeps: { exclude: [...requiredPackages] },
       outDir: 'out/main',
       rollupOptions: {
         input: {

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Runs the `sinapsis` command line: from the TypeScript sources through tsx in a checkout (always current),
-// from the built bundle otherwise (a packaged release has no sources).
+// Runs the `sinapsis` command line: from the built bundle (out/main/cli.js) when there is one at least as new as
+// every source file of the main process, else from the TypeScript sources through tsx, so a checkout always runs
+// its current code; a packaged release has no sources and always runs the bundle. The bundle starts several times
+// faster (about 0.1 s for --help against 4 s through tsx, which compiles hundreds of files at each start);
+// SINAPSIS_FROM_SOURCE=1 forces the sources.
 //
 // The command runs in this very process (tsx's loader is registered here), never in a child: a child would
 // outlive a `kill -9` of this process and go on training and writing a run nobody is waiting for, and the
 // run could never be marked incomplete.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,7 +29,25 @@ function tsxApi() {
   }
 }
 
-const api = existsSync(source) ? tsxApi() : null;
+/** The newest modification time of the files under `dir` (a few hundred files: milliseconds). */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether out/main is a build of the current sources: built after the last change to src/main and src/shared. */
+function buildIsCurrent() {
+  if (!existsSync(built)) return false;
+  const builtAt = statSync(built).mtimeMs;
+  return ['src/main', 'src/shared'].every((dir) => newestMtime(join(root, dir)) <= builtAt);
+}
+
+const fromSource = existsSync(source) && (process.env.SINAPSIS_FROM_SOURCE === '1' || !buildIsCurrent());
+const api = fromSource ? tsxApi() : null;
 if (api) {
   const { register } = await import(api);
   register();

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/contract/wire';
 import { createCore, type Core, type Emit } from './core';
+import { keepTrainerWarm } from './core/engine/trainerWorkers';
 import { TEACHER } from './core/caller';
 import { CONTENT_SECURITY_POLICY } from './door/csp';
 import { dispatch } from './door/dispatch';
@@ -142,6 +143,8 @@ void app.whenReady().then(async () => {
   });
   bindContract(core);
   createWindow();
+  // Started after the window, so the first paint does not wait for it; Entrenar then finds a trainer ready.
+  keepTrainerWarm();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -20,10 +20,11 @@ export const processIO: CliIO = {
   isTTY: Boolean(process.stdout.isTTY),
 };
 
-/** One `sinapsis <name>` subcommand. `help` is the full text printed for `sinapsis <name> --help`. */
+/**
+ * One `sinapsis <name>` subcommand, loaded when it runs (its name and summary are in commands/index.ts). `help` is
+ * the full text printed for `sinapsis <name> --help`.
+ */
 export interface CliCommand {
-  name: string;
-  summary: string;
   help: string;
   run(args: string[], io: CliIO): Promise<number>;
 }

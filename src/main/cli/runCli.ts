@@ -1,9 +1,7 @@
-import { SinapsisError } from '../../shared/contract';
 import { APP_VERSION } from '../core/app/version';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNEXPECTED, type CliIO } from './command';
 import { commands } from './commands';
 import { maxOf } from '../../shared/arrays';
-import { notARegularFile } from './readCliFile';
 
 export function mainHelp(): string {
   const width = maxOf(
@@ -32,23 +30,28 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(`${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`sinapsis: unknown command "${name}".\n\n${mainHelp()}`);
     return EXIT_BAD_INPUT;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help);
-    return EXIT_OK;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(command.help);
+      return EXIT_OK;
+    }
     return await command.run(rest, io);
   } catch (error) {
+    // Loaded here, not at the top: `sinapsis --help` needs neither it nor zod, which it imports; a command that
+    // threw one has loaded it already.
+    const { SinapsisError } = await import('../../shared/contract/errors');
     if (error instanceof SinapsisError) {
       // The core's refusal speaks of a lab server's allowed folders; on the command line it means a special file.
+      // readCliFile (and the core files module it imports) is only needed for this message, so loaded for it.
       const shown =
         error.code === 'path-not-allowed' && typeof error.params?.file === 'string'
-          ? notARegularFile(error.params.file, 'a regular file, folder or builtin:NAME')
+          ? (await import('./readCliFile')).notARegularFile(error.params.file, 'a regular file, folder or builtin:NAME')
           : error;
       io.err(`sinapsis ${name}: ${shown.message}\n`);
       return EXIT_BAD_INPUT;

@@ -115,8 +115,6 @@ function formatCsv(rows: CheckRow[]): string {
 }
 
 export const checkCommand: CliCommand = {
-  name: 'check',
-  summary: 'Grade returned runs against an assignment (fingerprint, split, seed, locks, metrics)',
   help: `Usage: sinapsis check <assignment.sinapsis.json> <run-dir>... [--csv] [--data PATH]
        sinapsis check <assignment.sinapsis.json> <folder-of-runs> [--csv]
 

@@ -87,8 +87,6 @@ function progressPrinter(
 }
 
 export const datasetCommand: CliCommand = {
-  name: 'dataset',
-  summary: 'Summarize an image folder or a CSV and list its problems (same as the Datos view)',
   help: `Usage: sinapsis dataset <folder|file.csv> [--json] [--target NAME|NUMBER] [--problems N] [--threads N]
 
 An image folder (one subfolder per class) is loaded as the app does: the summary (classes, counts,

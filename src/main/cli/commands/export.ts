@@ -9,8 +9,6 @@ import { EXIT_OK, type CliCommand } from '../command';
 import { cliFolder } from '../readCliFile';
 
 export const exportCommand: CliCommand = {
-  name: 'export',
-  summary: "Write a run's model as standard TensorFlow.js, ONNX or a PyTorch script, with its preprocessing",
   help: `Usage: sinapsis export <run-dir> --format ${MODEL_EXPORT_FORMATS.join('|')} [--out DIR] [--lang es|pt|en]
 
 Writes a folder with the run's trained model, its preprocessing.json (features, fitted scaler, input shape,

@@ -13,8 +13,6 @@ import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder
 import { readCliFile } from '../readCliFile';
 
 export const hogCommand: CliCommand = {
-  name: 'hog',
-  summary: 'HOG feature vector of one image (same numbers as skimage.feature.hog)',
   help: `Usage: sinapsis hog <image> [options]
        sinapsis hog <folder> --csv out.csv [options]
 

@@ -19,8 +19,6 @@ export function formatInfo(info: AppInfo): string {
 }
 
 export const infoCommand: CliCommand = {
-  name: 'info',
-  summary: 'Print version, platform and the TensorFlow.js backends (same as app.info)',
   help: `Usage: sinapsis info [--json] [--backend auto|tensorflow|wasm|cpu]
 
 Prints the Sinapsis version, the platform, and which TensorFlow.js backend is active and

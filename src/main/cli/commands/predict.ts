@@ -77,8 +77,6 @@ function printFolder(result: FolderClassification, io: CliIO, rows: boolean): vo
 }
 
 export const predictCommand: CliCommand = {
-  name: 'predict',
-  summary: "Classify an image, a whole folder (or a table row) with a run's model, as Evaluación does",
   help: `Usage: sinapsis predict <run-dir> <image> [--top K] [--json]
        sinapsis predict <run-dir> <folder> [--csv out.csv] [--top K]
        sinapsis predict <run-dir> --row "v1,v2,..." [--top K] [--json]

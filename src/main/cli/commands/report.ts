@@ -8,8 +8,6 @@ import { EXIT_OK, type CliCommand } from '../command';
 import { cliFolder } from '../readCliFile';
 
 export const reportCommand: CliCommand = {
-  name: 'report',
-  summary: 'Re-render the HTML (and PDF) report of a run folder',
   help: `Usage: sinapsis report <run-dir> [--pdf] [--png] [--lang es|pt|en] [--title T] [--author A] [--comments C]
 
 Writes report.html (self-contained, opens offline) into the run folder, and report.pdf with --pdf

@@ -2,6 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
 import { backendStatus } from '../../core/engine/backends';
+import { keepTrainerWarm } from '../../core/engine/trainerWorkers';
 import { isLoopbackHost, MIN_TOKEN_LENGTH, startServer, type RunningServer } from '../../serve';
 import { intOption, parseCommandArgs } from '../args';
 import { EXIT_INTERRUPTED, EXIT_OK, type CliCommand, type CliIO } from '../command';
@@ -87,8 +88,6 @@ async function labOptions(values: ServeValues): Promise<LabServeOptions> {
 }
 
 export const serveCommand: CliCommand = {
-  name: 'serve',
-  summary: 'Run Sinapsis in a browser: serve the app and its API on this machine',
   help: `Usage: sinapsis serve [--port N] [--host H] [--token T | --no-token] [--open]
        sinapsis serve --host 0.0.0.0 [--token T] [--data DIR]... [--students FILE] [--lab]
 
@@ -155,6 +154,8 @@ as "stopped"; a second Ctrl+C quits at once.
       );
     }
     const server = await startServer({ host, port, token, noToken, maxTrainings, lab });
+    // A student's Entrenar then starts its first epoch at once, without waiting for a worker to load tfjs.
+    keepTrainerWarm();
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);
     io.out(
       `Backend: ${(await backendStatus()).active}; at most ${maxTrainings} training${maxTrainings === 1 ? '' : 's'} at once, the others wait in line.\n`,

@@ -19,6 +19,7 @@ import { DatasetStore } from '../../core/datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
 import { openDatasetSource } from '../../core/datasets/openDatasetSource';
 import { initBackend } from '../../core/engine/backends';
+import { prestartTrainer } from '../../core/engine/trainerWorkers';
 import { checkFeatureKind } from '../../core/experiment/experimentFeatures';
 import { runExperiment } from '../../core/experiment/runExperiment';
 import { exportRunReport } from '../../core/reports/exportRunReport';
@@ -210,8 +211,6 @@ function splitOption(split: string | undefined, kfold: string | undefined, loo: 
 }
 
 export const trainCommand: CliCommand = {
-  name: 'train',
-  summary: 'Train a model on a dataset headless and write a run folder (same pipeline as the app)',
   help: `Usage: sinapsis train --data <folder|file.csv|builtin:NAME> [options]
 
 Features -> seeded stratified split -> scaling fitted on the training part -> training -> evaluation,
@@ -320,6 +319,8 @@ Example (the course's HOG lab):
     checkBatchApplies(optimizer, text('batch'));
     const split = splitOption(text('split'), text('kfold'), v.loo === true);
     await refuseSpecialFile(source, 'an image folder, a CSV file or builtin:NAME');
+    // The trainer thread loads tfjs and the engines while this one loads the dataset and computes its features.
+    prestartTrainer();
 
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
@@ -384,7 +385,9 @@ Example (the course's HOG lab):
       for (const problem of modelLossPairingProblems(parsed.data.model, parsed.data.training.loss, regression ? null : outputs)) {
         io.err(`sinapsis train: ${problem.severity}: ${formatMessage(diagnosisText.en[problem.code], problem.params)}\n`);
       }
-      await initBackend(backend);
+      // A named backend is checked before any work (a clear refusal when it is missing); "auto" cannot fail, and the
+      // trainer thread activates the backend it trains on, so this thread skips probing (wasm set-up) for it.
+      if (backend !== 'auto') await initBackend(backend);
 
       const store = new DatasetStore(1);
       store.put(dataset);

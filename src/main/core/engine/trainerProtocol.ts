@@ -3,8 +3,12 @@ import type { EpochInspection } from './epochInspection';
 import type { BatchProgress, EpochRecord } from './trainLoop';
 import type { TrainingJob, TrainingOutcome } from './trainingJob';
 
-/** What the trainer worker receives as workerData. */
-export interface TrainerWorkerData {
+/**
+ * The one message a trainer worker receives: its job. It is posted rather than given as workerData, so the
+ * worker can be started (and load its modules) before the job is known; see trainerWorkers.ts.
+ */
+export interface TrainerStart {
+  type: 'start';
   job: TrainingJob;
   /** Int32Array over this buffer; slot 0 holds a ControlState. Shared so the worker sees pause/stop between batches without yielding. */
   control: SharedArrayBuffer;

@@ -1,20 +1,20 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { SinapsisError } from '../../../shared/contract/errors';
-import { ControlState, type TrainerMessage, type TrainerWorkerData } from './trainerProtocol';
+import { ControlState, type TrainerMessage, type TrainerStart } from './trainerProtocol';
 import type { LoopControl } from './trainLoop';
 import { chooseEngine, runTrainingJob } from './trainingJob';
 
 /**
- * Worker thread entry: trains one job and reports through postMessage. The loop is synchronous between
- * batches, so pause and stop arrive through shared memory (Atomics) instead of messages, which would only be
- * delivered when the loop yields.
+ * Worker thread entry: loads its modules at once (it may be started ahead of its job, see trainerWorkers.ts),
+ * waits for its one job, trains it and reports through postMessage. The loop is synchronous between batches, so
+ * pause and stop arrive through shared memory (Atomics) instead of messages, which would only be delivered when the
+ * loop yields.
  */
 
-const { job, control } = workerData as TrainerWorkerData;
-const state = new Int32Array(control);
 const post = (message: TrainerMessage): void => parentPort!.postMessage(message);
 
-const gate: LoopControl = {
+/** Pause and stop, read between batches from the shared control word. */
+const gateOn = (state: Int32Array): LoopControl => ({
   check() {
     let pausedMs = 0;
     if (Atomics.load(state, 0) === ControlState.pause) {
@@ -25,9 +25,9 @@ const gate: LoopControl = {
     }
     return { stop: Atomics.load(state, 0) === ControlState.stop, pausedMs };
   },
-};
+});
 
-async function main(): Promise<void> {
+async function main({ job, control }: TrainerStart): Promise<void> {
   try {
     post({ type: 'engine', engine: chooseEngine(job.spec, job.settings) });
     const outcome = await runTrainingJob(
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
         epoch: (record) => post({ type: 'epoch', record }),
         inspection: (inspection) => post({ type: 'inspection', inspection }),
       },
-      gate,
+      gateOn(new Int32Array(control)),
     );
     post({ type: 'done', outcome });
   } catch (error) {
@@ -49,4 +49,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+parentPort!.once('message', (start: TrainerStart) => void main(start));

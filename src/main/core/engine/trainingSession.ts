@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { SinapsisError } from '../../../shared/contract/errors';
-import { spawnCoreWorker } from '../workers/spawnWorker';
-import { ControlState, type TrainerMessage, type TrainerWorkerData } from './trainerProtocol';
+import { ControlState, type TrainerMessage, type TrainerStart } from './trainerProtocol';
+import { takeTrainer, trainerReleased } from './trainerWorkers';
 import type { EpochInspection } from './epochInspection';
 import type { BatchProgress, EpochRecord } from './trainLoop';
 import type { TrainingJob, TrainingOutcome } from './trainingJob';
@@ -17,7 +17,7 @@ export interface SessionEvents {
 }
 
 /**
- * One training run in its own worker thread. Pause, resume and stop write to shared memory that the worker
+ * One training run in its own worker thread (taken from trainerWorkers.ts, the job posted to it). Pause, resume and stop write to shared memory that the worker
  * checks between batches. The worker is terminated whatever happens (done, error, crash, stop timeout), so it
  * is never left running.
  */
@@ -31,8 +31,10 @@ export class TrainingSession {
   constructor(job: TrainingJob, events: SessionEvents) {
     const control = new SharedArrayBuffer(4);
     this.state = new Int32Array(control);
-    const workerData: TrainerWorkerData = { job, control };
-    this.worker = spawnCoreWorker('trainer', { workerData });
+    // Usually a worker started ahead, with its modules already loaded (trainerWorkers.ts).
+    this.worker = takeTrainer();
+    const start: TrainerStart = { type: 'start', job, control };
+    this.worker.postMessage(start);
     this.finished = new Promise<TrainingOutcome>((resolve, reject) => {
       let settled = false;
       const settle = (action: () => void): void => {
@@ -40,6 +42,7 @@ export class TrainingSession {
         settled = true;
         action();
         void this.worker.terminate();
+        trainerReleased();
       };
       this.worker.on('message', (message: TrainerMessage) => {
         switch (message.type) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { readOwnFile } from '../files/readOwnFile';
-import { homedir } from 'node:os';
+import { defaultCacheRoot } from '../app/cacheRoot';
 import { join } from 'node:path';
 import type { HogPipeline } from '../../../shared/contract/features';
 
@@ -26,7 +26,7 @@ const HEADER_BYTES = HASH_BYTES + 4;
 
 /** Cache folder: SINAPSIS_CACHE_DIR when set (tests, lab servers), else ~/Sinapsis/cache. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.SINAPSIS_CACHE_DIR || join(homedir(), 'Sinapsis', 'cache'), 'hog');
+  return join(defaultCacheRoot(env), 'hog');
 }
 
 /** A stable name for a pipeline: key order in the request must not matter. */

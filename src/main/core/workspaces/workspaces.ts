@@ -18,10 +18,7 @@ export function defaultWorkspacesRoot(env: NodeJS.ProcessEnv = process.env): str
   return env.SINAPSIS_WORKSPACES_DIR || join(homedir(), 'Sinapsis', 'workspaces');
 }
 
-/** The cache root of the owner's workspace: SINAPSIS_CACHE_DIR or ~/Sinapsis/cache. */
-export function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SINAPSIS_CACHE_DIR || join(homedir(), 'Sinapsis', 'cache');
-}
+export { defaultCacheRoot } from '../app/cacheRoot';
 
 /** Where the owner's uploads land: SINAPSIS_UPLOADS_DIR or ~/Sinapsis/uploads. */
 export function defaultUploadsRoot(env: NodeJS.ProcessEnv = process.env): string {
