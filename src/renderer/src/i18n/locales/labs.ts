@@ -15,7 +15,8 @@ export const labs = {
         perceptron: 'Una neurona con activación escalón aprende OR, AND o NAND con la regla del perceptrón; XOR no se puede.',
         xor: 'La red 2-2-1 con tanh del ejercicio 1: pesos, sensibilidades y pérdida en cada iteración.',
         activations: 'Cada función de activación junto a su derivada, que es la que usa el aprendizaje.',
-        convolution: 'Una convolución calculada celda por celda, con ReLU y max pooling, sobre una matriz o una imagen propia.',
+        convolution:
+          'Una convolución calculada celda por celda, con ReLU y max pooling, y cadenas de convoluciones hechas a mano, sobre una matriz o una imagen propia.',
         playground: 'Una red densa de varias capas aprende un conjunto 2D mientras se dibuja su frontera de decisión.',
       },
       common: {
@@ -249,7 +250,8 @@ export const labs = {
         perceptron: 'Um neurônio com ativação degrau aprende OR, AND ou NAND com a regra do perceptron; XOR não é possível.',
         xor: 'A rede 2-2-1 com tanh do exercício 1: pesos, sensibilidades e perda a cada iteração.',
         activations: 'Cada função de ativação junto com sua derivada, que é a usada no aprendizado.',
-        convolution: 'Uma convolução calculada célula por célula, com ReLU e max pooling, sobre uma matriz ou uma imagem sua.',
+        convolution:
+          'Uma convolução calculada célula por célula, com ReLU e max pooling, e cadeias de convoluções feitas à mão, sobre uma matriz ou uma imagem sua.',
         playground: 'Uma rede densa de várias camadas aprende um conjunto 2D enquanto sua fronteira de decisão é desenhada.',
       },
       common: {
@@ -483,7 +485,8 @@ export const labs = {
         perceptron: 'A neuron with a step activation learns OR, AND or NAND with the perceptron rule; XOR cannot be learned.',
         xor: 'The 2-2-1 tanh network of exercise 1: weights, sensitivities and loss at every iteration.',
         activations: 'Each activation function next to its derivative, which is what learning uses.',
-        convolution: 'A convolution computed cell by cell, with ReLU and max pooling, on a matrix or a picture of your own.',
+        convolution:
+          'A convolution computed cell by cell, with ReLU and max pooling, and chains of convolutions made by hand, on a matrix or a picture of your own.',
         playground: 'A dense network with several layers learns a 2D set while its decision boundary is drawn.',
       },
       common: {
