@@ -17,7 +17,7 @@ describe('playground', () => {
     for (let i = 0; i < 60; i++) trainPlaygroundEpoch(state);
     expect(state.trainLoss).toHaveLength(61);
     expect(state.testLoss[60]).toBeLessThan(state.testLoss[0] / 2);
-    expect(playgroundAccuracy(state.network, state.test)).toBeGreaterThan(0.9);
+    expect(playgroundAccuracy(state, state.test)).toBeGreaterThan(0.9);
   });
 
   it('reproduces the same run from a saved settings file', () => {
@@ -31,7 +31,7 @@ describe('playground', () => {
       trainPlaygroundEpoch(b);
     }
     expect(b.trainLoss).toEqual(a.trainLoss);
-    expect(Array.from(playgroundOutputGrid(b.network, 8))).toEqual(Array.from(playgroundOutputGrid(a.network, 8)));
+    expect(Array.from(playgroundOutputGrid(b, 8))).toEqual(Array.from(playgroundOutputGrid(a, 8)));
   });
 
   it('rejects a settings file with a bad field', () => {

@@ -9,7 +9,17 @@ import type { TabularData } from '../datasets/tabularData';
 import { blobs, circles, spirals, xorQuadrants } from '../datasets/toy2d';
 import { ACTIVATIONS, ELEMENTWISE_ACTIVATION_KINDS } from '../models/activationTable';
 import { type DenseNetwork, createDenseNetwork, datasetLoss, predict, trainOnBatch } from './denseNetwork';
+import {
+  DEFAULT_PLAYGROUND_FEATURES,
+  PLAYGROUND_EXTENT,
+  PLAYGROUND_FEATURE_IDS,
+  inputEncoder,
+  orderedFeatures,
+} from './playgroundFeatures';
+import { neuronGrids } from './playgroundNeurons';
 import { createSeededRandom, type SeededRandom, shuffledIndices } from './seededRandom';
+
+export { PLAYGROUND_EXTENT };
 
 export const PLAYGROUND_DATASETS = ['circles', 'xorQuadrants', 'spirals', 'blobs'] as const;
 export type PlaygroundDataset = (typeof PLAYGROUND_DATASETS)[number];
@@ -40,6 +50,12 @@ export const playgroundSettingsSchema = z.object({
   dropout: z.number().min(0).max(0.9),
   batchSize: z.number().int().min(1).max(2000),
   initSeed: z.number().int().min(0),
+  /** The network's inputs (playgroundFeatures.ts); files saved before features existed get the two coordinates. */
+  features: z
+    .array(z.enum(PLAYGROUND_FEATURE_IDS))
+    .min(1)
+    .refine((ids) => new Set(ids).size === ids.length, 'each feature at most once')
+    .default(() => [...DEFAULT_PLAYGROUND_FEATURES]),
 });
 export type PlaygroundSettings = z.infer<typeof playgroundSettingsSchema>;
 export type PlaygroundHiddenLayer = z.infer<typeof hiddenLayerSchema>;
@@ -61,6 +77,7 @@ export const DEFAULT_PLAYGROUND_SETTINGS: PlaygroundSettings = {
   dropout: 0,
   batchSize: 10,
   initSeed: 1,
+  features: [...DEFAULT_PLAYGROUND_FEATURES],
 };
 
 /** Parses a settings file; throws zod's error (with the field path) when the file is not valid. */
@@ -71,9 +88,6 @@ export function parsePlaygroundSettings(json: string): PlaygroundSettings {
 export function serializePlaygroundSettings(settings: PlaygroundSettings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
-
-/** Points scaled to about [-1, 1] (the generators use [-6, 6]) so tanh and sigmoid start unsaturated. */
-export const PLAYGROUND_EXTENT = 6;
 
 export interface PlaygroundPoint {
   x: number;
@@ -91,6 +105,8 @@ export interface PlaygroundState {
   trainLoss: number[];
   testLoss: number[];
   random: SeededRandom;
+  /** The network's input for a point: its chosen features, each scaled to [−1, 1]. */
+  encode: (point: PlaygroundPoint) => number[];
 }
 
 function generate(settings: PlaygroundSettings): TabularData {
@@ -107,10 +123,9 @@ function generate(settings: PlaygroundSettings): TabularData {
   }
 }
 
-const toInput = (p: PlaygroundPoint): number[] => [p.x / PLAYGROUND_EXTENT, p.y / PLAYGROUND_EXTENT];
-
 export function createPlayground(settings: PlaygroundSettings): PlaygroundState {
   const data = generate(settings);
+  const encoder = inputEncoder(settings.features);
   const points = data.features.map(([x, y], i) => ({ x, y, label: data.targets[i] }));
   const split = holdoutSplit(points.length, {
     ratios: { train: 1 - settings.testRatio, validation: 0, test: settings.testRatio },
@@ -119,7 +134,7 @@ export function createPlayground(settings: PlaygroundSettings): PlaygroundState 
   });
   const network = createDenseNetwork(
     {
-      inputSize: 2,
+      inputSize: orderedFeatures(settings.features).length,
       // One sigmoid output: the probability of class 1, trained with binary cross-entropy.
       layers: [
         ...settings.hiddenLayers.map((l) => ({ units: l.units, activation: l.activation, alpha: l.alpha })),
@@ -138,23 +153,24 @@ export function createPlayground(settings: PlaygroundSettings): PlaygroundState 
     trainLoss: [],
     testLoss: [],
     random: createSeededRandom(settings.initSeed + 7919),
+    encode: (p) => encoder(p.x, p.y),
   };
   recordLosses(state);
   return state;
 }
 
-function lossOf(network: DenseNetwork, points: PlaygroundPoint[]): number {
+function lossOf(state: PlaygroundState, points: PlaygroundPoint[]): number {
   return datasetLoss(
-    network,
-    points.map(toInput),
+    state.network,
+    points.map(state.encode),
     points.map((p) => [p.label]),
     'crossEntropy',
   );
 }
 
 function recordLosses(state: PlaygroundState): void {
-  state.trainLoss.push(lossOf(state.network, state.train));
-  state.testLoss.push(lossOf(state.network, state.test));
+  state.trainLoss.push(lossOf(state, state.train));
+  state.testLoss.push(lossOf(state, state.test));
 }
 
 /** One epoch of mini-batch gradient descent over the shuffled training points. */
@@ -166,7 +182,7 @@ export function trainPlaygroundEpoch(state: PlaygroundState): void {
     const batch = order.slice(start, start + settings.batchSize).map((i) => train[i]);
     trainOnBatch(
       network,
-      batch.map(toInput),
+      batch.map(state.encode),
       batch.map((p) => [p.label]),
       { learningRate: settings.learningRate, l2: settings.l2, loss: 'crossEntropy', dropout },
     );
@@ -176,21 +192,14 @@ export function trainPlaygroundEpoch(state: PlaygroundState): void {
 }
 
 /** The probability of class 1 at the centre of each cell of a `resolution` x `resolution` grid over the plane, row 0 at the top. */
-export function playgroundOutputGrid(network: DenseNetwork, resolution: number): Float32Array {
-  const grid = new Float32Array(resolution * resolution);
-  for (let r = 0; r < resolution; r++) {
-    const y = PLAYGROUND_EXTENT - ((r + 0.5) / resolution) * 2 * PLAYGROUND_EXTENT;
-    for (let c = 0; c < resolution; c++) {
-      const x = -PLAYGROUND_EXTENT + ((c + 0.5) / resolution) * 2 * PLAYGROUND_EXTENT;
-      grid[r * resolution + c] = predict(network, [x / PLAYGROUND_EXTENT, y / PLAYGROUND_EXTENT])[0];
-    }
-  }
-  return grid;
+export function playgroundOutputGrid(state: PlaygroundState, resolution: number): Float32Array {
+  const layers = neuronGrids(state.network, state.settings.features, resolution).layers;
+  return layers[layers.length - 1][0];
 }
 
 /** Share of points on the right side of the 0.5 boundary. */
-export function playgroundAccuracy(network: DenseNetwork, points: PlaygroundPoint[]): number {
+export function playgroundAccuracy(state: PlaygroundState, points: PlaygroundPoint[]): number {
   if (points.length === 0) return 0;
-  const correct = points.filter((p) => (predict(network, toInput(p))[0] >= 0.5 ? 1 : 0) === p.label).length;
+  const correct = points.filter((p) => (predict(state.network, state.encode(p))[0] >= 0.5 ? 1 : 0) === p.label).length;
   return correct / points.length;
 }

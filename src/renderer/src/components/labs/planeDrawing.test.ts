@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type PlaneView, lineEndpoints, sampleGrid, toPixel } from './planeDrawing';
+import {
+  NEGATIVE_RGB,
+  POSITIVE_RGB,
+  type PlaneView,
+  connectionStyle,
+  heatmapImage,
+  lineEndpoints,
+  sampleGrid,
+  toPixel,
+} from './planeDrawing';
 
 const view: PlaneView = { xMin: -1, xMax: 1, yMin: -1, yMax: 1, width: 200, height: 100 };
 
@@ -30,5 +39,25 @@ describe('plane drawing helpers', () => {
   it('samples a function at cell centres, top row first', () => {
     const grid = sampleGrid(view, 2, (x, y) => (x > 0 ? 1 : 0) + (y > 0 ? 10 : 0));
     expect(Array.from(grid)).toEqual([10, 11, 0, 1]);
+  });
+
+  it('colours a neuron picture white at the middle of its range, blue and orange towards the ends', () => {
+    // Node has no ImageData: a look-alike of the right size is filled in place.
+    const into = { width: 2, height: 2, data: new Uint8ClampedArray(16) } as unknown as ImageData;
+    const image = heatmapImage([0, 1, -1, 5], 2, -1, 1, into);
+    expect(image).toBe(into);
+    expect(Array.from(image.data.slice(0, 4))).toEqual([255, 255, 255, 255]);
+    const lighten = (c: number) => Math.round(255 + (c - 255) * 0.75);
+    expect(Array.from(image.data.slice(4, 7))).toEqual(POSITIVE_RGB.map(lighten));
+    expect(Array.from(image.data.slice(8, 11))).toEqual(NEGATIVE_RGB.map(lighten));
+    // Values past the range saturate at its end colour.
+    expect(Array.from(image.data.slice(12, 15))).toEqual(POSITIVE_RGB.map(lighten));
+  });
+
+  it('draws a connection by the sign and size of its weight', () => {
+    expect(connectionStyle(0.5).rgb).toEqual(POSITIVE_RGB);
+    expect(connectionStyle(-0.5).rgb).toEqual(NEGATIVE_RGB);
+    expect(connectionStyle(-2).width).toBeGreaterThan(connectionStyle(0.5).width);
+    expect(connectionStyle(10)).toEqual(connectionStyle(3));
   });
 });

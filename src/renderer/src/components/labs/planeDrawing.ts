@@ -26,18 +26,12 @@ function mix(a: [number, number, number], b: [number, number, number], t: number
 }
 
 /**
- * Paints `grid` (resolution x resolution, row 0 at the top, values in [low, high]) over the whole canvas:
- * white at the midpoint (the decision boundary), blue towards `low`, orange towards `high`.
+ * The colours of `grid` (resolution x resolution, row 0 at the top, values in [low, high]), one pixel per cell:
+ * white at the midpoint (the decision boundary), blue towards `low`, orange towards `high`. Written into `into`
+ * when given (a picture redrawn every frame reuses its pixels).
  */
-export function drawHeatmap(
-  ctx: CanvasRenderingContext2D,
-  view: PlaneView,
-  grid: ArrayLike<number>,
-  resolution: number,
-  low: number,
-  high: number,
-): void {
-  const image = ctx.createImageData(resolution, resolution);
+export function heatmapImage(grid: ArrayLike<number>, resolution: number, low: number, high: number, into?: ImageData): ImageData {
+  const image = into && into.width === resolution && into.height === resolution ? into : new ImageData(resolution, resolution);
   const mid = (low + high) / 2;
   for (let i = 0; i < resolution * resolution; i++) {
     const v = Math.min(high, Math.max(low, grid[i]));
@@ -49,7 +43,44 @@ export function drawHeatmap(
     image.data[4 * i + 2] = rgb[2];
     image.data[4 * i + 3] = 255;
   }
-  paintGrid(ctx, view, image);
+  return image;
+}
+
+/** Paints `grid` (see `heatmapImage`) over the whole canvas of `view`, smoothly scaled up. */
+export function drawHeatmap(
+  ctx: CanvasRenderingContext2D,
+  view: PlaneView,
+  grid: ArrayLike<number>,
+  resolution: number,
+  low: number,
+  high: number,
+): void {
+  paintGrid(ctx, view, heatmapImage(grid, resolution, low, high));
+}
+
+/** The pixels of each tile, kept between frames. */
+const tileImages = new WeakMap<HTMLCanvasElement, ImageData>();
+
+/**
+ * Paints `grid` on a canvas of exactly `resolution` x `resolution` pixels (a neuron's picture, scaled by CSS):
+ * no offscreen canvas, so dozens of them can be redrawn at every animation frame.
+ */
+export function paintTile(canvas: HTMLCanvasElement, grid: ArrayLike<number>, resolution: number, low: number, high: number): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const previous = tileImages.get(canvas);
+  const image = heatmapImage(grid, resolution, low, high, previous);
+  tileImages.set(canvas, image);
+  ctx.putImageData(image, 0, 0);
+}
+
+/**
+ * How a connection of weight `w` is drawn in the network diagram (TF Playground's convention): orange when
+ * positive, blue when negative, thicker and more opaque the larger |w| (both saturate at |w| = 3).
+ */
+export function connectionStyle(w: number): { rgb: [number, number, number]; width: number; alpha: number } {
+  const size = Math.min(Math.abs(w), 3) / 3;
+  return { rgb: w >= 0 ? POSITIVE_RGB : NEGATIVE_RGB, width: 0.5 + 5.5 * size, alpha: 0.25 + 0.75 * size };
 }
 
 /** Paints a small grid of cell colours over the whole canvas: drawn offscreen, then scaled up smoothly. */
