@@ -161,21 +161,26 @@ export interface DropoutOptions {
   random: SeededRandom;
 }
 
+/** a_j = b_j + Σ_i w_ji x_i of every neuron of `layer`, written into `into` (and returned). */
+export function layerNetInputs(layer: DenseLayer, x: ArrayLike<number>, into: Float64Array): Float64Array {
+  // Locals instead of property reads inside the inner loop: this loop is most of the training time.
+  const { weights, biases, inputSize, units } = layer;
+  for (let j = 0; j < units; j++) {
+    let a = biases ? biases[j] : 0;
+    const row = j * inputSize;
+    for (let i = 0; i < inputSize; i++) a += weights[row + i] * x[i];
+    into[j] = a;
+  }
+  return into;
+}
+
 export function forwardPass(network: DenseNetwork, input: ArrayLike<number>, dropout?: DropoutOptions): ForwardPass {
   if (input.length !== network.inputSize) throw new Error(`Expected ${network.inputSize} inputs, got ${input.length}.`);
   const x0 = Float64Array.from(input);
   const layers: LayerTrace[] = [];
   let x: Float64Array = x0;
   network.layers.forEach((layer, l) => {
-    const netInput = new Float64Array(layer.units);
-    // Locals instead of property reads inside the inner loop: this loop is most of the training time.
-    const { weights, biases, inputSize, units } = layer;
-    for (let j = 0; j < units; j++) {
-      let a = biases ? biases[j] : 0;
-      const row = j * inputSize;
-      for (let i = 0; i < inputSize; i++) a += weights[row + i] * x[i];
-      netInput[j] = a;
-    }
+    const netInput = layerNetInputs(layer, x, new Float64Array(layer.units));
     const f = elementwise(layer);
     const output = f ? netInput.map((a) => f.output(a)) : softmax(netInput);
     const isHidden = l < network.layers.length - 1;

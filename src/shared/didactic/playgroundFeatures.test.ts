@@ -72,4 +72,16 @@ describe('playground features', () => {
     expect(playgroundAccuracy(squared, squared.test)).toBeGreaterThan(0.9);
     expect(squared.testLoss[100]).toBeLessThan(squared.testLoss[0] / 2);
   });
+
+  it('on the XOR quadrants one neuron on x₁x₂ alone separates the classes', () => {
+    const state = createPlayground({
+      ...DEFAULT_PLAYGROUND_SETTINGS,
+      dataset: 'xorQuadrants',
+      hiddenLayers: [],
+      learningRate: 0.5,
+      features: ['x1x2'],
+    });
+    for (let i = 0; i < 50; i++) trainPlaygroundEpoch(state);
+    expect(playgroundAccuracy(state, state.test)).toBeGreaterThan(0.95);
+  });
 });

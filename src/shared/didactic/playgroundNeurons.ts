@@ -5,7 +5,7 @@
  * redraw the whole diagram at each animation frame while it trains.
  */
 import { softmax } from './activations';
-import type { DenseNetwork, LayerActivationName } from './denseNetwork';
+import { type DenseNetwork, type LayerActivationName, layerNetInputs } from './denseNetwork';
 import { getActivation } from '../models/activationTable';
 import { PLAYGROUND_EXTENT, type PlaygroundFeatureId, orderedFeatures, playgroundFeature } from './playgroundFeatures';
 
@@ -70,13 +70,8 @@ export function neuronGrids(
       network.layers.forEach((layer, l) => {
         const x = buffers[l];
         const y = buffers[l + 1];
-        const { weights, biases, inputSize, units } = layer;
-        for (let j = 0; j < units; j++) {
-          let a = biases ? biases[j] : 0;
-          const row = j * inputSize;
-          for (let i = 0; i < inputSize; i++) a += weights[row + i] * x[i];
-          y[j] = a;
-        }
+        const units = layer.units;
+        layerNetInputs(layer, x, y);
         const f = activations[l];
         if (f) for (let j = 0; j < units; j++) y[j] = f.output(y[j]);
         else y.set(softmax(y));

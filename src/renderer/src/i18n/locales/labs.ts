@@ -254,6 +254,8 @@ export const labs = {
           dropout:
             'Dropout apaga al azar cada neurona oculta con esa probabilidad en cada patrón de entrenamiento (y escala las demás), para que la red no dependa de neuronas concretas.',
           overfitting: 'Si la pérdida de entrenamiento sigue bajando mientras la de test sube, la red está sobreajustando.',
+          neurons:
+            'La red por dentro muestra cada neurona como una imagen: su salida en cada punto del plano. Sin capas ocultas y solo con x₁ y x₂, una neurona traza una recta; marca x₁² y x₂² y esa misma neurona aprende el círculo, porque b + w₁x₁² + w₂x₂² = 0 es una circunferencia.',
           reproduce:
             'La configuración guardada incluye las semillas: al cargarla se obtienen los mismos datos, los mismos pesos iniciales y la misma curva.',
         },
@@ -513,6 +515,8 @@ export const labs = {
           dropout:
             'O dropout desliga ao acaso cada neurônio oculto com essa probabilidade em cada padrão de treino (e escala os demais), para que a rede não dependa de neurônios específicos.',
           overfitting: 'Se a perda de treino continua caindo enquanto a de teste sobe, a rede está sobreajustando.',
+          neurons:
+            'A rede por dentro mostra cada neurônio como uma imagem: sua saída em cada ponto do plano. Sem camadas ocultas e só com x₁ e x₂, um neurônio traça uma reta; marque x₁² e x₂² e esse mesmo neurônio aprende o círculo, porque b + w₁x₁² + w₂x₂² = 0 é uma circunferência.',
           reproduce:
             'A configuração salva inclui as sementes: ao carregá-la obtêm-se os mesmos dados, os mesmos pesos iniciais e a mesma curva.',
         },
@@ -772,6 +776,8 @@ export const labs = {
           dropout:
             'Dropout randomly switches off each hidden neuron with that probability for every training pattern (and scales the others), so the network does not rely on particular neurons.',
           overfitting: 'If the training loss keeps falling while the test loss rises, the network is overfitting.',
+          neurons:
+            'Inside the network shows each neuron as a picture: its output at every point of the plane. With no hidden layer and only x₁ and x₂, one neuron draws a straight line; tick x₁² and x₂² and the same neuron learns the circle, because b + w₁x₁² + w₂x₂² = 0 is a circle.',
           reproduce: 'The saved settings include the seeds: loading them gives the same data, the same initial weights and the same curve.',
         },
       },
