@@ -94,6 +94,8 @@ export const experimentResultSchema = z.object({
   accuracy: z.object({ train: z.number().nullable(), val: z.number().nullable(), test: z.number().nullable() }),
   engine: z.string(),
   backend: z.string(),
+  /** Threads that trained the last run (2: data-parallel, docs/training.md); absent when read back from a runs list. */
+  workers: z.number().int().min(1).max(2).optional(),
   epochsRun: z.number().int(),
   seconds: z.number(),
   /** Why the run ended early (e.g. the loss became NaN), with what to try; null when it did not. */

@@ -42,6 +42,13 @@ export const LAB_TRAINING_DEFAULTS = {
 /** 'auto' uses the didactic engine for small dense networks (it is faster there) and tfjs for everything else. */
 export const engineChoiceSchema = z.enum(['auto', 'didactic', 'tfjs']);
 export const engineNameSchema = z.enum(['didactic', 'tfjs']);
+
+/**
+ * Worker threads that train a tfjs model: 'auto' uses two (data-parallel, half of each batch each) when the model is
+ * big enough to gain and the machine has two cores, one otherwise (engine/dataParallel.ts, docs/training.md).
+ */
+export const workersChoiceSchema = z.union([z.literal('auto'), z.literal(1), z.literal(2)]);
+export type WorkersChoice = z.infer<typeof workersChoiceSchema>;
 export type EngineName = z.infer<typeof engineNameSchema>;
 
 export const trainingSettingsSchema = z.object({
@@ -69,6 +76,7 @@ export const trainingSettingsSchema = z.object({
   seed: seedSchema.default(LAB_TRAINING_DEFAULTS.seed),
   shuffle: z.boolean().default(true),
   engine: engineChoiceSchema.default('auto'),
+  workers: workersChoiceSchema.default('auto'),
 });
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;
 export type TrainingSettingsInput = z.input<typeof trainingSettingsSchema>;

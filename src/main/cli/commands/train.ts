@@ -14,7 +14,7 @@ import { suggestArchitecture } from '../../../shared/models/ruleOfThumb';
 import { LAB_SPLIT } from '../../../shared/datasets/splits';
 import { defaultLoss } from '../../../shared/models/lossTable';
 import { term } from '../../../shared/i18n/glossary';
-import { LAB_TRAINING_DEFAULTS as D, lossNameSchema, OPTIMIZER_NAMES } from '../../../shared/models/trainingSettings';
+import { LAB_TRAINING_DEFAULTS as D, lossNameSchema, OPTIMIZER_NAMES, type WorkersChoice } from '../../../shared/models/trainingSettings';
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
 import { openDatasetSource } from '../../core/datasets/openDatasetSource';
@@ -56,6 +56,12 @@ function choiceOption<T extends string>(name: string, value: string | undefined,
   const trimmed = value.trim().toLowerCase();
   if ((options as readonly string[]).includes(trimmed)) return trimmed as T;
   throw new SinapsisError('bad-arguments', `--${name} must be ${options.join(', ')}; got "${value}".`);
+}
+
+/** --workers: auto, 1 or 2 (the training settings' `workers`). */
+function workersOption(value: string | undefined): WorkersChoice {
+  const choice = choiceOption('workers', value, ['auto', '1', '2'], 'auto');
+  return choice === 'auto' ? choice : choice === '1' ? 1 : 2;
 }
 
 interface PixelFlags {
@@ -251,6 +257,8 @@ Training:
   --loo                 leave-one-out cross-validation: one fold per sample (slow on large sets)
   --seed S              seed of the split, the initial weights and the shuffling (default ${D.seed})
   --engine E            auto (default), didactic or tfjs
+  --workers W           auto (default), 1 or 2: threads that train a tfjs model (2 = half of each batch each;
+                        auto picks 2 for a model big enough to gain on a 2-core machine, see docs/training.md)
   --backend B           auto (default), tensorflow, wasm or cpu
 Output:
   --out DIR             write the run into DIR (new or empty); default: a new folder in ${defaultRunsRoot()}
@@ -291,6 +299,7 @@ Example (the course's HOG lab):
       loo: { type: 'boolean' },
       seed: { type: 'string' },
       engine: { type: 'string' },
+      workers: { type: 'string' },
       ...backendPreferenceOption,
       out: { type: 'string' },
       pdf: { type: 'boolean' },
@@ -370,6 +379,7 @@ Example (the course's HOG lab):
           earlyStopping: early === undefined ? null : { patience: numberOption('early-stopping', early), restoreBestWeights: true },
           seed: numberOption('seed', text('seed')) ?? D.seed,
           engine: text('engine') ?? 'auto',
+          workers: workersOption(text('workers')),
         },
         backend,
         augmentation: parseAugmentOption(text('augment')),
@@ -421,7 +431,7 @@ Example (the course's HOG lab):
         const lines = [
           `run: ${result.dir}`,
           `status: ${result.status}${result.problem ? ` (${result.problem.message})` : ''}`,
-          `engine: ${result.engine}${result.backend !== 'none' ? `, backend ${result.backend}` : ''}; ${result.epochsRun} epochs in ${result.seconds.toFixed(1)} s`,
+          `engine: ${result.engine}${result.backend !== 'none' ? `, backend ${result.backend}` : ''}${(result.workers ?? 1) > 1 ? `, ${result.workers} workers` : ''}; ${result.epochsRun} epochs in ${result.seconds.toFixed(1)} s`,
           run.metrics.kfold
             ? `accuracy: train ${cliPercent(accuracy.train)}, held-out folds ${cliPercent(run.metrics.kfold.accuracy.mean)} ± ${cliPercent(run.metrics.kfold.accuracy.std)} (mean ± population std, as np.std)`
             : `accuracy: train ${cliPercent(accuracy.train)}, validation ${cliPercent(accuracy.val)}, test ${cliPercent(accuracy.test)}`,

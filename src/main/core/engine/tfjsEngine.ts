@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import type { TrainingSettings } from '../../../shared/models/trainingSettings';
 import { buildModel, weightedLayerName } from '../models/buildModel';
+import { SinapsisDropout } from '../models/customLayers';
+import type { GradientPartner } from './dataParallel';
 import { countDeadUnits, dyingLayers } from './deadUnits';
 import type { BatchDetails, Evaluation, LayerDeadUnits, LayerGradientNorm, TrainingEngine, WeightsSnapshot } from './engineTypes';
 import { lossFunction } from './losses';
@@ -23,6 +25,10 @@ export class TfjsEngine implements TrainingEngine {
   private readonly optimizer: TrainingOptimizer;
   private readonly loss: (t: tf.Tensor, z: tf.Tensor) => tf.Scalar;
   private readonly variables: tf.Variable[];
+  /** The trainable weights in the model's order (the same in every thread that builds the same spec). */
+  get trainableVariables(): readonly tf.Variable[] {
+    return this.variables;
+  }
   private readonly kernels: tf.Variable[];
   /** tfjs variable name -> index of the spec layer it belongs to. */
   private readonly layerOfVariable = new Map<string, number>();
@@ -32,13 +38,18 @@ export class TfjsEngine implements TrainingEngine {
   /** The hidden ReLU layers (spec index, tfjs layer whose output is the activation) and a model that outputs them. */
   private readonly dying: { layer: number; name: string }[];
   private activationsModel: tf.LayersModel | null = null;
+  /** The dropout layers, told which rows of the batch they compute when a partner trains the other half. */
+  private readonly dropouts: SinapsisDropout[];
 
   constructor(
     spec: ModelSpec,
     private readonly settings: TrainingSettings,
     private readonly data: TrainingData,
+    /** The second worker of data-parallel training (dataParallel.ts), or null to train on this thread alone. */
+    private readonly partner: GradientPartner | null = null,
   ) {
     this.model = buildModel(spec).model;
+    this.dropouts = this.model.layers.filter((layer): layer is SinapsisDropout => layer instanceof SinapsisDropout);
     this.labels = data.labels;
     // On wasm, one call of our WebAssembly module per weight tensor instead of tfjs's chain of kernels (same arithmetic).
     this.optimizer = heapOptimizer(settings) ?? tfjsOptimizer(settings);
@@ -79,10 +90,21 @@ export class TfjsEngine implements TrainingEngine {
     return tf.mul(halfLambda, tf.addN(this.kernels.map((k) => tf.sum(tf.square(k))))) as tf.Scalar;
   }
 
-  trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
-    const batchSize = indices.length;
-    let details: BatchDetails | null = null;
-    tf.tidy(() => {
+  /**
+   * The gradients of rows `offset`… of a batch of `total` rows (a whole batch when `part` is null): of the data loss's
+   * mean over the part times part/total, so that the parts' gradients sum to the whole batch's (the mean over the
+   * batch is the sum of the parts' sums over its size), plus the L2 term when `withPenalty` (counted by one part only).
+   * Returns the kept gradients (the caller disposes them), the part's loss sum and its number of right answers.
+   */
+  partGradients(
+    indices: ArrayLike<number>,
+    part: { offset: number; total: number } | null,
+    withPenalty: boolean,
+  ): { grads: tf.NamedTensorMap; lossSum: number; correct: number | null } {
+    for (const layer of this.dropouts) layer.shard = part;
+    let lossSum = 0;
+    let correct: number | null = null;
+    const grads = tf.tidy(() => {
       const xb = this.rows(this.data.features, this.data.sampleShape, indices);
       const yb = this.rows(this.data.targets, [this.data.outputs], indices);
       let outputs: tf.Tensor | null = null;
@@ -90,23 +112,42 @@ export class TfjsEngine implements TrainingEngine {
       const { grads } = tf.variableGrads(() => {
         outputs = tf.keep(this.model.apply(xb, { training: true }) as tf.Tensor);
         dataLoss = tf.keep(this.loss(yb, outputs));
-        return this.settings.l2 > 0 ? tf.add(dataLoss, this.l2Penalty()) : dataLoss;
+        const share: tf.Scalar = part ? tf.mul(dataLoss, indices.length / part.total) : dataLoss;
+        return withPenalty && this.settings.l2 > 0 ? tf.add(share, this.l2Penalty()) : share;
       }, this.variables);
-      this.optimizer.applyGradients(grads);
       // Node's backends (wasm, cpu, native) compute synchronously, so reading the loss and the outputs back costs
       // a copy, not a stall; counting hits in JavaScript saves a chain of small kernels per batch. Both were kept
       // out of variableGrads' tidy, so they are released here (a leak of two tensors per batch otherwise).
       const keptLoss = dataLoss as unknown as tf.Scalar;
       const keptOutputs = outputs as unknown as tf.Tensor;
-      let batchLoss: number;
-      let correct: number | null;
       try {
-        batchLoss = keptLoss.dataSync()[0];
+        lossSum = keptLoss.dataSync()[0] * indices.length;
         correct = this.countCorrect(keptOutputs.dataSync(), indices);
       } finally {
         tf.dispose([keptLoss, keptOutputs]);
       }
-      this.lossSum += batchLoss * batchSize;
+      return grads;
+    });
+    return { grads, lossSum, correct };
+  }
+
+  trainBatch(indices: Int32Array, wantDetails: boolean): BatchDetails | null {
+    const batchSize = indices.length;
+    // A batch of one sample cannot be split: the first worker does it alone.
+    const partner = batchSize >= 2 ? this.partner : null;
+    const ownCount = partner ? Math.ceil(batchSize / 2) : batchSize;
+    // The partner starts on the second half (with the weights as they are now) while this thread does the first.
+    partner?.start(this.variables, indices.subarray(ownCount), batchSize);
+    const own = this.partGradients(indices.subarray(0, ownCount), partner ? { offset: 0, total: batchSize } : null, true);
+    let details: BatchDetails | null = null;
+    tf.tidy(() => {
+      const theirs = partner?.finish(own.grads, this.variables) ?? null;
+      const grads = theirs ? theirs.grads : own.grads;
+      this.optimizer.applyGradients(grads);
+      const lossSum = own.lossSum + (theirs?.lossSum ?? 0);
+      const correct = own.correct === null ? null : own.correct + (theirs?.correct ?? 0);
+      const batchLoss = lossSum / batchSize;
+      this.lossSum += lossSum;
       this.correctSum += correct ?? 0;
       this.seen += batchSize;
       if (!wantDetails) return;
@@ -116,6 +157,7 @@ export class TfjsEngine implements TrainingEngine {
         gradientNorms: this.gradientNorms(grads),
       };
     });
+    tf.dispose(own.grads);
     return details;
   }
 

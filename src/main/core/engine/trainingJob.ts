@@ -3,7 +3,7 @@ import { SinapsisError, type ContractError } from '../../../shared/contract/erro
 import type { BackendName, BackendPreference } from '../../../shared/contract/app';
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { summarizeModel } from '../../../shared/models/shapes';
-import type { EngineName, TrainingSettings } from '../../../shared/models/trainingSettings';
+import { effectiveBatchSize, type EngineName, type TrainingSettings } from '../../../shared/models/trainingSettings';
 import { denseNetworkToModel, modelArtifacts } from '../models/modelIO';
 import { initBackend } from './backends';
 import { toDenseNetwork, didacticIneligibility } from './batchedDense';
@@ -11,11 +11,8 @@ import { DidacticEngine } from './didacticEngine';
 import type { Evaluation, TrainingEngine } from './engineTypes';
 import { epochInspector, type InspectionGrid } from './epochInspection';
 import { TfjsEngine } from './tfjsEngine';
-import { registerWasmConv2DBackpropInput } from './wasmConv2DBackpropInput';
-import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
-import { registerWasmBatchMatMul } from './wasmBatchMatMul';
-import { registerWasmSum } from './wasmSum';
-import { registerWasmAdd } from './wasmAdd';
+import { registerWasmTrainingKernels } from './wasmTrainingKernels';
+import { chooseWorkers, GradientPartner, type ExchangeTimes, type WorkerCount } from './dataParallel';
 import { runTrainingLoop, type FoldResult, type LoopControl, type LoopEvents } from './trainLoop';
 import { checkSplit, prepareTrainingData, type DataSplit, type RawData, type TrainingData } from './trainingData';
 
@@ -55,6 +52,9 @@ export interface TrainingOutcome {
   test: Evaluation | null;
   /** samples × outputs model outputs with the final weights, when `evaluation.predict` asked for them. */
   outputs: Float32Array | null;
+  /** Threads that trained (dataParallel.ts), and with two, the hand-over's cost summed over batches. */
+  workers: WorkerCount;
+  exchange: ExchangeTimes | null;
 }
 
 /** Rows per predict call: bounded so a CNN on thousands of images never allocates every activation at once. */
@@ -108,15 +108,18 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   let backend: BackendName | null = null;
   if (engineName === 'tfjs') backend = (await initBackend(job.backend)).active;
   // The wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
-  if (backend === 'wasm') {
-    registerWasmConv2DBackpropInput();
-    registerWasmMaxPoolGrad();
-    registerWasmBatchMatMul();
-    registerWasmSum();
-    registerWasmAdd();
-  } else await tf.setBackend('cpu'); // only used to package the weights at the end
-  const createEngine = (): TrainingEngine =>
-    engineName === 'didactic' ? new DidacticEngine(job.spec, job.settings, data) : new TfjsEngine(job.spec, job.settings, data);
+  if (backend === 'wasm') registerWasmTrainingKernels();
+  else await tf.setBackend('cpu'); // only used to package the weights at the end
+  // The largest training part fixes the batch the second worker's buffers must hold.
+  const largestTrain = Math.max(...job.folds.map((fold) => fold.train.length));
+  const batchSize = effectiveBatchSize(job.settings, largestTrain);
+  const workers = chooseWorkers(job.spec, job.settings, engineName, backend, batchSize);
+  const partner = workers === 2 && backend ? await GradientPartner.start(job.spec, job.settings, backend, data, batchSize) : null;
+  const createEngine = (): TrainingEngine => {
+    if (engineName === 'didactic') return new DidacticEngine(job.spec, job.settings, data);
+    partner?.reset();
+    return new TfjsEngine(job.spec, job.settings, data, partner);
+  };
   const outside = (job.evaluation?.test ?? []).find((index) => !Number.isInteger(index) || index < 0 || index >= data.samples);
   if (outside !== undefined)
     throw new SinapsisError(
@@ -125,16 +128,21 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
       { index: outside, samples: data.samples },
     );
   const inspectEpoch = job.inspection && events.inspection ? epochInspector(job.inspection.grid, events.inspection) : undefined;
-  const result = runTrainingLoop({
-    spec: job.spec,
-    settings: job.settings,
-    data,
-    folds: job.folds,
-    createEngine,
-    events,
-    control,
-    inspectEpoch,
-  });
+  let result: ReturnType<typeof runTrainingLoop>;
+  try {
+    result = runTrainingLoop({
+      spec: job.spec,
+      settings: job.settings,
+      data,
+      folds: job.folds,
+      createEngine,
+      events,
+      control,
+      inspectEpoch,
+    });
+  } finally {
+    partner?.dispose();
+  }
   const engine = result.finalEngine;
   // A run that diverged before its first epoch ended has no good weights to keep, evaluate or save.
   const usable = result.folds.length > 0 && !(result.problem && result.folds[result.folds.length - 1].bestEpoch === 0);
@@ -152,6 +160,8 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
     problem: result.problem,
     elapsedMs: result.elapsedMs,
     ...final,
+    workers: partner ? 2 : 1,
+    exchange: partner ? { ...partner.times } : null,
   };
 }
 

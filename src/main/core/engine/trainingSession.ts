@@ -114,6 +114,8 @@ export class TrainingSession {
       artifacts: null,
       test: null,
       outputs: null,
+      workers: 1,
+      exchange: null,
     };
   }
 

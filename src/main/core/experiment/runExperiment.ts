@@ -546,6 +546,7 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
     accuracy: metrics.accuracy,
     engine,
     backend,
+    workers: last?.workers ?? 1,
     epochsRun: metrics.epochsRun,
     seconds: metrics.seconds,
     problem,

@@ -73,12 +73,24 @@ export class SinapsisDropout extends tf.layers.Layer {
     this.seed = seed;
   }
 
+  /**
+   * Set when this model computes rows `offset`… of a batch of `total` rows split between two training workers
+   * (engine/dataParallel.ts): the mask is drawn for the whole batch and the part's rows are used, so each row gets
+   * the mask it would get on one worker (tf.dropout is x · multiplier, and 1 · multiplier = multiplier exactly).
+   */
+  shard: { offset: number; total: number } | null = null;
+
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (!kwargs.training || this.rate === 0) return x;
     // A new seed per batch: reproducible across runs, different masks across batches.
     const seed = this.seed + 7919 * ++this.calls;
-    return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed));
+    const shard = this.shard;
+    if (!shard) return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed));
+    return tf.tidy(() => {
+      const multiplier = tf.dropout(tf.ones([shard.total, ...x.shape.slice(1)]), this.rate, undefined, seed);
+      return tf.mul(x, tf.slice(multiplier, shard.offset, x.shape[0]));
+    });
   }
 
   override getConfig(): tf.serialization.ConfigDict {

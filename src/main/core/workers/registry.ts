@@ -7,6 +7,7 @@ export const workerEntries = {
   imageDecode: 'datasets/images/decodeWorker',
   trainer: 'engine/trainerWorker',
   embed: 'embedding/embedWorker',
+  gradient: 'engine/gradientWorker',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;

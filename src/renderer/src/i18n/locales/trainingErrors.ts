@@ -44,6 +44,12 @@ export const trainingErrors = {
       'training-diverged':
         'La pérdida se volvió NaN o infinita en la época {epoch} (pliegue {fold}): los gradientes explotaron. Prueba una tasa de aprendizaje menor (ahora {learningRate}), escala las entradas (estandarizar o min-max) o pesos iniciales más pequeños (escala ×0.1). Se conservaron los pesos de la última época buena.',
       'engine-unsuitable': 'El motor didáctico solo entrena redes densas y este modelo no puede usarlo: {reason}. Elige el motor tfjs.',
+      'workers-need-tfjs':
+        'Dos hilos de entrenamiento necesitan el motor tfjs; el motor didáctico entrena en uno. Elige el motor tfjs o un solo hilo.',
+      'workers-batch-norm':
+        'La capa {where} es normalización por lotes, cuyas estadísticas se calcularían en cada mitad del lote: un modelo con ella entrena en un solo hilo. Elige un hilo o «auto».',
+      'workers-batch-of-one':
+        'Dos hilos de entrenamiento reparten cada lote en dos mitades, y un lote de una sola muestra no se puede repartir. Usa un lote mayor o un solo hilo.',
       'training-not-running': 'No hay ningún entrenamiento en curso con el identificador {taskId}.',
       'training-crashed':
         'El proceso de entrenamiento terminó de forma inesperada. Vuelve a intentarlo; si se repite, usa un modelo o lote más pequeño.',
@@ -90,6 +96,12 @@ export const trainingErrors = {
       'training-diverged':
         'A perda virou NaN ou infinita na época {epoch} (fold {fold}): os gradientes explodiram. Tente uma taxa de aprendizado menor (agora {learningRate}), escale as entradas (padronizar ou min-max) ou pesos iniciais menores (escala ×0.1). Os pesos da última época boa foram mantidos.',
       'engine-unsuitable': 'O motor didático só treina redes densas e este modelo não pode usá-lo: {reason}. Escolha o motor tfjs.',
+      'workers-need-tfjs':
+        'Duas threads de treino precisam do motor tfjs; o motor didático treina em uma. Escolha o motor tfjs ou uma só thread.',
+      'workers-batch-norm':
+        'A camada {where} é normalização em lote, cujas estatísticas seriam calculadas em cada metade do lote: um modelo com ela treina em uma só thread. Escolha uma thread ou «auto».',
+      'workers-batch-of-one':
+        'Duas threads de treino dividem cada lote em duas metades, e um lote de uma só amostra não pode ser dividido. Use um lote maior ou uma só thread.',
       'training-not-running': 'Não há nenhum treinamento em andamento com o identificador {taskId}.',
       'training-crashed':
         'O processo de treinamento terminou de forma inesperada. Tente novamente; se repetir, use um modelo ou lote menor.',
@@ -136,6 +148,12 @@ export const trainingErrors = {
         'The loss became NaN or infinite at epoch {epoch} (fold {fold}): the gradients exploded. Try a lower learning rate (now {learningRate}), scale the inputs (standardize or min-max), or smaller initial weights (scale ×0.1). The weights of the last good epoch were kept.',
       'engine-unsuitable':
         'The didactic engine trains dense networks only, and this model cannot use it: {reason}. Choose the tfjs engine.',
+      'workers-need-tfjs':
+        'Two training workers need the tfjs engine; the didactic engine trains on one. Choose the tfjs engine, or one worker.',
+      'workers-batch-norm':
+        'Layer {where} is batch normalisation, whose statistics would be computed on each half of the batch: a model with it trains on one worker. Choose one worker or "auto".',
+      'workers-batch-of-one':
+        'Two training workers split each batch in halves, and a batch of one sample cannot be split. Use a larger batch, or one worker.',
       'training-not-running': 'No training with id {taskId} is running.',
       'training-crashed': 'The training process ended unexpectedly. Try again; if it happens again, use a smaller model or batch.',
       'training-failed': 'Training failed: {details}',
