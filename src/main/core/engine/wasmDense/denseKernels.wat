@@ -176,14 +176,13 @@
             (block $doneP16
               (loop $loopP16
                 (br_if $doneP16 (i32.ge_u (local.get $p) (local.get $n)))
-                (local.set $da (f32.load (local.get $gp)))
-                (local.set $db (f32.load (i32.add (local.get $gp) (local.get $next))))
-                (if (i32.or (f32.ne (local.get $da) (f32.const 0)) (f32.ne (local.get $db) (f32.const 0)))
+                ;; both g zero (either sign) when their bits but the signs are 0; splats loaded straight from memory
+                (if (i32.and (i32.or (i32.load (local.get $gp)) (i32.load (i32.add (local.get $gp) (local.get $next)))) (i32.const 0x7fffffff))
                   (then
                     (local.set $xr (i32.add (i32.load (i32.add (local.get $rows) (i32.shl (local.get $p) (i32.const 2))))
                       (i32.shl (local.get $i) (i32.const 2))))
-                    (local.set $va (f32x4.splat (local.get $da)))
-                    (local.set $vb (f32x4.splat (local.get $db)))
+                    (local.set $va (v128.load32_splat (local.get $gp)))
+                    (local.set $vb (v128.load32_splat (i32.add (local.get $gp) (local.get $next))))
                     (local.set $x (v128.load (local.get $xr)))
                     (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $va) (local.get $x))))
                     (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (local.get $vb) (local.get $x))))
@@ -396,14 +395,12 @@
                   (f64x2.mul (local.get $tt)
                     (f64x2.add (v128.const f64x2 -0x1.bbd41c5d26bf1p-20 -0x1.bbd41c5d26bf1p-20)
                       (f64x2.mul (local.get $tt) (v128.const f64x2 0x1.6376972bea4d0p-25 0x1.6376972bea4d0p-25))))))))))))
-    (local.set $rc (f64x2.mul (local.get $r) (local.get $c)))
+    ;; q = rc / (2 - c); the scalar's rc / (c - 2) is exactly -q (rounding is symmetric in sign): one division
+    (local.set $rc (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
     (local.set $res (v128.bitselect
-      (f64x2.sub (v128.const f64x2 1 1)
-        (f64x2.sub (f64x2.div (local.get $rc) (f64x2.sub (local.get $c) (v128.const f64x2 2 2))) (local.get $r)))
+      (f64x2.sub (v128.const f64x2 1 1) (f64x2.sub (f64x2.neg (local.get $rc)) (local.get $r)))
       (f64x2.mul
-        (f64x2.sub (v128.const f64x2 1 1)
-          (f64x2.sub (f64x2.sub (local.get $lo) (f64x2.div (local.get $rc) (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
-            (local.get $hi)))
+        (f64x2.sub (v128.const f64x2 1 1) (f64x2.sub (f64x2.sub (local.get $lo) (local.get $rc)) (local.get $hi)))
         (local.get $twopk))
       (local.get $small)))
     (local.set $res (v128.bitselect (f64x2.add (v128.const f64x2 1 1) (local.get $x)) (local.get $res)
