@@ -2,14 +2,15 @@
  * Time per epoch of the didactic engine alone on the bench's MLP 320-18-10 (sigmoid, softmax, cross-entropy,
  * minibatch SGD), 5000 random samples: wall and CPU time (process.cpuUsage), minimum over epochs, with the load
  * average. For profiling (`node --cpu-prof --import tsx bench/mlpEpoch.ts`) and comparing variants quickly.
- * Run: `npx tsx bench/mlpEpoch.ts [epochs] [batch]` (defaults 10, 32).
+ * Run: `npx tsx bench/mlpEpoch.ts [epochs] [batch]` (defaults 10, 32). The engine takes its fused WebAssembly pass
+ * (wasmDense/fusedDense.ts) here; FUSED=0 times the JavaScript path instead.
  */
 import { readFileSync } from 'node:fs';
 import { createSeededRandom, shuffledIndices } from '../src/shared/didactic/seededRandom';
 import { parseModelSpec } from '../src/shared/models/modelSpec';
 import { modelPresets } from '../src/shared/models/presets';
 import { trainingSettingsSchema } from '../src/shared/models/trainingSettings';
-import { DidacticEngine } from '../src/main/core/engine/didacticEngine';
+import { DidacticEngine, fusedDenseOptions } from '../src/main/core/engine/didacticEngine';
 import { prepareTrainingData } from '../src/main/core/engine/trainingData';
 
 const epochs = Number(process.argv[2] ?? 10);
@@ -32,6 +33,7 @@ const settings = trainingSettingsSchema.parse({
   batchSize,
   epochs,
 });
+fusedDenseOptions.enabled = process.env.FUSED !== '0';
 const engine = new DidacticEngine(spec, settings, data);
 const order = random;
 let wall = Infinity;
@@ -50,5 +52,5 @@ for (let e = 0; e < epochs; e++) {
 }
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(
-  `batch ${batchSize}: wall ${wall.toFixed(4)} s  cpu ${cpu.toFixed(4)} s  (min of ${epochs})  loss ${loss.toFixed(6)}  load ${load}`,
+  `batch ${batchSize}${engine.fusedPass ? ' (fused)' : ''}: wall ${wall.toFixed(4)} s  cpu ${cpu.toFixed(4)} s  (min of ${epochs})  loss ${loss.toFixed(6)}  load ${load}`,
 );
