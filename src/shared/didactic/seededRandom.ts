@@ -40,9 +40,28 @@ export function createSeededRandom(seed: number): SeededRandom {
 /** Fisher-Yates shuffle of [0, n) with a seeded generator: the order in which patterns are presented. */
 export function shuffledIndices(n: number, random: SeededRandom): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = random.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  fisherYates(order, random);
   return order;
+}
+
+/**
+ * `items` in the order shuffledIndices(items.length, random) gives (the same draws), as an Int32Array: the training
+ * loop's order of each epoch without building a number[] and copying it twice (a third of a millisecond per epoch
+ * of 5000 samples, about 4 % of the bench MLP's epoch).
+ */
+export function shuffledOrder(items: readonly number[], random: SeededRandom): Int32Array {
+  const order = new Int32Array(items.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  fisherYates(order, random);
+  for (let i = 0; i < order.length; i++) order[i] = items[order[i]];
+  return order;
+}
+
+function fisherYates(order: number[] | Int32Array, random: SeededRandom): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const swap = order[i];
+    order[i] = order[j];
+    order[j] = swap;
+  }
 }

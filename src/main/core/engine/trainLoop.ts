@@ -1,4 +1,4 @@
-import { createSeededRandom, shuffledIndices } from '../../../shared/didactic/seededRandom';
+import { createSeededRandom, shuffledOrder } from '../../../shared/didactic/seededRandom';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
 import type { ModelSpec } from '../../../shared/models/modelSpec';
 import { effectiveBatchSize, type EngineName, type TrainingSettings } from '../../../shared/models/trainingSettings';
@@ -119,9 +119,7 @@ export function runTrainingLoop(input: LoopInput): LoopResult {
     let status: FoldStatus = 'completed';
 
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-      const order = Int32Array.from(
-        settings.shuffle ? shuffledIndices(split.train.length, random).map((i) => split.train[i]) : split.train,
-      );
+      const order = settings.shuffle ? shuffledOrder(split.train, random) : Int32Array.from(split.train);
       let lastNorms: LayerGradientNorm[] = [];
       let diverged = false;
       for (let b = 0; b < batches; b++) {
