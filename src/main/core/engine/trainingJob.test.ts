@@ -265,4 +265,20 @@ describe('training runs', () => {
       await rm(directory, { recursive: true, force: true });
     }
   });
+  it("returns every sample's outputs from the didactic engine, the same as the saved model predicts", async () => {
+    const outcome = await runTrainingJob(
+      { ...job({ engine: 'didactic', epochs: 3 }), evaluation: { test: [70, 71], predict: true } },
+      quiet,
+    );
+    const directory = await mkdtemp(join(tmpdir(), 'sinapsis-model-'));
+    try {
+      await saveModelArtifacts(directory, outcome.artifacts!);
+      const model = await loadModel(directory);
+      const expected = await (model.predict(tf.tensor2d(blobs(80).features, [80, 4])) as tf.Tensor).data();
+      expect(outcome.outputs).toHaveLength(160);
+      outcome.outputs!.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 5));
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
 });

@@ -22,7 +22,7 @@ import type { HogProgress } from '../features/extractHog';
 import { saveModelArtifacts } from '../models/modelIO';
 import { exportRunReport } from '../reports/exportRunReport';
 import { writeRunExports } from '../reports/runExports';
-import { latestFileWriter, writeJsonAtomic } from '../runs/atomicWrite';
+import { latestFileWriter, withDeferredSync, writeJsonAtomic } from '../runs/atomicWrite';
 import { runWriteError, writingRunFile } from '../runs/writeFailure';
 import { toCsv } from '../runs/historyCsv';
 import { createRunFolder, finishRun, newRunId, RUN_FILES } from '../runs/runFolder';
@@ -507,32 +507,37 @@ async function trainAndWrite(context: TrainContext): Promise<ExperimentResult> {
   // Every file before metrics.json: a run has metrics only once all its results are on disk, so a write that fails
   // on the way (full disk, read-only) leaves a failed run without metrics, never "completed" metrics of a failed run.
   const write = (name: string, value: unknown) => writingRunFile(join(dir, name), () => writeJsonAtomic(join(dir, name), value));
+  // Each file flushed to disk at the end of this block, all at once (atomicWrite.ts), then metrics.json on its own.
   const finalConfig: RunConfig = { ...config, backend, engine };
-  await write(RUN_FILES.config, finalConfig);
-  if (last?.artifacts) {
-    const artifacts = last.artifacts;
-    await writingRunFile(join(dir, RUN_FILES.model), () => saveModelArtifacts(join(dir, RUN_FILES.model), artifacts));
-  }
-  const preprocessing: RunPreprocessing = {
-    formatVersion: RUN_FORMAT_VERSION,
-    scaling: request.scaling,
-    scaler,
-    features: config.features,
-    sampleShape: samples.sampleShape,
-    classes: samples.classNames,
-  };
-  await write(RUN_FILES.preprocessing, preprocessing);
-  const predictionsFile: RunPredictions = { formatVersion: RUN_FORMAT_VERSION, labels: samples.classNames, predictions };
-  await write(RUN_FILES.predictions, predictionsFile);
-  await write(RUN_FILES.inspection, inspections.file());
-  if (dataset.kind === 'images') await write(RUN_FILES.thumbnails, misclassifiedThumbnails(dataset, metrics.misclassified));
-  const sample = diagramSampleOf(dataset, request.features);
-  if (sample) await write(RUN_FILES.diagramSample, sample);
-  const record = { dir, config: finalConfig, metrics, history: historyRows(plan.kind, live) };
-  await writingRunFile(join(dir, RUN_FILES.reportHtml), () =>
-    exportRunReport(dir, { language: request.language, pdf: false, run: record }),
+  await writingRunFile(dir, () =>
+    withDeferredSync(async () => {
+      await write(RUN_FILES.config, finalConfig);
+      if (last?.artifacts) {
+        const artifacts = last.artifacts;
+        await writingRunFile(join(dir, RUN_FILES.model), () => saveModelArtifacts(join(dir, RUN_FILES.model), artifacts));
+      }
+      const preprocessing: RunPreprocessing = {
+        formatVersion: RUN_FORMAT_VERSION,
+        scaling: request.scaling,
+        scaler,
+        features: config.features,
+        sampleShape: samples.sampleShape,
+        classes: samples.classNames,
+      };
+      await write(RUN_FILES.preprocessing, preprocessing);
+      const predictionsFile: RunPredictions = { formatVersion: RUN_FORMAT_VERSION, labels: samples.classNames, predictions };
+      await write(RUN_FILES.predictions, predictionsFile);
+      await write(RUN_FILES.inspection, inspections.file());
+      if (dataset.kind === 'images') await write(RUN_FILES.thumbnails, misclassifiedThumbnails(dataset, metrics.misclassified));
+      const sample = diagramSampleOf(dataset, request.features);
+      if (sample) await write(RUN_FILES.diagramSample, sample);
+      const record = { dir, config: finalConfig, metrics, history: historyRows(plan.kind, live) };
+      await writingRunFile(join(dir, RUN_FILES.reportHtml), () =>
+        exportRunReport(dir, { language: request.language, pdf: false, run: record }),
+      );
+      await writingRunFile(dir, () => writeRunExports(dir, { language: request.language, run: record }));
+    }),
   );
-  await writingRunFile(dir, () => writeRunExports(dir, { language: request.language, run: record }));
   await write(RUN_FILES.metrics, metrics);
   try {
     await finishRun(dir, status, problem?.message);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -19,17 +20,45 @@ async function refuseSpecialTarget(path: string): Promise<void> {
   }
 }
 
+/** The files whose flush to disk `withDeferredSync` does at its end, for the writes made inside it. */
+const deferredSyncs = new AsyncLocalStorage<Set<string>>();
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Runs `work` with the flush to disk (fsync) of each atomic write inside it deferred to its end, where every file is
+ * flushed at once: the filesystem commits concurrent flushes together, where one after another each waited for its
+ * own commit (about 30 ms each on the loaded lab machine, and a run folder has some twenty files: 0.6 s of a 1 s
+ * job). Every file is still renamed into place whole, and is on disk when this resolves, so a caller that writes
+ * its commit file after it (a run's metrics.json) keeps its meaning after a power cut.
+ */
+export async function withDeferredSync<T>(work: () => Promise<T>): Promise<T> {
+  const paths = new Set<string>();
+  const result = await deferredSyncs.run(paths, work);
+  await Promise.all([...paths].map(syncFile));
+  return result;
+}
+
 /**
  * Writes a file so that readers only ever see the old or the new content, never a torn one:
- * write a temporary file beside it, flush it to disk, then rename over the target (atomic on one filesystem).
+ * write a temporary file beside it, flush it to disk (or have `withDeferredSync` do it), then rename over the
+ * target (atomic on one filesystem).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await refuseSpecialTarget(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const deferred = deferredSyncs.getStore();
   const handle = await open(temporary, 'w');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (!deferred) await handle.sync();
   } catch (error) {
     await handle.close();
     await rm(temporary, { force: true });
@@ -42,6 +71,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(temporary, { force: true });
     throw error;
   }
+  deferred?.add(path);
 }
 
 /**

@@ -2,9 +2,11 @@ import { decode as decodeWithImageJs, type Image } from 'image-js';
 import { decodeGif } from './decodeGif';
 import { DecodeError, sixteenTo8, type DecodedImage } from './decodedImage';
 import { decodeNetpbm } from './decodeNetpbm';
+import { decodeSimplePng } from './decodePng';
 import { applyOrientation, readJpegOrientation } from './exifOrientation';
 import { jpegHasEndMarker, readJpegInfo } from './jpegInfo';
 import type { ImageFormat } from './sniffFormat';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * Converts an image-js image to our 8-bit grey/RGB form. `keepGrey` lets a grey JPEG (which image-js
@@ -52,6 +54,10 @@ export function decodeImage(bytes: Uint8Array, format: ImageFormat): DecodedImag
       // Upright as every photo viewer shows it (EXIF orientation), so a phone's portrait photos are not on their side.
       return applyOrientation(fromImageJs(decodeWithImageJs(bytes), info.components === 1), readJpegOrientation(bytes));
     }
+    case 'png':
+      // Not in decoding worker threads: a worker terminated (a cancelled load) in the middle of a zlib call can abort
+      // the whole process (Node's assertion "close before init", seen once in loadImageFolder's cancel test).
+      return (isMainThread ? decodeSimplePng(bytes) : null) ?? fromImageJs(decodeWithImageJs(bytes));
     default:
       return fromImageJs(decodeWithImageJs(bytes));
   }
