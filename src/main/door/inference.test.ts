@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentResult } from '../../shared/contract/experiment';
 import type { InspectConvResult, ModelImportResult, PredictImageResult } from '../../shared/contract/inference';
 import type { RunSummary } from '../../shared/contract/runs';
+import type { SaliencyResult } from '../../shared/contract/saliency';
 import { modelPresets } from '../../shared/models/presets';
 import { builtinPaths } from '../core/datasets/builtins';
 import { inspectImageFile } from '../core/datasets/images/inspectImageFile';
@@ -212,6 +213,55 @@ describe('runs.inspectConv', () => {
     await expect(
       call('runs.inspectConv', { runId: hogRun.runId, source: { kind: 'dataset', datasetId: digitsId, file } }),
     ).rejects.toMatchObject({ code: 'inference-no-conv' });
+  });
+});
+
+describe('runs.saliency', () => {
+  it('CNN run: Grad-CAM, gradients and occlusion give a 28×28 map in 0..1 of the predicted class, over what the model sees', async () => {
+    const sample = storedPredictions(cnnRun)[3];
+    const source = { kind: 'dataset', datasetId: digitsId, file: sample.file };
+    const predicted = sample.probabilities.indexOf(Math.max(...sample.probabilities));
+    for (const method of [{ method: 'gradcam' }, { method: 'gradient' }, { method: 'smoothgrad', samples: 4 }, { method: 'occlusion' }]) {
+      const result = await call<SaliencyResult>('runs.saliency', { runId: cnnRun.runId, source, method });
+      expect(result).toMatchObject({ method: method.method, targetClass: predicted, predictedClass: predicted, label: String(predicted) });
+      expect(result.probability).toBeCloseTo(sample.probabilities[predicted], 5);
+      expect(result.map).toMatchObject({ width: 28, height: 28 });
+      expect(result.map.values).toHaveLength(28 * 28);
+      expect(result.picture).toMatchObject({ width: 28, height: 28, png: expect.stringMatching(/^data:image\/png;base64,/) });
+    }
+    const gradcam = await call<SaliencyResult>('runs.saliency', { runId: cnnRun.runId, source, method: { method: 'gradcam', layer: 0 } });
+    expect(gradcam.gradcam).toMatchObject({ layer: 0, mapWidth: 28, mapHeight: 28 });
+    expect(gradcam.gradcam?.layers).toHaveLength(2);
+    const other = (predicted + 1) % 10;
+    const asked = await call<SaliencyResult>('runs.saliency', {
+      runId: cnnRun.runId,
+      source,
+      method: { method: 'gradient' },
+      targetClass: other,
+    });
+    expect(asked).toMatchObject({ targetClass: other, label: String(other) });
+    await expect(call('runs.saliency', { runId: cnnRun.runId, source, method: { method: 'hogCells' } })).rejects.toMatchObject({
+      code: 'saliency-needs-hog',
+    });
+  });
+
+  it('HOG run: cell and orientation weights over the HOG picture; Grad-CAM and pixel gradients are refused', async () => {
+    const source = { kind: 'dataset', datasetId: digitsId, file: storedPredictions(hogRun)[0].file };
+    const result = await call<SaliencyResult>('runs.saliency', { runId: hogRun.runId, source, method: { method: 'hogCells' } });
+    expect(result.hog).toMatchObject({ cellRows: 6, cellColumns: 3, orientations: 8, pixelsPerCell: [4, 4] });
+    expect(result.hog?.weights).toHaveLength(6 * 3 * 8);
+    expect(result.map).toMatchObject({ width: 12, height: 24 });
+    const occluded = await call<SaliencyResult>('runs.saliency', { runId: hogRun.runId, source, method: { method: 'occlusion' } });
+    expect(occluded.map).toMatchObject({ width: 12, height: 24 });
+    for (const [method, code] of [
+      ['gradcam', 'saliency-needs-pixels'],
+      ['gradient', 'saliency-needs-pixels'],
+    ]) {
+      await expect(call('runs.saliency', { runId: hogRun.runId, source, method: { method } })).rejects.toMatchObject({ code });
+    }
+    await expect(
+      call('runs.saliency', { runId: hogRun.runId, source, method: { method: 'smoothgrad', samples: 1000 } }),
+    ).rejects.toMatchObject({ code: 'invalid-request' });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   predictionSourceSchema,
 } from './inference';
 import { modelExportFormatSchema, modelExportResultSchema } from './modelExport';
+import { saliencyMethodRequestSchema, saliencyResultSchema } from './saliency';
 import { taskIdSchema } from './tasks';
 import { hogParamsSchema, interpolationSchema } from './features';
 import { languageSchema, runIdSchema } from './runId';
@@ -443,6 +444,20 @@ export const runsMethods = {
       channels: z.number().int().min(1).max(MAX_FEATURE_MAP_CHANNELS).default(8),
     }),
     inspectConvResultSchema,
+  ),
+  /**
+   * "¿Dónde mira la red?": a saliency map of one image for one class (the predicted one unless `targetClass` is
+   * given) under a finished run's model, by the method asked for (src/shared/inference/saliencyMethods.ts says which
+   * apply; the others are refused with what to use instead).
+   */
+  'runs.saliency': method(
+    z.object({
+      runId: runIdSchema,
+      source: predictionSourceSchema,
+      method: saliencyMethodRequestSchema,
+      targetClass: z.number().int().nonnegative().max(100_000).optional(),
+    }),
+    saliencyResultSchema,
   ),
   /**
    * Classifies every image of a folder (recursively; decoding and problems report as Datos) with a run's model,

@@ -12,7 +12,16 @@ import type { RunModel } from './runModelCache';
 /** Input channels drawn per filter; the weights of every channel are still returned. */
 const SLICES_PER_FILTER = 8;
 /** Layers that only apply an activation: the feature map shown is taken after them. */
-const ACTIVATION_LAYERS = new Set(['Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'Softmax', 'ThresholdedReLU', 'SinapsisActivation']);
+export const ACTIVATION_LAYERS = new Set([
+  'Activation',
+  'ReLU',
+  'LeakyReLU',
+  'PReLU',
+  'ELU',
+  'Softmax',
+  'ThresholdedReLU',
+  'SinapsisActivation',
+]);
 
 type Picture = InspectConvResult['input'];
 

@@ -6,6 +6,7 @@ import { inspectConv } from '../inference/inspectConv';
 import { predictVector } from '../inference/predictSample';
 import { sampleFeatures } from '../inference/sampleFeatures';
 import { resolveSample } from '../inference/sampleSource';
+import { computeSaliency } from '../saliency/computeSaliency';
 import { exportRunModelWithZip } from '../modelExport/exportModel';
 import { readNotes } from '../reports/exportRunReport';
 import { writeRunExports } from '../reports/runExports';
@@ -81,6 +82,11 @@ export const runsHandlers: HandlerMap<Extract<MethodName, `runs.${string}`>> = {
         channels: request.channels,
       }),
     );
+  },
+  'runs.saliency': async (request, context) => {
+    const dir = runDir(context.workspace.runsRoot, request.runId);
+    const sample = await resolveSample(request.source, access(context));
+    return context.runModels.with(dir, (run) => computeSaliency(run, sample, { method: request.method, targetClass: request.targetClass }));
   },
   'runs.predictFolder': async (request, context) => {
     const dir = runDir(context.workspace.runsRoot, request.runId);

@@ -2,6 +2,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { loadRun, type LoadedRun } from '../components/evaluation/runLoader';
 import { firstFoldHistory, interruptedEpoch, matchingDatasetId, reusableSpec, reusedSettings } from './evaluationRun';
+import type { SaliencySubject } from '../../../shared/inference/saliencyMethods';
 import { hasConvLayers } from './runDetails';
 import { useClient } from './useClient';
 import { useErrorMessage } from './useErrorMessage';
@@ -106,6 +107,12 @@ export function useEvaluation() {
     metrics,
     imported,
     isCnn: computed(() => (config.value ? hasConvLayers(config.value) : false)),
+    /** What "¿Dónde mira la red?" needs to offer the methods that apply; null for a table run (no image to draw on). */
+    saliencySubject: computed<SaliencySubject | null>(() =>
+      config.value && config.value.features.kind !== 'columns'
+        ? { features: config.value.features.kind, cnn: hasConvLayers(config.value) }
+        : null,
+    ),
     featureColumns: computed(() => (config.value?.features.kind === 'columns' ? config.value.features.details.columns : [])),
     labels: computed(() => metrics.value?.confusionMatrix.labels ?? []),
     /** Images of the gallery come from the loaded dataset only when it is the one this run was trained on. */

@@ -10,7 +10,7 @@ import { useErrorMessage } from './useErrorMessage';
  * student clicking image after image always sees the last one.
  */
 
-function latestCall<Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) {
+export function latestCall<Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) {
   const describe = useErrorMessage();
   const result: Ref<Result | null> = shallowRef(null);
   const error = ref<string | null>(null);

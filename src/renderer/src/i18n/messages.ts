@@ -18,6 +18,7 @@ import { modelExport } from './locales/modelExport';
 import { pixels } from './locales/pixels';
 import { project } from './locales/project';
 import { report } from './locales/report';
+import { saliency } from './locales/saliency';
 import { shell } from './locales/shell';
 import { terms } from './locales/terms';
 import { training } from './locales/training';
@@ -50,6 +51,7 @@ export const areas: Record<string, AreaMessages> = {
   faultErrors,
   embeddingErrors,
   inference,
+  saliency,
   modelExport,
   pixels,
   project,
