@@ -76,6 +76,19 @@ async function loadDatasetAndRun(page: Page, root: string): Promise<string> {
   const predict = page.getByTestId('predict-panel');
   await predict.getByTestId('predict-thumbs').locator('img').first().click();
   await expect(predict.getByTestId('predict-bar').first()).toBeVisible();
+  // The feature maps (PCA, quick) of Evaluación's pair and of Características: their legends and captions are measured too.
+  for (const [view, testId, map] of [
+    ['evaluacion', 'eval-map', 'layer'],
+    ['caracteristicas', 'features-map', 'features'],
+  ] as const) {
+    await show(page, view);
+    const panel = page.getByTestId(testId);
+    await panel.getByTestId('embedding-method').selectOption('pca');
+    await panel.getByTestId('embedding-compute').click();
+    await expect(panel.getByTestId(`${testId}-${map}-scatter`)).toHaveAttribute('data-points', String(3 * IMAGES_PER_CLASS), {
+      timeout: 120_000,
+    });
+  }
   // Informe with the run chosen: its notes form and report settings are measured too.
   await show(page, 'informe');
   await page.getByTestId('runs-table').locator('tbody tr').filter({ hasText: runId }).click();

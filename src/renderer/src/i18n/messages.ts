@@ -3,6 +3,7 @@ import { browse } from './locales/browse';
 import { convChain } from './locales/convChain';
 import { data } from './locales/data';
 import { datasetFit } from './locales/datasetFit';
+import { embedding } from './locales/embedding';
 import { errors } from './locales/errors';
 import { embeddingErrors } from './locales/embeddingErrors';
 import { evaluation } from './locales/evaluation';
@@ -59,6 +60,7 @@ export const areas: Record<string, AreaMessages> = {
   terms,
   opening,
   browse,
+  embedding,
 };
 
 function isTree(value: string | Tree | undefined): value is Tree {
