@@ -69,9 +69,9 @@ const warmCache = join(work, 'cache-warm');
 const coldCache = join(work, 'cache-cold');
 const env = (cache: string): NodeJS.ProcessEnv => ({ ...process.env, SINAPSIS_RUNS_DIR: runs, SINAPSIS_CACHE_DIR: cache });
 
-/** Test accuracy printed by `sinapsis train` ("accuracy: train 99.5 %, validation 94.0 %, test 94.4 %"). */
+/** Test accuracy printed by `sinapsis train` ("accuracy: train 99.5%, validation 94.0%, test 94.4%"). */
 function sinapsisAccuracy(stdout: string): number {
-  const match = /test ([\d.]+) %/.exec(stdout);
+  const match = /test ([\d.]+) ?%/.exec(stdout);
   if (!match) throw new Error(`no test accuracy in the output of sinapsis train:\n${stdout}`);
   return Number(match[1]) / 100;
 }
