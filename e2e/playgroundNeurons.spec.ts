@@ -56,15 +56,19 @@ test.describe('Playground: neurons as pictures', () => {
     const rows = details.getByTestId('playground-neuron-weights').locator('tbody tr');
     await expect(rows).toHaveCount(5);
     await expect(rows.locator('td:first-child')).toHaveText(['x₁', 'x₂', 'x₁²', 'x₂²', 'Sesgo b']);
-    for (const text of await rows.locator('td.number').allTextContents()) expect(text).toMatch(/^−?\d+,\d{3}$/);
+    // Spanish numbers: a decimal comma, a true minus sign, at most 3 decimals (trailing zeros dropped).
+    const numbers = await rows.locator('td.number').allTextContents();
+    for (const text of numbers) expect(text).toMatch(/^−?\d+(,\d{1,3})?$/);
+    expect(numbers.some((text) => text.includes(','))).toBe(true);
     // A second-layer neuron names the first layer's neurons as its sources.
     await lab.getByTestId('playground-neuron-1-1').click();
     await expect(rows.first().locator('td').first()).toHaveText('Neurona 1 de la capa 1');
     await expect(rows).toHaveCount(5);
     await lab.getByTestId('playground-neuron-0-0').click();
     // Tall enough that the status bar at the bottom of the window does not cover the panel.
-    await page.setViewportSize({ width: 1280, height: 1400 });
-    await network.screenshot({ path: docsScreenshot('screenshots/playground-neuronas.png') });
+    await page.setViewportSize({ width: 1280, height: 1800 });
+    // The diagram beside the decision map and the loss curves, as the lab lays them out.
+    await lab.locator('.lab-body').screenshot({ path: docsScreenshot('screenshots/playground-neuronas.png') });
   });
 
   test('stays responsive with 3 hidden layers of 8 neurons and all seven features', async ({ page }) => {
@@ -96,12 +100,10 @@ test.describe('Playground: neurons as pictures', () => {
     await lab.getByTestId('playground-pause').click();
     const sorted = [...gaps].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    test
-      .info()
-      .annotations.push({
-        type: 'frame gap (ms)',
-        description: `median ${median.toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`,
-      });
+    test.info().annotations.push({
+      type: 'frame gap (ms)',
+      description: `median ${median.toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`,
+    });
     console.log(`playground 3×8, 7 features: frame gap median ${median.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     expect(Number(await lab.getByTestId('playground-epoch').textContent())).toBeGreaterThan(0);
     // The pause button answered at once (no long task in the way) and the last neuron was drawn.
