@@ -18,6 +18,12 @@ import type { RunModel } from '../inference/runModelCache';
 export type Half = 'left' | 'right';
 export const CLASSES = ['a', 'b', 'c'];
 
+/** Class names for the model's outputs: CLASSES for the hand-built 3-output models, "0", "1", … for others. */
+function classesOf(model: tf.LayersModel): string[] {
+  const outputs = model.outputs[0].shape[1] ?? CLASSES.length;
+  return outputs === CLASSES.length ? CLASSES : Array.from({ length: outputs }, (_, i) => String(i));
+}
+
 /** Uniform weights in [−1, 1) from a seed. */
 export function seededValues(length: number, seed: number): Float32Array {
   const random = createSeededRandom(seed);
@@ -50,14 +56,14 @@ export function pixelRun(
     dir: '/hand-built',
     model,
     inputShape,
-    outputWidth: CLASSES.length,
+    outputWidth: classesOf(model).length,
     preprocessing: {
       formatVersion: RUN_FORMAT_VERSION,
       scaling: scaler ? 'zscore' : 'none',
       scaler,
       features: { kind: 'pixels', length: details.length, details },
       sampleShape: inputShape,
-      classes: CLASSES,
+      classes: classesOf(model),
     },
   };
 }
@@ -143,14 +149,14 @@ export function hogRun(model: tf.LayersModel, width: number, height: number, sca
     dir: '/hand-built',
     model,
     inputShape: [length],
-    outputWidth: CLASSES.length,
+    outputWidth: classesOf(model).length,
     preprocessing: {
       formatVersion: RUN_FORMAT_VERSION,
       scaling: scaler ? 'zscore' : 'none',
       scaler,
       features: { kind: 'hog', length, details: { ...LAB_HOG_PARAMS, resize: null, grayscale: true, interpolation: 'linear', length } },
       sampleShape: [length],
-      classes: CLASSES,
+      classes: classesOf(model),
     },
   };
 }
