@@ -10,10 +10,12 @@
  * medians: its epoch is ~10 ms, which a busy moment of a shared machine easily doubles.
  * Run: `npx tsx bench/train.ts [epochs]` (default 5 for the MLPs, whose first epoch is JIT warm-up and takes ~4x longer
  * in Sinapsis, so 3 left two real ones to take the minimum of on a shared machine; the CNN runs 4 epochs on
- * both sides, since tfjs needs about three to warm up). Data are random and seeded: only the time matters here. The
+ * both sides, since tfjs needs about three to warm up; its rows, on one and on two workers, alternate with PyTorch over
+ * CNN_ROUNDS rounds, default 3, and print medians and the two workers' hand-over cost per batch). Data are random and seeded: only the time matters here. The
  * load average is printed before and after: on a shared machine, compare runs only at similar loads. Set PYTHON to
  * use another interpreter. CPU time (process.cpuUsage between epoch events here, process_time in Python) is printed
- * next to the wall time: PyTorch uses both cores, Sinapsis one.
+ * next to the wall time: PyTorch uses both cores, Sinapsis one (two with two workers). bench/cnnWorkers.ts times the
+ * CNN alone (batch sizes for the two-worker rule) and compares the test accuracy of one and two workers.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,8 +25,11 @@ import { modelPresets } from '../src/shared/models/presets';
 import { trainingSettingsSchema, type TrainingSettingsInput } from '../src/shared/models/trainingSettings';
 import type { BackendPreference } from '../src/shared/contract/app';
 import { runTrainingJob } from '../src/main/core/engine/trainingJob';
+import type { ExchangeTimes } from '../src/main/core/engine/dataParallel';
 
 const epochs = Math.max(2, Number(process.argv[2] ?? 5));
+/** Interleaved rounds of the CNN rows (one worker, two workers, PyTorch); CNN_ROUNDS=1 for a quick look. */
+const cnnRounds = Math.max(1, Number(process.env.CNN_ROUNDS ?? 3));
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 
 interface Row {
@@ -49,7 +54,7 @@ async function timeOurs(
   settings: TrainingSettingsInput,
   backend: BackendPreference,
   runEpochs = epochs,
-): Promise<{ seconds: number; cpu: number; engine: string; backend: string | null }> {
+): Promise<{ seconds: number; cpu: number; engine: string; backend: string | null; exchange: ExchangeTimes | null }> {
   const spec = parseModelSpec(presetId === 'mlp320_18_10' ? modelPresets.mlp320_18_10 : modelPresets.cnnDesign28);
   const size = spec.inputShape.reduce((a, b) => a * b, 1);
   const data = randomData(samples, size, 10);
@@ -77,7 +82,7 @@ async function timeOurs(
     },
   );
   const fastest = times.indexOf(Math.min(...times));
-  return { seconds: times[fastest], cpu: cpu[fastest], engine: outcome.engine, backend: outcome.backend };
+  return { seconds: times[fastest], cpu: cpu[fastest], engine: outcome.engine, backend: outcome.backend, exchange: outcome.exchange };
 }
 
 function peer(task: string, samples: number, peerEpochs = epochs): { library: string; seconds: number; cpu?: number } | null {
@@ -158,14 +163,54 @@ async function main(): Promise<void> {
     peers: [peer('mlp1', 5000)].filter((p) => p !== null),
   });
 
+  // The CNN on one and on two workers (dataParallel.ts) and PyTorch, interleaved round by round (the order turns
+  // each round), each run's fastest epoch, then the median over the rounds: on a shared machine a burst of load
+  // hits one run, not one side.
   const cnnEpochs = 4;
-  const cnn = await timeOurs('cnnDesign28', 5000, { optimizer: 'adam', learningRate: 1e-3, batchSize: 64 }, 'wasm', cnnEpochs);
+  const cnnSettings = { optimizer: 'adam', learningRate: 1e-3, batchSize: 64, engine: 'tfjs' } as const;
+  const cnnRuns: { one: number[]; two: number[]; torch: number[]; oneCpu: number[]; twoCpu: number[]; torchCpu: number[] } = {
+    one: [],
+    two: [],
+    torch: [],
+    oneCpu: [],
+    twoCpu: [],
+    torchCpu: [],
+  };
+  let exchangeLine = '';
+  let torchName = '';
+  const cnnSides = [
+    async () => {
+      const r = await timeOurs('cnnDesign28', 5000, { ...cnnSettings, workers: 1 }, 'wasm', cnnEpochs);
+      cnnRuns.one.push(r.seconds);
+      cnnRuns.oneCpu.push(r.cpu);
+    },
+    async () => {
+      const r = await timeOurs('cnnDesign28', 5000, { ...cnnSettings, workers: 2 }, 'wasm', cnnEpochs);
+      cnnRuns.two.push(r.seconds);
+      cnnRuns.twoCpu.push(r.cpu);
+      if (r.exchange) {
+        const per = (ms: number): string => (ms / r.exchange!.batches).toFixed(2);
+        exchangeLine = `hand-over per batch: worker 0 ${per(r.exchange.copyMs)} ms (weights out, gradient sum), worker 1 ${per(r.exchange.partnerCopyMs)} ms (weights in, gradients out); worker 0 waited ${per(r.exchange.waitMs)} ms, worker 1 busy ${per(r.exchange.partnerBusyMs)} ms`;
+      }
+    },
+    async () => {
+      const p = peer('cnn', 5000, cnnEpochs);
+      if (!p) return;
+      torchName = p.library;
+      cnnRuns.torch.push(p.seconds);
+      cnnRuns.torchCpu.push(p.cpu ?? Number.NaN);
+    },
+  ];
+  for (let round = 0; round < cnnRounds; round++) for (let k = 0; k < cnnSides.length; k++) await cnnSides[(round + k) % cnnSides.length]();
+  const cnnTask = `CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam (median of ${cnnRounds} interleaved rounds)`;
+  const torchPeer = cnnRuns.torch.length ? [{ library: torchName, seconds: median(cnnRuns.torch), cpu: median(cnnRuns.torchCpu) }] : [];
+  rows.push({ task: cnnTask, ours: 'tfjs (wasm), 1 worker', seconds: median(cnnRuns.one), cpu: median(cnnRuns.oneCpu), peers: torchPeer });
   rows.push({
-    task: 'CNN 28x28 conv8-pool-conv16-pool-dense64-drop-10, 5000 images, batch 64, Adam',
-    ours: label(cnn),
-    seconds: cnn.seconds,
-    cpu: cnn.cpu,
-    peers: [peer('cnn', 5000, cnnEpochs)].filter((p) => p !== null),
+    task: `${cnnTask}, two workers\n  (${exchangeLine}; ${(median(cnnRuns.one) / median(cnnRuns.two)).toFixed(2)}x faster than one worker)`,
+    ours: 'tfjs (wasm), 2 workers',
+    seconds: median(cnnRuns.two),
+    cpu: median(cnnRuns.twoCpu),
+    peers: torchPeer,
   });
 
   console.log(
