@@ -283,6 +283,7 @@ describe('sinapsis train', () => {
       [['--data', 'builtin:wine', '--model', 'mlp320_18_10', '--features', 'hog'], /"hog" features do not apply to a table/],
       [['--data', 'builtin:wine', '--optimizer', 'newton'], /--optimizer must be one of gd, sgd, minibatch, momentum, adam, rmsprop/],
       [['--data', 'builtin:wine', '--epochs', '0'], /Invalid settings: training\.epochs/],
+      [['--data', 'builtin:wine', '--workers', '3'], /--workers must be auto, 1, 2; got "3"/],
       [['--data', 'builtin:nope'], /is not a bundled dataset/],
       [['--data', 'builtin:wine', '--augment', 'rotation=10'], /Data augmentation transforms images; this dataset is a table/],
       [[], /Give the dataset with --data/],
