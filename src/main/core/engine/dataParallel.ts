@@ -34,11 +34,12 @@ import type { TrainingData } from './trainingData';
  */
 
 /**
- * Below this many multiply-adds per batch (forward pass, `forwardMacsPerSample` × batch size) one worker is at least
- * as fast: each half still pays every kernel's fixed cost, and the hand-over costs about 0.1-0.3 ms per batch. Measured
- * with bench/train.ts-style runs on the 2-core machine: the DESIGN.md CNN (0.34 M per sample) gains ×1.6-1.8 at batch
- * 64 (22 M) and ×1.3 at batch 16 (5.4 M); at batch 4 (1.4 M) the two are even. Dense networks small enough for the
- * didactic engine never get here.
+ * Below this many multiply-adds per batch (forward pass, `forwardMacsPerSample` × batch size) one worker is about as
+ * fast: each half still pays every kernel's fixed cost, and the hand-over costs about 0.9 ms per batch (load 4).
+ * Estimated from one thread's timings of the DESIGN.md CNN (0.34 M per sample) at load 4.6: a batch of 64 took 9.4 ms,
+ * 32 took 4.9-5.3 ms and 16 took 3.2 ms, so two workers can gain about 1.6x at batch 64 (22 M), 1.3x at 32 and
+ * little below 12 (4 M). `bench/cnnWorkers.ts speed` measures the crossover directly; on a machine loaded beyond its
+ * cores two workers lose at every size (docs/training.md).
  */
 export const TWO_WORKERS_MIN_MACS_PER_BATCH = 4_000_000;
 
