@@ -123,6 +123,16 @@ describe('every command refuses a device, a FIFO or a folder where it reads a fi
       says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
     },
     {
+      command: 'embed',
+      args: (p) => ['embed', '--data', p],
+      says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image folder, a CSV file or builtin:NAME`),
+    },
+    {
+      command: 'embed',
+      args: (p) => ['embed', '--run', p],
+      says: (p) => new RegExp(`${notRegular(p).source}, not a folder\\. Give a run folder`),
+    },
+    {
       command: 'train',
       args: (p) => ['train', '--data', p, '--out', join(dir, 'never')],
       says: (p) => new RegExp(`${notRegular(p).source}\\. Give an image folder, a CSV file or builtin:NAME`),
@@ -197,6 +207,10 @@ describe('every command refuses a device, a FIFO or a folder where it reads a fi
     );
     await expectRefused(['hog', images, '--csv', fifo], /pipe is not a regular file .* so Sinapsis does not write over it/);
     await expectRefused(['predict', imageRun, images, '--csv', fifo], /pipe is not a regular file .* so Sinapsis does not write over it/);
+    await expectRefused(
+      ['embed', '--data', 'builtin:wine', '--csv', fifo],
+      /pipe is not a regular file .* so Sinapsis does not write over it/,
+    );
     expect(statSync(fifo).isFIFO()).toBe(true);
   }, 60_000);
 

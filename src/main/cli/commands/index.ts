@@ -54,6 +54,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./hog')).hogCommand,
   },
   {
+    name: 'embed',
+    summary: "Feature map: every sample on a plane by PCA, t-SNE or UMAP, of a dataset's features or a run's layer",
+    load: async () => (await import('./embed')).embedCommand,
+  },
+  {
     name: 'check',
     summary: 'Grade returned runs against an assignment (fingerprint, split, seed, locks, metrics)',
     load: async () => (await import('./check')).checkCommand,

@@ -64,13 +64,13 @@ function workersOption(value: string | undefined): WorkersChoice {
   return choice === 'auto' ? choice : choice === '1' ? 1 : 2;
 }
 
-interface PixelFlags {
+export interface PixelFlags {
   size: string | undefined;
   colorMode: string | undefined;
   resizeMode: string | undefined;
 }
 
-function featuresOption(
+export function featuresOption(
   kind: string | undefined,
   hog: string | undefined,
   pixels: PixelFlags,

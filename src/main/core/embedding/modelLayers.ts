@@ -43,7 +43,7 @@ export function chosenLayer(layers: readonly EmbeddingLayer[], requested: number
   if (!layer) {
     throw new SinapsisError(
       'embedding-layer-out-of-range',
-      `The model has layers 0 to ${layers.length - 1}; there is no layer ${index}. Choose one of them (sinapsis embed --run RUN lists them with --json).`,
+      `The model has layers 0 to ${layers.length - 1}; there is no layer ${index}. Choose one of them ("sinapsis embed --run RUN" lists them).`,
       { layer: index, last: layers.length - 1 },
     );
   }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -22,6 +23,16 @@ export function workerFile(name: WorkerName): { file: string; fromSource: boolea
 }
 
 /**
+ * tsx's loader API as an absolute URL, resolved from this checkout: the bootstrap is evaluated code, so a bare
+ * 'tsx/esm/api' would be resolved from the current directory and fail when sinapsis runs outside the checkout.
+ */
+function tsxApi(): string {
+  const resolveUrl = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+  if (resolveUrl) return resolveUrl('tsx/esm/api');
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+}
+
+/**
  * Starts a core worker thread; from source it runs through tsx so the same TypeScript is used. On Node 20,
  * `execArgv: ['--import', 'tsx']` does not reach a worker's module loader ("Unknown file extension .ts"), so
  * the worker starts from a one-line bootstrap that registers tsx's loader and then imports the entry file.
@@ -29,6 +40,6 @@ export function workerFile(name: WorkerName): { file: string; fromSource: boolea
 export function spawnCoreWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
   const { file, fromSource } = workerFile(name);
   if (!fromSource) return new Worker(file, options);
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+  const bootstrap = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
