@@ -42,8 +42,6 @@ function integer(name: string, value: string | undefined, max: number): number |
 }
 
 export const embedCommand: CliCommand = {
-  name: 'embed',
-  summary: "Feature map: every sample on a plane by PCA, t-SNE or UMAP, of a dataset's features or a run's layer",
   help: `Usage: sinapsis embed --data D [--features hog|pixels|columns] --method pca|tsne|umap [options]
        sinapsis embed --run RUN [--layer N] [--data D] --method pca|tsne|umap [options]
 
