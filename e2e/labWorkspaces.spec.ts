@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { callFrom, signIn as signInTo, startLabServer, type LabServer } from './labFlows';
 import { openTrainingOnBlobs } from './trainingFlows';
 
 /**
@@ -12,74 +9,20 @@ import { openTrainingOnBlobs } from './trainingFlows';
  */
 
 const TOKEN = 'lab-workspaces-e2e-token-0123456789';
-let server: ChildProcess;
+let lab: LabServer;
 let base = '';
 let classUrl = '';
 
 test.beforeAll(async () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'sinapsis-lab-e2e-'));
-  server = spawn(process.execPath, ['out/main/cli.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--token', TOKEN], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      SINAPSIS_RUNS_DIR: join(scratch, 'teacher-runs'),
-      SINAPSIS_WORKSPACES_DIR: join(scratch, 'workspaces'),
-      SINAPSIS_CACHE_DIR: join(scratch, 'cache'),
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the lab server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const found = /at: http:\/\/0\.0\.0\.0:(\d+)(\/join\?code=\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        base = `http://127.0.0.1:${found[1]}`;
-        classUrl = `${base}${found[2]}`;
-        resolve();
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
+  lab = await startLabServer(TOKEN);
+  ({ base, classUrl } = lab);
 });
 
 test.afterAll(() => {
-  server.kill('SIGTERM');
+  lab.process.kill('SIGTERM');
 });
 
-/** One contract call from a page's own origin and cookies, as a tampered page could make it. */
-async function callFrom(page: Page, method: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return page.evaluate(
-    ([name, body]) =>
-      new Promise((resolve, reject) => {
-        const socket = new WebSocket(`ws://${location.host}/api`);
-        socket.onopen = () => socket.send(JSON.stringify({ type: 'call', id: 7, method: name, payload: body }));
-        socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; id?: number; result?: unknown };
-          if (message.type !== 'result' || message.id !== 7) return;
-          socket.close();
-          resolve(message.result as { ok: boolean });
-        };
-        socket.onerror = () => reject(new Error('socket refused'));
-      }),
-    [method, payload] as const,
-  );
-}
-
-async function signIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, locale: 'es-ES', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(classUrl);
-  await expect(page.getByRole('heading', { name: 'Entrar a la clase' })).toBeVisible();
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-submit').click();
-  await expect(page.getByRole('heading', { name: 'Bienvenido a Sinapsis' })).toBeVisible();
-  const session = (await context.cookies(base)).find((cookie) => cookie.name.startsWith('sinapsis-session-'));
-  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-  return page;
-}
+const signIn = async (browser: Browser, name: string): Promise<Page> => (await signInTo(browser, lab, name)).page;
 
 async function runIdsIn(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Evaluación', exact: true }).click();
@@ -173,6 +116,10 @@ test('two students train at once, each alone in their workspace; the teacher rea
   ]) {
     await picker.selectOption(id);
     await expect(teacher.getByTestId('workspace-readonly')).toContainText(`Estás viendo las ejecuciones de ${name}`);
+    // Each student's return code, for one who lost theirs.
+    await expect(teacher.getByTestId('workspace-return-code')).toContainText(
+      new RegExp(`Código de regreso de ${name}: \\w{4}-\\w{4}-\\w{4}`),
+    );
     const row = teacher.getByTestId('eval-runs').locator('tr', { hasText: runId });
     await expect(row).toContainText('detenida');
     await row.click();

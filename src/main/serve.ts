@@ -176,7 +176,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (options.lab && token === null) throw new SinapsisError('bad-arguments', "A lab server needs a token: the teacher's access.");
   const core = await createCore('browser', {
-    ...(options.lab ? labServices(options.lab) : {}),
+    ...(options.lab && token !== null ? labServices(options.lab, token) : {}),
     ...(options.maxTrainings ? { trainingSlots: new Slots(options.maxTrainings) } : {}),
   });
   let lab = options.lab && token !== null ? new LabDoor(options.lab, core, token, options.port) : null;

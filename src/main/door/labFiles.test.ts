@@ -31,7 +31,10 @@ describe('lab server file policy through the contract', () => {
     execFileSync('mkfifo', [join(data, 'tables', 'pipe.csv')]);
     core = await createCore('browser', {
       runsRoot: join(base, 'runs'),
-      ...labServices({ dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 }),
+      ...labServices(
+        { dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 },
+        'lab-unit-token-0123456789',
+      ),
     });
     await core.workspaces.create('Ana', 'refuse');
   });

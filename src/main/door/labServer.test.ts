@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../serve';
-import { parseStudentList, studentToken } from './labServer';
+import { parseStudentList, returnCode, studentToken } from './labServer';
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'sinapsis-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sinapsis</title>');
@@ -15,10 +15,10 @@ function labOptions(students: string[] | null) {
 }
 
 /** The caller a session cookie gives, asked over the WebSocket as a page would. */
-function whoAmI(port: number, cookie: string): Promise<unknown> {
+function whoAmI(port: number, cookie: string, method = 'workspace.current'): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}/api`, { origin: `http://127.0.0.1:${port}`, headers: { Cookie: cookie } });
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'call', id: 1, method: 'workspace.current', payload: {} })));
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'call', id: 1, method, payload: {} })));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string; result?: unknown };
       if (message.type !== 'result') return;
@@ -52,6 +52,17 @@ describe('lab server doors', () => {
       value: { mode: 'lab', role: 'student', workspace: { id: 'ana-garcia', name: 'Ana García' } },
     });
     expect((await fetch(`http://127.0.0.1:${server.port}/join?code=anything`)).status).toBe(401);
+    // Listed students come back with their link: no return code.
+    const teacher = await fetch(`http://127.0.0.1:${server.port}/?token=${TOKEN}`, { redirect: 'manual' });
+    expect(await whoAmI(server.port, cookiePair(teacher), 'workspace.list')).toMatchObject({
+      ok: true,
+      value: {
+        workspaces: [
+          { id: 'ana-garcia', returnCode: null },
+          { id: 'bruno', returnCode: null },
+        ],
+      },
+    });
     // A made-up student token is no one.
     expect(
       (
@@ -63,7 +74,14 @@ describe('lab server doors', () => {
   });
 
   it('sign-in by name: only through the class link, only from our own page, and a name only once', async () => {
-    const server = await startServer({ host: '127.0.0.1', port: 0, rendererDir, token: TOKEN, lab: labOptions(null) });
+    const told: string[] = [];
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir,
+      token: TOKEN,
+      lab: { ...labOptions(null), tell: (line) => told.push(line) },
+    });
     servers.push(server);
     const base = `http://127.0.0.1:${server.port}`;
     const classUrl = new URL(server.lab!.classUrl!);
@@ -88,13 +106,51 @@ describe('lab server doors', () => {
     expect((await signIn('Ana', { Origin: 'http://evil.example', Cookie: joinCookie })).status).toBe(403);
     expect((await signIn('Ana', { Origin: base })).status).toBe(403);
     const signed = await signIn('Ana', { Origin: base, Cookie: joinCookie });
-    expect(await signed.clone().json()).toEqual({ ok: true, name: 'Ana' });
+    expect(await signed.clone().json()).toEqual({ ok: true, name: 'Ana', code: returnCode(TOKEN, 'ana') });
     expect(signed.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict; Max-Age=/);
     expect(await whoAmI(server.port, cookiePair(signed))).toMatchObject({ ok: true, value: { role: 'student', workspace: { id: 'ana' } } });
     expect(await (await signIn('ANA', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({
       ok: false,
       error: { code: 'workspace-name-taken' },
     });
+    // Ana's return code, shown once to her, brings her back from a browser without her cookie; nothing else does.
+    const issued = ((await signed.json()) as { code: string }).code;
+    expect(issued).toBe(returnCode(TOKEN, 'ana'));
+    expect(issued).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+    expect(returnCode(TOKEN, 'bruno')).not.toBe(issued);
+    expect(told).toEqual([`Ana joined the class; return code: ${issued}\n`]);
+    const back = (name: string, code: string) =>
+      fetch(`${base}/api/signin`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base, Cookie: joinCookie },
+        body: JSON.stringify({ name, code }),
+      });
+    for (const wrong of [
+      returnCode(TOKEN, 'bruno'),
+      returnCode('another-token-0000000000', 'ana'),
+      'ABCD-EFGH-JKMN',
+      issued.slice(0, -1),
+    ]) {
+      const refused = await back('Ana', wrong);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'workspace-code-wrong', params: { name: 'Ana' } } });
+    }
+    // Typed in lower case with spaces, under another spelling of the name: the same student.
+    const returned = await back(' ana ', issued.toLowerCase().replace(/-/g, ' '));
+    expect(await returned.clone().json()).toEqual({ ok: true, name: 'Ana', returned: true });
+    expect(await whoAmI(server.port, cookiePair(returned))).toMatchObject({
+      ok: true,
+      value: { role: 'student', workspace: { id: 'ana' } },
+    });
+    // The teacher reads each student's code in Evaluación (workspace.list), for one who lost theirs.
+    const teacher = await fetch(`${base}/?token=${TOKEN}`, { redirect: 'manual' });
+    expect(await whoAmI(server.port, cookiePair(teacher), 'workspace.list')).toMatchObject({
+      ok: true,
+      value: { workspaces: [{ id: 'ana', returnCode: issued }] },
+    });
+    expect(await whoAmI(server.port, cookiePair(returned), 'workspace.list')).toMatchObject({ ok: false, error: { code: 'teacher-only' } });
+    // A code with a new name is just a sign-in (the code is not needed, and not taken as anyone's).
+    expect(await (await back('Bruno', issued)).json()).toMatchObject({ ok: true, name: 'Bruno', code: returnCode(TOKEN, 'bruno') });
     expect(await (await signIn('', { Origin: base, Cookie: joinCookie })).json()).toMatchObject({
       ok: false,
       error: { code: 'workspace-name-invalid' },

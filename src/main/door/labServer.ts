@@ -30,6 +30,8 @@ export interface LabServeOptions {
   workspacesRoot: string;
   /** Loaded datasets each student's workspace may hold, in MB (`--workspace-memory`). */
   datasetBudgetMb: number;
+  /** Where a line for the teacher goes (the serve command's output): each new student's return code. */
+  tell?: (line: string) => void;
 }
 
 export const DEFAULT_WORKSPACE_MEMORY_MB = 1024;
@@ -40,10 +42,15 @@ const MAX_SIGNIN_BYTES = 4096;
 export const MAX_WORKSPACES = 500;
 
 /** The core services of a lab server: the file policy of its roots and the students' workspaces. */
-export function labServices(options: LabServeOptions): Partial<CoreServices> {
+export function labServices(options: LabServeOptions, serverToken: string): Partial<CoreServices> {
   return {
     files: new FileAccessPolicy({ roots: [...options.dataRoots.map((root) => resolve(root)), builtinDatasetsDir()] }),
-    lab: { root: resolve(options.workspacesRoot), datasetBudgetBytes: options.datasetBudgetMb * 1024 ** 2 },
+    lab: {
+      root: resolve(options.workspacesRoot),
+      datasetBudgetBytes: options.datasetBudgetMb * 1024 ** 2,
+      // Only sign-in by name has return codes (a `--students` student comes back with their own link).
+      ...(options.students === null ? { returnCodeOf: (id: string) => returnCode(serverToken, id) } : {}),
+    },
   };
 }
 
@@ -59,6 +66,30 @@ export function studentToken(serverToken: string, studentId: string): string {
 /** The code of the class sign-in link. */
 export function classCode(serverToken: string): string {
   return derived(serverToken, 'class code', 16);
+}
+
+/** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+
+/**
+ * A student's return code: what brings them back to their workspace from a browser without their cookie (a private
+ * window, cleared cookies, another lab PC), typed with their name at the class link. Derived from the server's token
+ * and the workspace id, so it stays the same across restarts with the same `--token` and needs no storage; shown
+ * once to the student when they first sign in and printed on the teacher's terminal. 12 symbols of 31 (59 bits):
+ * guessing one over the network is out of reach.
+ */
+export function returnCode(serverToken: string, studentId: string): string {
+  const bytes = createHmac('sha256', serverToken).update(`sinapsis return code ${studentId}`).digest();
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[bytes[i] % CODE_ALPHABET.length];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+/** A return code as typed: case, spaces and dashes do not matter. */
+function normalizeCode(typed: string): string {
+  const bare = typed.toUpperCase().replace(/[\s-]+/g, '');
+  return bare.length === CODE_LENGTH ? `${bare.slice(0, 4)}-${bare.slice(4, 8)}-${bare.slice(8)}` : bare;
 }
 
 /** Reads the requests's body, at most `limit` bytes (a larger one is refused without reading on). */
@@ -160,23 +191,42 @@ export class LabDoor {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed', undefined, { Allow: 'POST' });
     if (req.headers.origin !== `http://${req.headers.host ?? ''}` || !this.isGuest(req)) return send(res, 403, 'Forbidden');
     const body = await readBody(req, MAX_SIGNIN_BYTES);
-    let name: unknown;
+    let fields: { name?: unknown; code?: unknown } = {};
     try {
-      name = body === null ? null : (JSON.parse(body) as { name?: unknown }).name;
+      fields = body === null ? {} : ((JSON.parse(body) as typeof fields | null) ?? {});
     } catch {
-      name = null;
+      fields = {};
     }
+    const { name, code } = fields;
     try {
       if (typeof name !== 'string') throw new SinapsisError('workspace-name-invalid', 'Type your name to sign in.', { max: 60 });
       const id = workspaceIdOf(name);
-      if (!(await this.core.workspaces.exists(id)) && (await this.core.workspaces.list()).length >= MAX_WORKSPACES) {
+      const exists = await this.core.workspaces.exists(id);
+      const cookieFor = (studentId: string): Record<string, string> => ({
+        'Set-Cookie': auth.sessionCookie({ role: 'student', studentId }, { maxAgeSeconds: SESSION_SECONDS }),
+      });
+      if (exists && typeof code === 'string' && code.trim()) {
+        // Coming back without the cookie: the name's own return code, and nothing else, reopens that workspace.
+        const workspace = await this.core.workspaces.student(id);
+        if (!secretsMatch(returnCode(this.serverToken, id), normalizeCode(code))) {
+          throw new SinapsisError(
+            'workspace-code-wrong',
+            `That is not the return code of "${workspace.name}". Check it (it was shown when you first signed in, e.g. ABCD-EFGH-JKMN) or ask your teacher for it.`,
+            { name: workspace.name },
+          );
+        }
+        return json(res, 200, { ok: true, name: workspace.name, returned: true }, cookieFor(id));
+      }
+      if (!exists && (await this.core.workspaces.list()).length >= MAX_WORKSPACES) {
         throw new SinapsisError('workspace-limit', `This server already has ${MAX_WORKSPACES} workspaces, its limit. Ask your teacher.`, {
           limit: MAX_WORKSPACES,
         });
       }
       const workspace = await this.core.workspaces.create(name, 'refuse');
-      const cookie = auth.sessionCookie({ role: 'student', studentId: workspace.id }, { maxAgeSeconds: SESSION_SECONDS });
-      json(res, 200, { ok: true, name: workspace.name }, { 'Set-Cookie': cookie });
+      const issued = returnCode(this.serverToken, workspace.id);
+      // The teacher's copy, for a student who lost theirs.
+      this.options.tell?.(`${workspace.name} joined the class; return code: ${issued}\n`);
+      json(res, 200, { ok: true, name: workspace.name, code: issued }, cookieFor(workspace.id));
     } catch (error) {
       if (error instanceof SinapsisError) return json(res, 200, { ok: false, error: error.toContract() });
       console.error('[sinapsis] sign-in failed:', error);

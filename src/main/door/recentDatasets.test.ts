@@ -38,7 +38,10 @@ beforeAll(async () => {
   }
   core = await createCore('browser', {
     runsRoot: join(base, 'runs'),
-    ...labServices({ dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 }),
+    ...labServices(
+      { dataRoots: [data], students: null, workspacesRoot: join(base, 'workspaces'), datasetBudgetMb: 64 },
+      'lab-unit-token-0123456789',
+    ),
   });
   await core.workspaces.create('Ana', 'refuse');
   await core.workspaces.create('Ben', 'refuse');

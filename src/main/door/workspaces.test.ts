@@ -20,6 +20,17 @@ function value<T>(result: CallResult): T {
 }
 const codeOf = (result: CallResult): string | null => (result.ok ? null : result.error.code);
 
+/** A training long enough (5000 epochs of one sample a batch) to be stopped by hand while it runs. */
+const longWineRun = (taskId: string, datasetId: string) => ({
+  taskId,
+  datasetId,
+  features: { kind: 'columns' },
+  scaling: 'zscore',
+  split: { method: 'train-val-test' },
+  model: modelPresets.wine13_8_4_3,
+  training: { optimizer: 'sgd', learningRate: 0.001, epochs: 5000, batchSize: 1, seed: 3 },
+});
+
 describe('two cores in one process', () => {
   it('share no datasets, tasks or runs', async () => {
     const a = await createCore('cli', { runsRoot: mkdtempSync(join(tmpdir(), 'sinapsis-core-a-')) });
@@ -144,15 +155,7 @@ describe('a lab server: two students and the teacher in one core', () => {
     expect(anaEvents.length).toBeGreaterThan(0);
 
     const wine = value<{ datasetId: string }>(await call(ana, 'dataset.builtin', { taskId: 'wine', id: 'wine', options: {} }));
-    const training = call(ana, 'experiment.run', {
-      taskId: 'ana-train',
-      datasetId: wine.datasetId,
-      features: { kind: 'columns' },
-      scaling: 'zscore',
-      split: { method: 'train-val-test' },
-      model: modelPresets.wine13_8_4_3,
-      training: { optimizer: 'sgd', learningRate: 0.001, epochs: 5000, batchSize: 1, seed: 3 },
-    });
+    const training = call(ana, 'experiment.run', longWineRun('ana-train', wine.datasetId));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(codeOf(await call(ben, 'train.stop', { taskId: 'ana-train' }))).toBe('training-not-running');
     expect(codeOf(await call(ben, 'train.pause', { taskId: 'ana-train' }))).toBe('training-not-running');
@@ -161,5 +164,36 @@ describe('a lab server: two students and the teacher in one core', () => {
     expect(result.status).toBe('stopped');
     expect(value<{ runs: unknown[] }>(await call(ben, 'runs.list', {})).runs).toEqual([]);
     expect(value<{ runs: unknown[] }>(await call(TEACHER, 'runs.list', { workspace: 'ana-garcia' })).runs).toHaveLength(2);
+  }, 60_000);
+
+  it("a student's second tab: sees Pause/Resume/Stop of the first, cannot start a second training", async () => {
+    const wine = value<{ datasetId: string }>(await call(ben, 'dataset.builtin', { taskId: 'wine-ben', id: 'wine', options: {} }));
+    const request = (taskId: string) => longWineRun(taskId, wine.datasetId);
+    // Both of Ben's tabs are pages of his workspace: what one does, the other hears; Ana's pages hear nothing.
+    const benSpace = await core.workspaces.student('ben');
+    const anaSpace = await core.workspaces.student('ana-garcia');
+    const secondTab: unknown[] = [];
+    const anaHeard: string[] = [];
+    const detach = [
+      benSpace.pages.attach((name, payload) => (name === 'train.control' ? secondTab.push(payload) : undefined)),
+      anaSpace.pages.attach((name) => anaHeard.push(name)),
+    ];
+    const firstTab = dispatch(core, 'experiment.run', request('ben-first'), benSpace.pages.broadcast, ben);
+    await expect.poll(() => benSpace.live.size, { timeout: 20_000 }).toBe(1);
+    const second = await dispatch(core, 'experiment.run', request('ben-second'), benSpace.pages.broadcast, ben);
+    expect(codeOf(second)).toBe('training-already-running');
+    // Still one training: the refused one took no place and left no run.
+    expect(benSpace.live.snapshot().map((entry) => entry.taskId)).toEqual(['ben-first']);
+    for (const method of ['train.pause', 'train.resume', 'train.stop'])
+      expect(codeOf(await dispatch(core, method, { taskId: 'ben-first' }, benSpace.pages.broadcast, ben))).toBeNull();
+    expect(secondTab).toEqual([
+      { taskId: 'ben-first', status: 'paused' },
+      { taskId: 'ben-first', status: 'running' },
+      { taskId: 'ben-first', status: 'stopping' },
+    ]);
+    expect(value<ExperimentResult>(await firstTab).status).toBe('stopped');
+    expect(value<{ runs: unknown[] }>(await call(ben, 'runs.list', {})).runs).toHaveLength(1);
+    expect(anaHeard).toEqual([]);
+    detach.forEach((off) => off());
   }, 60_000);
 });

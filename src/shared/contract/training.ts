@@ -147,7 +147,14 @@ export const trainingMethods = {
   'train.stop': method(taskOnly, controlResponse),
 };
 
+/**
+ * Sent to every page of the workspace when a page pauses, resumes or stops a training, so that a second tab of the
+ * same person shows the same state (and its buttons) as the tab that pressed them.
+ */
+export const trainControlEventSchema = z.object({ taskId: taskIdSchema, status: z.enum(['running', 'paused', 'stopping']) });
+
 export const trainingEvents = {
+  'train.control': trainControlEventSchema,
   'train.batch': trainBatchEventSchema,
   'train.epoch': trainEpochEventSchema,
   'train.inspection': trainInspectionEventSchema,

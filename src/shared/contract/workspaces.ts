@@ -21,6 +21,8 @@ export const workspaceSummarySchema = z.object({
   createdAt: z.string(),
   /** Run folders in it. */
   runs: z.number().int().nonnegative(),
+  /** What brings the student back from a browser without their cookie (sign-in by name; null with `--students`). */
+  returnCode: z.string().nullable(),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 

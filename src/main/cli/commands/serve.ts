@@ -153,7 +153,7 @@ as "stopped"; a second Ctrl+C quits at once.
         '--data, --students, --workspaces and --workspace-memory are for a lab server: add --lab, or a --host other than 127.0.0.1.',
       );
     }
-    const server = await startServer({ host, port, token, noToken, maxTrainings, lab });
+    const server = await startServer({ host, port, token, noToken, maxTrainings, lab: lab && { ...lab, tell: (line) => io.out(line) } });
     // A student's Entrenar then starts its first epoch at once, without waiting for a worker to load tfjs.
     keepTrainerWarm();
     io.out(`Sinapsis is running in browser mode at ${server.url}\n`);

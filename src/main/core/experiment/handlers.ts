@@ -15,6 +15,15 @@ export const experimentHandlers: HandlerMap<'experiment.run' | 'experiment.activ
         live.record({ name, payload } as JournalEvent & { payload: { taskId: string } });
         context.emit(name, payload as never);
       };
+      // A student trains one experiment at a time: a second tab of theirs follows the first one's training instead
+      // of starting another (which would take a second place in the server's line). Checked and begun with no await
+      // in between, so two tabs pressing Start together cannot both pass.
+      if (context.caller.role === 'student' && live.size > 0) {
+        throw new SinapsisError(
+          'training-already-running',
+          'You already have a training in progress (perhaps started in another tab). Follow it in Entrenamiento, or stop it there before starting another.',
+        );
+      }
       live.begin(taskId, request.training.epochs);
       try {
         const result = await runExperiment(request, {

@@ -55,6 +55,11 @@ export class LiveExperiments {
     if (entry) entry.status = status;
   }
 
+  /** How many experiments are training now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   end(taskId: string): void {
     this.entries.delete(taskId);
   }

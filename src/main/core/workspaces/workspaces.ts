@@ -57,6 +57,8 @@ export interface LabOptions {
   root: string;
   /** Bytes of loaded datasets each student's workspace may hold. */
   datasetBudgetBytes: number;
+  /** A student's return code (sign-in by name, door/labServer.ts), listed for the teacher; absent: none. */
+  returnCodeOf?: (id: string) => string;
 }
 
 export interface WorkspacesOptions {
@@ -130,7 +132,7 @@ export class Workspaces {
       if (ifExists === 'refuse') {
         throw new SinapsisError(
           'workspace-name-taken',
-          `The name "${existing.name}" is already used on this server. If it is yours, open Sinapsis in the browser where you signed in first, or ask your teacher for your own link; otherwise add your surname.`,
+          `The name "${existing.name}" is already used on this server. If it is yours, type your return code below (shown when you first signed in; your teacher has it too); otherwise add your surname.`,
           { name: existing.name },
         );
       }
@@ -199,7 +201,13 @@ export class Workspaces {
       const settings = await this.readSettings(id);
       if (!settings) continue;
       const runs = await readdir(this.foldersOf(id).runs, { withFileTypes: true }).catch(() => []);
-      found.push({ id, name: settings.name, createdAt: settings.createdAt, runs: runs.filter((entry) => entry.isDirectory()).length });
+      found.push({
+        id,
+        name: settings.name,
+        createdAt: settings.createdAt,
+        runs: runs.filter((entry) => entry.isDirectory()).length,
+        returnCode: this.lab().returnCodeOf?.(id) ?? null,
+      });
     }
     return found.sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -15,15 +15,20 @@ export async function needsSignIn(): Promise<boolean> {
   }
 }
 
-export type SignInOutcome = { ok: true; name: string } | { ok: false; error: ContractError };
+/**
+ * `code`: the return code of a new workspace, shown once to the student; `returned`: the name and its return code
+ * reopened an existing workspace (a browser without the cookie).
+ */
+export type SignInOutcome = { ok: true; name: string; code?: string; returned?: boolean } | { ok: false; error: ContractError };
 
-export async function signIn(name: string): Promise<SignInOutcome> {
+/** Signs in with a name; with `code`, comes back to that name's workspace from a browser that lost its cookie. */
+export async function signIn(name: string, code = ''): Promise<SignInOutcome> {
   try {
     const response = await fetch('/api/signin', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name }),
+      body: JSON.stringify(code.trim() ? { name, code } : { name }),
     });
     return (await response.json()) as SignInOutcome;
   } catch {

@@ -61,6 +61,10 @@ export const MAX_INSPECTIONS = 2000;
 /** The task this window follows now, and how to end following it (by the call's answer or `experiment.done`). */
 let following: { id: string; finish: (outcome: Outcome) => void } | null = null;
 
+/** Whether this window listens for trainings started by its other tabs, and is asking the core about one now. */
+let watching = false;
+let lookingForOthers = false;
+
 /** How following a task ends: its result, its failure, or `detached` when the page follows it anew (after a reconnect). */
 type Outcome = { result: ExperimentResult } | { error: unknown } | { detached: true };
 
@@ -146,6 +150,10 @@ export function useTraining() {
         client.on('train.inspection', (payload) => take({ name: 'train.inspection', payload })),
         // Events sent while the connection was down are lost: ask the core again where the training is.
         client.onReconnect(() => void reattach()),
+        // Pausar, Reanudar or Detener pressed in another tab of the same workspace (or in this one).
+        client.on('train.control', (payload) => {
+          if (payload.taskId === id && status.value !== 'stopping') status.value = payload.status;
+        }),
         client.on('experiment.done', (payload) => {
           if (payload.taskId !== id) return;
           finish(
@@ -193,8 +201,16 @@ export function useTraining() {
     client.call('experiment.run', { ...request, taskId: id }).then(
       (response) => following?.finish({ result: response }),
       (failure: unknown) => {
+        const code = failure instanceof ClientCallError ? failure.error.code : null;
         // The page lost the core, not the training: it goes on there, and the page follows it again once back.
-        if (!(failure instanceof ClientCallError && failure.error.code === 'connection-lost')) following?.finish({ error: failure });
+        if (code === 'connection-lost') return;
+        if (code === 'training-already-running') {
+          // Another tab of this student is training: show that training here, with the reason Start did nothing.
+          following?.finish({ detached: true });
+          void reattach(describe(failure));
+          return;
+        }
+        following?.finish({ error: failure });
       },
     );
     await followed;
@@ -203,8 +219,10 @@ export function useTraining() {
   /**
    * Finds the experiment this workspace is training (after a reload, a reconnect or in a second tab) and follows
    * it again with its curves so far. A task this page followed that ended meanwhile shows its run's outcome.
+   * `notice`: a message to show with the training found (why this page's own Start did not start one).
    */
-  async function reattach(): Promise<void> {
+  async function reattach(notice: string | null = null): Promise<void> {
+    watchWorkspace();
     let active: ActiveExperiment[];
     try {
       active = (await client.call('experiment.active', {})).experiments;
@@ -220,7 +238,22 @@ export function useTraining() {
     if (following && following.id !== target.taskId) return;
     following?.finish({ detached: true });
     reset(target.taskId, target.epochsPlanned, target.status);
+    error.value = notice;
     await follow(target.taskId, target.events);
+  }
+
+  /**
+   * A page that follows nothing looks out for a training another tab of the same workspace starts (its first
+   * `experiment.progress`) and follows it, so two tabs never show different trainings or offer Start twice.
+   */
+  function watchWorkspace(): void {
+    if (watching) return;
+    watching = true;
+    client.on('experiment.progress', () => {
+      if (following || lookingForOthers) return;
+      lookingForOthers = true;
+      void reattach().finally(() => (lookingForOthers = false));
+    });
   }
 
   /** The task ended while the page was away: its run folder has the outcome. */

@@ -51,6 +51,8 @@ export const trainingErrors = {
       'workers-batch-of-one':
         'Dos hilos de entrenamiento reparten cada lote en dos mitades, y un lote de una sola muestra no se puede repartir. Usa un lote mayor o un solo hilo.',
       'training-not-running': 'No hay ningún entrenamiento en curso con el identificador {taskId}.',
+      'training-already-running':
+        'Ya tienes un entrenamiento en curso (quizá lo empezaste en otra pestaña). Síguelo en Entrenamiento o detenlo allí antes de empezar otro.',
       'training-crashed':
         'El proceso de entrenamiento terminó de forma inesperada. Vuelve a intentarlo; si se repite, usa un modelo o lote más pequeño.',
       'training-failed': 'El entrenamiento falló: {details}',
@@ -103,6 +105,8 @@ export const trainingErrors = {
       'workers-batch-of-one':
         'Duas threads de treino dividem cada lote em duas metades, e um lote de uma só amostra não pode ser dividido. Use um lote maior ou uma só thread.',
       'training-not-running': 'Não há nenhum treinamento em andamento com o identificador {taskId}.',
+      'training-already-running':
+        'Você já tem um treinamento em andamento (talvez iniciado em outra aba). Acompanhe-o em Treinamento ou pare-o lá antes de iniciar outro.',
       'training-crashed':
         'O processo de treinamento terminou de forma inesperada. Tente novamente; se repetir, use um modelo ou lote menor.',
       'training-failed': 'O treinamento falhou: {details}',
@@ -155,6 +159,8 @@ export const trainingErrors = {
       'workers-batch-of-one':
         'Two training workers split each batch in halves, and a batch of one sample cannot be split. Use a larger batch, or one worker.',
       'training-not-running': 'No training with id {taskId} is running.',
+      'training-already-running':
+        'You already have a training in progress (perhaps started in another tab). Follow it in Training, or stop it there before starting another.',
       'training-crashed': 'The training process ended unexpectedly. Try again; if it happens again, use a smaller model or batch.',
       'training-failed': 'Training failed: {details}',
     },

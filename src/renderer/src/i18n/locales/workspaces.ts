@@ -8,7 +8,12 @@ export const workspaces = {
       name: 'Tu nombre',
       submit: 'Entrar',
       busy: 'Entrando…',
-      hint: 'Usa siempre el mismo navegador: si entras desde otro, pídele a tu docente tu enlace.',
+      hint: 'Este navegador te recordará. Desde otro navegador u otro PC, escribe tu nombre y tu código de regreso.',
+      code: 'Tu código de regreso',
+      codeIntro: 'Ya tienes tu espacio. Este es tu código de regreso: anótalo (o hazle una foto).',
+      codeHint:
+        'Con tu nombre y este código vuelves a tu espacio desde una ventana privada, otro navegador u otro PC. No se lo des a nadie: tu docente también lo tiene si lo pierdes.',
+      continue: 'Ya lo anoté, entrar',
     },
     workspacePicker: {
       label: 'Ejecuciones de',
@@ -16,10 +21,14 @@ export const workspaces = {
       student: '{name} ({runs})',
       readOnly:
         'Estás viendo las ejecuciones de {name}: solo lectura. Para exportar, predecir o cambiar algo, cada estudiante lo hace en su propio espacio.',
+      returnCode:
+        'Código de regreso de {name}: {code} (con su nombre, le abre su espacio desde otro navegador; dáselo solo a esa persona).',
     },
     errors: {
       'workspace-name-taken':
-        'El nombre «{name}» ya se usa en este servidor. Si es el tuyo, abre Sinapsis en el navegador donde entraste la primera vez o pídele a tu docente tu enlace; si no, añade tu apellido.',
+        'El nombre «{name}» ya se usa en este servidor. Si es el tuyo, escribe abajo tu código de regreso (se te mostró al entrar la primera vez; tu docente también lo tiene); si no, añade tu apellido.',
+      'workspace-code-wrong':
+        'Ese no es el código de regreso de «{name}». Revísalo (se te mostró al entrar la primera vez, como ABCD-EFGH-JKMN) o pídeselo a tu docente. Tu espacio sigue intacto.',
       'workspace-name-invalid':
         'Ese nombre no sirve aquí. Escribe tu nombre (de 1 a {max} caracteres, con al menos una letra o un número).',
       'workspace-limit': 'Este servidor ya tiene {limit} espacios de trabajo, su límite. Avísale a tu docente.',
@@ -41,7 +50,12 @@ export const workspaces = {
       name: 'Seu nome',
       submit: 'Entrar',
       busy: 'Entrando…',
-      hint: 'Use sempre o mesmo navegador: se entrar por outro, peça seu link ao professor.',
+      hint: 'Este navegador vai lembrar você. De outro navegador ou outro PC, escreva seu nome e seu código de retorno.',
+      code: 'Seu código de retorno',
+      codeIntro: 'Seu espaço está pronto. Este é o seu código de retorno: anote-o (ou tire uma foto).',
+      codeHint:
+        'Com seu nome e este código você volta ao seu espaço a partir de uma janela anônima, outro navegador ou outro PC. Não o passe a ninguém: o professor também o tem, se você perdê-lo.',
+      continue: 'Já anotei, entrar',
     },
     workspacePicker: {
       label: 'Execuções de',
@@ -49,10 +63,13 @@ export const workspaces = {
       student: '{name} ({runs})',
       readOnly:
         'Você está vendo as execuções de {name}: somente leitura. Para exportar, prever ou mudar algo, cada estudante faz isso no próprio espaço.',
+      returnCode: 'Código de retorno de {name}: {code} (com o nome, abre o espaço dele de outro navegador; passe-o só a essa pessoa).',
     },
     errors: {
       'workspace-name-taken':
-        'O nome «{name}» já é usado neste servidor. Se for o seu, abra o Sinapsis no navegador em que entrou da primeira vez ou peça seu link ao professor; se não, acrescente seu sobrenome.',
+        'O nome «{name}» já é usado neste servidor. Se for o seu, escreva abaixo seu código de retorno (mostrado quando você entrou pela primeira vez; o professor também o tem); se não, acrescente seu sobrenome.',
+      'workspace-code-wrong':
+        'Esse não é o código de retorno de «{name}». Confira-o (foi mostrado quando você entrou pela primeira vez, como ABCD-EFGH-JKMN) ou peça-o ao professor. Seu espaço continua intacto.',
       'workspace-name-invalid':
         'Esse nome não serve aqui. Escreva seu nome (de 1 a {max} caracteres, com pelo menos uma letra ou um número).',
       'workspace-limit': 'Este servidor já tem {limit} espaços de trabalho, o seu limite. Avise o professor.',
@@ -74,7 +91,12 @@ export const workspaces = {
       name: 'Your name',
       submit: 'Join',
       busy: 'Joining…',
-      hint: 'Always use the same browser: from another one, ask your teacher for your link.',
+      hint: 'This browser will remember you. From another browser or PC, type your name and your return code.',
+      code: 'Your return code',
+      codeIntro: 'Your workspace is ready. This is your return code: write it down (or take a photo).',
+      codeHint:
+        'With your name and this code you get back to your workspace from a private window, another browser or another PC. Give it to nobody: your teacher has it too if you lose it.',
+      continue: 'I wrote it down, enter',
     },
     workspacePicker: {
       label: 'Runs of',
@@ -82,10 +104,14 @@ export const workspaces = {
       student: '{name} ({runs})',
       readOnly:
         "You are looking at {name}'s runs: read-only. Exporting, predicting or changing anything is done by each student in their own workspace.",
+      returnCode:
+        "{name}'s return code: {code} (with their name, it opens their workspace from another browser; give it to that person only).",
     },
     errors: {
       'workspace-name-taken':
-        'The name "{name}" is already used on this server. If it is yours, open Sinapsis in the browser where you first joined, or ask your teacher for your link; otherwise add your surname.',
+        'The name "{name}" is already used on this server. If it is yours, type your return code below (shown when you first joined; your teacher has it too); otherwise add your surname.',
+      'workspace-code-wrong':
+        'That is not the return code of "{name}". Check it (it was shown when you first joined, like ABCD-EFGH-JKMN) or ask your teacher for it. Your workspace is untouched.',
       'workspace-name-invalid': 'That name cannot be used here. Type your name (1 to {max} characters, with at least one letter or digit).',
       'workspace-limit': 'This server already has {limit} workspaces, its limit. Tell your teacher.',
       'workspace-unknown': 'Your workspace no longer exists on this server. Join again through the class link, or ask your teacher.',
