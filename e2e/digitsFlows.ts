@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { modelPresets } from '../src/shared/models/presets';
 import { callCore } from './callCore';
 import { expect } from './fixtures';
 
@@ -10,6 +11,14 @@ export async function loadDigitsInDatos(page: Page): Promise<void> {
   await page.getByTestId('builtin-load').click();
   await expect(page.getByTestId('image-total')).toHaveText('5000', { timeout: 120_000 });
 }
+
+/** A small CNN on 28×28 digit pixels, one epoch: the run the CNN specs train (accurate enough, some digits wrong). */
+export const SMALL_CNN_RUN = {
+  features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
+  scaling: 'none',
+  model: modelPresets.cnnDesign28,
+  training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 2 },
+};
 
 /** A run on the digits through the server's own contract (80/20 hold-out); `request` gives features, model, training. */
 export async function trainOnDigits(page: Page, request: Record<string, unknown>): Promise<{ runId: string; dir: string }> {

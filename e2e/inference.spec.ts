@@ -6,7 +6,7 @@ import { modelPresets } from '../src/shared/models/presets';
 import { defaultRunsRoot } from '../src/main/core/services';
 import { expect, test } from './fixtures';
 import { docsScreenshot } from './screenshotPath';
-import { loadDigitsInDatos, openRun, trainOnDigits } from './digitsFlows';
+import { loadDigitsInDatos, openRun, SMALL_CNN_RUN, trainOnDigits } from './digitsFlows';
 
 /**
  * Prediction with a trained run in Evaluación: a real run is trained through the server's own contract (the
@@ -134,12 +134,7 @@ test('Evaluación: a CNN run shows its learned filters and the feature maps of t
   let dir = '';
   try {
     await loadDigitsInDatos(page);
-    const run = await trainOnDigits(page, {
-      features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
-      scaling: 'none',
-      model: modelPresets.cnnDesign28,
-      training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 2 },
-    });
+    const run = await trainOnDigits(page, SMALL_CNN_RUN);
     dir = run.dir;
     const sample = predictions(run.dir).find((p) => p.file !== null && /^0\/0[01]\d\.png$/.test(p.file))!;
 

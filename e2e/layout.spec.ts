@@ -73,6 +73,9 @@ async function loadDatasetAndRun(page: Page, root: string): Promise<string> {
   // The gallery of one confusion cell and the top-k bars of a dataset image: the panels with the longest labels.
   await page.getByTestId('cm-0-0').click();
   await expect(page.getByTestId('prediction-gallery').getByTestId('prediction-card').first()).toBeVisible();
+  // "¿Dónde mira la red?" of a gallery image (and below, of the tried image): controls, notes and colour scale measured too.
+  await page.getByTestId('prediction-gallery').getByTestId('prediction-explain').first().click();
+  await expect(page.getByTestId('prediction-gallery').getByTestId('saliency-canvas')).toBeVisible();
   const predict = page.getByTestId('predict-panel');
   await predict.getByTestId('predict-thumbs').locator('img').first().click();
   await expect(predict.getByTestId('predict-bar').first()).toBeVisible();

@@ -5,7 +5,7 @@ import type { Locator } from '@playwright/test';
 import { modelPresets } from '../src/shared/models/presets';
 import { expect, test } from './fixtures';
 import { docsScreenshot } from './screenshotPath';
-import { loadDigitsInDatos, openRun, trainOnDigits } from './digitsFlows';
+import { loadDigitsInDatos, openRun, SMALL_CNN_RUN, trainOnDigits } from './digitsFlows';
 
 /**
  * "¿Dónde mira la red?" on the bundled digits: a small CNN's misclassified test digit opened from the confusion
@@ -35,12 +35,7 @@ test('Evaluación: Grad-CAM and occlusion on a misclassified digit of a CNN, wit
   const made: string[] = [];
   try {
     await loadDigitsInDatos(page);
-    const cnn = await trainOnDigits(page, {
-      features: { kind: 'pixels', resize: { width: 28, height: 28 }, keepShape: true },
-      scaling: 'none',
-      model: modelPresets.cnnDesign28,
-      training: { optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 64, seed: 2 },
-    });
+    const cnn = await trainOnDigits(page, SMALL_CNN_RUN);
     made.push(cnn.dir);
     const stored = predictions(cnn.dir).filter((p) => p.file !== null);
     // A misclassified test digit if the run has one, else any test digit.
