@@ -90,10 +90,12 @@ describe('no eval in our code', () => {
     const users = files.filter((file) => /\beval:\s*true/.test(readFileSync(file, 'utf8'))).map((file) => relative(repo, file));
     expect(users).toEqual(['src/main/core/workers/spawnWorker.ts']);
     const text = readFileSync(join(repo, 'src/main/core/workers/spawnWorker.ts'), 'utf8');
-    // Built from a constant and a JSON-quoted file URL of our own worker entry, never from a request.
+    // Built from constants and JSON-quoted file URLs (tsx's loader as resolved from this checkout, our own worker
+    // entry), never from a request.
     expect(text).toMatch(
-      /const bootstrap = `import\('tsx\/esm\/api'\)\.then\(\(\{ register \}\) => \{ register\(\); return import\(\$\{JSON\.stringify\(pathToFileURL\(file\)\.href\)\}\); \}\);`;/,
+      /const bootstrap = `import\(\$\{JSON\.stringify\(tsxApi\(\)\)\}\)\.then\(\(\{ register \}\) => \{ register\(\); return import\(\$\{JSON\.stringify\(pathToFileURL\(file\)\.href\)\}\); \}\);`;/,
     );
+    expect(text).toMatch(/resolveUrl\('tsx\/esm\/api'\)/);
   });
 
   it('ESLint refuses eval, new Function and string timers in any source file', async () => {

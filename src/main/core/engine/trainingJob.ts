@@ -1,3 +1,4 @@
+import { maxOf } from '../../../shared/arrays';
 import * as tf from '@tensorflow/tfjs';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
 import type { BackendName, BackendPreference } from '../../../shared/contract/app';
@@ -111,7 +112,7 @@ export async function runTrainingJob(job: TrainingJob, events: LoopEvents, contr
   if (backend === 'wasm') registerWasmTrainingKernels();
   else await tf.setBackend('cpu'); // only used to package the weights at the end
   // The largest training part fixes the batch the second worker's buffers must hold.
-  const largestTrain = Math.max(...job.folds.map((fold) => fold.train.length));
+  const largestTrain = maxOf(job.folds.map((fold) => fold.train.length));
   const batchSize = effectiveBatchSize(job.settings, largestTrain);
   const workers = chooseWorkers(job.spec, job.settings, engineName, backend, batchSize);
   const partner = workers === 2 && backend ? await GradientPartner.start(job.spec, job.settings, backend, data, batchSize) : null;
