@@ -3,6 +3,7 @@ import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { registerWasmBatchMatMul } from './wasmBatchMatMul';
 import { registerWasmSum } from './wasmSum';
 import { registerWasmAdd } from './wasmAdd';
+import { registerWasmIdentity } from './wasmIdentity';
 
 /**
  * The wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
@@ -14,4 +15,5 @@ export function registerWasmTrainingKernels(): void {
   registerWasmBatchMatMul();
   registerWasmSum();
   registerWasmAdd();
+  registerWasmIdentity();
 }
