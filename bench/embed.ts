@@ -8,12 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hogPipelineSchema } from '../src/shared/contract/features';
-import type { ImageDataset } from '../src/main/core/datasets/datasetTypes';
-import { openDatasetSource } from '../src/main/core/datasets/openDatasetSource';
-import { datasetSamples } from '../src/main/core/embedding/embeddingSamples';
 import type { Matrix } from '../src/main/core/embedding/matrix';
 import { tsne } from '../src/main/core/embedding/tsne';
+import { digitsHogFeatures, matrixCsv } from '../src/main/core/embedding/testing/digitsHog';
 
 const SCRIPT = String.raw`
 import json, sys, time
@@ -27,23 +24,11 @@ seconds = time.perf_counter() - start
 print(json.dumps({'seconds': seconds, 'sklearn': trustworthiness(X, theirs, n_neighbors=5), 'ours': trustworthiness(X, ours, n_neighbors=5)}))
 `;
 
-const csv = (m: Matrix): string => {
-  const lines: string[] = [];
-  for (let r = 0; r < m.rows; r++) lines.push(Array.from(m.values.subarray(r * m.columns, (r + 1) * m.columns), String).join(','));
-  return lines.join('\n') + '\n';
-};
-
 async function main(): Promise<void> {
   const limit = Number(process.argv[2] ?? 5000);
-  const signal = new AbortController().signal;
-  const dataset = (await openDatasetSource('builtin:digits', { signal })) as ImageDataset;
-  const input = await datasetSamples(
-    dataset,
-    { kind: 'hog', pipeline: hogPipelineSchema.parse({}) },
-    { signal, cacheDir: null, onProgress: () => {}, cancelled: () => new Error('cancelled') },
-  );
-  const rows = Math.min(limit, input.matrix.rows);
-  const features: Matrix = { rows, columns: input.matrix.columns, values: input.matrix.values.subarray(0, rows * input.matrix.columns) };
+  const all = await digitsHogFeatures();
+  const rows = Math.min(limit, all.rows);
+  const features: Matrix = { rows, columns: all.columns, values: all.values.subarray(0, rows * all.columns) };
   const started = performance.now();
   const ours = tsne(features, { seed: 0 });
   const seconds = (performance.now() - started) / 1000;
@@ -52,8 +37,8 @@ async function main(): Promise<void> {
   );
 
   const dir = mkdtempSync(join(tmpdir(), 'sinapsis-bench-embed-'));
-  writeFileSync(join(dir, 'features.csv'), csv(features));
-  writeFileSync(join(dir, 'ours.csv'), csv({ rows, columns: 2, values: ours.coordinates }));
+  writeFileSync(join(dir, 'features.csv'), matrixCsv(features));
+  writeFileSync(join(dir, 'ours.csv'), matrixCsv({ rows, columns: 2, values: ours.coordinates }));
   writeFileSync(join(dir, 'peer.py'), SCRIPT);
   const python = spawnSync('/usr/bin/python3', [join(dir, 'peer.py'), join(dir, 'features.csv'), join(dir, 'ours.csv')], {
     encoding: 'utf8',

@@ -3,14 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hogPipelineSchema } from '../../../shared/contract/features';
-import { openDatasetSource } from '../datasets/openDatasetSource';
-import type { ImageDataset } from '../datasets/datasetTypes';
-import { datasetSamples } from './embeddingSamples';
 import type { Matrix } from './matrix';
 import { pca } from './pca';
 import { trustworthiness } from './trustworthiness';
 import { tsne } from './tsne';
+import { digitsHogFeatures, matrixCsv } from './testing/digitsHog';
 
 /**
  * Quality measured against scikit-learn on the SAME feature matrix: the bundled digits' HOG with the course's
@@ -38,24 +35,10 @@ print(json.dumps({
 }))
 `;
 
-const csv = (m: Matrix): string => {
-  const lines: string[] = [];
-  // String(v) is the shortest text that reads back as the same double: Python gets the very same matrix.
-  for (let r = 0; r < m.rows; r++) lines.push(Array.from(m.values.subarray(r * m.columns, (r + 1) * m.columns), String).join(','));
-  return lines.join('\n') + '\n';
-};
-
 let features: Matrix;
 
 beforeAll(async () => {
-  const signal = new AbortController().signal;
-  const dataset = (await openDatasetSource('builtin:digits', { signal })) as ImageDataset;
-  const input = await datasetSamples(
-    dataset,
-    { kind: 'hog', pipeline: hogPipelineSchema.parse({}) },
-    { signal, cacheDir: null, onProgress: () => {}, cancelled: () => new Error('cancelled') },
-  );
-  features = input.matrix;
+  features = await digitsHogFeatures();
 }, 300_000);
 
 describe('feature map quality against scikit-learn', () => {
@@ -65,8 +48,8 @@ describe('feature map quality against scikit-learn', () => {
       const dir = mkdtempSync(join(tmpdir(), 'sinapsis-embed-quality-'));
       const ours = tsne(features, { seed: 0 }).coordinates;
       const embedded: Matrix = { rows: features.rows, columns: 2, values: ours };
-      writeFileSync(join(dir, 'features.csv'), csv(features));
-      writeFileSync(join(dir, 'ours.csv'), csv(embedded));
+      writeFileSync(join(dir, 'features.csv'), matrixCsv(features));
+      writeFileSync(join(dir, 'ours.csv'), matrixCsv(embedded));
       writeFileSync(join(dir, 'reference.py'), SCRIPT);
       const python = spawnSync(PYTHON, [join(dir, 'reference.py'), join(dir, 'features.csv'), join(dir, 'ours.csv')], {
         encoding: 'utf8',
