@@ -75,6 +75,9 @@ test('lab-server mode: a browser without the token gets neither the page nor the
     const response = await page.goto(`http://127.0.0.1:${port}/`);
     expect(response?.status()).toBe(401);
     await expect(page.locator('body')).toContainText('access token is required');
+    // A student who lost the cookie is told how to get back in, in each language.
+    await expect(page.locator('body')).toContainText('Abre el enlace de la clase que te dio tu docente');
+    await expect(page.locator('body')).toContainText('your return code');
     const wrong = await page.goto(`http://127.0.0.1:${port}/?token=not-the-token-0000000`);
     expect(wrong?.status()).toBe(401);
   } finally {

@@ -9,7 +9,7 @@ import { SinapsisError } from '../shared/contract';
 import { MAX_MESSAGE_BYTES } from '../shared/contract/wire';
 import { createCore, type Core } from './core';
 import { Slots } from './core/tasks/slots';
-import { LabDoor, labServices, type LabServeOptions } from './door/labServer';
+import { LAB_REFUSED_TEXT, LabDoor, labServices, type LabServeOptions } from './door/labServer';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './door/messageLimits';
 import { generateToken, MIN_TOKEN_LENGTH, ServerAuth } from './door/serverAuth';
 import { attachSocket } from './door/socketSession';
@@ -196,7 +196,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     // A student who followed the class link loads the page to sign in; the API stays closed to them until then.
     if (!who && lab?.isGuest(req)) return void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
-    if (!who) return send(res, 401, REFUSED_TEXT);
+    // On a lab server the students' way in first, then the teacher's (the token URL).
+    if (!who) return send(res, 401, lab ? `${LAB_REFUSED_TEXT}\n${REFUSED_TEXT}` : REFUSED_TEXT);
     if (who.via === 'url-token') return exchangeTokenForCookie(req, res, url, auth.sessionCookie(who.caller));
     void serveStatic(rendererDir, url, res).catch(() => send(res, 500, 'Internal error'));
   };

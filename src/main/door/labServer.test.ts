@@ -86,7 +86,10 @@ describe('lab server doors', () => {
     const base = `http://127.0.0.1:${server.port}`;
     const classUrl = new URL(server.lab!.classUrl!);
     expect((await fetch(`${base}/api/session`)).status).toBe(401);
-    expect((await fetch(`${base}/`)).status).toBe(401);
+    const stranger = await fetch(`${base}/`);
+    expect(stranger.status).toBe(401);
+    // A browser without its cookie is told, in es / pt / en, how to get back in.
+    expect(await stranger.text()).toMatch(/enlace de la clase[\s\S]*link da turma[\s\S]*class link[\s\S]*return code/);
     const join = await fetch(`${base}${classUrl.pathname}${classUrl.search}`, { redirect: 'manual' });
     expect(join.status).toBe(302);
     const joinCookie = cookiePair(join);

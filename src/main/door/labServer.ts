@@ -35,6 +35,16 @@ export interface LabServeOptions {
 }
 
 export const DEFAULT_WORKSPACE_MEMORY_MB = 1024;
+
+/**
+ * What a browser that has not signed in (or lost its cookie, or has a stale link) reads on a lab server, before any
+ * page can choose a language: every language at once, saying how to get in.
+ */
+export const LAB_REFUSED_TEXT = [
+  'Sinapsis (servidor de la clase): este navegador todavía no entró. Abre el enlace de la clase que te dio tu docente y escribe tu nombre (si ya entraste antes, también tu código de regreso); si tu docente te dio un enlace propio, ábrelo de nuevo.',
+  'Sinapsis (servidor da turma): este navegador ainda não entrou. Abra o link da turma que o professor passou e escreva seu nome (se já entrou antes, também seu código de retorno); se o professor lhe deu um link próprio, abra-o de novo.',
+  'Sinapsis (class server): this browser has not joined yet. Open the class link your teacher gave you and type your name (and your return code if you joined before); if your teacher gave you a link of your own, open it again.',
+].join('\n');
 /** How long a sign-in lasts in that browser (a term). */
 const SESSION_SECONDS = 180 * 24 * 3600;
 const MAX_SIGNIN_BYTES = 4096;
@@ -165,7 +175,7 @@ export class LabDoor {
   handle(req: IncomingMessage, res: ServerResponse, url: URL, auth: ServerAuth, signedIn: boolean): boolean {
     if (url.pathname === '/join') {
       if (!this.signInByName || !secretsMatch(classCode(this.serverToken), url.searchParams.get('code'))) {
-        send(res, 401, 'Sinapsis: this sign-in link is not valid. Ask your teacher for the link of the class.');
+        send(res, 401, LAB_REFUSED_TEXT);
         return true;
       }
       const cookie = `${this.joinCookie}=${classCode(this.serverToken)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}`;
@@ -176,7 +186,7 @@ export class LabDoor {
       if (req.method !== 'GET') return (send(res, 405, 'Method not allowed', undefined, { Allow: 'GET' }), true);
       if (signedIn) json(res, 200, { state: 'signed-in' });
       else if (this.isGuest(req)) json(res, 200, { state: 'sign-in' });
-      else send(res, 401, 'Sinapsis: sign in through the link of the class.');
+      else send(res, 401, LAB_REFUSED_TEXT);
       return true;
     }
     if (url.pathname === '/api/signin') {
