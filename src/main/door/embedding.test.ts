@@ -115,7 +115,7 @@ describe('embedding.compute', () => {
     expect(output.dimensions).toBe(10);
   }, 120_000);
 
-  it('refuses a layer out of range, another dataset than the run’s, too few samples, too many for t-SNE', async () => {
+  it('refuses a layer out of range, another dataset than the run’s, too few samples, an unknown method', async () => {
     const layer = await refusal('embedding.compute', {
       taskId: 'bad-layer',
       source: { kind: 'run', runId: run.runId, datasetId: digitsId, layer: 7 },
