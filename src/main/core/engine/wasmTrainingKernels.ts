@@ -4,6 +4,7 @@ import { registerWasmBatchMatMul } from './wasmBatchMatMul';
 import { registerWasmSum } from './wasmSum';
 import { registerWasmAdd } from './wasmAdd';
 import { registerWasmIdentity } from './wasmIdentity';
+import { registerWasmReluGrad } from './wasmReluGrad';
 
 /**
  * The wasm backend's slowest training kernels, replaced by faster equivalents (each tested against the cpu backend).
@@ -16,4 +17,5 @@ export function registerWasmTrainingKernels(): void {
   registerWasmSum();
   registerWasmAdd();
   registerWasmIdentity();
+  registerWasmReluGrad();
 }

@@ -23,6 +23,7 @@ export interface HeapKernels {
   ): void;
   columnSums(x: number, out: number, rows: number, cols: number): void;
   biasAdd(x: number, b: number, out: number, rows: number, cols: number): void;
+  reluGrad(dy: number, x: number, out: number, n: number): void;
   adam(
     w: number,
     g: number,

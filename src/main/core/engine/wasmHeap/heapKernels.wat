@@ -159,6 +159,33 @@
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br $b1Loop))))
 
+  ;; ReLU's gradient as tfjs computes it, dy * step(x), in one pass: step(x) is 1 for x > 0, NaN for NaN, else 0,
+  ;; and the product is the same float32 multiplication (so dy * 0 keeps its sign, and inf * 0 gives NaN).
+  (func (export "reluGrad") (param $dy i32) (param $x i32) (param $out i32) (param $n i32)
+    (local $k i32) (local $n4 i32) (local $at i32) (local $v v128) (local $s f32)
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $vDone (loop $vLoop
+      (br_if $vDone (i32.ge_u (local.get $k) (local.get $n4)))
+      (local.set $at (i32.shl (local.get $k) (i32.const 2)))
+      (local.set $v (v128.load (i32.add (local.get $x) (local.get $at))))
+      (v128.store (i32.add (local.get $out) (local.get $at))
+        (f32x4.mul (v128.load (i32.add (local.get $dy) (local.get $at)))
+          (v128.or
+            (v128.and (f32x4.gt (local.get $v) (v128.const f32x4 0 0 0 0)) (v128.const f32x4 1 1 1 1))
+            (f32x4.ne (local.get $v) (local.get $v)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $vLoop)))
+    (block $sDone (loop $sLoop
+      (br_if $sDone (i32.ge_u (local.get $k) (local.get $n)))
+      (local.set $at (i32.shl (local.get $k) (i32.const 2)))
+      (local.set $s (f32.load (i32.add (local.get $x) (local.get $at))))
+      (f32.store (i32.add (local.get $out) (local.get $at))
+        (f32.mul (f32.load (i32.add (local.get $dy) (local.get $at)))
+          (select (f32.const 1) (select (local.get $s) (f32.const 0) (f32.ne (local.get $s) (local.get $s)))
+            (f32.gt (local.get $s) (f32.const 0)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $sLoop))))
+
   ;; out[r, c] = x[r, c] + b[c] (a bias added to every row).
   (func (export "biasAdd") (param $x i32) (param $b i32) (param $out i32) (param $rows i32) (param $cols i32)
     (local $r i32) (local $k i32) (local $c4 i32) (local $at i32)
