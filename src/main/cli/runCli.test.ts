@@ -9,11 +9,20 @@ function capture(): CliIO & { stdout: string; stderr: string } {
 }
 
 describe('sinapsis command line', () => {
-  it('prints the active backend for `info`, wasm being the best one here', async () => {
+  it('prints the active backend for `info --probe`, wasm being the best one here', async () => {
     const io = capture();
-    expect(await runCli(['info'], io)).toBe(0);
+    expect(await runCli(['info', '--probe'], io)).toBe(0);
     expect(io.stdout).toMatch(/backend: (wasm|tensorflow) \(preference: auto\)/);
     expect(io.stdout).toContain('cpu');
+  });
+
+  it('lists the installed backends for `info` without starting one', async () => {
+    const io = capture();
+    expect(await runCli(['info'], io)).toBe(0);
+    expect(io.stdout).toContain('backend: not started');
+    expect(io.stdout).toContain('wasm: installed, not started');
+    expect(io.stdout).toContain('cpu: installed, not started');
+    expect(io.stdout).toMatch(/tfjs: \d+\.\d+\.\d+/);
   });
 
   it('prints app.info as JSON with --json', async () => {

@@ -18,12 +18,9 @@ import { LAB_TRAINING_DEFAULTS as D, lossNameSchema, OPTIMIZER_NAMES, type Worke
 import { DatasetStore } from '../../core/datasets/datasetStore';
 import type { ImageDataset, TableDataset } from '../../core/datasets/datasetTypes';
 import { openDatasetSource } from '../../core/datasets/openDatasetSource';
-import { initBackend } from '../../core/engine/backends';
 import { prestartTrainer } from '../../core/engine/trainerWorkers';
 import { checkFeatureKind } from '../../core/experiment/experimentFeatures';
 import { runExperiment } from '../../core/experiment/runExperiment';
-import { exportRunReport } from '../../core/reports/exportRunReport';
-import { printHtmlToPdf } from '../../core/reports/printPdf';
 import { readRun } from '../../core/runs/readRun';
 import { defaultRunsRoot } from '../../core/services';
 import { describeIssues } from '../../../shared/contract/describeIssues';
@@ -397,7 +394,8 @@ Example (the course's HOG lab):
       }
       // A named backend is checked before any work (a clear refusal when it is missing); "auto" cannot fail, and the
       // trainer thread activates the backend it trains on, so this thread skips probing (wasm set-up) for it.
-      if (backend !== 'auto') await initBackend(backend);
+      // Imported here: tfjs is loaded in this thread only for a named backend (the trainer thread has its own).
+      if (backend !== 'auto') await (await import('../../core/engine/backends')).initBackend(backend);
 
       const store = new DatasetStore(1);
       store.put(dataset);
@@ -418,6 +416,10 @@ Example (the course's HOG lab):
       let pdfProblem: string | null = null;
       if (v.pdf) {
         try {
+          const [{ exportRunReport }, { printHtmlToPdf }] = await Promise.all([
+            import('../../core/reports/exportRunReport'),
+            import('../../core/reports/printPdf'),
+          ]);
           pdfPath = (await exportRunReport(result.dir, { language: language.data, pdf: true, printPdf: printHtmlToPdf })).pdf;
         } catch (error) {
           pdfProblem = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { BackendName, BackendPreference, BackendStatus } from '../../../shared/contract/app';
 import { SinapsisError } from '../../../shared/contract';
 import { registerWasmConv2DBackpropFilter } from './wasmConv2DBackpropFilter';
+import { BACKEND_ORDER } from './backendPackages';
 
 const requireHere = createRequire(import.meta.url);
 
@@ -14,8 +15,7 @@ const requireHere = createRequire(import.meta.url);
 // missing (status bar, `sinapsis info`).
 tf.env().set('PROD', true);
 
-/** Best first: native libtensorflow, then WebAssembly with SIMD, then plain JavaScript. */
-export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+export { BACKEND_ORDER };
 
 interface Probe {
   available: boolean;

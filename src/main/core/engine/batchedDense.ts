@@ -6,7 +6,7 @@ import { initialWeights } from '../../../shared/models/initialWeights';
 import { activationAlpha, activationKind, type ModelSpec } from '../../../shared/models/modelSpec';
 import { summarizeModel } from '../../../shared/models/shapes';
 import type { LossName } from '../../../shared/models/trainingSettings';
-import { PROBABILITY_EPSILON } from './losses';
+import { PROBABILITY_EPSILON } from './probabilityEpsilon';
 import { LayerKernels } from './wasmDense/layerKernels';
 
 /**

@@ -7,8 +7,9 @@ import type { LossName } from '../../../shared/models/trainingSettings';
  * definitions (`denseMath.ts`), and the tests check that both give the same values and gradients.
  */
 
-/** Keeps ln() finite: probabilities are clipped to [ε, 1 - ε]. Matches tfjs's float32 epsilon. */
-export const PROBABILITY_EPSILON = 1e-7;
+import { PROBABILITY_EPSILON } from './probabilityEpsilon';
+
+export { PROBABILITY_EPSILON };
 
 export function lossFunction(name: LossName): (targets: tf.Tensor, outputs: tf.Tensor) => tf.Scalar {
   switch (name) {

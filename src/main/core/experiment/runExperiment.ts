@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SinapsisError, type ContractError } from '../../../shared/contract/errors';
@@ -19,7 +18,8 @@ import type { BatchProgress, EpochRecord } from '../engine/trainLoop';
 import type { TrainingOutcome } from '../engine/trainingJob';
 import { TrainingSession } from '../engine/trainingSession';
 import type { HogProgress } from '../features/extractHog';
-import { saveModelArtifacts } from '../models/modelIO';
+import { saveModelArtifacts } from '../models/modelArtifactsFile';
+import { tfjsVersion } from '../models/tfjsVersion';
 import { exportRunReport } from '../reports/exportRunReport';
 import { writeRunExports } from '../reports/runExports';
 import { latestFileWriter, withDeferredSync, writeJsonAtomic } from '../runs/atomicWrite';
@@ -180,7 +180,7 @@ function configOf(
     app: {
       name: APP_NAME,
       version: APP_VERSION,
-      tfjs: tf.version.tfjs,
+      tfjs: tfjsVersion(),
       node: process.versions.node,
       platform: `${process.platform} ${process.arch}`,
       electron,

@@ -25,7 +25,9 @@ export function realPathLoose(path: string): string {
   let current = absolute;
   for (;;) {
     try {
-      return join(realpathSync(current), ...missing.reverse());
+      // The native realpath(3): one system call, where the JavaScript one lstats every part of the path (opening a
+      // 5,000-image folder checks every file: 0.6 s of a CLI job under load, against a few milliseconds).
+      return join(realpathSync.native(current), ...missing.reverse());
     } catch {
       const parent = dirname(current);
       if (parent === current) return absolute;
@@ -77,17 +79,23 @@ export class FileAccessPolicy {
   }
 
   isAllowed(path: string): boolean {
-    if (typeof path !== 'string' || path.includes('\0') || path === '') return false;
-    const real = realPathLoose(path);
-    if (SYSTEM_TREES.some((tree) => isInside(tree, real))) return false;
-    if (this.roots === 'anywhere') return true;
-    return this.roots.some((root) => isInside(root, real));
+    return this.allowedRealPath(path) !== null;
   }
 
   /** The real path of `path` when allowed; otherwise throws `pathNotAllowed(path)`. */
   check(path: string): string {
-    if (!this.isAllowed(path)) throw pathNotAllowed(path);
-    return realPathLoose(path);
+    const real = this.allowedRealPath(path);
+    if (real === null) throw pathNotAllowed(path);
+    return real;
+  }
+
+  /** The real path of `path` (resolved once: checked and returned are the same), or null when it is not allowed. */
+  private allowedRealPath(path: string): string | null {
+    if (typeof path !== 'string' || path.includes('\0') || path === '') return null;
+    const real = realPathLoose(path);
+    if (SYSTEM_TREES.some((tree) => isInside(tree, real))) return null;
+    if (this.roots === 'anywhere') return real;
+    return this.roots.some((root) => isInside(root, real)) ? real : null;
   }
 
   /**

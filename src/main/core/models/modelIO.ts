@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../shared/contract/errors';
 import { ACTIVATIONS, OUTPUT_ACTIVATION_KINDS, takesAlpha } from '../../../shared/models/activationTable';
 import type { DenseNetwork } from '../../../shared/didactic/denseNetwork';
 import { parseModelSpec, type ModelSpec } from '../../../shared/models/modelSpec';
-import { writeFileAtomic, writeJsonAtomic } from '../runs/atomicWrite';
 import { buildModel, weightedLayerName } from './buildModel';
 import { registerCustomLayers } from './customLayers';
 import { readOwnFile, readOwnText } from '../files/readOwnFile';
@@ -16,8 +14,9 @@ import { readOwnFile, readOwnText } from '../files/readOwnFile';
  * the previous model or the new one.
  */
 
-export const MODEL_JSON = 'model.json';
-export const WEIGHTS_BIN = 'weights.bin';
+import { MODEL_JSON, WEIGHTS_BIN, saveModelArtifacts, weightBytes } from './modelArtifactsFile';
+
+export { MODEL_JSON, WEIGHTS_BIN, saveModelArtifacts };
 
 /** The model's topology and weights in memory, as tfjs saves them. */
 export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
@@ -30,31 +29,6 @@ export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.Model
   );
   if (!captured) throw new Error('tfjs did not hand over the model artifacts.');
   return captured;
-}
-
-function weightBytes(data: tf.io.WeightData | undefined): Uint8Array {
-  if (!data) return new Uint8Array(0);
-  const buffers = Array.isArray(data) ? data : [data];
-  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const buffer of buffers) {
-    bytes.set(new Uint8Array(buffer), offset);
-    offset += buffer.byteLength;
-  }
-  return bytes;
-}
-
-export async function saveModelArtifacts(directory: string, artifacts: tf.io.ModelArtifacts): Promise<void> {
-  await mkdir(directory, { recursive: true });
-  await writeFileAtomic(join(directory, WEIGHTS_BIN), weightBytes(artifacts.weightData));
-  await writeJsonAtomic(join(directory, MODEL_JSON), {
-    format: 'layers-model',
-    generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
-    convertedBy: 'Sinapsis',
-    modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: artifacts.weightSpecs ?? [] }],
-  });
 }
 
 export async function saveModel(directory: string, model: tf.LayersModel): Promise<void> {

@@ -1,4 +1,5 @@
-import { decode as decodeWithImageJs, type Image } from 'image-js';
+import type { Image } from 'image-js';
+import { imageJs } from './imageJs';
 import { decodeGif } from './decodeGif';
 import { DecodeError, sixteenTo8, type DecodedImage } from './decodedImage';
 import { decodeNetpbm } from './decodeNetpbm';
@@ -52,13 +53,13 @@ export function decodeImage(bytes: Uint8Array, format: ImageFormat): DecodedImag
       if (!info) throw new DecodeError('JPEG header has no frame description (corrupt or truncated file)');
       if (!jpegHasEndMarker(bytes)) throw new DecodeError('JPEG data is cut short: the end-of-image marker is missing (truncated file)');
       // Upright as every photo viewer shows it (EXIF orientation), so a phone's portrait photos are not on their side.
-      return applyOrientation(fromImageJs(decodeWithImageJs(bytes), info.components === 1), readJpegOrientation(bytes));
+      return applyOrientation(fromImageJs(imageJs().decode(bytes), info.components === 1), readJpegOrientation(bytes));
     }
     case 'png':
       // Not in decoding worker threads: a worker terminated (a cancelled load) in the middle of a zlib call can abort
       // the whole process (Node's assertion "close before init", seen once in loadImageFolder's cancel test).
-      return (isMainThread ? decodeSimplePng(bytes) : null) ?? fromImageJs(decodeWithImageJs(bytes));
+      return (isMainThread ? decodeSimplePng(bytes) : null) ?? fromImageJs(imageJs().decode(bytes));
     default:
-      return fromImageJs(decodeWithImageJs(bytes));
+      return fromImageJs(imageJs().decode(bytes));
   }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../../shared/didactic/seededRandom';
 import { fromImageJs } from './decodeImage';
 import { decodeSimplePng } from './decodePng';
+import { encodeSimplePng } from './encodePng';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
@@ -97,5 +98,20 @@ describe('decodeSimplePng', () => {
     const huge = Uint8Array.from(good);
     huge.set([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 16);
     expect(decodeSimplePng(huge)).toBeNull();
+  });
+});
+
+describe('encodeSimplePng', () => {
+  it('writes grey and RGB PNGs that image-js and the native decoder read back to the same pixels', () => {
+    const random = createSeededRandom(7);
+    for (const channels of [1, 3] as const) {
+      const [width, height] = [5, 3];
+      const pixels = Uint8Array.from({ length: width * height * channels }, () => random.int(256));
+      const png = encodeSimplePng(width, height, channels, pixels);
+      const byImageJs = fromImageJs(decodeWithImageJs(png));
+      expect([byImageJs.width, byImageJs.height, byImageJs.channels]).toEqual([width, height, channels]);
+      expect(Array.from(byImageJs.data)).toEqual(Array.from(pixels));
+      expect(Array.from(decodeSimplePng(png)?.data ?? [])).toEqual(Array.from(pixels));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { encodePng, Image } from 'image-js';
+import { encodeSimplePng } from './encodePng';
 
 /**
  * Shrinks an image so its longer side is at most `size`, averaging the source pixels under each target pixel
@@ -38,6 +38,5 @@ export function shrinkToFit(
 
 /** A PNG data URL of the pixels (grey or RGB, 8-bit), for an `<img>` in the renderer. */
 export function pngDataUrl(width: number, height: number, channels: 1 | 3, pixels: Uint8Array): string {
-  const image = new Image(width, height, { data: pixels, colorModel: channels === 1 ? 'GREY' : 'RGB' });
-  return `data:image/png;base64,${Buffer.from(encodePng(image)).toString('base64')}`;
+  return `data:image/png;base64,${encodeSimplePng(width, height, channels, pixels).toString('base64')}`;
 }
