@@ -1,10 +1,14 @@
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { join } from 'node:path';
 import { SinapsisError } from '../../../../shared/contract';
 import { isInside, LOCAL_FILES, type FileAccessPolicy } from '../../files';
 import { naturalCompare } from '../naturalCompare';
 import type { ProblemList } from '../problems';
+
+/** Progress events and `task.cancel` get through at least this often while the files are stat'ed. */
+const YIELD_EVERY_MS = 16;
 
 export interface ScannedFile {
   absolutePath: string;
@@ -75,6 +79,7 @@ export async function scanFolder(
   const visited = new Set<string>([realRoot]);
   const files: ScannedFile[] = [];
   const classNames: string[] = [];
+  let lastYield = performance.now();
 
   async function walk(directory: string, relative: string, className: string | null): Promise<void> {
     if (signal.aborted) return;
@@ -123,7 +128,14 @@ export async function scanFolder(
       }
       if (entry.isSymbolicLink() || isFile) {
         try {
-          const info = await stat(absolutePath);
+          // Synchronous, as loadImageFolder's reads: microseconds on a local disk, where the promise costs thread-pool
+          // round trips (0.15-0.25 s of CPU for 5,000 files under load); the event loop still gets a turn every 16 ms.
+          if (performance.now() - lastYield > YIELD_EVERY_MS) {
+            await yieldToEventLoop();
+            lastYield = performance.now();
+            if (signal.aborted) return;
+          }
+          const info = statSync(absolutePath);
           isDirectory = info.isDirectory();
           isFile = info.isFile();
           size = info.size;
