@@ -131,7 +131,7 @@ describe('sinapsis predict RUN FOLDER', () => {
     const csv = join(root, 'out.csv');
     expect(await runCli(['predict', run.dir, testFolder, '--csv', csv], io), io.stderr).toBe(0);
     const { metrics } = await readRun(run.dir);
-    expect(io.stdout).toContain(`accuracy: ${((metrics.accuracy.test ?? 0) * 100).toFixed(1)} %`);
+    expect(io.stdout).toContain(`accuracy: ${((metrics.accuracy.test ?? 0) * 100).toFixed(1)}%`);
     expect(io.stdout).toContain('confusion matrix');
     expect(readFileSync(csv, 'utf8').trim().split('\n').length).toBe(metrics.confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0) + 1);
   }, 60_000);

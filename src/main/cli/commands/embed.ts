@@ -20,6 +20,7 @@ import { readRunConfig } from '../../core/runs/readRun';
 import { writeFileAtomic } from '../../core/runs/atomicWrite';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
+import { cliPercent } from '../cliPercent';
 import { cliFolder, refuseSpecialFile } from '../readCliFile';
 import { featuresOption } from './train';
 
@@ -151,9 +152,7 @@ Examples:
         `${result.method}: ${result.points.length} samples of ${result.dimensions} values, ${result.classNames.length} classes, in ${result.seconds.toFixed(1)} s` +
           (result.method === 'pca' ? '' : ` (seed ${result.seed})`),
         ...(result.explainedVariance
-          ? [
-              `variance explained: x ${(100 * result.explainedVariance[0]).toFixed(1)} %, y ${(100 * result.explainedVariance[1]).toFixed(1)} %`,
-            ]
+          ? [`variance explained: x ${cliPercent(result.explainedVariance[0])}, y ${cliPercent(result.explainedVariance[1])}`]
           : []),
         ...(result.layer && result.layers
           ? [
