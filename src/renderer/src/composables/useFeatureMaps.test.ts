@@ -91,7 +91,7 @@ describe('useFeatureMaps', () => {
     await done;
     expect(fake.state.cancelled).toEqual([fake.state.pending[0].payload.taskId]);
     expect(fake.state.pending).toHaveLength(1);
-    expect(maps.maps.value.input).toEqual({ result: null, error: null, cancelled: true });
+    expect(maps.maps.value.input).toEqual({ result: null, error: null, cancelled: true, dataChanged: false });
     expect(maps.maps.value.layer.result).toBeNull();
   });
 
@@ -132,5 +132,8 @@ describe('useFeatureMaps', () => {
     await done;
     expect(maps.maps.value.input.result?.method).toBe('tsne');
     expect(maps.maps.value.layer.result).toBeNull();
+    // ...and says why, so the panel does not silently go back to "press Compute".
+    expect(maps.maps.value.layer.dataChanged).toBe(true);
+    expect(maps.maps.value.input.dataChanged).toBe(false);
   });
 });

@@ -22,9 +22,11 @@ export interface FeatureMapState {
   error: string | null;
   /** The student pressed Cancel while this map was being computed. */
   cancelled: boolean;
+  /** The data (or the run, or the layer) changed while this map was being computed, so its answer was dropped. */
+  dataChanged: boolean;
 }
 
-const emptyState = (): FeatureMapState => ({ result: null, error: null, cancelled: false });
+const emptyState = (): FeatureMapState => ({ result: null, error: null, cancelled: false, dataChanged: false });
 
 /**
  * The contract calls of a feature-map panel (Características: one map; Evaluación: the run's input features and one
@@ -80,15 +82,18 @@ export function useFeatureMaps(slots: Ref<FeatureMapSlot[]>) {
         method: method.value,
         seed: seed.value,
       });
-      state = { result, error: null, cancelled: false };
+      state = { ...emptyState(), result };
     } catch (failure) {
-      state = stopRequested ? { result: null, error: null, cancelled: true } : { result: null, error: describe(failure), cancelled: false };
+      state = stopRequested ? { ...emptyState(), cancelled: true } : { ...emptyState(), error: describe(failure) };
     }
-    // The student may have changed the data meanwhile: an answer for other data is dropped.
+    // The student may have changed the data meanwhile: an answer for other data is dropped, and the map says so
+    // (a panel that silently went back to "press Compute" looked like a lost click).
     const now = slots.value.find((candidate) => candidate.key === slot.key);
     if (now && JSON.stringify(now.source) === sourceText) {
       keptSources.set(slot.key, sourceText);
       maps.value = { ...maps.value, [slot.key]: state };
+    } else if (now?.source) {
+      maps.value = { ...maps.value, [slot.key]: { ...emptyState(), dataChanged: true } };
     }
   }
 
