@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { SinapsisError } from '../../shared/contract';
 import { LOCAL_FILES, readRegularFile, realPathLoose, type ReadLimit } from '../core/files';
+import { defaultRunsRoot } from '../core/runs/runsRoot';
 
 /**
  * On the command line every path is the user's own (the policy is LOCAL_FILES), so a refused path is never "outside
@@ -59,4 +60,23 @@ export async function cliFolder(path: string, what: string): Promise<string> {
     throw new SinapsisError('bad-arguments', `${path} is ${kind}, not a folder. Give ${what}.`, { file: path });
   }
   return absolute;
+}
+
+const RUN_FOLDER = 'a run folder, e.g. ~/Sinapsis/runs/20261122T101500Z-abc123, or the id of a run in the runs folder';
+
+/**
+ * The run a command names: a run folder, or the bare id of a run in the runs folder (SINAPSIS_RUNS_DIR or
+ * ~/Sinapsis/runs), as the app's runs list and `sinapsis train` print it. A name that is neither is refused with both
+ * places looked at, instead of a "config.json is missing" inside a folder that does not exist.
+ */
+export async function cliRunFolder(path: string): Promise<string> {
+  const absolute = await cliFolder(path, RUN_FOLDER);
+  if (await stat(absolute).catch(() => null)) return absolute;
+  const inRuns = join(defaultRunsRoot(), path);
+  if (!isAbsolute(path) && (await stat(inRuns).catch(() => null))?.isDirectory()) return inRuns;
+  throw new SinapsisError(
+    'bad-arguments',
+    `There is no run "${path}": no folder ${absolute}, and no run of that id in ${defaultRunsRoot()}. Give ${RUN_FOLDER}.`,
+    { file: path },
+  );
 }

@@ -32,10 +32,9 @@ export interface CoreServices {
   chooseNativePath?: (request: ParsedRequestOf<'files.choose'>) => Promise<string | null>;
 }
 
-/** Runs go to SINAPSIS_RUNS_DIR when set (tests, lab servers), else to ~/Sinapsis/runs. */
-export function defaultRunsRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SINAPSIS_RUNS_DIR || join(homedir(), 'Sinapsis', 'runs');
-}
+import { defaultRunsRoot } from './runs/runsRoot';
+
+export { defaultRunsRoot };
 
 /**
  * The session and recent projects go to SINAPSIS_STATE_DIR when set; beside runs named by SINAPSIS_RUNS_DIR

@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../../core/runs/atomicWrite';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
 import { cliPercent } from '../cliPercent';
-import { cliFolder, refuseSpecialFile } from '../readCliFile';
+import { cliRunFolder, refuseSpecialFile } from '../readCliFile';
 import { featuresOption } from './train';
 
 /** The CSV for notebooks: one row per sample (its file or row number), class, split part, predicted class, x, y. */
@@ -114,7 +114,7 @@ Examples:
       };
       let input: EmbeddingInput;
       if (runPath) {
-        const dir = await cliFolder(runPath, 'a run folder, e.g. runs/20261122T101500Z-abc123');
+        const dir = await cliRunFolder(runPath);
         const config = await readRunConfig(dir);
         const source = dataPath ?? config.dataset.source;
         await refuseSpecialFile(source, 'an image folder, a CSV file or builtin:NAME');

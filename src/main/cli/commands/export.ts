@@ -6,7 +6,7 @@ import { initBackend } from '../../core/engine/backends';
 import { exportRunModel } from '../../core/modelExport/exportModel';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
-import { cliFolder } from '../readCliFile';
+import { cliRunFolder } from '../readCliFile';
 
 export const exportCommand: CliCommand = {
   help: `Usage: sinapsis export <run-dir> --format ${MODEL_EXPORT_FORMATS.join('|')} [--out DIR] [--lang es|pt|en]
@@ -43,7 +43,7 @@ Example:
       );
     const language = languageSchema.safeParse(values.lang ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${String(values.lang)}".`);
-    const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
+    const runDir = await cliRunFolder(positionals[0]);
     await initBackend();
     const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
     const result = await exportRunModel(runDir, { format: format.data, language: language.data, ...(out ? { outDir: out } : {}) });

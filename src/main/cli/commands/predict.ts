@@ -13,7 +13,7 @@ import { EXIT_OK, type CliCommand, type CliIO } from '../command';
 import { cliPercent } from '../cliPercent';
 import { maxOf } from '../../../shared/arrays';
 import { MAX_IMAGE_FILE_BYTES } from '../../core/datasets/images/loadImageFolder';
-import { cliFolder, readCliFile } from '../readCliFile';
+import { cliRunFolder, readCliFile } from '../readCliFile';
 
 async function imageInput(path: string): Promise<SampleInput> {
   const bytes = await readCliFile(path, { maxBytes: MAX_IMAGE_FILE_BYTES, what: 'an image file' });
@@ -106,7 +106,7 @@ Options:
     const k = intOption('top', values.top as string | undefined, 3, 1, 10);
     const row = values.row as string | undefined;
     if (row === undefined && positionals.length === 2 && isFolder(resolve(positionals[1]))) {
-      const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
+      const runDir = await cliRunFolder(positionals[0]);
       await initBackend();
       const run = await loadRunModel(runDir);
       const controller = new AbortController();
@@ -139,7 +139,7 @@ Options:
         'Give a run folder and an image, e.g. "sinapsis predict runs/lab-hog digit.png", or a run folder and --row.',
       );
     }
-    const dir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
+    const dir = await cliRunFolder(positionals[0]);
     const input = row === undefined ? await imageInput(resolve(positionals[1])) : rowInput(row);
     await initBackend();
     const run = await loadRunModel(dir);

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSampleRun } from '../../core/runs/writeSampleRun.testdata';
 import { runCli } from '../runCli';
@@ -26,6 +26,28 @@ describe('sinapsis report', () => {
     expect(readFileSync(join(dir, 'charts/loss.svg'), 'utf8')).toContain('Loss per epoch');
     expect(await runCli(['report', dir, '--lang', 'pt'], capture())).toBe(0);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('Lab 3');
+  });
+
+  it('takes the bare id of a run in the runs folder, and refuses a name that is neither a folder nor a run id', async () => {
+    const runsRoot = mkdtempSync(join(tmpdir(), 'sinapsis-cli-runs-'));
+    const dir = await writeSampleRun(runsRoot);
+    const id = basename(dir);
+    const before = process.env.SINAPSIS_RUNS_DIR;
+    const cwd = process.cwd();
+    process.env.SINAPSIS_RUNS_DIR = runsRoot;
+    process.chdir(tmpdir());
+    try {
+      expect(await runCli(['report', id], capture())).toBe(0);
+      expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<html');
+      const unknown = capture();
+      expect(await runCli(['report', `${id}-nope`], unknown)).toBe(2);
+      expect(unknown.stderr).toContain(`There is no run "${id}-nope"`);
+      expect(unknown.stderr).toContain(runsRoot);
+    } finally {
+      process.chdir(cwd);
+      if (before === undefined) delete process.env.SINAPSIS_RUNS_DIR;
+      else process.env.SINAPSIS_RUNS_DIR = before;
+    }
   });
 
   it('exits 2 with a clear message for a folder that is not a run, bad JSON or a bad language', async () => {

@@ -5,7 +5,7 @@ import { printHtmlToPdf, rasterizeSvgs } from '../../core/reports/printPdf';
 import { writeRunExports } from '../../core/reports/runExports';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
-import { cliFolder } from '../readCliFile';
+import { cliRunFolder } from '../readCliFile';
 
 export const reportCommand: CliCommand = {
   help: `Usage: sinapsis report <run-dir> [--pdf] [--png] [--lang es|pt|en] [--title T] [--author A] [--comments C]
@@ -38,7 +38,7 @@ Options:
       throw new SinapsisError('bad-arguments', 'Give exactly one run folder, e.g. "sinapsis report runs/20261122T101500Z-abc123".');
     const language = languageSchema.safeParse((values.lang as string | undefined) ?? 'es');
     if (!language.success) throw new SinapsisError('bad-arguments', `--lang must be es, pt or en; got "${String(values.lang)}".`);
-    const runDir = await cliFolder(positionals[0], 'a run folder, e.g. runs/20261122T101500Z-abc123');
+    const runDir = await cliRunFolder(positionals[0]);
     const given = {
       title: values.title as string | undefined,
       author: values.author as string | undefined,
