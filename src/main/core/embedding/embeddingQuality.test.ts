@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matrix } from './matrix';
 import { pca } from './pca';
 import { trustworthiness } from './trustworthiness';
+import { SPLIT_MIN_ROWS } from './splitForces';
 import { tsne } from './tsne';
 import { digitsHogFeatures, matrixCsv } from './testing/digitsHog';
 
@@ -81,5 +82,17 @@ describe('feature map quality against scikit-learn', () => {
     const b = tsne(subset, { seed: 7, iterations: 300 }).coordinates;
     expect(Array.from(b)).toEqual(Array.from(a));
     expect(Array.from(pca(subset).scores)).toEqual(Array.from(pca(subset).scores));
+  }, 300_000);
+
+  it('splitting the gradient with a helper thread gives exactly the coordinates of one thread', () => {
+    const rows = SPLIT_MIN_ROWS + 200;
+    const subset: Matrix = { rows, columns: features.columns, values: features.values.subarray(0, rows * features.columns) };
+    const one = tsne(subset, { seed: 3, iterations: 300, threads: 1 });
+    const two = tsne(subset, { seed: 3, iterations: 300, threads: 2 });
+    expect(Array.from(two.coordinates)).toEqual(Array.from(one.coordinates));
+    expect(two.klDivergence).toBe(one.klDivergence);
+    expect(one.helpedIterations).toBe(0);
+    // The helper starts while the neighbours are searched, so it shares (nearly) every iteration on two cores.
+    if (availableParallelism() >= 2) expect(two.helpedIterations).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -51,14 +51,41 @@ export function nearestNeighbours(data: Matrix, k: number, onRow?: (row: number)
   for (let i = 0; i < rows; i++) {
     const a = i * columns;
     const baseI = i * k;
-    for (let j = i + 1; j < rows; j++) {
-      const b = j * columns;
-      let dot = 0;
-      for (let c = 0; c < columns; c++) dot += values[a + c] * values[b + c];
+    const offer = (j: number, dot: number): void => {
       const d = Math.max(0, norms[i] + norms[j] - 2 * dot);
       if (before(d, j, keys[baseI], ids[baseI])) replaceTop(keys, ids, baseI, k, d, j);
       const baseJ = j * k;
       if (before(d, i, keys[baseJ], ids[baseJ])) replaceTop(keys, ids, baseJ, k, d, i);
+    };
+    let j = i + 1;
+    // Four rows at a time, so each of row i's values is read once for four products (the same sums, in the
+    // same order, as one row at a time).
+    for (; j + 3 < rows; j += 4) {
+      const b0 = j * columns;
+      const b1 = b0 + columns;
+      const b2 = b1 + columns;
+      const b3 = b2 + columns;
+      let dot0 = 0;
+      let dot1 = 0;
+      let dot2 = 0;
+      let dot3 = 0;
+      for (let c = 0; c < columns; c++) {
+        const v = values[a + c];
+        dot0 += v * values[b0 + c];
+        dot1 += v * values[b1 + c];
+        dot2 += v * values[b2 + c];
+        dot3 += v * values[b3 + c];
+      }
+      offer(j, dot0);
+      offer(j + 1, dot1);
+      offer(j + 2, dot2);
+      offer(j + 3, dot3);
+    }
+    for (; j < rows; j++) {
+      const b = j * columns;
+      let dot = 0;
+      for (let c = 0; c < columns; c++) dot += values[a + c] * values[b + c];
+      offer(j, dot);
     }
     onRow?.(i);
   }

@@ -1,6 +1,8 @@
+import type { Worker } from 'node:worker_threads';
 import { centred, type Matrix } from './matrix';
 import { nearestNeighbours } from './neighbours';
 import { flipSigns, principalAxes, project } from './pca';
+import { SplitForces, startForcesHelper } from './splitForces';
 
 /**
  * Barnes-Hut t-SNE (van der Maaten 2014) with scikit-learn's defaults and steps (`sklearn.manifold.TSNE`, 1.2):
@@ -18,6 +20,11 @@ export interface TsneOptions {
   iterations?: number;
   angle?: number;
   seed?: number;
+  /**
+   * 2 (the default): the gradient's rows are split with a helper thread when there are at least
+   * SPLIT_MIN_ROWS points and two cores (splitForces.ts); 1: this thread only. The coordinates are the same.
+   */
+  threads?: 1 | 2;
   /** Called every few iterations with the stage and its progress. */
   onProgress?: (stage: 'neighbours' | 'optimise', done: number, total: number) => void;
 }
@@ -128,136 +135,6 @@ export function jointProbabilities(space: Matrix, perplexity: number, onRow?: (r
   return symmetrize(conditionalProbabilities(neighbours.distances, space.rows, k, perplexity), neighbours.indices, space.rows, k);
 }
 
-/**
- * A quadtree over the current embedding, rebuilt every iteration, in flat arrays: each node's square (centre and
- * half width), its points' count and summed position (for the centre of mass), and its first child (four in a
- * row) or −1 for a leaf. Identical points share a leaf.
- */
-class QuadTree {
-  centreX = new Float64Array(0);
-  centreY = new Float64Array(0);
-  half = new Float64Array(0);
-  count = new Int32Array(0);
-  /** Summed positions while building; centres of mass once `build` returns. */
-  sumX = new Float64Array(0);
-  sumY = new Float64Array(0);
-  child = new Int32Array(0);
-  point = new Int32Array(0);
-  size = 0;
-
-  private grow(needed: number): void {
-    if (needed <= this.child.length) return;
-    const capacity = Math.max(needed, this.child.length * 2, 64);
-    const copy = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
-      const fresh = make(capacity);
-      fresh.set(old);
-      return fresh;
-    };
-    this.centreX = copy(this.centreX, (n) => new Float64Array(n));
-    this.centreY = copy(this.centreY, (n) => new Float64Array(n));
-    this.half = copy(this.half, (n) => new Float64Array(n));
-    this.count = copy(this.count, (n) => new Int32Array(n));
-    this.sumX = copy(this.sumX, (n) => new Float64Array(n));
-    this.sumY = copy(this.sumY, (n) => new Float64Array(n));
-    this.child = copy(this.child, (n) => new Int32Array(n));
-    this.point = copy(this.point, (n) => new Int32Array(n));
-  }
-
-  private node(cx: number, cy: number, half: number): number {
-    this.grow(this.size + 1);
-    const n = this.size++;
-    this.centreX[n] = cx;
-    this.centreY[n] = cy;
-    this.half[n] = half;
-    this.count[n] = 0;
-    this.sumX[n] = 0;
-    this.sumY[n] = 0;
-    this.child[n] = -1;
-    this.point[n] = -1;
-    return n;
-  }
-
-  private split(n: number): void {
-    const h = this.half[n] / 2;
-    const cx = this.centreX[n];
-    const cy = this.centreY[n];
-    this.grow(this.size + 4);
-    const first = this.node(cx - h, cy - h, h);
-    this.node(cx + h, cy - h, h);
-    this.node(cx - h, cy + h, h);
-    this.node(cx + h, cy + h, h);
-    this.child[n] = first;
-  }
-
-  private quadrant(n: number, x: number, y: number): number {
-    return this.child[n] + (x >= this.centreX[n] ? 1 : 0) + (y >= this.centreY[n] ? 2 : 0);
-  }
-
-  build(y: Float64Array, rows: number): void {
-    this.size = 0;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i < rows; i++) {
-      minX = Math.min(minX, y[2 * i]);
-      maxX = Math.max(maxX, y[2 * i]);
-      minY = Math.min(minY, y[2 * i + 1]);
-      maxY = Math.max(maxY, y[2 * i + 1]);
-    }
-    const half = Math.max(maxX - minX, maxY - minY, 1e-12) / 2 + 1e-9;
-    this.node((minX + maxX) / 2, (minY + maxY) / 2, half);
-    for (let i = 0; i < rows; i++) this.insert(i, y[2 * i], y[2 * i + 1], y);
-    // From sums to centres of mass, once, so the force loop does not divide at every visit.
-    for (let n = 0; n < this.size; n++) {
-      const c = this.count[n];
-      if (c > 0) {
-        this.sumX[n] /= c;
-        this.sumY[n] /= c;
-      }
-    }
-  }
-
-  private insert(i: number, x: number, yy: number, y: Float64Array): void {
-    let n = 0;
-    for (;;) {
-      if (this.child[n] !== -1) {
-        this.count[n]++;
-        this.sumX[n] += x;
-        this.sumY[n] += yy;
-        n = this.quadrant(n, x, yy);
-        continue;
-      }
-      const resident = this.point[n];
-      if (resident === -1) {
-        this.point[n] = i;
-        this.count[n] = 1;
-        this.sumX[n] = x;
-        this.sumY[n] = yy;
-        return;
-      }
-      const rx = y[2 * resident];
-      const ry = y[2 * resident + 1];
-      if ((rx === x && ry === yy) || this.half[n] < 1e-12) {
-        // The same place (or too small to tell apart): one leaf holds them all.
-        this.count[n]++;
-        this.sumX[n] += x;
-        this.sumY[n] += yy;
-        return;
-      }
-      // Push the resident (and any duplicates of it) one level down, then go on inserting i.
-      const residentCount = this.count[n];
-      this.split(n);
-      const down = this.quadrant(n, rx, ry);
-      this.point[down] = resident;
-      this.count[down] = residentCount;
-      this.sumX[down] = this.sumX[n];
-      this.sumY[down] = this.sumY[n];
-      this.point[n] = -1;
-    }
-  }
-}
-
 /** t-SNE's KL(P‖Q) with the BH normalisation Z (what sklearn reports as `kl_divergence_`). */
 function klDivergence(p: JointProbabilities, y: Float64Array, rows: number, sumQ: number): number {
   let kl = 0;
@@ -271,83 +148,6 @@ function klDivergence(p: JointProbabilities, y: Float64Array, rows: number, sumQ
       kl += pij * Math.log(Math.max(pij, Number.EPSILON) / Math.max(q, Number.EPSILON));
     }
   return kl;
-}
-
-/**
- * The gradient of KL(P‖Q) for every point into `gradient` (rows × 2), returning Z = Σ q̃: attraction over P's
- * sparse entries, repulsion from the quadtree's cells that look small from the point (width² / d² < angle²).
- */
-function gradientInto(
-  p: JointProbabilities,
-  exaggeration: number,
-  y: Float64Array,
-  rows: number,
-  tree: QuadTree,
-  angle2: number,
-  gradient: Float64Array,
-  repulsion: Float64Array,
-  stack: Int32Array,
-): number {
-  tree.build(y, rows);
-  const { half, count, sumX, sumY, child } = tree;
-  let sumQ = 0;
-  for (let i = 0; i < rows; i++) {
-    const xi = y[2 * i];
-    const yi = y[2 * i + 1];
-    let fx = 0;
-    let fy = 0;
-    let top = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-      const n = stack[--top];
-      const c = count[n];
-      const dx = xi - sumX[n];
-      const dy = yi - sumY[n];
-      const d2 = dx * dx + dy * dy;
-      const first = child[n];
-      if (first === -1) {
-        // A leaf: its points, less i itself when it is one of them (then they all sit where i is, d² = 0).
-        const others = d2 === 0 ? c - 1 : c;
-        if (others === 0) continue;
-        const q = 1 / (1 + d2);
-        sumQ += others * q;
-        const m = others * q * q;
-        fx += m * dx;
-        fy += m * dy;
-      } else if (4 * half[n] * half[n] < angle2 * d2) {
-        const q = 1 / (1 + d2);
-        sumQ += c * q;
-        const m = c * q * q;
-        fx += m * dx;
-        fy += m * dy;
-      } else {
-        if (count[first] > 0) stack[top++] = first;
-        if (count[first + 1] > 0) stack[top++] = first + 1;
-        if (count[first + 2] > 0) stack[top++] = first + 2;
-        if (count[first + 3] > 0) stack[top++] = first + 3;
-      }
-    }
-    repulsion[2 * i] = fx;
-    repulsion[2 * i + 1] = fy;
-  }
-  const { start, columns, values } = p;
-  for (let i = 0; i < rows; i++) {
-    const xi = y[2 * i];
-    const yi = y[2 * i + 1];
-    let ax = 0;
-    let ay = 0;
-    for (let m = start[i]; m < start[i + 1]; m++) {
-      const j = columns[m];
-      const dx = xi - y[2 * j];
-      const dy = yi - y[2 * j + 1];
-      const w = (exaggeration * values[m]) / (1 + dx * dx + dy * dy);
-      ax += w * dx;
-      ay += w * dy;
-    }
-    gradient[2 * i] = 4 * (ax - repulsion[2 * i] / sumQ);
-    gradient[2 * i + 1] = 4 * (ay - repulsion[2 * i + 1] / sumQ);
-  }
-  return sumQ;
 }
 
 /** sklearn's PCA initialisation: the first two principal components, scaled so the first has standard deviation 1e-4. */
@@ -371,10 +171,22 @@ export interface TsneResult {
   coordinates: Float64Array;
   iterations: number;
   klDivergence: number;
+  /** Iterations whose gradient a helper thread shared (0 with `threads: 1`, few points or one core). */
+  helpedIterations: number;
 }
 
 /** t-SNE of the rows of `data` into two dimensions. Deterministic: the same data and seed give the same coordinates. */
 export function tsne(data: Matrix, options: TsneOptions = {}): TsneResult {
+  // Started first so the helper thread loads while this one does the PCA and the neighbours.
+  const helper = startForcesHelper(data.rows, options.threads ?? 2);
+  try {
+    return optimise(data, options, helper);
+  } finally {
+    void helper?.terminate();
+  }
+}
+
+function optimise(data: Matrix, options: TsneOptions, helper: Worker | null): TsneResult {
   const perplexity = options.perplexity ?? TSNE_DEFAULTS.perplexity;
   const exaggerationStart = options.earlyExaggeration ?? TSNE_DEFAULTS.earlyExaggeration;
   const iterations = options.iterations ?? TSNE_DEFAULTS.iterations;
@@ -387,15 +199,13 @@ export function tsne(data: Matrix, options: TsneOptions = {}): TsneResult {
     if (row % every === 0) progress('neighbours', row, rows);
   });
   progress('neighbours', rows, rows);
-  const y = pcaInitialisation(space);
+  const forces = new SplitForces(p, rows, angle * angle, helper);
+  const y = forces.y;
+  y.set(pcaInitialisation(space));
   const learningRate = Math.max(rows / exaggerationStart / 4, 50);
   const update = new Float64Array(rows * 2);
   const gains = new Float64Array(rows * 2).fill(1);
   const gradient = new Float64Array(rows * 2);
-  const repulsion = new Float64Array(rows * 2);
-  // Depth-first: at most 3 pending siblings per level, and a tree is at most ~80 levels deep (half width ≥ 1e-12).
-  const stack = new Int32Array(4 * 128);
-  const tree = new QuadTree();
   let kl = Infinity;
   let done = 0;
   // Two phases, as sklearn's two `_gradient_descent` calls: each keeps its own best error and patience.
@@ -413,7 +223,7 @@ export function tsne(data: Matrix, options: TsneOptions = {}): TsneResult {
     let best = Infinity;
     let bestIteration = phase.from;
     for (let it = phase.from; it < phase.to; it++) {
-      const sumQ = gradientInto(p, phase.exaggeration, y, rows, tree, angle * angle, gradient, repulsion, stack);
+      const sumQ = forces.gradient(phase.exaggeration, gradient);
       let norm = 0;
       for (let m = 0; m < y.length; m++) {
         const g = gradient[m];
@@ -438,5 +248,7 @@ export function tsne(data: Matrix, options: TsneOptions = {}): TsneResult {
       }
     }
   }
-  return { coordinates: y, iterations: done, klDivergence: kl };
+  forces.close();
+  // A plain copy: the caller may transfer it, which a SharedArrayBuffer cannot be.
+  return { coordinates: Float64Array.from(y), iterations: done, klDivergence: kl, helpedIterations: forces.helpedIterations };
 }

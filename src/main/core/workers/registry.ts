@@ -8,6 +8,7 @@ export const workerEntries = {
   trainer: 'engine/trainerWorker',
   embed: 'embedding/embedWorker',
   gradient: 'engine/gradientWorker',
+  tsneForces: 'embedding/tsneForcesWorker',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;
