@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-/** Every seed field's range: createSeededRandom works on 32-bit unsigned integers. */
-export const seedSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 32 - 1);
+/** The largest seed: createSeededRandom works on 32-bit unsigned integers. */
+export const SEED_MAX = 2 ** 32 - 1;
+
+/** Every seed field's range (the CLI's --seed options check SEED_MAX too). */
+export const seedSchema = z.number().int().min(0).max(SEED_MAX);
 
 /**
  * The default seed of data operations (the split, the generated datasets, the augmentation preview); the weights and

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedSchema } from '../seedSchema';
 import { datasetIdSchema } from './datasets';
 import { method } from './define';
 import { featureChoiceSchema } from './experiment';
@@ -117,12 +118,7 @@ export const embeddingMethods = {
       taskId: taskIdSchema,
       source: embeddingSourceSchema,
       method: embeddingMethodSchema.default('pca'),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .default(EMBEDDING_DEFAULT_SEED),
+      seed: seedSchema.default(EMBEDDING_DEFAULT_SEED),
     }),
     embeddingResultSchema,
   ),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { SinapsisError } from '../../../shared/contract';
+import { SEED_MAX } from '../../../shared/seedSchema';
 import {
   EMBEDDING_DEFAULT_SEED,
   EMBEDDING_MAX_SAMPLES,
@@ -18,7 +19,7 @@ import { checkFeatureKind } from '../../core/experiment/experimentFeatures';
 import { csvCell } from '../../core/runs/historyCsv';
 import { readRunConfig } from '../../core/runs/readRun';
 import { writeFileAtomic } from '../../core/runs/atomicWrite';
-import { parseCommandArgs } from '../args';
+import { intOption, parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../command';
 import { cliPercent } from '../cliPercent';
 import { cliRunFolder, refuseSpecialFile } from '../readCliFile';
@@ -32,14 +33,6 @@ export function embeddingCsv(result: EmbeddingResult): string {
     [p.file ?? String(p.index), name(p.classIndex), p.part ?? '', name(p.predictedIndex), String(p.x), String(p.y)].map(csvCell).join(','),
   );
   return ['sample,class,part,predicted,x,y', ...rows].join('\n') + '\n';
-}
-
-function integer(name: string, value: string | undefined, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max)
-    throw new SinapsisError('bad-arguments', `--${name} must be a whole number from 0 to ${max}; got "${value}".`);
-  return parsed;
 }
 
 export const embedCommand: CliCommand = {
@@ -94,8 +87,9 @@ Examples:
     const method = embeddingMethodSchema.safeParse(text('method') ?? 'pca');
     if (!method.success)
       throw new SinapsisError('bad-arguments', `--method must be one of ${EMBEDDING_METHODS.join(', ')}; got "${text('method')}".`);
-    const seed = integer('seed', text('seed'), 2 ** 32 - 1) ?? EMBEDDING_DEFAULT_SEED;
-    const layer = integer('layer', text('layer'), 10_000);
+    const seed = intOption('seed', text('seed'), EMBEDDING_DEFAULT_SEED, 0, SEED_MAX);
+    const layerText = text('layer');
+    const layer = layerText === undefined ? undefined : intOption('layer', layerText, 0, 0, 10_000);
     const runPath = text('run');
     const dataPath = text('data');
     if (!runPath && !dataPath)
