@@ -64,8 +64,13 @@ export function labServices(options: LabServeOptions, serverToken: string): Part
   };
 }
 
+/** The secret bytes of one purpose, derived from the server's token (HMAC-SHA-256), so nothing needs storing. */
+function derivedBytes(token: string, purpose: string): Buffer {
+  return createHmac('sha256', token).update(`sinapsis ${purpose}`).digest();
+}
+
 function derived(token: string, purpose: string, length: number): string {
-  return createHmac('sha256', token).update(`sinapsis ${purpose}`).digest('base64url').slice(0, length);
+  return derivedBytes(token, purpose).toString('base64url').slice(0, length);
 }
 
 /** The per-student token of `--students`: derived, so the same `--token` gives the same links after a restart. */
@@ -90,7 +95,7 @@ const CODE_LENGTH = 12;
  * guessing one over the network is out of reach.
  */
 export function returnCode(serverToken: string, studentId: string): string {
-  const bytes = createHmac('sha256', serverToken).update(`sinapsis return code ${studentId}`).digest();
+  const bytes = derivedBytes(serverToken, `return code ${studentId}`);
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[bytes[i] % CODE_ALPHABET.length];
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
